@@ -1,0 +1,220 @@
+"""The data that flows through the pipeline: :class:`Document`, :class:`Span`,
+:class:`Token`, :class:`Sentence` and the offset :class:`Alignment`.
+
+Every stage works on ``doc.norm`` (the normalized text) and reports what it finds
+with :meth:`Document.span_from_norm`, which turns normalized offsets back into
+offsets of the caller's ORIGINAL string, so ``doc.text[s.start:s.end] == s.text``
+always holds.
+
+>>> from persian_ie.normalize import Normalizer
+>>> doc = Normalizer()(Document("علي در  تهران"))
+>>> doc.norm
+'علی در تهران'
+>>> span = doc.span_from_norm(7, 12, label="LOC")
+>>> (span.text, span.start, span.end)
+('تهران', 8, 13)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+__all__ = ["Alignment", "Span", "Token", "Sentence", "Document"]
+
+
+class Alignment:
+    """Exact two-way map between a normalized string and the original string.
+
+    ``starts[i]``/``ends[i]`` give the original character range that produced the
+    normalized character ``i``. A character the normalizer *inserted* (a ZWNJ, a
+    space before glued punctuation) has ``starts[i] == ends[i]``. Both lists are
+    non-decreasing.
+    """
+
+    __slots__ = ("original", "normalized", "starts", "ends")
+
+    def __init__(self, original: str, normalized: str, starts: Sequence[int], ends: Sequence[int]):
+        if not (len(normalized) == len(starts) == len(ends)):
+            raise ValueError("alignment arrays must match the normalized text length")
+        self.original = original
+        self.normalized = normalized
+        self.starts = list(starts)
+        self.ends = list(ends)
+
+    @classmethod
+    def identity(cls, text: str) -> "Alignment":
+        n = len(text)
+        return cls(text, text, range(n), range(1, n + 1))
+
+    def to_original(self, start: int, end: int) -> Tuple[int, int]:
+        """Original ``(start, end)`` covering normalized ``[start, end)``."""
+        n = len(self.normalized)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"normalized span ({start}, {end}) out of range 0..{n}")
+        if start == end:
+            pos = self.starts[start] if start < n else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def to_normalized(self, start: int, end: int) -> Tuple[int, int]:
+        """Smallest normalized ``(start, end)`` whose characters came from original ``[start, end)``."""
+        if not 0 <= start <= end <= len(self.original):
+            raise IndexError(f"original span ({start}, {end}) out of range")
+        # first normalized char whose source ends after `start`
+        nstart = bisect_right(self.ends, start)
+        # first normalized char whose source starts at or after `end`
+        nend = bisect_left(self.starts, end, lo=nstart)
+        return nstart, max(nstart, nend)
+
+
+@dataclass
+class Span:
+    """A stretch of the ORIGINAL text: ``text == original[start:end]``.
+
+    ``label`` is set for entities (PER, ORG, LOC, FAC, EVENT, PRODUCT, DATE, TIME,
+    MONEY, PERCENT, ROLE); ``normalized`` is the library-normalized form of the text.
+    ``attrs`` carries stage-specific extras (scores, links); it is not serialized
+    except where a record chooses to.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: Optional[str] = None
+    normalized: Optional[str] = None
+    attrs: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The contract's plain span ``{"text", "start", "end"}``."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    def to_entity_dict(self) -> Dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "normalized": self.normalized if self.normalized is not None else self.text,
+        }
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Token:
+    """A word or punctuation token. ``start``/``end`` index the original text,
+    ``nstart``/``nend`` the normalized text; ``norm`` is the normalized form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    nstart: int
+    nend: int
+    sent: int = 0
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(ch.isalnum() for ch in self.norm)
+
+
+@dataclass
+class Sentence:
+    """A sentence: original and normalized offsets and the slice of ``doc.tokens`` it owns."""
+
+    text: str
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    token_start: int = 0
+    token_end: int = 0
+
+    def to_dict(self) -> Dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+class Document:
+    """One text on its way through the pipeline.
+
+    Attributes:
+        text: the caller's original string (never modified).
+        norm: the normalized text (equals ``text`` until the normalizer runs).
+        alignment: the :class:`Alignment` between ``norm`` and ``text``.
+        sentences, tokens: filled by the segmenter.
+        entities: :class:`Span` objects with a ``label``.
+        dates: :class:`persian_ie.records.DateValue` objects.
+        events: :class:`persian_ie.records.Event` objects.
+        published: the publication date as a ``jdatetime.date`` or ``None``.
+        id: the caller's identifier, if any.
+        user_data: free room for stages and users.
+    """
+
+    def __init__(self, text: str, *, published: Any = None, id: Optional[str] = None):
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        from .calendar import parse_published  # local import: calendar imports nothing from here
+
+        self.text = text
+        self.id = id
+        self.published = parse_published(published)
+        self.alignment = Alignment.identity(text)
+        self.sentences: List[Sentence] = []
+        self.tokens: List[Token] = []
+        self.entities: List[Span] = []
+        self.dates: list = []
+        self.events: list = []
+        self.user_data: Dict[str, Any] = {}
+
+    @property
+    def norm(self) -> str:
+        return self.alignment.normalized
+
+    def span_from_norm(self, nstart: int, nend: int, **kwargs: Any) -> Span:
+        """Build a :class:`Span` over the original text from normalized offsets.
+
+        Leading/trailing whitespace (and ZWNJ) of the original slice is trimmed, so the
+        span text is always a clean, exact slice of the original.
+        """
+        start, end = self.alignment.to_original(nstart, nend)
+        original = self.text
+        while start < end and (original[start].isspace() or original[start] in "\u200c\u200d"):
+            start += 1
+        while end > start and (original[end - 1].isspace() or original[end - 1] in "\u200c\u200d"):
+            end -= 1
+        kwargs.setdefault("normalized", self.norm[nstart:nend].strip(" \n\u200c"))
+        return Span(original[start:end], start, end, **kwargs)
+
+    def norm_span(self, span: Span) -> Tuple[int, int]:
+        """Normalized ``(start, end)`` of an original-text span."""
+        return self.alignment.to_normalized(span.start, span.end)
+
+    def sentence_of(self, start: int) -> Optional[Sentence]:
+        """The sentence containing original offset ``start``."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            sent = self.sentences[mid]
+            if start < sent.start:
+                hi = mid
+            elif start >= sent.end:
+                lo = mid + 1
+            else:
+                return sent
+        return None
+
+    def ents(self, *labels: str) -> List[Span]:
+        """Entities with one of ``labels`` (all entities when none are given)."""
+        if not labels:
+            return list(self.entities)
+        return [e for e in self.entities if e.label in labels]
+
+    def __repr__(self) -> str:
+        preview = self.text[:30].replace("\n", " ")
+        return f"Document({preview!r}…, {len(self.tokens)} tokens, {len(self.entities)} entities)"

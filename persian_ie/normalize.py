@@ -1,0 +1,292 @@
+"""Normalizer stage: Persian text normalization that keeps an exact offset map.
+
+hazm's ``Normalizer`` returns a plain string and cannot say where each character
+came from, so this module applies its own rewrite rules (modelled on hazm's) and
+tracks, for every output character, the original characters that produced it.
+
+What it does, in order:
+
+1. characters: Arabic ي/ى/ك/ة/ۀ → ی/ک/ه, Arabic and Latin digits → Persian digits,
+   presentation forms unfolded (NFKC), diacritics, tatweel, bidi marks, BOM, ZWJ and
+   control characters removed, exotic spaces → plain space;
+2. spacing: runs of spaces collapsed, spaces at line edges and stray ZWNJ removed,
+   glued punctuation separated (``-دوشنبه`` → ``- دوشنبه``, ``مینسک|`` → ``مینسک |``),
+   detached affixes joined with ZWNJ (``می شود`` → ``می‌شود``, ``کتاب ها`` → ``کتاب‌ها``);
+3. glued words repaired with ZWNJ using hazm's own lexicon (``همکاریها`` →
+   ``همکاری‌ها``, ``جلسهای`` → ``جلسه‌ای``, ``تفاهمنامه`` → ``تفاهم‌نامه``), see
+   :mod:`persian_ie.zwnj`.
+
+>>> from persian_ie.document import Document
+>>> doc = Normalizer()(Document("همكاريها با بلاروس در زمينه حملونقل"))
+>>> doc.norm
+'همکاری‌ها با بلاروس در زمینه حمل‌ونقل'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+from typing import Callable, List, Optional, Tuple
+
+import regex
+
+from .document import Alignment, Document
+
+__all__ = ["Normalizer", "normalize", "AlignedText", "fold_digits"]
+
+ZWNJ = "\u200c"
+
+# -- character table -------------------------------------------------------------------
+
+_CHAR_MAP = {
+    "ي": "ی", "ى": "ی", "ې": "ی", "ۍ": "ی", "ێ": "ی", "ٸ": "ی",
+    "ك": "ک", "ڪ": "ک", "ػ": "ک", "ڬ": "ک",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "\u00a0": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ", "\u000b": " ", "\u000c": " ",
+    "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
+    "٬": "،", "٫": ".",
+    "ـ": "",  # tatweel
+}
+for _i in range(10):
+    _CHAR_MAP[chr(0x0660 + _i)] = chr(0x06F0 + _i)  # Arabic-Indic digits
+    _CHAR_MAP[chr(0x0030 + _i)] = chr(0x06F0 + _i)  # Latin digits
+for _cp in range(0x2000, 0x200B):  # en/em/thin... spaces
+    _CHAR_MAP[chr(_cp)] = " "
+_DELETE = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, hamza above/below
+    + ["\u0670", "\u06d6", "\u06d7", "\u06d8", "\u06d9", "\u06da", "\u06db", "\u06dc",
+       "\u06df", "\u06e0", "\u06e1", "\u06e2", "\u06e3", "\u06e4", "\u06e7", "\u06e8",
+       "\u06ea", "\u06eb", "\u06ec", "\u06ed"]
+    + ["\u200b", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad", "\u061c"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+for _ch in _DELETE:
+    _CHAR_MAP[_ch] = ""
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_FOLD_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def fold_digits(text: str) -> str:
+    """Persian/Arabic digits → ASCII digits (for parsing and matching).
+
+    >>> fold_digits("۱۴۰۴/۰۸/۱۹")
+    '1404/08/19'
+    """
+    return text.translate(_FOLD_DIGITS)
+
+
+def _char_replacement(ch: str) -> Optional[str]:
+    """Replacement for one character, or None to keep it."""
+    rep = _CHAR_MAP.get(ch)
+    if rep is not None:
+        return rep
+    cp = ord(ch)
+    if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFE:  # Arabic presentation forms
+        folded = unicodedata.normalize("NFKC", ch)
+        return "".join(_CHAR_MAP.get(c, c) for c in folded if _CHAR_MAP.get(c, c) is not None)
+    if ch == "\r":
+        return "\n"
+    if cp < 0x20 and ch != "\n" or 0x7F <= cp < 0xA0:  # other control characters
+        return ""
+    return None
+
+
+# -- aligned text ------------------------------------------------------------------------
+
+
+class AlignedText:
+    """A string plus, per character, the original range that produced it.
+
+    Rewrites (:meth:`sub`, :meth:`translate`) return a new ``AlignedText`` whose
+    map still points into the very first string.
+    """
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: List[int], ends: List[int]):
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    @classmethod
+    def of(cls, text: str) -> "AlignedText":
+        return cls(text, list(range(len(text))), list(range(1, len(text) + 1)))
+
+    def alignment(self, original: str) -> Alignment:
+        return Alignment(original, self.text, self.starts, self.ends)
+
+    def translate(self, replacement: Callable[[str], Optional[str]]) -> "AlignedText":
+        """Rewrite character by character (``replacement`` returns None to keep)."""
+        text, starts, ends = self.text, self.starts, self.ends
+        out: List[str] = []
+        new_starts: List[int] = []
+        new_ends: List[int] = []
+        changed = False
+        for i, ch in enumerate(text):
+            rep = replacement(ch)
+            if rep is None:
+                out.append(ch)
+                new_starts.append(starts[i])
+                new_ends.append(ends[i])
+                continue
+            changed = True
+            for c in rep:
+                out.append(c)
+                new_starts.append(starts[i])
+                new_ends.append(ends[i])
+        if not changed:
+            return self
+        return AlignedText("".join(out), new_starts, new_ends)
+
+    def sub(self, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str]) -> "AlignedText":
+        """Regex substitution that keeps the map.
+
+        Inside each match, characters kept by the replacement keep their source;
+        inserted characters get a zero-width source; where the replacement rewrites
+        characters, each new character maps to the whole rewritten stretch.
+        """
+        text, starts, ends = self.text, self.starts, self.ends
+        out: List[str] = []
+        new_starts: List[int] = []
+        new_ends: List[int] = []
+        pos = 0
+        changed = False
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            new = repl(m)
+            old = text[a:b]
+            if new == old:
+                continue
+            changed = True
+            out.append(text[pos:a])
+            new_starts.extend(starts[pos:a])
+            new_ends.extend(ends[pos:a])
+            _align_piece(old, new, starts[a:b], ends[a:b],
+                         ends[a - 1] if a > 0 else (starts[0] if starts else 0),
+                         out, new_starts, new_ends)
+            pos = b
+        if not changed:
+            return self
+        out.append(text[pos:])
+        new_starts.extend(starts[pos:])
+        new_ends.extend(ends[pos:])
+        return AlignedText("".join(out), new_starts, new_ends)
+
+
+def _align_piece(old: str, new: str, starts: List[int], ends: List[int], before: int,
+                 out: List[str], new_starts: List[int], new_ends: List[int]) -> None:
+    out.append(new)
+    if not old:
+        new_starts.extend([before] * len(new))
+        new_ends.extend([before] * len(new))
+        return
+    if len(old) == len(new):
+        new_starts.extend(starts)
+        new_ends.extend(ends)
+        return
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            new_starts.extend(starts[i1:i2])
+            new_ends.extend(ends[i1:i2])
+        elif tag == "insert":
+            at = ends[i1 - 1] if i1 > 0 else (starts[0] if starts else before)
+            new_starts.extend([at] * (j2 - j1))
+            new_ends.extend([at] * (j2 - j1))
+        elif tag == "replace":
+            new_starts.extend([starts[i1]] * (j2 - j1))
+            new_ends.extend([ends[i2 - 1]] * (j2 - j1))
+        # "delete": nothing emitted
+
+
+# -- spacing rules -------------------------------------------------------------------------
+
+_L = r"\p{L}"
+_RULES: List[Tuple["regex.Pattern[str]", Callable[["regex.Match[str]"], str]]] = [
+    # ZWNJ next to a space, line break, punctuation or text edge; repeated ZWNJ
+    (regex.compile(r"\u200c+(?=[\s\p{P}\p{S}]|$)|(?<=^|[\s\p{P}\p{S}])\u200c+|(?<=\u200c)\u200c+", regex.M),
+     lambda m: ""),
+    # ZWNJ after a non-joining letter or before a non-letter does nothing visible: keep only between letters
+    (regex.compile(r"(?<![\p{L}])\u200c|\u200c(?![\p{L}])"), lambda m: ""),
+    # runs of spaces
+    (regex.compile(r" {2,}"), lambda m: " "),
+    # spaces at line edges
+    (regex.compile(r"^ +| +$", regex.M), lambda m: ""),
+    # glued punctuation: space after closing marks directly followed by a letter
+    (regex.compile(r"(?<=[" + _L + r"\d][.،؛!؟?)»\]:])(?=[" + _L + r"«(])" + r"|(?<=[" + _L + r"][.،؛!؟?)»\]:])(?=\d)"),
+     lambda m: " "),
+    (regex.compile(r"(?<=[،؛!؟?)»\]])(?=[\d" + _L + r"])"), lambda m: " "),
+    # space before opening marks glued to the preceding word
+    (regex.compile(r"(?<=[" + _L + r"\d])(?=[«(\[])"), lambda m: " "),
+    # dash, bar, pipe glued to words: -دوشنبه, ۱۴۰۴-, مینسک|
+    (regex.compile(r"(?<=[" + _L + r"\d])(?=[|｜¦])|(?<=[|｜¦])(?=[" + _L + r"\d])"), lambda m: " "),
+    (regex.compile(r"(?<=[\p{Arabic}])(?=[-–—])|(?<=[-–—])(?=[\p{Arabic}])"
+                   r"|(?<=[۰-۹])(?=[-–—](?![۰-۹]))|(?<=(?<![۰-۹])[-–—])(?=[۰-۹])"),
+     lambda m: " "),
+    # detached prefix می/نمی: «می شود» → «می‌شود»
+    (regex.compile(r"(?<![\p{L}\u200c])(ن?می) (?=[\p{Arabic}]{2})"), lambda m: m.group(1) + ZWNJ),
+    # detached plural/comparative suffixes: «کتاب ها» → «کتاب‌ها»
+    (regex.compile(r"(?<=[\p{Arabic}]{2}) (?=(?:ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|ترین)(?![\p{L}\u200c]))"),
+     lambda m: ZWNJ),
+]
+
+
+class Normalizer:
+    """Pipeline stage: fills ``doc.alignment`` (and so ``doc.norm``).
+
+    Args:
+        repair_zwnj: insert missing ZWNJ in glued words using hazm's lexicon.
+        join_affixes: join detached می/ها/ترین with ZWNJ.
+    """
+
+    name = "normalize"
+
+    def __init__(self, repair_zwnj: bool = True, join_affixes: bool = True):
+        self.repair_zwnj = repair_zwnj
+        self.join_affixes = join_affixes
+        rules = _RULES if join_affixes else _RULES[:-2]
+        self._rules = rules
+        self._repairer = None
+
+    def _get_repairer(self):
+        if self._repairer is None:
+            from .zwnj import GluedWordRepairer
+            self._repairer = GluedWordRepairer.default()
+        return self._repairer
+
+    def normalize(self, text: str) -> AlignedText:
+        aligned = AlignedText.of(text).translate(_char_replacement)
+        for pattern, repl in self._rules:
+            aligned = aligned.sub(pattern, repl)
+        if self.repair_zwnj:
+            repairer = self._get_repairer()
+            aligned = aligned.sub(_WORD, lambda m: repairer.repair(m.group()) or m.group())
+        return aligned
+
+    def __call__(self, doc: Document) -> Document:
+        doc.alignment = self.normalize(doc.text).alignment(doc.text)
+        return doc
+
+    def __reduce__(self):  # pickle without the loaded lexicon
+        return (Normalizer, (self.repair_zwnj, self.join_affixes))
+
+
+_WORD = regex.compile(r"(?<![\u200c\p{L}])[\p{Arabic}&&\p{L}]{4,}(?![\u200c\p{L}])", regex.V1)
+_DEFAULT: Optional[Normalizer] = None
+
+
+def normalize(text: str) -> str:
+    """Normalize ``text`` and return the string (no offsets).
+
+    >>> normalize("رئيسجمهور مي گويد")
+    'رئیس‌جمهور می‌گوید'
+    """
+    global _DEFAULT
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if _DEFAULT is None:
+        _DEFAULT = Normalizer()
+    return _DEFAULT.normalize(text).text

@@ -1,0 +1,1 @@
+"""Shipped data files (lexicons, gazetteers, trained models). Data only."""

@@ -1,0 +1,198 @@
+"""Repair of glued words: insert the ZWNJ (half-space) a writer left out.
+
+Persian news often glues a suffix or the second half of a compound to the word
+before it (``همکاریها``, ``جلسهای``, ``تفاهمنامه``, ``میتواند``). hazm's lexicon
+(``hazm/data/words.dat``, 193,750 words, 13,179 with ZWNJ, and ``verbs.dat``)
+lists the right forms; this module uses it without importing hazm itself.
+
+A word is only rewritten when it is NOT in the lexicon as written and the repaired
+form is backed by the lexicon, so names such as دیمتری stay intact.
+
+>>> r = GluedWordRepairer.default()
+>>> r.repair("جلسهای"), r.repair("ظرفیتهای"), r.repair("دیمتری")
+('جلسه\u200cای', 'ظرفیت\u200cهای', None)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+__all__ = ["GluedWordRepairer", "hazm_data_path"]
+
+ZWNJ = "\u200c"
+# letters that do not join to the next letter: no ZWNJ needed after them
+NON_JOINING = set("اآأإدذرزژوؤ")
+_CHAR_FIX = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "ۀ": "ه"})
+
+# suffixes written after a ZWNJ (longest first)
+ZWNJ_SUFFIXES = (
+    "هایشان", "هایتان", "هایمان", "هایش", "هایم", "هایت", "هایی", "های", "ها",
+)
+# (comparatives تر/ترین are left alone: بزرگتر is accepted spelling, and دیمتری
+# would otherwise become دیم‌تری)
+# suffixes that follow a final ه with a ZWNJ: جلسه‌ای، خانه‌ام
+AFTER_HEH_SUFFIXES = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
+# productive second halves of compounds: برقی‌سازی، تسهیل‌گر
+COMPOUND_HEADS = (
+    "سازی", "سازان", "ساز", "گذاری", "گذار", "کنندگان", "کننده", "شده", "شدگان",
+    "پذیری", "پذیر", "محوری", "محور", "نامه", "خانه", "گاه", "گری", "گر", "بخش",
+    "مند", "مندی", "وری", "گیری", "ریزی", "رسانی", "آمیز",
+)
+PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
+
+
+def hazm_data_path(name: str) -> Path:
+    """Path of a file in hazm's ``data`` folder, found without importing hazm."""
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("hazm is not installed: pip install hazm")
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "data" / name
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"hazm's data file {name!r} was not found")
+
+
+class GluedWordRepairer:
+    """Inserts missing ZWNJ into words, backed by a lexicon.
+
+    Args:
+        words: known words (with their ZWNJ) mapped to their POS tags.
+        verb_forms: conjugated verb forms without the می/نمی prefix.
+    """
+
+    _default: Optional["GluedWordRepairer"] = None
+    _lock = threading.Lock()
+
+    def __init__(self, words: Dict[str, str], verb_forms: Iterable[str] = (),
+                 freq: Optional[Dict[str, int]] = None):
+        self.words = words
+        self.freq: Dict[str, int] = freq or {}
+        self.verb_forms: Set[str] = set(verb_forms)
+        glued: Dict[str, str] = {}
+        for word in words:
+            if ZWNJ in word:
+                key = word.replace(ZWNJ, "")
+                if key not in words:
+                    glued.setdefault(key, word)
+        self.glued = glued
+        self._cache: Dict[str, Optional[str]] = {}
+
+    @classmethod
+    def default(cls) -> "GluedWordRepairer":
+        """The repairer built from hazm's lexicon, loaded once per process."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls(*_load_hazm_lexicon())
+            return cls._default
+
+    def known(self, word: str) -> bool:
+        return word in self.words
+
+    def repair(self, word: str) -> Optional[str]:
+        """The word with ZWNJ inserted, or None when it needs no repair."""
+        try:
+            return self._cache[word]
+        except KeyError:
+            pass
+        result = self._repair(word)
+        if result == word:
+            result = None
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    # -- rules ---------------------------------------------------------------------------
+
+    def _stem_form(self, stem: str) -> Optional[str]:
+        """Lexicon form of a stem (itself, or its glued-compound form)."""
+        if len(stem) < 2:
+            return None
+        if stem in self.words:
+            return stem
+        return self.glued.get(stem)
+
+    def _repair(self, word: str) -> Optional[str]:
+        if len(word) < 4 or word in self.words:
+            return None
+        form = self.glued.get(word)
+        if form:
+            return form
+        # suffixes: ه + ای (جلسهای → جلسه‌ای) competes with ها + ی (رویدادهای →
+        # رویداد‌های); the candidate whose stem is more frequent in the lexicon wins.
+        candidates: List[Tuple[int, str]] = []
+        for suffix in AFTER_HEH_SUFFIXES:
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                if stem.endswith("ه") and len(stem) >= 3:
+                    stem_form = self._stem_form(stem)
+                    if stem_form:
+                        candidates.append((self.freq.get(stem_form, 0) + 1, stem_form + ZWNJ + suffix))
+        for suffix in ZWNJ_SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                stem = word[: -len(suffix)]
+                if stem[-1] in NON_JOINING:
+                    continue
+                stem_form = self._stem_form(stem)
+                if stem_form:
+                    candidates.append((self.freq.get(stem_form, 0), stem_form + ZWNJ + suffix))
+                    break
+        if candidates:
+            return max(candidates)[1]
+        # compound + ی/ان directly attached: رئیسجمهوری → رئیس‌جمهوری
+        for suffix in ("ی", "ان", "یان"):
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                form = self.glued.get(stem)
+                if form:
+                    return form + suffix
+        # می/نمی + conjugated verb: میتواند → می‌تواند
+        for prefix in ("نمی", "می"):
+            if word.startswith(prefix):
+                rest = word[len(prefix):]
+                if len(rest) >= 2 and rest in self.verb_forms:
+                    return prefix + ZWNJ + rest
+                break
+        # productive compounds: برقیسازی → برقی‌سازی
+        for head in COMPOUND_HEADS:
+            if word.endswith(head) and len(word) - len(head) >= 3:
+                stem = word[: -len(head)]
+                if stem[-1] in NON_JOINING:
+                    continue
+                stem_form = self._stem_form(stem)
+                if stem_form and len(stem_form) >= 3:
+                    return stem_form + ZWNJ + head
+        return None
+
+
+def _load_hazm_lexicon() -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
+    words: Dict[str, str] = {}
+    freq: Dict[str, int] = {}
+    with open(hazm_data_path("words.dat"), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if not parts[0]:
+                continue
+            word = parts[0].translate(_CHAR_FIX)
+            tags = parts[2] if len(parts) > 2 else ""
+            words[word] = tags
+            if len(parts) > 1 and parts[1].isdigit():
+                freq[word] = int(parts[1])
+    verb_forms: Set[str] = set()
+    with open(hazm_data_path("verbs.dat"), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip().translate(_CHAR_FIX)
+            if not line or "#" not in line:
+                continue
+            past, present = line.split("#", 1)
+            for stem in (past, present):
+                if len(stem) >= 2:
+                    for ending in PERSONAL_ENDINGS:
+                        verb_forms.add(stem + ending)
+                    if stem is past:
+                        verb_forms.add(stem + "ه")  # past participle: میرفته
+    return words, verb_forms, freq
