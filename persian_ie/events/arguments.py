@@ -1,0 +1,179 @@
+"""Arguments of one mention: participants, location and date.
+
+Works inside the trigger's clause window: from the sentence start (after «به گزارش
+X،» and after a colon that opens a quotation) to the colon, semicolon or end that
+closes the trigger's clause. Visits take only the traveller (the unit right after
+«سفر», or the nearest one before the trigger, which also covers «X که … سفر کرده»);
+other events take every person unit of the window except reporters, spokesmen,
+media and people only mentioned (پیام X، نامه X).
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+import regex
+
+from ..document import Document, Span
+from .coref import attribution_end
+from .countries import countries_in, country_of_place
+from .lexicon import Lexicon
+from .people import PersonRef
+from .triggers import Mention
+
+__all__ = ["clause_window", "participants_of", "location_of", "date_of"]
+
+_MENTION_ONLY = regex.compile(r"(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|اظهارات|"
+                              r"گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب)\s*(?:از\s+)?$")
+_REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
+
+
+def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
+    """Normalized ``(start, end)`` of the clause that holds the mention."""
+    sent = doc.sentences[m.sent]
+    text = doc.norm[sent.nstart:sent.nend]
+    s, e = m.start - sent.nstart, m.end - sent.nstart
+    start = attribution_end(text)
+    colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s))
+    if colon >= start:
+        start = colon + 1
+    end_m = regex.compile(r"[:؛]").search(text, e)
+    end = end_m.start() if end_m else len(text)
+    return sent.nstart + start, sent.nstart + end
+
+
+def _units_in(units: Sequence[PersonRef], a: int, b: int) -> List[PersonRef]:
+    return [u for u in units if a <= u.start and u.end <= b]
+
+
+def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
+    a, b = clause_window(doc, m)
+    norm = doc.norm
+    cands = []
+    for u in _units_in(units, a, b):
+        if u.start < m.end and u.end > m.start and u.pronoun is None:
+            # a unit overlapping the trigger («دیدار» inside a role) is not a participant
+            continue
+        ref = u.resolved()
+        if ref.pronoun is not None:
+            continue
+        role_text = norm[ref.role[0]:ref.role[1]] if ref.role else ""
+        own_role = norm[u.role[0]:u.role[1]] if u.role else ""
+        if _REPORTER.search(own_role) or _REPORTER.search(role_text) and u.pronoun is None and u.name is None:
+            continue
+        lead = norm[max(a, u.start - 25):u.start]
+        if _MENTION_ONLY.search(lead):
+            continue
+        if any(norm[u.start:u.end].startswith(g) for g in lex.generic_partners):
+            continue
+        cands.append(u)
+    if m.type == "visit":
+        return _traveller(doc, m, cands)
+    if m.anaphoric:
+        # «X نیز در این دیدار گفت»: the speaker(s) before the back-reference
+        before = [u for u in cands if u.end <= m.start]
+        return before[:2] if before else cands[:1]
+    return cands
+
+
+def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[PersonRef]:
+    norm = doc.norm
+    if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:خود|خویش|ایشان|وی|او)" + r"(?![\p{L}])", norm[m.head_end:]):
+        # «سفر خود به مینسک»: the clause's subject travelled
+        first = [u for u in cands if u.end <= m.start]
+        return first[:1]
+    after = [u for u in cands if u.start >= m.head_end and len(norm[m.head_end:u.start].strip(" \u200cیای")) == 0]
+    if after:
+        return after[:1]
+    before = [u for u in cands if u.end <= m.start]
+    if before:
+        # «X و Y به Z سفر کردند»
+        last = before[-1]
+        out = [last]
+        for u in reversed(before[:-1]):
+            gap = norm[u.end:out[0].start].strip()
+            if gap in ("و", "،"):
+                out.insert(0, u)
+            else:
+                break
+        # the subject of the clause, when the nearest unit sits after «با»
+        if regex.search(r"(?:^|\s)با\s*$", norm[max(0, last.start - 6):last.start]) and before[0] is not last:
+            return [before[0]]
+        return out
+    return []
+
+
+def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]]]:
+    """Places in ``[a, b)``: LOC/FAC entities if the entity stage ran, else the gazetteer."""
+    norm = doc.norm
+    locs = [e for e in doc.entities if e.label in ("LOC", "FAC")]
+    out: List[Tuple[int, int, Optional[str]]] = []
+    if locs:
+        for e in locs:
+            s, t = doc.norm_span(e)
+            if a <= s and t <= b:
+                out.append((s, t, country_of_place(norm[s:t])))
+        return out
+    for s, t, country, kind in countries_in(norm[a:b]):
+        if kind in ("demonym", "reference"):
+            continue
+        out.append((a + s, a + t, country))
+    return out
+
+
+def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Optional[Tuple[int, int]]:
+    """The place stated for this event («در مسقط دیدار کرد»، «سفر به بلاروس»)."""
+    a, b = clause_window(doc, m)
+    norm = doc.norm
+    inside_people = [(u.role or (0, 0)) for u in units if u.role is not None] + \
+                    [(u.name or (0, 0)) for u in units if u.name is not None]
+    places = [p for p in _places(doc, a, b)
+              if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in inside_people)]
+    if not places:
+        return None
+    if m.type == "visit":
+        trig = norm[m.start:m.end]
+        for s, t, _ in places:
+            if m.start <= s and t <= m.end:  # «عازم دمشق شد»، «وارد مسکو شد»
+                return (s, t)
+        for s, t, _ in places:
+            prev = norm[max(a, s - 30):s]
+            if s >= m.head_end and regex.search(r"(?:^|\s)(?:به|از)\s+(?:[^ .،:؛]+\s+){0,1}$", prev):
+                return (s, t)
+        for s, t, _ in places:
+            prev = norm[max(a, s - 6):s]
+            if t <= m.start and regex.search(r"(?:^|\s)به\s+$", prev) and m.start - t < 40:
+                return (s, t)
+        del trig
+    # «در X» close to the trigger, in the same clause
+    best = None
+    for s, t, _ in places:
+        prev = norm[max(a, s - 12):s]
+        if not regex.search(r"(?:^|\s)(?:در|در محل|در شهر|در کاخ|در پایتخت)\s+$", prev):
+            continue
+        if regex.search(r"(?:سفیر|سفارت|نماینده|کاردار|سرکنسول|کنسول)[^،.]{0,25}$", norm[max(a, s - 40):s]):
+            continue
+        dist = abs(s - m.start) if s < m.start else abs(s - m.end)
+        if dist > 90:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, (s, t))
+    return best[1] if best else None
+
+
+def date_of(doc: Document, m: Mention, dates: Sequence) -> Optional[object]:
+    """The DateValue stated in the mention's clause (nearest to the trigger), or None."""
+    a, b = clause_window(doc, m)
+    best = None
+    for d in dates:
+        try:
+            s, t = doc.norm_span(d.span)
+        except (IndexError, AttributeError):
+            continue
+        if not (a <= s and t <= b):
+            continue
+        dist = m.start - t if t <= m.start else s - m.end
+        dist = abs(dist)
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None

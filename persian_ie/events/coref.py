@@ -1,0 +1,85 @@
+"""Back-references to people: وی، او، ایشان، این مقام, and a title repeated alone
+(«شهردار تهران افزود» after «علیرضا زاکانی، شهردار تهران»).
+
+Each pronoun unit gets as antecedent the subject of the nearest earlier sentence
+that has one (the person the paragraph is about), falling back to the nearest
+earlier named unit; a role-only unit whose title matches an earlier named unit's
+title is linked to it.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import regex
+
+from ..document import Document
+from .people import PersonRef, fold
+
+__all__ = ["resolve", "subject_of_sentence", "attribution_end"]
+
+_ATTRIB = regex.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به گزارش|بنا بر گزارش|براساس گزارش|بر اساس گزارش|طبق گزارش|"
+                        r"به تازگی|به نوشته|به اعلام|بنابر اعلام)[^،:]{0,80}?[،:])+")
+_HEADER = regex.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
+
+
+def attribution_end(text: str) -> int:
+    """Offset in a sentence where the reported content starts (after «به گزارش X،»)."""
+    m = _ATTRIB.match(text)
+    end = m.end() if m else 0
+    h = _HEADER.match(text[end:])
+    if h and regex.search(r"(?:خبرگزاری|خبرگزاري|گزارش|آنلاین|نیوز|پایگاه|ایسنا|ایرنا|مهر|فارس|تسنیم)", h.group()):
+        end += h.end()
+    return end
+
+
+def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> Optional[PersonRef]:
+    """The person unit a sentence starts with (after its attribution), if any."""
+    sent = doc.sentences[sent_i]
+    text = doc.norm[sent.nstart:sent.nend]
+    start = sent.nstart + attribution_end(text)
+    for u in units:
+        if u.sent != sent_i or u.start < start:
+            continue
+        lead = doc.norm[start:u.start]
+        if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead):
+            return u
+        break
+    return None
+
+
+def resolve(doc: Document, units: List[PersonRef]) -> None:
+    """Fill ``antecedent`` of pronoun and bare-title units (in place)."""
+    named: List[PersonRef] = []
+    subjects: List[PersonRef] = []
+    subj_by_sent = {}
+    for i in range(len(doc.sentences)):
+        s = subject_of_sentence(doc, units, i)
+        if s is not None:
+            subj_by_sent[i] = s
+    for u in units:
+        if u.pronoun is not None:
+            ante = None
+            for j in range(u.sent - 1, max(-1, u.sent - 6), -1):
+                cand = subj_by_sent.get(j)
+                if cand is not None and cand is not u:
+                    ante = cand.resolved()
+                    break
+            if ante is None:
+                # an earlier unit in the same sentence («X … و وی …»)
+                same = [v for v in units if v.sent == u.sent and v.end <= u.start and v.pronoun is None]
+                if same:
+                    ante = same[0]
+                elif named:
+                    ante = named[-1]
+            if ante is not None and ante.pronoun is None or (ante is not None and ante.antecedent is not None):
+                u.antecedent = ante
+            continue
+        if u.name is None and u.role is not None and not u.plural:
+            key = fold(doc.norm[u.role[0]:u.role[1]])
+            for v in reversed(named):
+                if v.role is not None and fold(doc.norm[v.role[0]:v.role[1]]) == key:
+                    u.antecedent = v
+                    break
+        if u.name is not None:
+            named.append(u)

@@ -1,0 +1,164 @@
+"""Thin adapter over the entities package's country helper.
+
+``persian_ie.entities.countries`` (owned by the entities stage) knows countries,
+demonyms, capitals and Iranian provinces. This module calls it when it is there
+and otherwise reads the shipped gazetteers itself, so the events stage works (with
+fewer facts) whichever way the package is assembled.
+
+>>> country_of_text("سفیر بلاروس در تهران")
+'بلاروس'
+>>> country_of_text("همتای عمانی خود")
+'عمان'
+>>> country_of_text("وزیر خارجه کشورمان")
+'ایران'
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Dict, List, Optional, Tuple
+
+import regex
+
+from ..normalize import normalize
+from .lexicon import LB, RB
+
+__all__ = ["country_of_text", "country_of_place", "countries_in", "is_country"]
+
+
+def _entities_helper():
+    try:  # the entities stage's public helper, when it has landed
+        from ..entities import countries as mod  # type: ignore
+    except Exception:  # noqa: BLE001 - any import problem means "not available"
+        return None
+    return mod
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> Tuple[List[Tuple[str, str, str]], Dict[str, str]]:
+    """``[(surface, country, kind)]`` longest first, and ``{country: country}``."""
+    from .._resources import read_lines
+
+    rows: List[Tuple[str, str, str]] = []
+    canon: Dict[str, str] = {}
+
+    def add(surface: str, country: str, kind: str) -> None:
+        surface = normalize(surface.strip())
+        if surface and len(surface) >= 2:
+            rows.append((surface, country, kind))
+
+    try:
+        for line in read_lines("gazetteers/countries.tsv"):
+            cols = line.split("\t")
+            name = normalize(cols[0].strip())
+            canon[name] = name
+            add(name, name, "country")
+            for i, kind in ((1, "country"), (2, "demonym"), (3, "capital")):
+                if len(cols) > i:
+                    for x in cols[i].split("|"):
+                        add(x, name, kind)
+    except (FileNotFoundError, IndexError):
+        pass
+    try:
+        for line in read_lines("gazetteers/country_references.tsv"):
+            cols = line.split("\t")
+            if len(cols) >= 2:
+                add(cols[0], normalize(cols[1].strip()), "reference")
+    except FileNotFoundError:
+        pass
+    try:
+        for line in read_lines("gazetteers/iran_provinces.tsv"):
+            cols = line.split("\t")
+            for i in range(len(cols)):
+                for x in cols[i].split("|"):
+                    add(x, "ایران", "place")
+    except FileNotFoundError:
+        pass
+    try:
+        for line in read_lines("gazetteers/places.tsv"):
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[1].strip() not in ("-", ""):
+                add(cols[0], normalize(cols[1].strip()), "place")
+    except FileNotFoundError:
+        pass
+    for surface, country in (("کشورمان", "ایران"), ("ایران", "ایران"), ("جمهوری اسلامی", "ایران"),
+                             ("بلاروس", "بلاروس"), ("مینسک", "بلاروس"), ("تهران", "ایران")):
+        add(surface, country, "fallback")
+        canon.setdefault(country, country)
+    rows.sort(key=lambda r: -len(r[0]))
+    return rows, canon
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern():
+    rows, _ = _table()
+    seen = {}
+    for surface, country, kind in rows:
+        seen.setdefault(surface, (country, kind))
+    alts = "|".join(regex.escape(s) for s in sorted(seen, key=len, reverse=True))
+    return regex.compile(LB + "(?:" + alts + ")" + r"(?:\u200c?ای|ی)?" + RB), seen
+
+
+def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
+    """``(start, end, country, kind)`` for every country/place mention in normalized ``text``."""
+    pat, seen = _pattern()
+    out = []
+    for m in pat.finditer(text):
+        surface = m.group()
+        key = surface
+        if key not in seen:
+            for suf in ("\u200cای", "ای", "ی"):
+                if key.endswith(suf) and key[: -len(suf)] in seen:
+                    key = key[: -len(suf)]
+                    break
+        if key in seen:
+            country, kind = seen[key]
+            if key != surface and kind not in ("country", "demonym"):
+                continue
+            out.append((m.start(), m.end(), country, kind))
+    return out
+
+
+def country_of_text(text: str) -> Optional[str]:
+    """Country a role/organization text points to (first match), or None."""
+    if not text:
+        return None
+    helper = _entities_helper()
+    if helper is not None and hasattr(helper, "country_of"):
+        try:
+            value = helper.country_of(text)
+        except Exception:  # noqa: BLE001
+            value = None
+        if value:
+            return normalize(value)
+    norm = normalize(text)
+    hits = countries_in(norm)
+    if not hits:
+        return None
+    # a demonym or an explicit country beats a city inside "سفیر X در تهران"
+    for kind in ("country", "demonym", "reference"):
+        for s, e, country, k in hits:
+            if k == kind:
+                return country
+    return hits[0][2]
+
+
+def country_of_place(text: str) -> Optional[str]:
+    """Country of a place name (city, province, country), or None."""
+    helper = _entities_helper()
+    if helper is not None and hasattr(helper, "country_for_place"):
+        try:
+            value = helper.country_for_place(text)
+        except Exception:  # noqa: BLE001
+            value = None
+        if value:
+            return normalize(value)
+    norm = normalize(text).strip()
+    _, seen = _pattern()
+    hit = seen.get(norm)
+    return hit[0] if hit else None
+
+
+def is_country(text: str) -> bool:
+    _, canon = _table()
+    return normalize(text).strip() in canon

@@ -1,0 +1,289 @@
+"""The ``events`` pipeline stage: :class:`EventExtractor`.
+
+Order of work: person units (:mod:`.people`) and their back-references
+(:mod:`.coref`) → trigger mentions (:mod:`.triggers`) → per mention status
+(:mod:`.status`), participants, place and date (:mod:`.arguments`) → merging of
+mentions into events (:mod:`.merge`) → topics (:mod:`.topics`) → records.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import regex
+
+from ..document import Document, Span
+from ..normalize import normalize
+from ..records import Event, Participant, Topic
+from . import coref
+from .arguments import clause_window, date_of, location_of, participants_of
+from .countries import countries_in, country_of_text
+from .lexicon import Lexicon
+from .merge import Cluster, PartSlot, merge_mentions, same_person
+from .people import PersonRef, fold, people_of
+from .status import is_background, status_of
+from .topics import topic_spans
+from .triggers import Mention, find_mentions
+
+__all__ = ["EventExtractor"]
+
+_SIDES = regex.compile(r"^(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+
+
+class EventExtractor:
+    """Pipeline stage: fills ``doc.events`` with :class:`~persian_ie.records.Event` records.
+
+    Args:
+        min_confidence: events below this confidence are dropped.
+    """
+
+    name = "events"
+
+    def __init__(self, min_confidence: float = 0.0):
+        self.min_confidence = float(min_confidence)
+        self._lex: Optional[Lexicon] = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lex is None:
+            self._lex = Lexicon.default()
+        return self._lex
+
+    def __reduce__(self):
+        return (EventExtractor, (self.min_confidence,))
+
+    # -- stage ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.sentences:
+            return doc
+        lex = self.lexicon
+        units = people_of(doc, lex)
+        coref.resolve(doc, units)
+        dates = list(doc.dates)
+        if not dates and not any(e.label == "DATE" for e in doc.entities):
+            from .dates_fallback import find_dates
+            dates = find_dates(doc)
+        mentions = find_mentions(doc, lex, [(u.start, u.end) for u in units if u.pronoun is None])
+        mentions = self._prune(doc, mentions)
+        kept: List[Mention] = []
+        for m in mentions:
+            m.title = m.sent == self._title_sentence(doc)
+            if not m.anaphoric and is_background(doc, m, lex):
+                continue
+            m.status = status_of(doc, m, lex) if not m.anaphoric else None
+            m.participants = self._participants(doc, m, units, lex)
+            m.location = location_of(doc, m, units) if not m.anaphoric else None
+            m.date = date_of(doc, m, dates)
+            kept.append(m)
+        clusters = merge_mentions(doc, kept)
+        clusters = self._filter(doc, clusters)
+        self._assign_topics(doc, clusters, units, lex)
+        events = [self._record(doc, cl, units) for cl in clusters]
+        doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        return doc
+
+    # -- steps ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _title_sentence(doc: Document) -> int:
+        """Index of the headline sentence (the first sentence when it is a single short line)."""
+        return 0
+
+    @staticmethod
+    def _prune(doc: Document, mentions: List[Mention]) -> List[Mention]:
+        """Drop a «پیشنهاد» mention whose object is itself a typed event (it only sets the status)."""
+        out = []
+        for m in mentions:
+            if m.type == "proposal":
+                inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
+                         and not o.anaphoric and m.start <= o.start <= m.end + 90]
+                if inner:
+                    continue
+            out.append(m)
+        return out
+
+    def _participants(self, doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
+        parts = participants_of(doc, m, units, lex)
+        a, _ = clause_window(doc, m)
+        sent = doc.sentences[m.sent]
+        before = doc.norm[sent.nstart:a]
+        if (m.type == "proposal" or m.status == "proposed" or m.type == "working_group") and _PROPOSER_COLON.search(before):
+            # «X پیشنهاد کرد: کارگروهی … تشکیل شود»: X is the proposer
+            prev = Mention(m.type, sent.nstart, a - 1, m.sent, m.head, a - 1)
+            pa, _ = clause_window(doc, prev)
+            extra = [u for u in units if pa <= u.start and u.end <= a]
+            parts = extra[:1] + parts
+        out: List[PersonRef] = []
+        for p in parts:
+            if not any(same_person(doc, p, q) for q in out):
+                out.append(p)
+        return out
+
+    def _filter(self, doc: Document, clusters: List[Cluster]) -> List[Cluster]:
+        has_main = any(cl.parts and cl.type in ("meeting", "phone_call", "visit", "agreement") for cl in clusters)
+        out = []
+        for cl in clusters:
+            if not cl.parts:
+                if cl.type in ("working_group", "proposal") and has_main:
+                    out.append(cl)
+                continue
+            if cl.type == "proposal" and not has_main:
+                continue
+            out.append(cl)
+        return out
+
+    def _assign_topics(self, doc: Document, clusters: List[Cluster], units: Sequence[PersonRef], lex: Lexicon) -> None:
+        if not clusters:
+            return
+        sent_owner: Dict[int, Cluster] = {}
+        for cl in clusters:
+            for m in cl.mentions:
+                sent_owner.setdefault(m.sent, cl)
+        seen_sents = set()
+        for cl in clusters:
+            spans: List[Tuple[int, int, str]] = []
+            for m in cl.mentions:
+                a, b = clause_window(doc, m)
+                if m.anaphoric:
+                    sent = doc.sentences[m.sent]
+                    a, b = sent.nstart, sent.nend
+                spans.extend(topic_spans(doc, lex, a, b))
+                seen_sents.add(m.sent)
+            cl.topic_spans = spans  # type: ignore[attr-defined]
+        # sentences between an event's mentions and the next event that talk about it
+        order = sorted(clusters, key=lambda c: c.first.start)
+        main = [c for c in order if c.type in ("meeting", "phone_call", "visit", "agreement")]
+        for si, sent in enumerate(doc.sentences):
+            if si in seen_sents or si in sent_owner:
+                continue
+            prev = [c for c in main if c.first.sent < si]
+            if not prev:
+                continue
+            text = doc.norm[sent.nstart:sent.nend]
+            start = coref.attribution_end(text)
+            body = text[start:].lstrip()
+            subj = coref.subject_of_sentence(doc, list(units), si)
+            target = None
+            if subj is not None:
+                ref = subj.resolved()
+                for c in reversed(prev):
+                    if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts):
+                        target = c
+                        break
+            if target is None and _SIDES.match(body):
+                multi = [c for c in prev if len(c.parts) >= 2 and c.type in ("meeting", "phone_call", "agreement")]
+                target = multi[-1] if multi else prev[-1]
+            if target is None:
+                continue
+            target.topic_spans.extend(topic_spans(doc, lex, sent.nstart, sent.nend))  # type: ignore[attr-defined]
+
+    # -- records --------------------------------------------------------------------------
+
+    def _record(self, doc: Document, cl: Cluster, units: Sequence[PersonRef]) -> Event:
+        main = cl.main
+        trigger = doc.span_from_norm(main.start, main.end)
+        sent = doc.sentences[main.sent]
+        sentence = Span(sent.text, sent.start, sent.end)
+        status = cl.status() or "occurred"
+        date = None
+        for m in sorted(cl.mentions, key=lambda x: (x.anaphoric, x.start)):
+            if m.date is not None and (getattr(m.date, "jalali", None) or date is None):
+                date = m.date
+                if getattr(m.date, "jalali", None):
+                    break
+        loc = cl.location()
+        location = doc.span_from_norm(*loc, label="LOC") if loc else None
+        participants = [self._participant(doc, slot, units) for slot in cl.parts]
+        participants = [p for p in participants if p.name is not None or p.role is not None]
+        topics: List[Topic] = []
+        seen = set()
+        for s, e, cat in sorted(getattr(cl, "topic_spans", []) or []):
+            key = fold(doc.norm[s:e])
+            if key in seen:
+                continue
+            seen.add(key)
+            topics.append(Topic(doc.span_from_norm(s, e), cat))
+        conf = 0.45
+        if main.verbal:
+            conf += 0.2
+        if not main.head.weak:
+            conf += 0.1
+        conf += min(0.15, 0.05 * (len(cl.mentions) - 1))
+        if len(participants) >= 2:
+            conf += 0.1
+        if cl.type in ("working_group", "proposal") or status == "proposed":
+            conf -= 0.05
+        ev = Event(type=cl.type, trigger=trigger, sentence=sentence, status=status, date=date, location=location,
+                   participants=participants, topics=topics, confidence=max(0.05, min(0.99, conf)))
+        ev.attrs["mentions"] = [doc.span_from_norm(m.start, m.end) for m in cl.mentions]
+        return ev
+
+    def _participant(self, doc: Document, slot: PartSlot, units: Sequence[PersonRef]) -> Participant:
+        norm = doc.norm
+        refs = [r.resolved() for r in slot.refs] + [r for r in slot.refs if r.pronoun is None]
+        named = [r for r in refs if r.name is not None]
+        name = None
+        role = None
+        org = None
+        if named:
+            best = max(named, key=lambda r: (len(norm[r.name[0]:r.name[1]].split()), -r.start))
+            name = self._fullest_name(doc, best.name, units)
+            with_role = [r for r in named if r.role is not None]
+            if not with_role:
+                # the nearest explicit title given to this person anywhere in the article
+                with_role = [u for u in units if u.name is not None and u.role is not None
+                             and same_person(doc, u, best)]
+            if with_role:
+                role = with_role[0].role
+                org = with_role[0].org
+        if role is None:
+            roles = [r for r in refs if r.role is not None]
+            if roles:
+                role = roles[0].role
+                org = roles[0].org
+        country = None
+        role_candidates = [r for r in refs if r.role is not None]
+        if role is not None:
+            role_candidates.sort(key=lambda r: r.role != role)
+        for r in role_candidates:
+            country = self._country(doc, r.role)
+            if country:
+                break
+        if country is None and role is not None:
+            rtext = norm[role[0]:role[1]]
+            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی)", rtext):
+                country = "ایران"
+        return Participant(
+            name=doc.span_from_norm(*name, label="PER") if name else None,
+            role=doc.span_from_norm(*role, label="ROLE") if role else None,
+            organization=doc.span_from_norm(*org, label="ORG") if org else None,
+            country=normalize(country) if country else None,
+        )
+
+    @staticmethod
+    def _fullest_name(doc: Document, name: Tuple[int, int], units: Sequence[PersonRef]) -> Tuple[int, int]:
+        norm = doc.norm
+        words = fold(norm[name[0]:name[1]]).split()
+        best = name
+        for u in units:
+            if u.name is None:
+                continue
+            cand = fold(norm[u.name[0]:u.name[1]]).split()
+            if len(cand) > len(words) and cand[-1:] == words[-1:] and all(w in cand for w in words):
+                if len(cand) > len(fold(norm[best[0]:best[1]]).split()):
+                    best = u.name
+        return best
+
+    @staticmethod
+    def _country(doc: Document, role: Tuple[int, int]) -> Optional[str]:
+        norm = doc.norm
+        text = norm[role[0]:role[1]]
+        if regex.search(r"(?:این|آن) کشور", text):
+            # «وزیر دفاع این کشور»: the last country named before
+            before = norm[max(0, role[0] - 400):role[0]]
+            hits = [h for h in countries_in(before) if h[3] in ("country", "demonym", "capital")]
+            if hits:
+                return hits[-1][2]
+        return country_of_text(text)

@@ -1,0 +1,175 @@
+"""Merging mentions of the same real-world event (headline, lead, body) into one.
+
+Two mentions are the same event when they have the same type, compatible status
+(equal, or one without its own tense), compatible place and either share a
+participant or one of them names none. Back-references («در این دیدار») join the
+most recent event of a compatible type. Participants are merged too: the same
+person named in one mention and titled in another («وزیر خارجه کشورمان» /
+«محمد جواد ظریف، وزیر امور خارجه جمهوری اسلامی ایران») becomes one participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
+
+from ..document import Document
+from .countries import country_of_place, country_of_text, is_country
+from .people import PersonRef, fold
+from .triggers import Mention
+
+__all__ = ["Cluster", "merge_mentions", "same_person", "PartSlot"]
+
+_COMPATIBLE_ANAPHOR = {
+    "meeting": ("meeting", "phone_call"),
+    "phone_call": ("phone_call", "meeting"),
+    "visit": ("visit",),
+    "agreement": ("agreement",),
+    "working_group": ("working_group",),
+}
+
+
+@dataclass
+class PartSlot:
+    """One participant of an event: every unit that refers to that person."""
+
+    refs: List[PersonRef] = field(default_factory=list)
+
+
+@dataclass
+class Cluster:
+    type: str
+    mentions: List[Mention] = field(default_factory=list)
+    parts: List[PartSlot] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def main(self) -> Mention:
+        """The most informative mention (a verbal one with most participants)."""
+        return max(self.mentions, key=lambda m: (not m.anaphoric, m.verbal, len(m.participants), -m.start))
+
+    def status(self) -> Optional[str]:
+        own = [m.status for m in self.mentions if m.status is not None and not m.anaphoric]
+        if not own:
+            own = [m.status for m in self.mentions if m.status is not None]
+        return own[0] if own else None
+
+    def location(self):
+        for m in self.mentions:
+            if m.location is not None:
+                return m.location
+        return None
+
+
+def _key_name(doc: Document, ref: PersonRef) -> Optional[str]:
+    return fold(doc.norm[ref.name[0]:ref.name[1]]) if ref.name else None
+
+
+def _key_role(doc: Document, ref: PersonRef) -> Optional[str]:
+    return fold(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None
+
+
+def _role_head(role: str) -> str:
+    words = role.replace("وزیرخارجه", "وزیر خارجه").split()
+    return " ".join(words[:1])
+
+
+def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
+    a, b = a.resolved(), b.resolved()
+    if a is b:
+        return True
+    na, nb = _key_name(doc, a), _key_name(doc, b)
+    if na and nb:
+        if na == nb:
+            return True
+        ta, tb = na.split(), nb.split()
+        # «ظریف» vs «محمد جواد ظریف»; «پامپئو» vs «مایک پامپئو»
+        short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        return len(short) >= 1 and short[-1] == long_[-1] and all(w in long_ for w in short)
+    ra, rb = _key_role(doc, a), _key_role(doc, b)
+    if not ra or not rb:
+        return False
+    if ra == rb:
+        return True
+    if a.plural != b.plural:
+        return False
+    ca = a.country or country_of_text(doc.norm[a.role[0]:a.role[1]])
+    cb = b.country or country_of_text(doc.norm[b.role[0]:b.role[1]])
+    ha, hb = _role_head(ra), _role_head(rb)
+    if "همتا" in ha or "همتا" in hb:
+        return ca is not None and ca == cb
+    if ha != hb:
+        return False
+    if ca != cb and ca is not None and cb is not None:
+        return False
+    wa, wb = set(ra.split()), set(rb.split())
+    overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    return overlap >= 0.5 and (ca == cb or overlap >= 0.75)
+
+
+def _add_part(doc: Document, cl: Cluster, ref: PersonRef) -> None:
+    for slot in cl.parts:
+        if any(same_person(doc, ref, r) for r in slot.refs):
+            slot.refs.append(ref)
+            return
+    cl.parts.append(PartSlot([ref]))
+
+
+def _share(doc: Document, cl: Cluster, m: Mention) -> bool:
+    return any(any(same_person(doc, p, r) for r in slot.refs) for slot in cl.parts for p in m.participants)
+
+
+def _compatible(doc: Document, cl: Cluster, m: Mention) -> bool:
+    if cl.type != m.type:
+        return False
+    st = cl.status()
+    if st is not None and m.status is not None and st != m.status:
+        return False
+    if (st == "proposed") != (m.status == "proposed") and cl.parts and m.participants:
+        # a proposal never merges with the event during which it was made
+        return False
+    loc = cl.location()
+    if loc is not None and m.location is not None:
+        a = fold(doc.norm[loc[0]:loc[1]])
+        b = fold(doc.norm[m.location[0]:m.location[1]])
+        if a != b:
+            ca, cb = country_of_place(a), country_of_place(b)
+            if not (ca and ca == cb and (is_country(a) or is_country(b))):
+                return False
+    if not cl.parts or not m.participants:
+        return True
+    if _share(doc, cl, m):
+        return True
+    return False
+
+
+def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
+    clusters: List[Cluster] = []
+    for m in mentions:
+        if m.anaphoric:
+            target = None
+            for cl in reversed(clusters):
+                if cl.type in _COMPATIBLE_ANAPHOR.get(m.type, (m.type,)):
+                    target = cl
+                    break
+            if target is None:
+                continue  # a back-reference to nothing we extracted
+            target.mentions.append(m)
+            for p in m.participants:
+                _add_part(doc, target, p)
+            continue
+        target = None
+        for cl in clusters:
+            if _compatible(doc, cl, m):
+                target = cl
+                break
+        if target is None:
+            target = Cluster(m.type)
+            clusters.append(target)
+        target.mentions.append(m)
+        for p in m.participants:
+            _add_part(doc, target, p)
+    return clusters

@@ -1,0 +1,272 @@
+"""Person units: a name and/or a role (title) that stand for one participant.
+
+The entities stage gives PER and ROLE spans (with role↔name links in
+``span.attrs``); this module pairs them into :class:`PersonRef` units (in
+normalized offsets), adds pronoun mentions (وی، او، ایشان، این مقام) and, when no
+entity stage has run, finds role-led units itself with a small role-head lexicon
+(:func:`fallback_people`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import regex
+
+from ..document import Document, Span
+from ..normalize import normalize
+from .lexicon import LB, RB, Lexicon
+
+__all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
+
+#: pronouns and back-references that stand for a person mentioned before
+PRONOUNS = ("وی", "او", "ایشان", "این مقام", "این مقام مسئول", "این مقام ارشد", "این مسئول", "این مقام رسمی",
+            "این دیپلمات", "این وزیر", "این سیاستمدار")
+_PRONOUN_RE = regex.compile(LB + "(?:" + "|".join(sorted((regex.escape(p) for p in PRONOUNS), key=len, reverse=True))
+                            + ")" + RB)
+_HONORIFIC = regex.compile(r"^(?:دکتر|مهندس|حجت[\s\u200c]?الاسلام(?: و المسلمین| والمسلمین)?|آیت[\s\u200c]?الله|سردار|"
+                           r"سرلشکر|سرتیپ|امیر|خانم|آقای|آقا|پروفسور|استاد|شیخ(?= ?$))\s+")
+_FOLD = str.maketrans({"ئ": "ی", "ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "\u200c": " "})
+
+
+def fold(text: str) -> str:
+    """A loose key for comparing names and roles (رییس = رئیس, ZWNJ = space).
+
+    >>> fold("رئیس‌جمهور") == fold("رییس جمهور")
+    True
+    """
+    return " ".join(normalize(text or "").translate(_FOLD).replace("هیات", "هیئت").split())
+
+
+@dataclass
+class PersonRef:
+    """One mention of a participant, in normalized offsets."""
+
+    name: Optional[Tuple[int, int]] = None
+    role: Optional[Tuple[int, int]] = None
+    org: Optional[Tuple[int, int]] = None
+    pronoun: Optional[Tuple[int, int]] = None
+    sent: int = 0
+    country: Optional[str] = None
+    plural: bool = False
+    antecedent: "Optional[PersonRef]" = field(default=None, repr=False)
+
+    @property
+    def start(self) -> int:
+        return min(x[0] for x in (self.name, self.role, self.pronoun) if x is not None)
+
+    @property
+    def end(self) -> int:
+        return max(x[1] for x in (self.name, self.role, self.pronoun) if x is not None)
+
+    def resolved(self) -> "PersonRef":
+        ref = self
+        seen = 0
+        while ref.antecedent is not None and seen < 8:
+            ref = ref.antecedent
+            seen += 1
+        return ref
+
+
+def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
+    return doc.norm_span(span)
+
+
+_GAP_OK = regex.compile(r"^[\s،,«»\"'()\-–—:]*$")
+
+
+def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
+    """Every person unit of ``doc`` (sorted by position), pronouns included."""
+    norm = doc.norm
+    pers = [e for e in doc.entities if e.label == "PER"]
+    roles = [e for e in doc.entities if e.label == "ROLE"]
+    orgs = [e for e in doc.entities if e.label == "ORG"]
+    if not pers and not roles:
+        units = fallback_people(doc, lex)
+    else:
+        units = _from_entities(doc, pers, roles)
+    # organizations inside a role span
+    org_ranges = [_norm_range(doc, o) for o in orgs]
+    for u in units:
+        if u.role is not None:
+            inside = [r for r in org_ranges if u.role[0] <= r[0] and r[1] <= u.role[1]]
+            if inside:
+                u.org = max(inside, key=lambda r: r[1] - r[0])
+    taken = [(u.start, u.end) for u in units]
+    for sent_i, sent in enumerate(doc.sentences):
+        text = norm[sent.nstart:sent.nend]
+        for m in _PRONOUN_RE.finditer(text):
+            s, e = sent.nstart + m.start(), sent.nstart + m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            units.append(PersonRef(pronoun=(s, e), sent=sent_i))
+    units.sort(key=lambda u: u.start)
+    for u in units:
+        if u.sent == 0 and doc.sentences:
+            s = doc.sentence_of(doc.alignment.to_original(u.start, u.start + 1)[0]) if u.start < len(norm) else None
+            if s is not None:
+                u.sent = doc.sentences.index(s)
+    return units
+
+
+def _link_target(doc: Document, span: Span, key: str, pool: Sequence[Span]) -> Optional[Span]:
+    target = span.attrs.get(key) if span.attrs else None
+    if target is None:
+        return None
+    if isinstance(target, Span):
+        for p in pool:
+            if p.start == target.start and p.end == target.end:
+                return p
+        return target
+    if isinstance(target, int) and 0 <= target < len(doc.entities):
+        cand = doc.entities[target]
+        return cand if isinstance(cand, Span) else None
+    if isinstance(target, (tuple, list)) and len(target) == 2:
+        for p in pool:
+            if (p.start, p.end) == tuple(target):
+                return p
+    if isinstance(target, dict) and "start" in target:
+        for p in pool:
+            if p.start == target["start"] and p.end == target.get("end", p.end):
+                return p
+    return None
+
+
+def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[PersonRef]:
+    norm = doc.norm
+    units: List[PersonRef] = []
+    role_of: Dict[int, Span] = {}
+    used_roles = set()
+    for p in pers:
+        r = _link_target(doc, p, "role", roles)
+        if r is not None:
+            role_of[id(p)] = r
+    for r in roles:
+        p = _link_target(doc, r, "person", pers)
+        if p is not None and id(p) not in role_of:
+            role_of[id(p)] = r
+    # adjacency when no link was given: ROLE NAME / NAME، ROLE / ROLE «NAME»
+    for p in pers:
+        if id(p) in role_of:
+            continue
+        ps, pe = _norm_range(doc, p)
+        best = None
+        for r in roles:
+            if id(r) in used_roles or any(rr is r for rr in role_of.values()):
+                continue
+            rs, re_ = _norm_range(doc, r)
+            gap = norm[re_:ps] if re_ <= ps else norm[pe:rs] if pe <= rs else None
+            if gap is None or len(gap) > 4 or not _GAP_OK.match(gap):
+                continue
+            if "\n" in gap:
+                continue
+            if best is None or len(gap) < best[0]:
+                best = (len(gap), r)
+        if best is not None:
+            role_of[id(p)] = best[1]
+    linked_roles = {id(r) for r in role_of.values()}
+    for p in pers:
+        ps, pe = _norm_range(doc, p)
+        ps, pe = _strip_honorific(norm, ps, pe)
+        r = role_of.get(id(p))
+        unit = PersonRef(name=(ps, pe), role=_norm_range(doc, r) if r is not None else None)
+        units.append(unit)
+    for r in roles:
+        if id(r) in linked_roles:
+            continue
+        rs, re_ = _norm_range(doc, r)
+        text = norm[rs:re_]
+        units.append(PersonRef(role=(rs, re_), plural=_is_plural_role(text)))
+    return units
+
+
+def _strip_honorific(norm: str, s: int, e: int) -> Tuple[int, int]:
+    m = _HONORIFIC.match(norm[s:e])
+    if m and m.end() < e - s:
+        s += m.end()
+    while s < e and norm[s] in "«»\"' ":
+        s += 1
+    while e > s and norm[e - 1] in "«»\"' ":
+        e -= 1
+    return s, e
+
+
+def _is_plural_role(text: str) -> bool:
+    first = text.split(" ")[0] if text else ""
+    return first in ("مقامات", "مسئولان", "مسئولین", "مسوولان", "وزرای", "رؤسای", "روسای", "رهبران", "سران", "نمایندگان",
+                     "اعضای", "همتایان", "هیئت", "هیات", "هیأت", "مدیران", "سفرای")
+
+
+# -- fallback: no entity stage ---------------------------------------------------------
+
+_STOP = set("""با به از را که و در برای تا بر این آن وی او ایشان امروز دیروز روز گفت افزود کرد کردند شد است بود
+نیز هم همچنین پس قبل ضمن طی هنگام درباره پیرامون خصوص مورد اظهار داشت ابراز بیان اعلام تاکید تأکید اشاره""".split())
+_NAME_TOKEN = regex.compile(r"^[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*$", regex.V1)
+_PLACE_PREP_HEADS = ("سفیر", "کاردار", "سرکنسول", "نماینده", "رئیس", "رییس")
+
+
+def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
+    """Role-led person units found with the role-head lexicon (no entity stage ran).
+
+    A role runs from its head over up to five following words (stopping at
+    punctuation, prepositions, verbs and pronouns; «در X» is kept after ambassador-like
+    heads); a name is taken from quotes next to the role or from the words between a
+    comma (or the sentence start) and ``، ROLE``.
+    """
+    norm = doc.norm
+    units: List[PersonRef] = []
+    if not lex.role_heads:
+        return units
+    head_re = regex.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
+    for si, sent in enumerate(doc.sentences):
+        toks = doc.tokens[sent.token_start:sent.token_end]
+        text = norm[sent.nstart:sent.nend]
+        for m in head_re.finditer(text):
+            rs = sent.nstart + m.start()
+            re_ = sent.nstart + m.end()
+            if any(u.role and u.role[0] <= rs < u.role[1] for u in units):
+                continue
+            head = m.group()
+            # extend over following tokens
+            idx = next((i for i, t in enumerate(toks) if t.nstart >= re_), len(toks))
+            count = 0
+            i = idx
+            while i < len(toks) and count < 5:
+                t = toks[i]
+                w = t.norm
+                if t.is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs:
+                    if w == "در" and any(head.startswith(h) for h in _PLACE_PREP_HEADS) and i + 1 < len(toks) \
+                            and not toks[i + 1].is_punct and toks[i + 1].norm not in _STOP:
+                        re_ = toks[i + 1].nend
+                        i += 2
+                        count += 2
+                        continue
+                    if w == "و" and i + 1 < len(toks) and toks[i + 1].norm in ("بویراحمد", "بلوچستان", "صنایع"):
+                        i += 1
+                        continue
+                    break
+                if not _NAME_TOKEN.match(w):
+                    break
+                re_ = t.nend
+                i += 1
+                count += 1
+            unit = PersonRef(role=(rs, re_), sent=si, plural=_is_plural_role(norm[rs:re_]))
+            # name in quotes right after the role
+            after = norm[re_:sent.nend]
+            q = regex.match(r"^\s*«([^»]{3,40})»", after)
+            if q:
+                unit.name = (re_ + q.start(1), re_ + q.end(1))
+            else:
+                before = norm[sent.nstart:rs]
+                b = regex.search(r"(?:^|[،:]\s*|\s(?:با|و)\s)((?:[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*\s?){2,4}?)\s*،?\s*$",
+                                 before, flags=regex.V1)
+                if b:
+                    cand = b.group(1).strip()
+                    words = cand.split()
+                    if 2 <= len(words) <= 4 and not any(w in _STOP for w in words) \
+                            and not head_re.search(cand):
+                        s0 = sent.nstart + b.start(1)
+                        unit.name = _strip_honorific(norm, s0, s0 + len(cand))
+            units.append(unit)
+    return units

@@ -1,0 +1,159 @@
+"""Status (occurred / planned / proposed) from tense and modality.
+
+* **proposed**: a proposal cue governs the trigger (پیشنهاد … برای برگزاری جلسه،
+  پیشنهاد کرد: کارگروهی … تشکیل شود، خواستار برگزاری …);
+* **planned**: a future cue (خواهد کرد، قرار است، فردا، هفته آینده) or a present
+  verb (عازم الجزایر می‌شود، … به بحث می‌پردازد) closes the trigger's clause;
+* **occurred**: a past verb closes the clause (دیدار کرد، امضا شد، … گفت);
+* ``None`` when the mention has no verb of its own (a headline noun phrase); the
+  merged event then takes its status from its other mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Set
+
+import regex
+
+from ..document import Document
+from .lexicon import Lexicon
+from .triggers import Mention
+
+__all__ = ["status_of", "is_background"]
+
+_CLAUSE_END = regex.compile(r"[.:؛!?؟|\n]")
+_MODALS = ("می\u200cتوان", "می\u200cبای", "نمی\u200cتوان")
+
+
+@functools.lru_cache(maxsize=1)
+def _past_forms() -> Set[str]:
+    """Past-tense forms from hazm's verb list (stem, stem+ند, stem+ه/stem+ه‌اند)."""
+    forms: Set[str] = set()
+    try:
+        from ..zwnj import hazm_data_path
+        path = hazm_data_path("verbs.dat")
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                past = line.strip().split("#")[0].strip()
+                if len(past) >= 2:
+                    forms.update({past, past + "ند"})
+    except Exception:  # noqa: BLE001 - hazm data missing: the curated list still works
+        pass
+    return forms
+
+
+def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[str]:
+    """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``."""
+    past = _past_forms()
+    for t in doc.tokens:
+        if t.nstart < start:
+            continue
+        if t.nstart >= end:
+            break
+        w = t.norm
+        if w in lex.future_markers:
+            return "future"
+        if any(w.startswith(m) for m in _MODALS):
+            return "modal"
+        if lex.present_prefix.match(w) and "\u200c" in w[:4]:
+            return "present"
+        if w in lex.past_verbs:
+            return "past"
+        if w in past and w not in _NOUNLIKE:
+            return "past"
+    return None
+
+
+_NOUNLIKE = {"برد", "کشت", "بست", "گشت", "دست", "شست", "خواست", "کاست", "نشست", "زیست", "سوخت", "ریخت", "دوخت",
+             "کوفت", "رسته", "بسته", "خسته", "دسته", "رشته", "نوشته", "گذشته", "آینده", "شده", "خواسته", "دیده"}
+
+
+def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
+    """Status of one mention (``None`` when its clause gives no tense)."""
+    sent = doc.sentences[m.sent]
+    text = doc.norm[sent.nstart:sent.nend]
+    s, e = m.start - sent.nstart, m.end - sent.nstart
+    before = text[:s]
+    # the clause before the trigger (a quote «…: X» starts a new clause)
+    clause_start = max(before.rfind(":"), before.rfind("؛"))
+    clause_before = before[clause_start + 1:] if clause_start >= 0 else before
+    if m.type == "proposal":
+        return "proposed"
+    for pat in lex.proposed_before:
+        for cm in pat.finditer(before):
+            # the cue governs the trigger if nothing but a short NP lies between
+            gap = before[cm.end():]
+            if len(gap) <= 70 and not regex.search(r"[.؛]", gap):
+                return "proposed"
+    if regex.search(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کنیم|می\u200c?کند)(?: که)?\s*[:،]?\s*", before) \
+            and regex.search(r"(?:شود|شوند|گردد|گیرد|باشد|کنند|کند|یابد|یابیم|دهند|بپردازند|برسد)(?:\s|$|[.،؛])", text[e:]):
+        return "proposed"
+    after = text[e:]
+    m_end = _CLAUSE_END.search(after)
+    clause_after = after[: m_end.start()] if m_end else after
+    # the trigger's own light verb decides first
+    trig = text[s:e]
+    if m.verbal or m.head.type == "visit" and (" شد" in trig or "شو" in trig):
+        kind = _first_verb(doc, lex, m.head_end, m.end)
+        if kind is None:
+            kind = _first_verb(doc, lex, m.start, m.end)
+        if kind is not None:
+            return _kind_to_status(kind, before, clause_after, lex) or _fallback_status(before, lex)
+    kind = _first_verb(doc, lex, m.end, m.end + len(clause_after))
+    if kind is None:
+        # verb-final clause where the trigger sits in a prepositional phrase after the verb is rare;
+        # a nominal mention without verb (headline) stays undecided
+        for pat in lex.planned_before:
+            if pat.search(clause_before):
+                return "planned"
+        return None
+    return _kind_to_status(kind, clause_before, clause_after, lex)
+
+
+def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon) -> Optional[str]:
+    if kind == "future":
+        return "planned"
+    if kind == "modal":
+        return None
+    if kind == "present":
+        if regex.search(r"(?:هم[\u200c ]?اکنون|در حال)", before):
+            return "occurred"
+        return "planned"
+    for pat in lex.planned_before:
+        if pat.search(before):
+            # «قرار است فردا دیدار کند» is planned, but «قرار شد» + past tense is an agreement that occurred
+            return "planned"
+    return "occurred"
+
+
+def _fallback_status(before: str, lex: Lexicon) -> Optional[str]:
+    for pat in lex.planned_before:
+        if pat.search(before):
+            return "planned"
+    return None
+
+
+def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
+    """True when the mention reports a pre-existing fact (an existing agreement) or a cancelled event."""
+    sent = doc.sentences[m.sent]
+    text = doc.norm[sent.nstart:sent.nend]
+    s, e = m.start - sent.nstart, m.end - sent.nstart
+    window = text[max(0, s - 40): min(len(text), e + 80)]
+    local = text[max(0, s - 40): e]
+    for pat in lex.background:
+        hit = pat.search(window)
+        if not hit:
+            continue
+        if pat.pattern.startswith("(?:لغو"):
+            # only a cancellation of THIS event
+            if not regex.search(r"(?:لغو|تعویق|انصراف)", text[max(0, s - 20): min(len(text), e + 30)]):
+                continue
+        if pat.pattern.startswith("(?:در حالی"):
+            if not regex.search(r"(?:در حالی|در شرایطی)", text[e: e + 30]):
+                continue
+        if m.type != "agreement" and "تفاهم" in hit.group() and hit.start() > (s - max(0, s - 40)):
+            continue
+        if m.type == "agreement" or hit.end() <= len(local) + 30:
+            return True
+    return False

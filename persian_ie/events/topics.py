@@ -1,0 +1,167 @@
+"""Topics: the cooperation areas and subjects a text names for an event.
+
+A cue (همکاری در زمینه X، درباره X، در موضوعات مختلفی از جمله X، Y و Z، بر X
+تاکید کرد …, see ``resources/events/topics.json``) opens a phrase that runs to the
+next verb, preposition or punctuation that ends it; lists are split on «،» and «و»
+(keeping fixed phrases such as «حمل و نقل» whole, and keeping a list of bare
+adjectives «همکاری‌های تجاری، اقتصادی و فناوری» as one topic). Each topic gets a
+category from DESIGN.md's taxonomy through the keyword lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import regex
+
+from ..document import Document
+from .lexicon import Lexicon
+
+__all__ = ["topic_spans"]
+
+_END = regex.compile(r"[.:؛!?؟«»()\[\]\n\"]")
+_MAX_TOKENS = 9
+_VERBISH = {"هستیم", "هستند", "است", "بود", "باشد", "باشند", "شود", "شوند", "دارد", "دارند", "داریم", "برده", "کرده",
+            "شده", "داده", "گرفته", "نمود", "نمودند", "بودند", "گردد", "یابد", "ندارد", "نیست"}
+_ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با|به|در|از|برای)\s")
+
+
+def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, int, str]]:
+    """Topic phrases in normalized ``[a, b)``: ``(start, end, category)``, deduplicated, in order."""
+    norm = doc.norm
+    text = norm[a:b]
+    found: List[Tuple[int, int]] = []
+    for cue in lex.topic_cues:
+        for m in cue.finditer(text):
+            start = m.end()
+            if start >= len(text):
+                continue
+            phrase_end = _phrase_end(text, start, lex)
+            if phrase_end <= start:
+                continue
+            for s, e in _split(text, start, phrase_end, lex):
+                found.append((a + s, a + e))
+    out: List[Tuple[int, int, str]] = []
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    for s, e in found:
+        if any(s >= x0 and e <= x1 for x0, x1, _ in out):
+            continue
+        out = [x for x in out if not (s <= x[0] and x[1] <= e)]
+        phrase = norm[s:e]
+        if _is_filler(phrase, lex):
+            continue
+        out.append((s, e, lex.category(phrase)))
+    out.sort()
+    return out
+
+
+def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
+    end_m = _END.search(text, start)
+    limit = end_m.start() if end_m else len(text)
+    pos = start
+    count = 0
+    last_good = start
+    for tm in regex.finditer(r"[^\s،,]+|،|,", text[start:limit]):
+        w = tm.group()
+        abs_s = start + tm.start()
+        if w in ("،", ","):
+            pos = start + tm.end()
+            continue
+        if w in lex.topic_stop and not _in_keep(text, abs_s, lex):
+            # «و» and «،» continue a list; other stop words end the phrase
+            break
+        if w.startswith("می\u200c") or w in lex.past_verbs or w.endswith("\u200cاند") or w in _VERBISH:
+            break
+        if w in ("همچنین", "نیز") and text[max(start, abs_s - 3):abs_s].strip() in ("و", "،"):
+            continue
+        count += 1
+        if count > _MAX_TOKENS + 6:
+            break
+        last_good = start + tm.end()
+        pos = last_good
+    del pos
+    return last_good
+
+
+def _in_keep(text: str, pos: int, lex: Lexicon) -> bool:
+    for k in lex.topic_keep:
+        i = text.rfind(k, max(0, pos - len(k)), pos + len(k))
+        if i != -1 and i <= pos < i + len(k):
+            return True
+    return False
+
+
+def _split(text: str, s: int, e: int, lex: Lexicon) -> List[Tuple[int, int]]:
+    """Split a list phrase on «،» and « و » into items (not inside fixed phrases)."""
+    cuts: List[Tuple[int, int]] = []
+    for m in regex.finditer(r"\s*،\s*|\s+و\s+|\s*,\s*", text[s:e]):
+        cs, ce = s + m.start(), s + m.end()
+        if "و" in m.group() and _in_keep(text, cs + m.group().index("و"), lex):
+            continue
+        cuts.append((cs, ce))
+    items: List[Tuple[int, int]] = []
+    prev = s
+    for cs, ce in cuts:
+        items.append((prev, cs))
+        prev = ce
+    items.append((prev, e))
+    items = [(x, y) for x, y in items if y > x]
+    if len(items) <= 1:
+        return _trim(text, items)
+    # a list of bare adjectives after a noun («همکاری‌های تجاری، اقتصادی و فناوری») stays whole
+    words = [text[x:y].split() for x, y in items]
+    if all(len(w) == 1 for w in words[1:]) and all(_adjectival(w[0]) for w in words[1:] if w):
+        return _trim(text, [(s, e)])
+    # «موضوعات فرهنگی مانند تبادل گردشگر»: an example list inside an item is its own topic
+    return _trim(text, items)
+
+
+def _adjectival(word: str) -> bool:
+    return word.endswith("ی") or word.endswith("\u200cای") or word in ("فناوری", "فنآوری", "فن\u200cآوری")
+
+
+def _trim(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    out = []
+    for x, y in items:
+        seg = text[x:y]
+        # drop a leading «مانند/از جمله/نظیر …» inside an item: keep what follows as a topic too
+        m = regex.search(r"\s(?:مانند|از جمله|همچون|نظیر|چون)\s", seg)
+        if m:
+            out.append((x, x + m.start()))
+            out.append((x + m.end(), y))
+            continue
+        out.append((x, y))
+    cut = []
+    for x, y in out:
+        t = _ITEM_TAIL.search(text[x:y])
+        if t:
+            y = x + t.start()
+        cut.append((x, y))
+    res = []
+    for x, y in cut:
+        while x < y and text[x] in " \u200c،":
+            x += 1
+        while y > x and text[y - 1] in " \u200c،":
+            y -= 1
+        if y - x >= 3 and len(text[x:y].split()) <= _MAX_TOKENS:
+            res.append((x, y))
+    return res
+
+
+def _is_filler(phrase: str, lex: Lexicon) -> bool:
+    p = phrase.strip()
+    if p in lex.topic_filler:
+        return True
+    words = p.split()
+    if len(words) == 1 and len(p) <= 3:
+        return True
+    if words and words[0] in ("این", "آن", "همین", "چنین", "خود", "یکدیگر", "دو", "طرفین", "مختلف", "مختلفی", "گوناگون",
+                              "زیادی", "فراوان", "فراوانی", "جدی", "همه", "تمام", "تمامی", "کلیه", "سایر", "دیگر"):
+        return True
+    from .countries import countries_in
+    hits = countries_in(p)
+    if hits and sum(e - s for s, e, _, _ in hits) >= len(p.replace(" و ", "").replace(" ", "")) - 1:
+        return True  # a bare place name is not a topic
+    if regex.search(r"^(?:مسائل|موضوعات|موارد)\s+(?:مورد|مختلف)", p):
+        return True
+    return False

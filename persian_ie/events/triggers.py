@@ -1,0 +1,207 @@
+"""Trigger detection: where a sentence names a meeting, visit, call, agreement,
+working group or proposal.
+
+A :class:`Mention` is one trigger occurrence (normalized offsets) with its type.
+Heads and light verbs come from ``resources/events/triggers.json``; weak heads
+(گفت‌وگو، نشست، سفر، کارگروه، پیشنهاد …) are kept only with the evidence their
+``needs`` names. Negative contexts (sports «دیدار», press conferences, interviews
+with media) remove mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+import regex
+
+from ..document import Document
+from .lexicon import LB, RB, Head, Lexicon
+
+__all__ = ["Mention", "find_mentions", "ANAPHOR_RE"]
+
+# «این دیدار»، «در این نشست»، «این تماس تلفنی»: a back-reference to an event already reported
+ANAPHOR_RE = regex.compile(LB + r"(?:این|همین|آن)\s+(?:دیدار|ملاقات|نشست|جلسه|تماس(?: تلفنی)?|گفت[\s\u200c]?و[\s\u200c]?گو(?:ی تلفنی)?|گفتگو(?:ی تلفنی)?|"
+                           r"سفر|بازدید|رایزنی|مذاکرات|مذاکره|تفاهم[\u200c]?نامه|توافق|کارگروه|گفت[\s\u200c]?و[\s\u200c]?گوی تلفنی)"
+                           r"(?:\u200c?ها|\u200c?های)?" + RB)
+_ANAPHOR_TYPE = {"دیدار": "meeting", "ملاقات": "meeting", "نشست": "meeting", "جلسه": "meeting", "تماس": "phone_call",
+                 "گفت": "meeting", "گفتگو": "meeting", "سفر": "visit", "بازدید": "visit", "رایزنی": "meeting",
+                 "مذاکرات": "meeting", "مذاکره": "meeting", "تفاهم": "agreement", "توافق": "agreement", "کارگروه": "working_group"}
+
+_WITH_RE = regex.compile(LB + r"(?:با|میان|بین)" + RB)
+_FORMATION_RE = regex.compile(LB + r"(?:تشکیل|ایجاد|راه[\u200c ]?اندازی|تاسیس|تأسیس|برپایی|پیشنهاد)" + RB)
+_SIGN_RE = regex.compile(LB + r"(?:امضا|امضاء|منعقد|مبادله|انعقاد|به امضا رسید|به امضای)" + RB)
+_PROPOSAL_OBJ = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:(?:خود|ایشان|وی|او)\s+)?(?:[^ .،:؛]+\s+){0,4}?(?:برای|مبنی بر|جهت)?\s*"
+                              r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|امضای|انعقاد|تاسیس|تأسیس|همکاری|اجرای|ساخت|"
+                              r"احداث|توسعه|افتتاح|اعزام|تبادل|استفاده)" + RB)
+_PROPOSAL_VERB = regex.compile(r"^\s+(?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کنیم|می\u200c?کند|کرده|کرده\u200cاند|کرده است)" + RB)
+
+
+@dataclass
+class Mention:
+    """One trigger occurrence."""
+
+    type: str
+    start: int  # normalized offsets of the trigger (head + light verb)
+    end: int
+    sent: int
+    head: Head
+    head_end: int
+    verbal: bool = False  # a light verb is part of the trigger
+    anaphoric: bool = False
+    title: bool = False
+    status: Optional[str] = None
+    participants: list = field(default_factory=list)
+    location: Optional[Tuple[int, int]] = None
+    date: object = None
+    topics: list = field(default_factory=list)
+    confidence: float = 0.5
+    extra: dict = field(default_factory=dict)
+
+
+def _sent_text(doc: Document, i: int) -> Tuple[str, int]:
+    s = doc.sentences[i]
+    return doc.norm[s.nstart:s.nend], s.nstart
+
+
+def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int, int]] = ()) -> List[Mention]:
+    """All trigger mentions of ``doc`` in reading order (after negative-context filtering).
+
+    ``people_spans`` are normalized ranges of person units (used as counterpart evidence).
+    """
+    out: List[Mention] = []
+    sports_doc = _sports_title(doc, lex)
+    for si in range(len(doc.sentences)):
+        text, base = _sent_text(doc, si)
+        taken: List[Tuple[int, int]] = []
+        tokens = set(t.norm for t in doc.tokens[doc.sentences[si].token_start:doc.sentences[si].token_end])
+        sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc
+        for am in ANAPHOR_RE.finditer(text):
+            key = am.group().split()[1].split("\u200c")[0]
+            typ = _ANAPHOR_TYPE.get(key, "meeting")
+            if "تلفنی" in am.group():
+                typ = "phone_call"
+            taken.append(am.span())
+            out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
+                               anaphoric=True))
+        for head in lex.heads:
+            for m in head.pattern.finditer(text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                he = e
+                verbal = False
+                if head.light_verb is not None:
+                    lv = head.light_verb.match(text, e)
+                    if lv:
+                        e = lv.end()
+                        verbal = True
+                if head.type in ("meeting", "visit") and sporty:
+                    continue
+                if _press(text, s, e, lex):
+                    continue
+                if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
+                    continue
+                taken.append((s, e))
+                out.append(Mention(head.type, base + s, base + e, si, head, base + he, verbal=verbal))
+    out.sort(key=lambda mm: (mm.start, mm.end))
+    # drop a mention nested in another one (e.g. «پیشنهاد» inside a proposal phrase already typed)
+    return out
+
+
+def _sports_title(doc: Document, lex: Lexicon) -> bool:
+    if not doc.sentences:
+        return False
+    first = doc.sentences[0]
+    toks = {t.norm for t in doc.tokens[first.token_start:first.token_end]}
+    return len(toks & lex.sports_strong) >= 1 and len(toks & lex.sports) >= 2
+
+
+def _press(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    window = text[max(0, s - 5):min(len(text), e + 25)]
+    for p in lex.press:
+        if p in window and (p.split()[0] in text[s:e] or text[s:e] in p):
+            return True
+    return False
+
+
+def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexicon, window: int = 60,
+                       allow_media: bool = False) -> bool:
+    """«با/میان/بین X» right after ``pos`` where X is a person unit (not a medium)."""
+    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:])
+    if not m:
+        return False
+    start = pos + m.end()
+    rest = text[start:start + window]
+    if not allow_media and _is_media(rest, lex):
+        return False
+    return any(start <= a - base <= start + 25 for a, b in people_spans) or _looks_like_party(rest)
+
+
+def _looks_like_party(rest: str) -> bool:
+    return bool(regex.match(r"(?:«|همتا|هیئت|هیات|هیأت|مقام|مقامات|سفیر|وزیر|رئیس|رییس|نخست|معاون|نماینده|امیر|پادشاه|"
+                            r"شهردار|استاندار|دبیر|مدیر|فرمانده|رهبر|مسئولان|مسئولین|اعضای|سران)", rest))
+
+
+def _is_media(rest: str, lex: Lexicon) -> bool:
+    head = rest[:30]
+    for w in lex.media:
+        if head.startswith(w) and (len(head) == len(w) or not head[len(w)].isalpha() or head[len(w)] == "\u200c"):
+            return True
+    return False
+
+
+def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base: int, people_spans,
+              lex: Lexicon) -> bool:
+    needs = head.needs
+    before = text[:s]
+    after = text[e:]
+    if needs == "counterpart":  # گفت‌وگو، رایزنی، مذاکره
+        if regex.search(r"(?:در|طی)\s*$", before) and _counterpart_after(text, he, base, people_spans, lex):
+            return True
+        if verbal:
+            clause = before[max(0, len(before) - 120):]
+            if regex.search(LB + r"(?:با|میان|بین)\s+", clause) and not _is_media(clause.split("با")[-1].strip(), lex):
+                # «با X گفت‌وگو کرد» — X not a medium
+                tail = clause[clause.rfind("با") + 2:].strip()
+                return not _is_media(tail, lex)
+            return bool(regex.search(r"(?:دو طرف|طرفین|دو کشور|دو وزیر|دو رئیس|دو مقام|سران|وزرای|رؤسای|روسای)", clause))
+        return _counterpart_after(text, he, base, people_spans, lex)
+    if needs == "session":  # نشست، جلسه
+        if regex.search(r"(?:این|همین|آن)\s*$", before):
+            return False
+        word = text[s:he]
+        if "مشترک" in word or "دوجانبه" in word or "دو جانبه" in word:
+            return True
+        return _counterpart_after(text, he, base, people_spans, lex, window=40)
+    if needs == "trip":  # سفر، عزیمت
+        if regex.search(r"(?:این|همین|آن)\s*$", before):
+            return False
+        if verbal:
+            return True
+        if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:]):
+            return True
+        return bool(regex.search(r"(?:به|از)\s+(?:[^ .،:؛]+\s+){0,3}?$", before)) and verbal
+    if needs == "inspection":  # بازدید
+        return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:]))
+    if needs == "arrival":  # وارد X شد
+        place = text[s:e].split()[1] if len(text[s:e].split()) > 1 else ""
+        from .countries import country_of_place
+        return country_of_place(place) is not None or place in ("کشور", "کشورمان", "پایتخت")
+    if needs == "signing":  # bare تفاهم‌نامه/قرارداد: needs a signing verb in the clause
+        clause = regex.split(r"[.:؛]", after, maxsplit=1)[0][:120]
+        return bool(_SIGN_RE.search(clause)) or bool(regex.search(r"(?:امضا|امضای|انعقاد|مبادله)\s*$", before))
+    if needs == "formation":  # کارگروه
+        clause_before = regex.split(r"[.:؛]", before)[-1]
+        if _FORMATION_RE.search(clause_before[-40:]):
+            return True
+        if regex.search(LB + r"پیشنهاد" + RB, before):
+            return True
+        return bool(regex.match(r"\s*(?:[^ .،:؛]+\s+){0,6}?(?:تشکیل|ایجاد)\s+(?:شد|شود|می\u200c?شود|خواهد شد|گردید|شده)", after))
+    if needs == "proposal":
+        return bool(_PROPOSAL_OBJ.match(text[he:])) or bool(_PROPOSAL_VERB.match(text[he:]))
+    if needs == "audience":
+        return True
+    if needs == "hosting":
+        return verbal
+    return True
