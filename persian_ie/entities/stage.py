@@ -1,0 +1,657 @@
+"""The entities stage: statistical tagger + gazetteers + patterns + roles.
+
+:class:`EntityRecognizer` appends PER ORG LOC FAC EVENT PRODUCT and ROLE spans to
+``doc.entities`` (the dates stage adds DATE/TIME). It works on ``doc.norm`` and
+``doc.tokens`` and builds every span with ``doc.span_from_norm``, so each points into
+the caller's original text.
+
+How the sources are combined (in this order):
+
+1. **Tagger** (``backend="crf"``, the bundled model, or ``"stanza"``): its spans,
+   with honorifics (دکتر، آقای، حجت‌الاسلام …) trimmed off PER spans. When the bundled
+   model file is missing the stage runs on gazetteers and patterns alone.
+2. **Gazetteer names** (places, organizations, media; longest match) and
+   **organization patterns** (``شهرداری`` + place, ``سفارت`` + country [+ ``در`` +
+   place], ``وزارت`` + ministry [+ country], ``دانشگاه/بانک/شرکت/خبرگزاری/سازمان…``
+   + name). Names that are also common words (``ambiguous.txt``: مالی، فارس، مهر …)
+   count only with support: an overlapping tagger span, a head (``خبرگزاری فارس``)
+   or a source slot (``به گزارش مهر``).
+3. **Merge**: a tagger span inside a gazetteer/pattern span is dropped (the pattern
+   knows the exact extent: ``شهرداری تهران`` not ``تهران``); a tagger span that
+   strictly contains gazetteer spans wins (a longer organization name); partial
+   overlaps of the same label are joined, of different labels the gazetteer wins. A
+   place inside an organization is not a separate entity.
+4. **Roles** (:mod:`persian_ie.entities.roles`) over the merged spans. ROLE spans
+   are a layer above the others: the places and organizations inside a role stay
+   entities of their own (``سفیر بلاروس در تهران`` contains LOC ``بلاروس``).
+5. **Person rules** where the tagger found nothing: an honorific + name
+   (``دکتر پزشکیان`` → ``پزشکیان``), first name(s) + surname (``علیرضا زاکانی``), a
+   «quoted» or apposed name next to a role; then every later bare mention of a found
+   surname (``زاکانی``) is a PER too.
+6. **Links** role ↔ person (``role.attrs["person"]``, ``person.attrs["role"]``).
+
+``normalized`` is the library normalizer's form of the span text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import warnings
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+
+from ..document import Document, Span
+from ..zwnj import GluedWordRepairer, hazm_data_path
+from .gazetteer import Entry, Gazetteer, TokenTrie, TokenView, gazetteer, phrase_units
+from .roles import find_roles, link_roles
+
+__all__ = ["EntityRecognizer", "BACKENDS", "TAGGER_LABELS"]
+
+#: entity back-ends: name -> "module:class"; the class is built with no arguments and
+#: called as ``tagger(doc) -> list[Span]``
+BACKENDS: Dict[str, str] = {
+    "crf": "persian_ie.entities.crf:CRFTagger",
+    "stanza": "persian_ie.entities.stanza_backend:StanzaTagger",
+}
+TAGGER_LABELS = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT")
+
+_DETERMINERS = {"این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر", "دیگر", "کدام", "چندین",
+                "هیچ", "تمام", "همه", "بعضی", "یک"}
+_SOURCE_CUES = (("به", "گزارش"), ("به", "نقل", "از"), ("منبع",), ("منبع", ":"), ("به", "گزارش", ":"))
+_NAME_CONNECTORS = {"بن", "بنت", "ابن", "ال", "آل", "عبد", "ابو", "دی", "فون", "وان", "د", "لا", "ول"}
+_COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
+_ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
+            "پزشکی", "فنی", "علوم", "توسعه", "تعاون", "صادرات", "کشاورزی", "فرهنگی", "اقتصادی", "خبری"}
+_PUNCT_LIKE = set("،,.:;!?؟؛«»()[]{}\"'“”-–—/|…")
+_QUOTE_OPEN, _QUOTE_CLOSE = {"«", "\"", "“"}, {"»", "\"", "”"}
+
+
+class _Lexicon:
+    """Common-word knowledge from hazm's lexicon (shared with the ZWNJ repairer)."""
+
+    _inst: Optional["_Lexicon"] = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        rep = GluedWordRepairer.default()
+        self.words = rep.words
+        self.freq = rep.freq
+        self.verbs = rep.verb_forms
+        try:
+            with open(hazm_data_path("stopwords.dat"), encoding="utf-8") as fh:
+                self.stop = {w.strip().replace("ي", "ی").replace("ك", "ک") for w in fh if w.strip()}
+        except (OSError, RuntimeError):
+            self.stop = set()
+
+    @classmethod
+    def get(cls) -> "_Lexicon":
+        if cls._inst is None:
+            with cls._lock:
+                if cls._inst is None:
+                    cls._inst = cls()
+        return cls._inst
+
+    def is_verbish(self, tok: str) -> bool:
+        for prefix in ("نمی‌", "می‌", "ن", "ب"):
+            if tok.startswith(prefix) and tok[len(prefix):] in self.verbs:
+                return True
+        return tok in self.verbs and tok not in self.words
+
+    def is_known(self, tok: str) -> bool:
+        """In the lexicon as a word (not a plausible unknown surname): tagged words, and
+        untagged derived words whose stem is a tagged word (اصلی ← اصل)."""
+        tags = self.words.get(tok)
+        if tags is None:
+            return False
+        if tags not in ("", "0"):
+            return True
+        for suffix in ("ی", "‌ای", "ای"):
+            if tok.endswith(suffix):
+                stem_tags = self.words.get(tok[: -len(suffix)])
+                if stem_tags not in (None, "", "0"):
+                    return True
+        return False
+
+    def is_common(self, tok: str) -> bool:
+        """A common Persian word (not a plausible surname on its own)."""
+        if tok in self.stop or self.is_verbish(tok):
+            return True
+        if "\u200c" in tok:
+            head, _, tail = tok.partition("\u200c")
+            if tail in ("ها", "های", "هایی", "ای", "ی", "اش", "شان", "ام", "ترین", "تر"):
+                return True
+        tags = self.words.get(tok)
+        if tags is None:
+            return False
+        if self.freq.get(tok, 0) >= 1_000_000:
+            return True
+        return bool(set(tags.split(",")) & _COMMON_TAGS)
+
+
+class EntityRecognizer:
+    """Pipeline stage: finds entities and ROLE phrases, links roles to names.
+
+    Args:
+        backend: ``"crf"`` (bundled statistical tagger; missing model → gazetteers and
+            patterns only, with a warning) or ``"stanza"`` (local stanza models; raises
+            a clear error when absent), or ``None`` for no tagger.
+        tagger: a ready tagger object (``tagger(doc) -> list[Span]``), overriding ``backend``.
+        roles: find ROLE phrases and role↔name links.
+        person_rules: add PER spans from honorifics, first names and role apposition.
+
+    >>> from persian_ie import Pipeline
+    >>> nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
+    >>> doc = nlp("علیرضا زاکانی، شهردار تهران با سفیر بلاروس دیدار کرد.").doc
+    >>> [(e.text, e.label) for e in doc.entities]
+    [('علیرضا زاکانی', 'PER'), ('شهردار تهران', 'ROLE'), ('تهران', 'LOC'), ('سفیر بلاروس', 'ROLE'), ('بلاروس', 'LOC')]
+    >>> doc.entities[1].attrs["person"].text
+    'علیرضا زاکانی'
+    """
+
+    name = "entities"
+
+    def __init__(self, backend: Optional[str] = "crf", *, tagger: Any = None, roles: bool = True,
+                 person_rules: bool = True, **tagger_config: Any):
+        if backend is not None and backend not in BACKENDS:
+            raise ValueError(f"unknown entity backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
+        self.backend = backend
+        self.use_roles = roles
+        self.person_rules = person_rules
+        self._tagger_config = tagger_config
+        self._tagger = tagger
+        self._tagger_ready = tagger is not None or backend is None
+        self._lock = threading.Lock()
+        if backend == "stanza" and tagger is None:
+            self._load_tagger()  # fail early, with the back-end's own message
+
+    # -- tagger -----------------------------------------------------------------------------
+
+    def _load_tagger(self) -> Any:
+        with self._lock:
+            if self._tagger_ready:
+                return self._tagger
+            module, _, attr = BACKENDS[self.backend].partition(":")
+            try:
+                cls = getattr(importlib.import_module(module), attr)
+                self._tagger = cls(**self._tagger_config)
+            except (ImportError, FileNotFoundError, AttributeError) as exc:
+                if self.backend != "crf":
+                    raise
+                warnings.warn(f"persian_ie: the bundled entity tagger is unavailable ({exc}); "
+                              "using gazetteers and patterns only", RuntimeWarning, stacklevel=3)
+                self._tagger = None
+            self._tagger_ready = True
+            return self._tagger
+
+    @property
+    def tagger(self) -> Any:
+        return self._tagger if self._tagger_ready else self._load_tagger()
+
+    def __getstate__(self) -> Dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_lock"] = None
+        return state
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def _tag(self, doc: Document) -> List[Span]:
+        tagger = self.tagger
+        if tagger is None:
+            return []
+        try:
+            spans = tagger(doc)
+        except FileNotFoundError as exc:  # a lazily loaded model file that is not there
+            if self.backend != "crf":
+                raise
+            warnings.warn(f"persian_ie: the bundled entity tagger is unavailable ({exc}); "
+                          "using gazetteers and patterns only", RuntimeWarning, stacklevel=3)
+            self._tagger = None
+            return []
+        return [s for s in spans if s.label in TAGGER_LABELS]
+
+    # -- the stage ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.tokens:
+            return doc
+        gaz = gazetteer()
+        lex = _Lexicon.get()
+        view = TokenView(doc)
+        n = len(view)
+
+        tagged: List[Tuple[int, int, str]] = []
+        for span in self._tag(doc):
+            i, j = view.units_of_norm(*doc.norm_span(span))
+            if i < j:
+                tagged.append((i, j, span.label))
+        tagged = [self._trim_person(view, gaz, s) if s[2] == "PER" else s for s in tagged]
+        tagged = [s for s in tagged if s[0] < s[1]]
+
+        found = self._gazetteer_spans(view, gaz, lex, tagged)
+        merged = self._merge(found, tagged)
+
+        # roles over the merged entities (persons block them)
+        by_start = {i: (j, lab) for i, j, lab, _ in merged if lab != "PER"}
+        blocked = [False] * n
+        for i, j, lab, _ in merged:
+            if lab == "PER":
+                for u in range(i, j):
+                    blocked[u] = True
+        roles = find_roles(view, by_start, gaz, blocked) if self.use_roles else []
+        role_ranges = [(r.start, r.end) for r in roles]
+
+        # a tagger PER overlapping a role keeps only the part outside it; non-PER
+        # tagger spans made of a bare title are dropped
+        cleaned = []
+        for i, j, lab, src in merged:
+            if lab == "PER":
+                for rs, re_ in role_ranges:
+                    if i < re_ and rs < j:
+                        if i >= rs:
+                            i = max(i, re_)
+                        else:
+                            j = min(j, rs)
+                if i >= j:
+                    continue
+            cleaned.append((i, j, lab, src))
+        merged = cleaned
+
+        if self.person_rules:
+            merged = self._person_spans(view, gaz, lex, merged, role_ranges)
+
+        # build spans
+        ents: List[Span] = []
+        for i, j, lab, src in sorted(merged):
+            span = view.span(i, j, label=lab)
+            span.attrs["source"] = src
+            ents.append(span)
+        role_spans = []
+        for r in roles:
+            span = view.span(r.start, r.end, label="ROLE")
+            span.attrs["source"] = "role"
+            span.attrs["title"] = r.title.canonical
+            role_spans.append(span)
+        if role_spans:
+            persons = [e for e in ents if e.label == "PER"]
+
+            def between(a: Span, b: Span) -> Optional[List[str]]:
+                toks = [t.norm for t in doc.tokens if t.start >= a.end and t.end <= b.start]
+                return toks
+
+            link_roles(between, role_spans, persons)
+        allspans = sorted(ents + role_spans, key=lambda s: (s.start, -s.end))
+        doc.entities.extend(allspans)
+        return doc
+
+    # -- gazetteers and patterns -----------------------------------------------------------
+
+    def _gazetteer_spans(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon,
+                         tagged: Sequence[Tuple[int, int, str]]) -> List[Tuple[int, int, str, str]]:
+        n = len(view)
+        covered_by_tagger = [False] * n
+        for i, j, _ in tagged:
+            for u in range(i, j):
+                covered_by_tagger[u] = True
+        out: List[Tuple[int, int, str, str]] = []
+        i = 0
+        while i < n:
+            if not view.tok_start[i]:
+                i += 1
+                continue
+            cands: List[Tuple[int, str, str]] = []
+            pat = self._org_pattern(view, gaz, lex, i)
+            if pat is not None:
+                cands.append((pat, "ORG", "pattern"))
+            for trie, label in ((gaz.orgs, "ORG"), (gaz.places, "LOC")):
+                hit = trie.longest_at(view, i)
+                if hit is None:
+                    continue
+                j, entry = hit
+                units = tuple(view.keys[i:j])
+                if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) \
+                        and not (label == "ORG" and self._source_slot(view, i)):
+                    continue
+                cands.append((j, label, "gazetteer"))
+            if not cands and self._source_slot(view, i):
+                hit = gaz.orgs.longest_at(view, i)
+                if hit is not None:
+                    cands.append((hit[0], "ORG", "gazetteer"))
+            if cands:
+                j, label, src = max(cands, key=lambda c: (c[0], c[2] == "pattern"))
+                out.append((i, j, label, src))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _source_slot(self, view: TokenView, i: int) -> bool:
+        """Unit ``i`` follows «به گزارش», «به نقل از» or «منبع:»."""
+        for cue in _SOURCE_CUES:
+            k = len(cue)
+            if i - k >= 0 and tuple(view.keys[i - k:i]) == cue:
+                return True
+        return False
+
+    def _entity_at(self, view: TokenView, gaz: Gazetteer, i: int, labels=("LOC", "ORG")) -> Optional[Tuple[int, Entry]]:
+        best = None
+        for trie in ((gaz.places,) if labels == ("LOC",) else (gaz.places, gaz.orgs)):
+            hit = trie.longest_at(view, i)
+            if hit is not None and tuple(view.keys[i:hit[0]]) not in gaz.ambiguous \
+                    and (best is None or hit[0] > best[0]):
+                best = hit
+        return best
+
+    def _org_pattern(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon, i: int) -> Optional[int]:
+        """End unit of an organization pattern starting at unit ``i``, or None."""
+        hit = gaz.org_heads.longest_at(view, i)
+        if hit is None:
+            return None
+        j, head = hit
+        t = view.tok[i]
+        if t > 0 and view.doc.tokens[t - 1].norm in _DETERMINERS:
+            return None
+        n = len(view)
+        if j >= n or view.sent[j] != view.sent[i]:
+            return None
+        kind = head.kind
+        if kind == "loc":
+            loc = self._entity_at(view, gaz, j, ("LOC",))
+            return loc[0] if loc else None
+        if kind == "embassy":
+            k = None
+            d = gaz.demonyms.longest_at(view, j) or gaz.refs.longest_at(view, j)
+            loc = self._entity_at(view, gaz, j, ("LOC",))
+            if loc is not None and loc[1].kind == "country":
+                k = loc[0]
+            elif d is not None:
+                k = d[0]
+            if k is None:
+                return None
+            if k + 1 < n and view.keys[k] == "در":
+                loc2 = self._entity_at(view, gaz, k + 1, ("LOC",))
+                if loc2 is not None:
+                    k = loc2[0]
+            return k
+        if kind == "ministry":
+            m = gaz.ministries.longest_at(view, j)
+            if m is None:
+                return None
+            k = m[0]
+            loc = self._entity_at(view, gaz, k, ("LOC",)) if k < n else None
+            if loc is not None and loc[1].kind == "country":
+                k = loc[0]
+            return k
+        # kind == "name": a known name, or 1-4 name-like words
+        known = self._entity_at(view, gaz, j)
+        if known is not None and known[1].label == "ORG":
+            return known[0]
+        k = j
+        last = None
+        steps = 0
+        while k < n and steps < 4 and view.sent[k] == view.sent[i]:
+            if not view.tok_start[k]:
+                break
+            tok = view.token_text(k)
+            nxt = view.next_token_unit(k)
+            ent = self._entity_at(view, gaz, k)
+            if ent is not None:
+                k = last = ent[0]
+                steps += 1
+                continue
+            if tok in _PUNCT_LIKE or tok.isdigit() or gaz.titles.longest_at(view, k) is not None \
+                    or gaz.org_heads.longest_at(view, k) is not None:
+                break
+            if tok in _ORG_ADJ:
+                k = nxt
+                steps += 1
+                continue
+            if tok == "و" and last is not None:
+                k = nxt
+                continue
+            if lex.is_common(tok) or any(ch.isdigit() for ch in tok):
+                break
+            k = last = nxt
+            steps += 1
+        if last is None or last <= j:
+            return None
+        return last
+
+    # -- merging -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _merge(found: List[Tuple[int, int, str, str]], tagged: List[Tuple[int, int, str]]
+               ) -> List[Tuple[int, int, str, str]]:
+        spans = list(found)
+        for ti, tj, tlab in sorted(tagged):
+            over = [s for s in spans if s[0] < tj and ti < s[1]]
+            if not over:
+                spans.append((ti, tj, tlab, "tagger"))
+                continue
+            if any(s[0] <= ti and tj <= s[1] for s in over):
+                continue  # inside a gazetteer/pattern span: the pattern knows the extent
+            if all(ti <= s[0] and s[1] <= tj for s in over):
+                # the tagger found something longer; keep its label unless it is a place
+                # that swallowed an organization pattern
+                if tlab == "LOC" and any(s[2] == "ORG" and s[3] == "pattern" for s in over):
+                    continue
+                for s in over:
+                    spans.remove(s)
+                spans.append((ti, tj, tlab, "tagger"))
+                continue
+            same = [s for s in over if s[2] == tlab]
+            if same and len(same) == len(over):
+                lo = min([ti] + [s[0] for s in same])
+                hi = max([tj] + [s[1] for s in same])
+                for s in same:
+                    spans.remove(s)
+                spans.append((lo, hi, tlab, "merged"))
+            # different labels overlapping partially: the gazetteer span stays
+        return sorted(spans)
+
+    # -- persons -------------------------------------------------------------------------------
+
+    def _trim_person(self, view: TokenView, gaz: Gazetteer, s: Tuple[int, int, str]) -> Tuple[int, int, str]:
+        i, j, lab = s
+        while i < j:
+            hon = gaz.honorifics.longest_at(view, i)
+            if hon is not None and hon[0] <= j:
+                i = hon[0]
+                continue
+            if view.keys[i] in _QUOTE_OPEN:
+                i += 1
+                continue
+            break
+        while j > i and view.keys[j - 1] in _QUOTE_CLOSE:
+            j -= 1
+        return i, j, lab
+
+    def _name_like(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon, u: int, taken: Sequence[bool],
+                   allow_common: bool = False, strict: bool = False) -> Optional[int]:
+        """End unit of a name word starting at unit ``u`` (a whole token), or None."""
+        if u >= len(view) or taken[u] or not view.tok_start[u]:
+            return None
+        tok = view.token_text(u)
+        nxt = view.next_token_unit(u)
+        if any(taken[u:nxt]):
+            return None
+        if len(tok) < 2 or not tok.isalpha() and "\u200c" not in tok:
+            return None
+        if any(not (ch.isalpha() or ch == "\u200c") for ch in tok):
+            return None
+        if gaz.titles.longest_at(view, u) is not None or gaz.honorifics.longest_at(view, u) is not None \
+                or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
+                or gaz.demonyms.longest_at(view, u) is not None:
+            return None
+        if tok in lex.stop or lex.is_verbish(tok):
+            return None
+        if not allow_common and not gaz.is_first_name(tok):
+            if lex.is_common(tok) or strict and lex.is_known(tok):
+                return None
+        return nxt
+
+    def _person_spans(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon,
+                      merged: List[Tuple[int, int, str, str]], role_ranges: List[Tuple[int, int]]
+                      ) -> List[Tuple[int, int, str, str]]:
+        n = len(view)
+        taken = [False] * n
+        soft = [False] * n  # single-token gazetteer places a person rule may override
+        for i, j, lab, src in merged:
+            for u in range(i, j):
+                taken[u] = True
+                if src == "gazetteer" and lab == "LOC" and view.tok[i] == view.tok[j - 1] \
+                        and gaz.is_first_name(view.token_text(i)):
+                    soft[u] = True
+        for rs, re_ in role_ranges:
+            for u in range(rs, re_):
+                taken[u] = True
+        new: List[Tuple[int, int, str, str]] = []
+
+        def free(u: int) -> List[bool]:
+            return [t and not s for t, s in zip(taken, soft)]
+
+        hard = free(0)
+
+        def claim(i: int, j: int, src: str) -> None:
+            for u in range(i, j):
+                taken[u] = True
+                hard[u] = True
+            new.append((i, j, "PER", src))
+
+        def surname_run(u: int, allow_common: bool, max_words: int = 3, strict: bool = True) -> int:
+            """Extend a name from unit u over surname words and connectors; end unit."""
+            end = u
+            words = 0
+            while end < n and words < max_words and view.sent[end] == view.sent[u if u < n else end]:
+                if view.keys[end] in _NAME_CONNECTORS and end + 1 < n:
+                    nxt = self._name_like(view, gaz, lex, end + 1, hard, allow_common=True)
+                    if nxt is None:
+                        break
+                    end = nxt
+                    words += 1
+                    continue
+                nxt = self._name_like(view, gaz, lex, end, hard, allow_common=allow_common, strict=strict)
+                if nxt is None:
+                    break
+                end = nxt
+                words += 1
+                allow_common = False
+            return end
+
+        role_starts = {rs for rs, _ in role_ranges}
+
+        def role_follows(k: int) -> bool:
+            """A role starts right after the word at unit k (optionally after a comma)."""
+            if k >= n:
+                return False
+            nxt = view.next_token_unit(k)
+            if nxt < n and view.keys[nxt] in {"،", ","}:
+                nxt += 1
+            return nxt in role_starts
+
+        # (a) honorific + name, (b) first name(s) + surname
+        u = 0
+        while u < n:
+            if hard[u] or not view.tok_start[u]:
+                u += 1
+                continue
+            hon = gaz.honorifics.longest_at(view, u)
+            if hon is not None:
+                start = hon[0]
+                while True:  # stacked honorifics: جناب آقای دکتر
+                    more = gaz.honorifics.longest_at(view, start)
+                    if more is None:
+                        break
+                    start = more[0]
+                k = start
+                while k < n and not hard[k] and gaz.is_first_name(view.token_text(k)) and view.tok_start[k]:
+                    k = view.next_token_unit(k)
+                end = surname_run(k, allow_common=True, max_words=2 if k > start else 2)
+                if end > start:
+                    claim(start, end, "rule:honorific")
+                    u = end
+                    continue
+            if gaz.is_first_name(view.token_text(u)) and (u == 0 or view.keys[u - 1] not in _DETERMINERS):
+                k = u
+                firsts = 0
+                while k < n and not hard[k] and view.tok_start[k] and gaz.is_first_name(view.token_text(k)) \
+                        and firsts < 3 and gaz.titles.longest_at(view, k) is None:
+                    k = view.next_token_unit(k)
+                    firsts += 1
+                end = surname_run(k, allow_common=firsts >= 2 or role_follows(k), max_words=2)
+                if end > k and view.sent[end - 1] == view.sent[u]:
+                    claim(u, end, "rule:first-name")
+                    u = end
+                    continue
+            u += 1
+
+        # (c) a «quoted» or apposed name right after / before a role
+        for rs, re_ in role_ranges:
+            k = re_
+            if k < n and view.keys[k] in {"،", ","} | _QUOTE_OPEN:
+                quoted = view.keys[k] in _QUOTE_OPEN
+                k += 1
+            else:
+                quoted = False
+            if quoted:
+                close = k
+                while close < n and close - k <= 8 and view.keys[close] not in _QUOTE_CLOSE:
+                    close += 1
+                if close < n and view.keys[close] in _QUOTE_CLOSE and close > k \
+                        and not any(hard[k:close]) \
+                        and all(self._name_like(view, gaz, lex, x, hard, allow_common=True) is not None
+                                for x in range(k, close) if view.tok_start[x]):
+                    claim(k, close, "rule:role-quoted")
+                continue
+            end = surname_run(k, allow_common=False, max_words=3, strict=True)
+            if end > k and (end >= n or view.keys[end] in _PUNCT_LIKE or view.keys[end] in lex.stop
+                            or lex.is_verbish(view.token_text(end))):
+                claim(k, end, "rule:role-apposition")
+        for rs, re_ in role_ranges:  # name، role
+            if rs >= 2 and view.keys[rs - 1] in {"،", ","} and not hard[rs - 2]:
+                k = rs - 1
+                start = k
+                while start > 0 and k - start < 3 and not hard[start - 1] and view.tok_start[start - 1] is not None:
+                    cand = start - 1
+                    while cand > 0 and not view.tok_start[cand]:
+                        cand -= 1
+                    if self._name_like(view, gaz, lex, cand, hard, strict=True) is None:
+                        break
+                    start = cand
+                if start < k and (start == 0 or view.keys[start - 1] in _PUNCT_LIKE
+                                  or view.keys[start - 1] in lex.stop):
+                    claim(start, k, "rule:role-apposition")
+            elif rs >= 3 and view.keys[rs - 1] in _QUOTE_CLOSE:  # «name» role
+                close = rs - 1
+                k = close - 1
+                while k >= 0 and close - k <= 8 and view.keys[k] not in _QUOTE_OPEN:
+                    k -= 1
+                if k >= 0 and view.keys[k] in _QUOTE_OPEN and k + 1 < close and not any(hard[k + 1:close]) \
+                        and all(self._name_like(view, gaz, lex, x, hard, allow_common=True) is not None
+                                for x in range(k + 1, close) if view.tok_start[x]):
+                    claim(k + 1, close, "rule:role-quoted")
+
+        # drop soft places the person rules took over
+        kept = [s for s in merged if not (s[3] == "gazetteer" and any(
+            p[0] <= s[0] and s[1] <= p[1] for p in new))]
+        allper = [s for s in kept if s[2] == "PER"] + new
+
+        # (d) later bare mentions of a known surname or full name
+        names: Dict[Tuple[str, ...], str] = {}
+        for i, j, lab, src in allper:
+            units = tuple(view.keys[i:j])
+            names[units] = "full"
+            toks = [t for t in range(view.tok[i], view.tok[j - 1] + 1)]
+            if len(toks) >= 2:
+                last_tok = view.doc.tokens[toks[-1]].norm
+                if not lex.is_common(last_tok) and not gaz.is_first_name(last_tok):
+                    names[phrase_units(last_tok, normalized=True)] = "surname"
+        if names:
+            trie = TokenTrie()
+            for units in names:
+                trie.add_units(units, Entry("PER"))
+            for i, j, _ in trie.scan(view):
+                if not any(hard[i:j]) and not any(taken[i:j]):
+                    claim(i, j, "rule:mention")
+        return sorted(kept + new)
