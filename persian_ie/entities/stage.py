@@ -105,10 +105,11 @@ class _Lexicon:
             return False
         if tags not in ("", "0"):
             return True
-        for suffix in ("ی", "‌ای", "ای"):
+        for suffix in ("ی", "\u200cای", "ای"):
             if tok.endswith(suffix):
-                stem_tags = self.words.get(tok[: -len(suffix)])
-                if stem_tags not in (None, "", "0"):
+                stem = tok[: -len(suffix)]
+                if self.words.get(stem) not in (None, "", "0") and self.freq.get(stem, 0) >= 100_000 \
+                        and not gazetteer().is_first_name(stem):
                     return True
         return False
 
@@ -397,9 +398,8 @@ class EntityRecognizer:
             nxt = view.next_token_unit(k)
             ent = self._entity_at(view, gaz, k)
             if ent is not None:
-                k = last = ent[0]
-                steps += 1
-                continue
+                last = ent[0]
+                break  # a name ending in a place or a known organization ends there
             if tok in _PUNCT_LIKE or tok.isdigit() or gaz.titles.longest_at(view, k) is not None \
                     or gaz.org_heads.longest_at(view, k) is not None:
                 break
@@ -410,7 +410,7 @@ class EntityRecognizer:
             if tok == "و" and last is not None:
                 k = nxt
                 continue
-            if lex.is_common(tok) or any(ch.isdigit() for ch in tok):
+            if lex.is_common(tok) or lex.is_known(tok) or any(ch.isdigit() for ch in tok):
                 break
             k = last = nxt
             steps += 1

@@ -1,0 +1,149 @@
+"""EntityRecognizer on hand-written Persian sentences (rules and gazetteers only, so the
+results do not depend on the statistical model)."""
+
+import warnings
+
+import pytest
+
+from persian_ie import Pipeline
+from persian_ie.entities import EntityRecognizer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
+
+
+def ents(nlp, text, label=None):
+    doc = nlp(text).doc
+    for e in doc.entities:
+        assert text[e.start:e.end] == e.text  # spans always point into the original text
+    return [(e.text, e.label) for e in doc.entities if label is None or e.label == label]
+
+
+def test_offsets_survive_arabic_letters_and_glued_words(nlp):
+    text = "منوچهر متكي  وزير امور خارجه كشورمان وارد دمشق شد و با رئيسجمهور سوريه ديدار كرد."
+    found = ents(nlp, text)
+    assert ("دمشق", "LOC") in found
+    assert ("وزير امور خارجه كشورمان", "ROLE") in found
+    assert ("منوچهر متكي", "PER") in found
+
+
+def test_place_inside_organization_is_not_separate(nlp):
+    found = ents(nlp, "شهرداری اصفهان و دانشگاه تهران تفاهم‌نامه امضا کردند.")
+    assert ("شهرداری اصفهان", "ORG") in found
+    assert ("دانشگاه تهران", "ORG") in found
+    assert ("اصفهان", "LOC") not in found and ("تهران", "LOC") not in found
+
+
+def test_organization_patterns(nlp):
+    text = "سفارت ایران در مسکو و وزارت امور خارجه روسیه بیانیه‌ای صادر کردند."
+    found = ents(nlp, text, "ORG")
+    assert ("سفارت ایران در مسکو", "ORG") in found
+    assert ("وزارت امور خارجه روسیه", "ORG") in found
+
+
+def test_name_like_complement_of_an_organization_head(nlp):
+    assert ("دانشگاه هاوانا", "ORG") in ents(nlp, "او در دانشگاه هاوانا سخنرانی کرد.")
+
+
+def test_determiner_blocks_generic_heads(nlp):
+    assert ents(nlp, "این سازمان در سال گذشته فعال بود.", "ORG") == []
+
+
+def test_media_source_slot_allows_ambiguous_names(nlp):
+    found = ents(nlp, "به گزارش مهر، جلسه امروز برگزار شد.", "ORG")
+    assert found == [("مهر", "ORG")]
+    # the same word in running text is a month, not an organization
+    assert ents(nlp, "این جلسه در ماه مهر برگزار شد.", "ORG") == []
+
+
+def test_ambiguous_place_names_need_support(nlp):
+    found = ents(nlp, "وزیر امور اقتصادی گفت مشکلات مالی حل می‌شود.", "LOC")
+    assert ("مالی", "LOC") not in found
+
+
+def test_honorific_is_not_part_of_the_name(nlp):
+    found = ents(nlp, "دکتر پزشکیان در جلسه هیئت دولت گفت که آقای عراقچی به مسکو می‌رود.", "PER")
+    assert ("پزشکیان", "PER") in found
+    assert ("عراقچی", "PER") in found
+    assert all(not t.startswith(("دکتر", "آقای")) for t, _ in found)
+
+
+def test_first_name_and_surname_then_bare_surname(nlp):
+    text = "علیرضا زاکانی امروز سخنرانی کرد. زاکانی افزود که کار ادامه دارد."
+    found = ents(nlp, text, "PER")
+    assert found == [("علیرضا زاکانی", "PER"), ("زاکانی", "PER")]
+
+
+def test_common_words_are_not_people(nlp):
+    text = "تشکیل کارگروه مشترک در این زمینه و وجود تفاهم‌نامه مهم است."
+    assert ents(nlp, text, "PER") == []
+
+
+def test_normalized_is_the_library_form(nlp):
+    doc = nlp("سفير روسيه در تهران").doc
+    loc = [e for e in doc.entities if e.label == "LOC"][0]
+    assert loc.text == "روسيه" and loc.normalized == "روسیه"
+
+
+def test_empty_and_tokenless_documents(nlp):
+    assert nlp("   ").doc.entities == []
+    from persian_ie.document import Document
+    assert EntityRecognizer(backend=None)(Document("متن")).entities == []  # not segmented: nothing to do
+
+
+def test_unknown_backend_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown entity backend"):
+        EntityRecognizer(backend="bert")
+
+
+def test_default_backend_works_with_or_without_the_model():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nlp = Pipeline(stages=["normalize", "segment", "entities"])
+        doc = nlp("علیرضا زاکانی، شهردار تهران با سفیر بلاروس در تهران دیدار کرد.").doc
+    labels = {(e.text, e.label) for e in doc.entities}
+    assert ("شهردار تهران", "ROLE") in labels
+    assert ("سفیر بلاروس در تهران", "ROLE") in labels
+    assert any(e.label == "PER" and "زاکانی" in e.text for e in doc.entities)
+
+
+class FakeTagger:
+    """A real tagger-shaped object: tags given normalized substrings."""
+
+    def __init__(self, items):
+        self.items = items
+
+    def __call__(self, doc):
+        out = []
+        for sub, label in self.items:
+            i = doc.norm.find(sub)
+            if i >= 0:
+                out.append(doc.span_from_norm(i, i + len(sub), label=label))
+        return out
+
+
+def test_tagger_span_inside_a_pattern_is_dropped():
+    tagger = FakeTagger([("تهران", "LOC")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    doc = nlp("شهرداری تهران اعلام کرد.").doc
+    assert [(e.text, e.label) for e in doc.entities] == [("شهرداری تهران", "ORG")]
+
+
+def test_longer_tagger_organization_wins_and_same_label_overlaps_join():
+    tagger = FakeTagger([("مرکز لرزه‌نگاری کشوری موسسه ژئوفیزیک دانشگاه تهران", "ORG"),
+                         ("آنلاین امروز", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "به گزارش مرکز لرزه‌نگاری کشوری موسسه ژئوفیزیک دانشگاه تهران زلزله آمد. همشهری آنلاین امروز نوشت."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities if e.label != "ROLE"]
+    assert ("مرکز لرزه‌نگاری کشوری موسسه ژئوفیزیک دانشگاه تهران", "ORG") in found
+    assert ("دانشگاه تهران", "ORG") not in found
+    assert ("همشهری آنلاین امروز", "ORG") in found
+
+
+def test_tagger_person_loses_its_honorific():
+    tagger = FakeTagger([("آیت‌الله سیستانی", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    doc = nlp("آیت‌الله سیستانی با نماینده سازمان ملل دیدار کرد.").doc
+    assert [(e.text, e.label) for e in doc.entities if e.label == "PER"] == [("سیستانی", "PER")]

@@ -1,0 +1,68 @@
+"""Gazetteer loading, matching and the country helpers."""
+
+from persian_ie.document import Document
+from persian_ie.entities import (
+    canonical_country, country_for_place, country_of, demonym_country, gazetteer, is_country,
+)
+from persian_ie.entities.gazetteer import TokenView, phrase_units
+from persian_ie.normalize import Normalizer
+from persian_ie.segment import Segmenter
+
+
+def view(text):
+    return TokenView(Segmenter()(Normalizer()(Document(text))))
+
+
+def test_loaded_once():
+    assert gazetteer() is gazetteer()
+    g = gazetteer()
+    assert g.places.size > 300 and g.orgs.size > 100 and len(g.first_names) > 3000
+
+
+def test_spelling_variants_match_the_same_entry():
+    g = gazetteer()
+    for form in ("رئیس‌جمهور", "رئیس جمهور", "رييس جمهور"):
+        assert g.titles.get(phrase_units(form)) is not None
+    assert g.places.get(phrase_units("امریکا")).canonical == "آمریکا"
+
+
+def test_match_only_whole_tokens():
+    v = view("ایرانی‌ها و ایران")
+    hits = [(v.text(i, j), e.canonical) for i, j, e in gazetteer().places.scan(v)]
+    assert hits == [("ایران", "ایران")]
+
+
+def test_longest_match_wins():
+    v = view("نوار غزه و جمهوری اسلامی ایران")
+    hits = [v.text(i, j) for i, j, _ in gazetteer().places.scan(v)]
+    assert hits == ["نوار غزه", "جمهوری اسلامی ایران"]
+
+
+def test_country_of_roles():
+    assert country_of("سفیر بلاروس در تهران") == "بلاروس"
+    assert country_of("شهردار تهران") == "ایران"
+    assert country_of("همتای روس خود") == "روسیه"
+    assert country_of("همتای ترکیه‌ای خود") == "ترکیه"
+    assert country_of("همتای عمانی خود") == "عمان"
+    assert country_of("وزیر امور خارجه کشورمان") == "ایران"
+    assert country_of("وزير امور خارجه جمهوري اسلامي ايران") == "ایران"
+    assert country_of("رئیس دفتر سیاسی حماس در نوار غزه") == "فلسطین"
+    assert country_of("نخست‌وزیر آلبانی") == "آلبانی"
+    assert country_of("وزیر خارجه ایالات متحده") == "آمریکا"
+    assert country_of("دبیرکل سازمان ملل") is None
+    assert country_of("وزیر دفاع این کشور") is None
+    assert country_of("") is None and country_of(None) is None
+
+
+def test_country_for_place_and_variants():
+    assert country_for_place("مینسک") == "بلاروس"
+    assert country_for_place("اصفهان") == "ایران"
+    assert country_for_place("یاسوج") == "ایران"
+    assert country_for_place("بلاروسیه") == "بلاروس"
+    assert country_for_place("خاورمیانه") is None
+    assert canonical_country("بلاروسیه") == "بلاروس"
+    assert canonical_country("آمریکایی") == "آمریکا"
+    assert canonical_country("جمهوری اسلامی") == "ایران"
+    assert demonym_country("روس") == "روسیه"
+    assert demonym_country("عمانی") == "عمان"
+    assert is_country("بلاروس") and not is_country("تهران") and not is_country("روسی")
