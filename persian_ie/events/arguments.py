@@ -96,8 +96,9 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[Person
                 out.insert(0, u)
             else:
                 break
-        # the subject of the clause, when the nearest unit sits after «با»
-        if regex.search(r"(?:^|\s)با\s*$", norm[max(0, last.start - 6):last.start]) and before[0] is not last:
+        # the subject of the clause, when the nearest unit sits after «با» (not «با X که … سفر کرده»)
+        rel = regex.search(r"(?:^|\s)که\s", norm[last.end:m.start])
+        if not rel and regex.search(r"(?:^|\s)با\s*$", norm[max(0, last.start - 6):last.start]) and before[0] is not last:
             return [before[0]]
         return out
     return []
@@ -161,9 +162,13 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     return best[1] if best else None
 
 
-def date_of(doc: Document, m: Mention, dates: Sequence) -> Optional[object]:
-    """The DateValue stated in the mention's clause (nearest to the trigger), or None."""
+def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention] = ()) -> Optional[object]:
+    """The DateValue stated in the mention's clause (nearest to the trigger), or None.
+
+    ``others``: the other trigger mentions of the same sentence.
+    """
     a, b = clause_window(doc, m)
+    others = [o for o in others if o.sent == m.sent and o is not m]
     best = None
     for d in dates:
         try:
@@ -172,8 +177,14 @@ def date_of(doc: Document, m: Mention, dates: Sequence) -> Optional[object]:
             continue
         if not (a <= s and t <= b):
             continue
-        dist = m.start - t if t <= m.start else s - m.end
-        dist = abs(dist)
+        dist = abs(m.start - t if t <= m.start else s - m.end)
+        raw = dist
+        lead = doc.norm[max(a, s - 12):s]
+        if regex.search(r"(?:^|\s)(?:از|تا|پس از|قبل از|پیش از|بعد از|از زمان)\s+(?:\p{L}+\s+)?$", lead):
+            dist += 1000  # «از بامداد ششم مارس»: the start of something else
+        # a date closer to another trigger of the same sentence belongs to that one
+        if any(abs(o.start - t if t <= o.start else s - o.end) < raw for o in others):
+            continue
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None

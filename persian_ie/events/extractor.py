@@ -19,7 +19,7 @@ from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import countries_in, country_of_text
 from .lexicon import Lexicon
-from .merge import Cluster, PartSlot, merge_mentions, same_person
+from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .people import PersonRef, fold, people_of
 from .status import is_background, status_of
 from .topics import topic_spans
@@ -29,6 +29,11 @@ __all__ = ["EventExtractor"]
 
 _SIDES = regex.compile(r"^(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+
+
+def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return ":" in norm[lo:hi] if lo < hi else False
 
 
 class EventExtractor:
@@ -75,9 +80,10 @@ class EventExtractor:
             m.status = status_of(doc, m, lex) if not m.anaphoric else None
             m.participants = self._participants(doc, m, units, lex)
             m.location = location_of(doc, m, units) if not m.anaphoric else None
-            m.date = date_of(doc, m, dates)
+            m.date = date_of(doc, m, dates, mentions)
             kept.append(m)
         clusters = merge_mentions(doc, kept)
+        clusters = consolidate(doc, clusters)
         clusters = self._filter(doc, clusters)
         self._assign_topics(doc, clusters, units, lex)
         events = [self._record(doc, cl, units) for cl in clusters]
@@ -95,7 +101,13 @@ class EventExtractor:
     def _prune(doc: Document, mentions: List[Mention]) -> List[Mention]:
         """Drop a «پیشنهاد» mention whose object is itself a typed event (it only sets the status)."""
         out = []
+        phones = [m for m in mentions if m.type == "phone_call" and not m.anaphoric]
         for m in mentions:
+            if m.type == "meeting" and not m.anaphoric and any(
+                    p.sent == m.sent and abs(p.start - m.start) < 140 and not _colon_between(doc.norm, p, m)
+                    for p in phones):
+                # «به صورت تلفنی … رایزنی کردند»، «در تماسی تلفنی با X … گفت‌وگو کرد»: one call
+                continue
             if m.type == "proposal":
                 inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
                          and not o.anaphoric and m.start <= o.start <= m.end + 90]
@@ -146,7 +158,8 @@ class EventExtractor:
             spans: List[Tuple[int, int, str]] = []
             for m in cl.mentions:
                 a, b = clause_window(doc, m)
-                if m.anaphoric:
+                others = [o for c2 in clusters if c2 is not cl for o in c2.mentions if o.sent == m.sent]
+                if m.anaphoric or not others:
                     sent = doc.sentences[m.sent]
                     a, b = sent.nstart, sent.nend
                 spans.extend(topic_spans(doc, lex, a, b))
@@ -197,6 +210,10 @@ class EventExtractor:
         location = doc.span_from_norm(*loc, label="LOC") if loc else None
         participants = [self._participant(doc, slot, units) for slot in cl.parts]
         participants = [p for p in participants if p.name is not None or p.role is not None]
+        if len(participants) > 2:
+            participants = [p for p in participants if not (
+                p.name is None and p.country is None and p.role is not None
+                and regex.match(r"^(?:همتایان|همتای|همتا)(?: خود| خویش)?$", normalize(p.role.text)))]
         topics: List[Topic] = []
         seen = set()
         for s, e, cat in sorted(getattr(cl, "topic_spans", []) or []):

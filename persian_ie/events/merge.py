@@ -99,7 +99,7 @@ def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
     ca = a.country or country_of_text(doc.norm[a.role[0]:a.role[1]])
     cb = b.country or country_of_text(doc.norm[b.role[0]:b.role[1]])
     ha, hb = _role_head(ra), _role_head(rb)
-    if "همتا" in ha or "همتا" in hb:
+    if "همتا" in ha or "همتا" in hb or ha in ("مقام", "یک") or hb in ("مقام", "یک"):
         return ca is not None and ca == cb
     if ha != hb:
         return False
@@ -119,7 +119,7 @@ def _add_part(doc: Document, cl: Cluster, ref: PersonRef) -> None:
 
 
 def _share(doc: Document, cl: Cluster, m: Mention) -> bool:
-    return any(any(same_person(doc, p, r) for r in slot.refs) for slot in cl.parts for p in m.participants)
+    return any(_slot_matches(doc, slot, p) for slot in cl.parts for p in m.participants)
 
 
 def _compatible(doc: Document, cl: Cluster, m: Mention) -> bool:
@@ -132,18 +132,106 @@ def _compatible(doc: Document, cl: Cluster, m: Mention) -> bool:
         # a proposal never merges with the event during which it was made
         return False
     loc = cl.location()
-    if loc is not None and m.location is not None:
-        a = fold(doc.norm[loc[0]:loc[1]])
-        b = fold(doc.norm[m.location[0]:m.location[1]])
-        if a != b:
-            ca, cb = country_of_place(a), country_of_place(b)
-            if not (ca and ca == cb and (is_country(a) or is_country(b))):
-                return False
+    if loc is not None and m.location is not None and not _same_place(doc, loc, m.location):
+        return False
     if not cl.parts or not m.participants:
         return True
     if _share(doc, cl, m):
         return True
     return False
+
+
+_PLURAL_HEAD = {"وزرای": "وزیر", "روسای": "رئیس", "رؤسای": "رئیس", "رییسان": "رئیس", "سفرای": "سفیر", "سران": "",
+                "رهبران": "", "مقامات": "", "مسئولان": "", "مسئولین": "", "همتایان": ""}
+
+
+def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
+    """A joint/plural title («وزرای دفاع روسیه و ترکیه») covers one of the people it names."""
+    if plural.role is None or not plural.plural or ref.plural:
+        return False
+    text = fold(doc.norm[plural.role[0]:plural.role[1]])
+    words = text.split()
+    head = _PLURAL_HEAD.get(words[0] if words else "", None)
+    if head is None:
+        return False
+    ref = ref.resolved()
+    rrole = _key_role(doc, ref) or ""
+    if head and not rrole.startswith(head) and "همتا" not in rrole:
+        return False
+    from .countries import countries_in
+    countries = {c for _, _, c, _ in countries_in(doc.norm[plural.role[0]:plural.role[1]])}
+    rc = ref.country or (country_of_text(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None)
+    return bool(countries) and rc in countries
+
+
+def _slot_matches(doc: Document, slot: PartSlot, p: PersonRef) -> bool:
+    return any(same_person(doc, p, r) or covers(doc, p, r) or covers(doc, r, p) for r in slot.refs)
+
+
+def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
+    """Second pass: merge clusters of one event split by an early mention that lacked a participant."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                a, b = clusters[i], clusters[j]
+                if a.type != b.type:
+                    continue
+                sa, sb = a.status(), b.status()
+                if sa is not None and sb is not None and sa != sb:
+                    continue
+                la, lb = a.location(), b.location()
+                if la is not None and lb is not None and not _same_place(doc, la, lb):
+                    continue
+                share = any(_slot_matches(doc, sa_, r) for sa_ in a.parts for sl in b.parts for r in sl.refs)
+                same_sent_visit = a.type == "visit" and any(ma.sent == mb.sent for ma in a.mentions for mb in b.mentions)
+                if not share and not same_sent_visit:
+                    continue
+                a.mentions.extend(b.mentions)
+                a.mentions.sort(key=lambda m: m.start)
+                for sl in b.parts:
+                    for r in sl.refs:
+                        _add_part(doc, a, r)
+                if same_sent_visit and not share:
+                    _unify_traveller(doc, a)
+                del clusters[j]
+                changed = True
+                break
+            if changed:
+                break
+    for cl in clusters:
+        _absorb_plurals(doc, cl)
+    return clusters
+
+
+def _unify_traveller(doc: Document, cl: Cluster) -> None:
+    """«سفر رئیس‌جمهور به بلاروس … پزشکیان … سفر خود»: a role-only and a name-only traveller are one."""
+    names = [s for s in cl.parts if all(r.resolved().role is None for r in s.refs) and any(r.resolved().name for r in s.refs)]
+    roles = [s for s in cl.parts if all(r.resolved().name is None for r in s.refs)]
+    if len(names) == 1 and len(roles) == 1:
+        names[0].refs = roles[0].refs + names[0].refs
+        cl.parts.remove(roles[0])
+
+
+def _absorb_plurals(doc: Document, cl: Cluster) -> None:
+    keep = []
+    for slot in cl.parts:
+        refs = [r.resolved() for r in slot.refs]
+        if all(r.plural for r in refs) and any(covers(doc, r, q) for r in refs for other in cl.parts
+                                               if other is not slot for q in other.refs):
+            continue
+        keep.append(slot)
+    cl.parts = keep
+
+
+def _same_place(doc: Document, la, lb) -> bool:
+    a = fold(doc.norm[la[0]:la[1]])
+    b = fold(doc.norm[lb[0]:lb[1]])
+    if a == b:
+        return True
+    ca, cb = country_of_place(a), country_of_place(b)
+    return bool(ca and ca == cb and (is_country(a) or is_country(b)))
 
 
 def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
