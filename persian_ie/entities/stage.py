@@ -467,6 +467,17 @@ class EntityRecognizer:
             j -= 1
         return i, j, lab
 
+    @staticmethod
+    def _first_name_cue(view: TokenView, gaz: Gazetteer, lex: "_Lexicon", u: int) -> bool:
+        """The token at unit ``u`` is a first name that is not also a demonym, a place or
+        a derived adjective (مصری، اصلی)."""
+        tok = view.token_text(u)
+        if not gaz.is_first_name(tok):
+            return False
+        if gaz.demonyms.longest_at(view, u) is not None or gaz.places.longest_at(view, u) is not None:
+            return False
+        return not (lex.words.get(tok) in ("", "0") and lex.is_known(tok))
+
     def _name_like(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon, u: int, taken: Sequence[bool],
                    allow_common: bool = False, strict: bool = False) -> Optional[int]:
         """End unit of a name word starting at unit ``u`` (a whole token), or None."""
@@ -572,7 +583,7 @@ class EntityRecognizer:
                     claim(start, end, "rule:honorific")
                     u = end
                     continue
-            if gaz.is_first_name(view.token_text(u)) and (u == 0 or view.keys[u - 1] not in _DETERMINERS):
+            if self._first_name_cue(view, gaz, lex, u) and (u == 0 or view.keys[u - 1] not in _DETERMINERS):
                 k = u
                 firsts = 0
                 while k < n and not hard[k] and view.tok_start[k] and gaz.is_first_name(view.token_text(k)) \
