@@ -181,10 +181,10 @@ class EventExtractor:
             target = None
             if subj is not None:
                 ref = subj.resolved()
-                for c in reversed(prev):
-                    if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts):
-                        target = c
-                        break
+                cands = [c for c in prev if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts)]
+                occurred = [c for c in cands if (c.status() or "occurred") == "occurred" and len(c.parts) >= 2]
+                if occurred or cands:
+                    target = (occurred or cands)[-1]
             if target is None and _SIDES.match(body):
                 multi = [c for c in prev if len(c.parts) >= 2 and c.type in ("meeting", "phone_call", "agreement")]
                 target = multi[-1] if multi else prev[-1]

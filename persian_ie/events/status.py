@@ -150,8 +150,9 @@ def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
             if not regex.search(r"(?:لغو|تعویق|انصراف)", text[max(0, s - 20): min(len(text), e + 30)]):
                 continue
         if pat.pattern.startswith("(?:در حالی"):
-            if not regex.search(r"(?:در حالی|در شرایطی)", text[e: e + 30]):
-                continue
+            if regex.search(r"(?:در حالی|در شرایطی) (?:صورت|انجام|برگزار)", text[e: e + 60]):
+                return True
+            continue
         if m.type != "agreement" and "تفاهم" in hit.group() and hit.start() > (s - max(0, s - 40)):
             continue
         if m.type == "agreement" or hit.end() <= len(local) + 30:

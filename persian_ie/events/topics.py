@@ -23,7 +23,8 @@ _END = regex.compile(r"[.:؛!?؟«»()\[\]\n\"]")
 _MAX_TOKENS = 9
 _VERBISH = {"هستیم", "هستند", "است", "بود", "باشد", "باشند", "شود", "شوند", "دارد", "دارند", "داریم", "برده", "کرده",
             "شده", "داده", "گرفته", "نمود", "نمودند", "بودند", "گردد", "یابد", "ندارد", "نیست"}
-_ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با|به|در|از|برای)\s")
+_ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با|به|در|از|برای)(?:\s|$)")
+_WITH_OK = {"مقابله", "مبارزه", "همکاری", "تعامل", "همراهی", "برخورد", "رویارویی", "ارتباط"}
 
 
 def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, int, str]]:
@@ -61,12 +62,19 @@ def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
     pos = start
     count = 0
     last_good = start
+    prev_word = ""
     for tm in regex.finditer(r"[^\s،,]+|،|,", text[start:limit]):
         w = tm.group()
         abs_s = start + tm.start()
         if w in ("،", ","):
             pos = start + tm.end()
             continue
+        nxt = text[start + tm.end():start + tm.end() + 6].lstrip()
+        if w == "تبادل" and nxt.startswith("نظر"):
+            break
+        if w == "با" and (not prev_word or prev_word not in _WITH_OK):
+            break
+        prev_word = w
         if w in lex.topic_stop and not _in_keep(text, abs_s, lex):
             # «و» and «،» continue a list; other stop words end the phrase
             break
@@ -75,7 +83,7 @@ def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
         if w in ("همچنین", "نیز") and text[max(start, abs_s - 3):abs_s].strip() in ("و", "،"):
             continue
         count += 1
-        if count > _MAX_TOKENS + 6:
+        if count > 3 * _MAX_TOKENS:
             break
         last_good = start + tm.end()
         pos = last_good
@@ -134,11 +142,16 @@ def _trim(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
     cut = []
     for x, y in out:
         t = _ITEM_TAIL.search(text[x:y])
+        if t and regex.search(r"(?:^|\s)(?:مقابله|مبارزه|همکاری|تعامل|ارتباط)$", text[x:x + t.start()]) and "با" in t.group():
+            t = _ITEM_TAIL.search(text[x:y], t.end())
         if t:
             y = x + t.start()
         cut.append((x, y))
     res = []
     for x, y in cut:
+        lead = regex.match(r"(?:همچنین|نیز|سپس|هم|به ویژه|بویژه|خصوصا|خصوصاً)\s+", text[x:y])
+        if lead:
+            x += lead.end()
         while x < y and text[x] in " \u200c،":
             x += 1
         while y > x and text[y - 1] in " \u200c،":
@@ -164,4 +177,6 @@ def _is_filler(phrase: str, lex: Lexicon) -> bool:
         return True  # a bare place name is not a topic
     if regex.search(r"^(?:مسائل|موضوعات|موارد)\s+(?:مورد|مختلف)", p):
         return True
+    if regex.search(r"(?:کشورش|کشورشان|خود|خویش|وی|ایشان)$", p) or regex.search(r"\s(?:کشورش|خود)\s", p):
+        return True  # «حمایت کشورش از …»: a stance, not a subject of talks
     return False
