@@ -62,6 +62,7 @@ _NAME_CONNECTORS = {"بن", "بنت", "ابن", "ال", "آل", "عبد", "اب�
 _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
 _ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
             "پزشکی", "فنی", "علوم", "توسعه", "تعاون", "صادرات", "کشاورزی", "فرهنگی", "اقتصادی", "خبری"}
+_OFFICE_HEADS = {"اداره کل", "اداره", "سازمان", "معاونت", "مدیریت", "ستاد", "مرکز", "دفتر"}
 _PUNCT_LIKE = set("،,.:;!?؟؛«»()[]{}\"'“”-–—/|…")
 _QUOTE_OPEN, _QUOTE_CLOSE = {"«", "\"", "“"}, {"»", "\"", "”"}
 
@@ -388,6 +389,14 @@ class EntityRecognizer:
         known = self._entity_at(view, gaz, j)
         if known is not None and known[1].label == "ORG":
             return known[0]
+        m = gaz.ministries.longest_at(view, j)  # اداره کل میراث فرهنگی … کهگیلویه و بویراحمد
+        if m is not None and head.canonical in _OFFICE_HEADS:
+            k = m[0]
+            loc = self._entity_at(view, gaz, k, ("LOC",)) if k < n else None
+            if loc is not None:
+                return loc[0]
+            if head.canonical in ("اداره کل", "اداره"):
+                return k
         k = j
         last = None
         steps = 0
