@@ -45,6 +45,7 @@ class DateValue:
     relative: bool = False
     weekday_conflict: bool = False
     time: Optional[str] = None
+    part_of_day: Optional[str] = None
     attrs: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -74,6 +75,8 @@ class DateValue:
             out["weekday_conflict"] = True
         if self.time is not None:
             out["time"] = self.time
+        if self.part_of_day is not None:
+            out["part_of_day"] = self.part_of_day
         return out
 
 

@@ -1,0 +1,93 @@
+"""The ``dates`` pipeline stage.
+
+:class:`DateExtractor` recognizes temporal expressions in ``doc.norm``, resolves
+them against ``doc.published`` and fills ``doc.dates`` with
+:class:`~persian_ie.records.DateValue` records and ``doc.entities`` with DATE and
+TIME spans (a date with a clock time gives one DateValue and two entities).
+
+>>> from persian_ie import Pipeline
+>>> nlp = Pipeline(stages=["normalize", "segment", "dates"])
+>>> doc = nlp("جلسه ساعت ۱۰ صبح دیروز برگزار شد.", published="1404-08-19").doc
+>>> [(d.text, d.jalali, d.time) for d in doc.dates]
+[('ساعت ۱۰ صبح دیروز', '1404-08-18', '10:00')]
+>>> [(e.text, e.label) for e in doc.ents("DATE", "TIME")]
+[('ساعت ۱۰ صبح', 'TIME'), ('دیروز', 'DATE')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, Optional
+
+from ..document import Document
+from ..records import DateValue
+from .recognize import POINT_KINDS, Mention, is_future, recognize
+from .resolve import resolve
+
+__all__ = ["DateExtractor"]
+
+
+class DateExtractor:
+    """Pipeline stage: temporal expressions → ``doc.dates`` and DATE/TIME entities.
+
+    Args:
+        kinds: mention kinds to emit. The default (``date``, ``time``, ``period``)
+            follows the contract: points and named periods, no durations («سه ساعت»)
+            or sets («هر روز»); add ``"duration"``, ``"set"``, ``"anchored"`` to
+            tag those too (as in the HengamGold annotation scheme).
+        replace_entities: drop DATE/TIME entities of earlier stages that overlap
+            the ones found here (this stage's spans and values are authoritative).
+    """
+
+    name = "dates"
+
+    def __init__(self, kinds: Optional[Iterable[str]] = None, replace_entities: bool = True):
+        self.kinds = tuple(kinds) if kinds is not None else POINT_KINDS
+        self.replace_entities = replace_entities
+
+    def mentions(self, doc: Document):
+        """Recognized mentions of the wanted kinds (normalized offsets)."""
+        return [m for m in recognize(doc.norm) if m.kind in self.kinds]
+
+    def __call__(self, doc: Document) -> Document:
+        mentions = self.mentions(doc)
+        if not mentions:
+            return doc
+        new_entities = []
+        for men in mentions:
+            future = is_future(self._sentence_text(doc, men))
+            values = resolve(men, doc.published, future=future) if men.kind in ("date", "time") else {
+                "jalali": None, "gregorian": None, "granularity": None, "weekday": None,
+                "relative": men.relative, "weekday_conflict": False, "time": None, "part_of_day": None}
+            pieces = []
+            for s, e, label in men.pieces:
+                span = doc.span_from_norm(s, e, label=label)
+                if span.end > span.start:
+                    pieces.append(span)
+            new_entities.extend(pieces)
+            if men.kind in ("duration", "set", "anchored"):
+                continue
+            span = doc.span_from_norm(men.start, men.end, label=men.label)
+            dv = DateValue(span, values["jalali"], values["gregorian"], values["granularity"],
+                           values["weekday"], bool(values["relative"]), bool(values["weekday_conflict"]),
+                           values["time"], part_of_day=values.get("part_of_day"))
+            dv.attrs["kind"] = men.kind
+            for key in ("written_weekday", "hijri", "invalid"):
+                if key in values:
+                    dv.attrs[key] = values[key]
+            doc.dates.append(dv)
+        if self.replace_entities:
+            doc.entities = [e for e in doc.entities
+                            if e.label not in ("DATE", "TIME") or not any(e.overlaps(n) for n in new_entities)]
+        doc.entities.extend(new_entities)
+        doc.entities.sort(key=lambda e: (e.start, e.end))
+        doc.dates.sort(key=lambda d: d.start)
+        return doc
+
+    @staticmethod
+    def _sentence_text(doc: Document, men: Mention) -> str:
+        sents = doc.sentences
+        i = bisect_right([s.nstart for s in sents], men.start) - 1
+        if 0 <= i < len(sents) and men.start < sents[i].nend:
+            return doc.norm[sents[i].nstart:sents[i].nend]
+        return doc.norm[max(0, men.start - 150):men.end + 150]

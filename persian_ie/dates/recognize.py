@@ -1,0 +1,766 @@
+"""Find temporal expressions in normalized Persian text.
+
+:func:`recognize` scans ``doc.norm``-style text (ی/ک unified, Persian digits) with
+a small grammar compiled from the lexicon data and returns :class:`Mention` objects:
+normalized offsets plus the parsed fields (day, month, year, calendar, weekday,
+relative offsets, clock time, part of day). It decides nothing about the calendar
+value; :mod:`persian_ie.dates.resolve` does.
+
+How it works: atoms (an explicit date, a numeric date, a year, a month, a weekday,
+a relative word, a clock time, a part of the day, a duration, …) are matched by
+regular expressions built from the lexicon; overlapping atoms are resolved
+longest-leftmost; then neighbouring atoms that describe one moment («ساعت ۱۰ صبح»
++ «روز دوشنبه ۱۹ آبان», «امروز» + «(دوشنبه)») are merged into one mention.
+
+>>> [m.text for m in recognize("زاکانی امروز -دوشنبه ۱۹ آبان ماه ۱۴۰۴- گفت")]
+['امروز -دوشنبه ۱۹ آبان ماه ۱۴۰۴']
+>>> recognize("ماده ۱۹ قانون و ۱۹ نفر")
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+from typing import Callable, Dict, List, Optional, Tuple
+
+import regex
+
+from .lexicon import JOINT, DateLexicon, alternation, fold_key, get_lexicon
+from .numbers import number_patterns, parse_number
+
+__all__ = ["Mention", "recognize", "POINT_KINDS"]
+
+#: mention kinds that name a point or a named period (emitted by default);
+#: ``duration``, ``set`` and ``anchored`` are found but only emitted on request
+POINT_KINDS = ("date", "time", "period")
+
+
+@dataclass
+class Mention:
+    """One temporal expression over normalized text ``[start, end)``.
+
+    ``kind``: ``date`` (a day, month or year, explicit or relative), ``time`` (a
+    clock time with no date), ``period`` (a vague or multi-day stretch: «سال‌های
+    اخیر», «دهه ۶۰», «پاییز ۱۳۹۴»), ``duration`` («سه ساعت»), ``set`` («هر روز»),
+    ``anchored`` (relative to another event: «دو روز پس از»), ``daypart``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str = "date"
+    calendar: Optional[str] = None       # jalali | gregorian | hijri (explicit dates)
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    year_rel: Optional[int] = None       # امسال = 0, پارسال = -1 (with a month/day)
+    month_rel: Optional[int] = None      # «آبان ماه گذشته» = -1: the latest such month before publication
+    weekday: Optional[int] = None        # written weekday, 0 = شنبه
+    week_rel: Optional[str] = None       # past | future | this_week | prev_week | next_week
+    rel_days: Optional[int] = None       # امروز 0, دیروز -1, فردا 1
+    rel_unit: Optional[str] = None       # day | week | month | year (with rel_n)
+    rel_n: Optional[int] = None          # signed count of rel_unit from publication
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    ampm: Optional[str] = None           # am | pm | noon | night (from a day part or a suffix)
+    daypart: Optional[str] = None        # morning | noon | afternoon | evening | night | dawn | midnight
+    relative: bool = False
+    parts: frozenset = frozenset()       # components: date, weekday, rel, time, daypart
+    pieces: List[Tuple[int, int, str]] = field(default_factory=list)  # (start, end, DATE|TIME)
+
+    @property
+    def label(self) -> str:
+        return "TIME" if self.kind == "time" or (self.kind == "duration" and self.rel_unit in ("hour", "minute", "second")) else "DATE"
+
+
+# -- grammar -------------------------------------------------------------------------------
+
+_B = r"(?<![\p{L}\p{N}\u200c])"
+_E = r"(?![\p{L}\p{N}]|\u200c\p{L})"
+_J = JOINT
+_D = "[۰-۹]"
+
+
+@dataclass
+class _Grammar:
+    lex: DateLexicon
+    rules: List[Tuple["regex.Pattern[str]", Callable]]
+    prev_word: "regex.Pattern[str]"
+    next_word: "regex.Pattern[str]"
+    future: "regex.Pattern[str]"
+
+
+@functools.lru_cache(maxsize=None)
+def grammar() -> _Grammar:
+    lex = get_lexicon()
+    cardinal, ordinal = number_patterns()
+    months = alternation(lex.month_by_name)
+    weekdays = alternation(lex.weekday_by_name)
+    eras = alternation(lex.era_by_name)
+    rel_days = alternation(k for k, v in lex.rel_days.items() if v is not None)
+    rel_years = alternation(lex.rel_years)
+    dayparts = alternation(lex.dayparts)
+    units = alternation(lex.units)
+    dirs = alternation(lex.directions)
+    seasons = alternation(lex.seasons)
+    mods = alternation(lex.modifiers_before)
+    clock_pre = alternation(lex.clock_prefix)
+    suffixes = "(?i:" + alternation(lex.clock_suffixes) + ")"
+    yrel = f"(?:{rel_years}|سال{_J}(?:جاری|گذشته|قبل|پیش|آینده|بعد)|(?:این|همین){_J}سال)"
+    year = rf"(?:(?P<ynum>{_D}{{4}}|{_D}{{2}})(?![۰-۹])|(?P<yword>{cardinal}))"
+    daynum = rf"(?:(?P<dnum>{_D}{{1,2}})(?:{_J}?(?:ام|اُم|م)(?!\p{{L}}))?|(?P<dword>{ordinal}|{cardinal}))"
+    era = rf"(?:{_J}?\(?(?P<era>{eras})\)?)"
+    count = rf"(?:{_D}+(?:[٫.]{_D}+)?|{cardinal}|چند|چندین|چندمین)"
+
+    R: List[Tuple[str, Callable]] = [
+        # ۱۹ آبان ماه ۱۴۰۴ / بیست و دوم بهمن سال گذشته / ۵ اکتبر ۲۰۱۸ میلادی
+        (rf"{_B}(?:(?P<pre>روز|مورخ|مورخه|تاریخ){_J})?{daynum}{_J}?(?:ماه{_J})?(?P<month>{months})(?P<mah>{_J}?ماه)?"
+         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?{_E}", _dmy),
+        # اواخر آبان ماه ۱۴۰۴ / مهر ۹۸ / ماه رمضان / آبان‌ماه امسال
+        (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<mahpre>ماه){_J}(?:مبارک{_J})?)?(?P<month>{months})(?P<mah>{_J}?ماه)?"
+         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?{_E}", _month),
+        # ۱۴۰۴/۰۸/۱۹ ، 2025-11-10 ، ۱۹/۸/۱۴۰۴
+        (rf"(?<![۰-۹/\-.:])(?P<a>{_D}{{1,4}}) ?(?P<sep>[/\-.]) ?(?P<b>{_D}{{1,2}}) ?(?P=sep) ?(?P<c>{_D}{{1,4}})(?![۰-۹]| ?[/\-:][۰-۹]|\.[۰-۹])"
+         rf"{era}?", _numeric),
+        # سال ۱۴۰۴ / سال‌های ۱۳۹۸ تا ۹۹ / سال ۲۰۱۶ میلادی / ۱۴۰۱ هجری شمسی
+        (rf"{_B}(?:(?P<mod>{mods}){_J})?(?P<sal>سال(?:{_J}?(?:های|ها))?)(?:{_J}(?:مالی|تحصیلی|زراعی|آبی))?{_J}{year}"
+         rf"(?:{_J}?(?:تا|-|–|و|لغایت|الی){_J}?(?P<y2>{_D}{{2,4}})(?![۰-۹]))?{era}?{_E}", _year),
+        (rf"{_B}(?P<ynum>{_D}{{4}})(?:{_J}?[-–]{_J}?(?P<y2>{_D}{{4}}))?{era}{_E}", _year),
+        (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|متولد|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}){_E}", _bare_year),
+        # امروز / دیروز / روز گذشته / امسال / پارسال
+        (rf"{_B}(?P<rday>{rel_days}){_E}", _rel_day),
+        (rf"{_B}(?P<ryear>{rel_years}){_E}", _rel_year),
+        # سه روز پیش / دو هفته بعد / ماه گذشته / سال‌های اخیر / این هفته / ماه جاری
+        (rf"{_B}(?:(?P<n>{count}(?:{_J}(?:و{_J})?نیم)?){_J}?)?(?P<unit>{units})(?P<pl>{_J}?(?:های|ها))?{_J}(?P<dir>{dirs}){_E}(?P<az>{_J}از)?", _rel_unit),
+        (rf"{_B}(?P<this>این|همین){_J}(?P<unit>هفته|ماه|سال|روزها|هفته‌ها|ماه‌ها|سال‌ها|روزها){_E}", _this_unit),
+        # (روز) دوشنبه (گذشته | هفته آینده | این هفته)
+        (rf"{_B}(?:(?P<roz>روز){_J})?(?P<wd>{weekdays})(?P<pl>{_J}?(?:ها|های))?"
+         rf"(?:{_J}(?:(?P<wrel>گذشته|قبل|پیش|آینده|آتی|بعد)|(?P<this>این|همین){_J}هفته|هفته{_J}(?P<wwrel>گذشته|قبل|پیش|آینده|بعد|جاری|دیگر|آتی)))?{_E}", _weekday),
+        # ساعت ۱۰:۳۰ / ساعت ۱۰ صبح / ساعت ۱۹ و ۳۴ دقیقه / ساعت یک و نیم
+        (rf"{_B}(?P<pre>{clock_pre}){_J}?(?:(?P<h>{_D}{{1,2}}) ?: ?(?P<m>{_D}{{2}})(?: ?: ?{_D}{{2}})?|(?P<hw>{_D}{{1,2}}|{cardinal})"
+         rf"(?:{_J}و{_J}(?:(?P<frac>نیم|ربع)|(?P<mw>{_D}{{1,2}}|{cardinal})(?:{_J}دقیقه)?(?:{_J}و{_J}(?:{_D}{{1,2}}|{cardinal}){_J}ثانیه)?))?(?:{_J}دقیقه)?)"
+         rf"(?:{_J}?(?P<suf>{suffixes})|{_J}(?P<dp>{dayparts}))?(?![\p{{L}}\p{{N}}])", _clock_words),
+        (rf"(?<![۰-۹:/.])(?P<h>{_D}{{1,2}}) ?: ?(?P<m>{_D}{{2}})(?: ?: ?{_D}{{2}})?(?![۰-۹]| ?[:/][۰-۹])(?:{_J}?(?P<suf>{suffixes})|{_J}(?P<dp>{dayparts}))?(?![\p{{L}}\p{{N}}])", _clock_words),
+        (rf"{_B}(?P<hw>{_D}{{1,2}}|{cardinal}){_J}(?P<dp>صبح|عصر|بعد{_J}?از{_J}?ظهر|بامداد|ظهر|شب|بعدازظهر){_E}", _hour_daypart),
+        # parts of the day (kept only when they join a date or a clock time)
+        (rf"{_B}(?P<dp>{dayparts}){_E}", _daypart),
+        # seasons, decades, centuries
+        (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<fasl>فصل){_J})?(?P<season>{seasons})(?:{_J}(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel})))?{era}?{_E}", _season),
+        (rf"{_B}(?P<dec>دهه|قرن|سده|هزاره)(?:{_J}?(?:های|ها))?{_J}(?P<dn>{_D}{{1,4}}|{ordinal}|{cardinal}|اخیر|گذشته|جاری|حاضر|آینده){era}?{_E}", _decade),
+        # durations and sets (found for completeness; not emitted by default)
+        (rf"{_B}(?P<n>{count}|نیم|یکی{_J}دو|دو{_J}سه)(?:{_J}?(?:تا|-|–|_|الی|لغایت){_J}?(?:{count}))?{_J}?(?P<unit>{units})"
+         rf"(?P<suf2>{_J}?(?:ه|ای|ی|ها|های))?(?:{_J}و{_J}نیم(?:ه)?)?{_E}", _duration),
+        (rf"{_B}(?:هر{_J}(?:{count}{_J})?(?P<unit>{units})(?:{_J}(?:یک{_J}?بار|یکبار))?|(?P<unit2>روزانه|هفتگی|ماهانه|سالانه|شبانه|هر{_J}ساله|همه{_J}روزه)){_E}", _set),
+    ]
+    rules = [(regex.compile(p, regex.V0), fn) for p, fn in R]
+    future = regex.compile("|".join(regex.escape(w).replace(r"\ ", "[ \u200c]") for w in lex.future_markers))
+    return _Grammar(lex, rules, regex.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
+                    regex.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future)
+
+
+# -- atom builders (each returns a Mention or None) ----------------------------------------
+
+def _g(m: "regex.Match[str]", name: str) -> Optional[str]:
+    """Group ``name`` of ``m`` (None when the rule has no such group)."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = grammar().prev_word.search(text, max(0, pos - 40), pos)
+    return fold_key(m.group(1)) if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = grammar().next_word.search(text[pos:pos + 40])
+    return fold_key(m.group(1)) if m else ""
+
+
+_SCALE = frozenset({"هزار", "میلیون", "میلیارد", "تریلیون", "درصد", "تومان", "ریال", "دلار"})
+
+
+def _year_value(m: "regex.Match[str]", era: Optional[str], calendar: Optional[str]) -> Optional[int]:
+    raw = _g(m, "ynum") or _g(m, "yword")
+    if not raw:
+        return None
+    digits = _g(m, "ynum") is not None
+    value = parse_number(raw)
+    if value is None:
+        return None
+    if digits and len(raw) == 2 or not digits and value < 100:
+        cal = era or calendar or "jalali"
+        if cal == "gregorian":
+            return 1900 + value if value >= 30 else 2000 + value
+        if cal == "hijri":
+            return 1400 + value if value < 60 else 1300 + value
+        return 1300 + value if value >= 30 else 1400 + value
+    return value
+
+
+def _year_ok(year: int, calendar: str) -> bool:
+    if calendar == "gregorian":
+        return 1000 <= year <= 2200
+    if calendar == "hijri":
+        return 1 <= year <= 1600
+    return 1 <= year <= 1700
+
+
+def _era(m: "regex.Match[str]") -> Optional[str]:
+    raw = _g(m, "era")
+    return get_lexicon().era(raw) if raw else None
+
+
+def _cut_year(text: str, m: "regex.Match[str]", end: int) -> int:
+    """Where the span ends when the year part must be dropped."""
+    for g in ("mah", "month"):
+        if g in m.re.groupindex and m.group(g):
+            return m.end(g)
+    return end
+
+
+def _apply_year(text: str, m: "regex.Match[str]", men: Mention) -> Mention:
+    """Fill the year (digits, words or relative) of a date/month match; drop a year
+    that is really a count («۱۰ آذر ۱۲ نفر»)."""
+    era = _era(m)
+    if era == "bc":
+        men.year = None
+        return men
+    if era in ("jalali", "gregorian", "hijri") and men.calendar != era:
+        # «سه شهریور ۲۰۰۲»: the era/year decide the calendar only when they agree with the month
+        pass
+    if _g(m, "ynum") or _g(m, "yword"):
+        nxt = _next_word(text, m.end())
+        blocked = nxt in _SCALE if _g(m, "sal") else nxt in get_lexicon().after_number_block
+        if blocked or (_g(m, "yword") and not _g(m, "sal")):
+            end = _cut_year(text, m, m.end())
+            return _trim(men, end, text) if men.month else None
+        y = _year_value(m, era, men.calendar)
+        if y is None or not _year_ok(y, men.calendar or "jalali"):
+            end = _cut_year(text, m, m.end())
+            return _trim(men, end, text)
+        men.year = y
+    elif _g(m, "mrel"):
+        word = fold_key(_g(m, "mrel"))
+        men.month_rel = -1 if word in ("گذشته", "قبل", "پیش") else 1
+        men.relative = True
+    elif _g(m, "yrel"):
+        key = fold_key(_g(m, "yrel"))
+        lex = get_lexicon()
+        if key in lex.rel_years:
+            men.year_rel = lex.rel_years[key]
+        else:
+            word = key.split(" ")[-1]
+            men.year_rel = 0 if word in ("جاری", "سال") or key.startswith(("این", "همین")) else lex.directions.get(word, 0)
+        men.relative = True
+    return men
+
+
+def _is_ordinal(words: str) -> bool:
+    last = fold_key(words).split(" ")[-1]
+    return last in get_lexicon().ordinal or last.endswith(("م", "مین", "ین"))
+
+
+def _trim(men: Mention, end: int, text: str) -> Mention:
+    return replace(men, end=end, text=text[men.start:end])
+
+
+def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    month_key = fold_key(_g(m, "month"))
+    calendar, month = lex.month_by_name[month_key]
+    day = parse_number(_g(m, "dnum") or _g(m, "dword"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    has_year = bool(_g(m, "ynum") or _g(m, "yword") or _g(m, "yrel"))
+    if month_key in lex.ambiguous_months and _g(m, "dword") and not (_g(m, "mah") or has_year) \
+            and not _is_ordinal(_g(m, "dword")):
+        return None  # «سه تیر», «سی دی» (but «هفتم تیر», «یازدهم دی» are dates)
+    if _g(m, "dword") and fold_key(_g(m, "dword")) in ("یک", "یه") and not (_g(m, "mah") or has_year):
+        return None
+    prev = _prev_word(text, m.start())
+    if _g(m, "dnum") and prev in lex.before_number_block and not (_g(m, "mah") or has_year):
+        return None
+    start = m.start("dnum") if _g(m, "dnum") else m.start("dword")
+    if _g(m, "pre") and fold_key(_g(m, "pre")) == "روز":
+        start = m.start()
+    men = Mention(start, m.end(), text[start:m.end()], "date", calendar=calendar, month=month, day=day,
+                  parts=frozenset({"date"}))
+    men = _apply_year(text, m, men)
+    if men is None:
+        return None
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _month(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    month_key = fold_key(_g(m, "month"))
+    calendar, month = lex.month_by_name[month_key]
+    has_year = bool(_g(m, "ynum") or _g(m, "yword") or _g(m, "yrel"))
+    support = _g(m, "mah") or _g(m, "mahpre") or has_year
+    prev = _prev_word(text, m.start())
+    if month_key in lex.ambiguous_months and not support:
+        return None
+    if not support and not _g(m, "mod"):
+        if calendar == "jalali" and prev not in ("در", "از", "تا", "طی", "برای", "اواخر", "اوایل", "اواسط", "ابتدای",
+                                                 "پایان", "آخر", "نیمه", "تاریخ", "مورخ", "ماه", "هر", "آغاز", "شروع"):
+            return None
+        if _g(m, "month") in ("مارس",) and prev not in ("در", "از", "تا", "ماه", "اوایل", "اواخر", "اواسط", "ابتدای", "پایان"):
+            return None
+    if _g(m, "ynum") and not _g(m, "sal") and len(_g(m, "ynum")) == 2 and calendar != "jalali":
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "date", calendar=calendar, month=month,
+                  parts=frozenset({"date"}))
+    if _g(m, "mod"):
+        men.kind = "date"  # «اواخر آبان»: month granularity (the modifier is kept in the span)
+    men = _apply_year(text, m, men)
+    if men is None:
+        return None
+    if men.year is None and men.year_rel is None and month_key in lex.ambiguous_months and not (_g(m, "mah") or _g(m, "mahpre")):
+        return None
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _numeric(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    a, b, c = _g(m, "a"), _g(m, "b"), _g(m, "c")
+    prev = _prev_word(text, m.start())
+    if prev in get_lexicon().before_number_block:
+        return None
+    era = _era(m)
+    ia, ib, ic = int(a), int(b), int(c)
+    if len(a) == 4 and len(c) <= 2:
+        y, mo, d = ia, ib, ic
+    elif len(c) == 4 and len(a) <= 2:
+        y, mo, d = ic, ib, ia
+        if mo > 12 and d <= 12:
+            mo, d = d, mo
+    elif len(a) == 2 and len(c) <= 2 and _g(m, "sep") != ".":
+        if ia > 31:
+            y, mo, d = ia, ib, ic
+        elif ic > 31:
+            y, mo, d = ic, ib, ia
+        else:
+            y, mo, d = ia, ib, ic  # Persian order: YY/MM/DD
+        y = 1300 + y if y >= 30 else 1400 + y
+    else:
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if _g(m, "sep") == "." and len(a) != 4 and len(c) != 4:
+        return None
+    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > 1700 else "jalali")
+    if calendar == "jalali" and y > 1700 or calendar != "gregorian" and y < 100:
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "date", calendar=calendar, year=y, month=mo, day=d,
+                  parts=frozenset({"date"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    era = _era(m)
+    if era == "bc":
+        return None
+    nxt = _next_word(text, m.end())
+    if (nxt in _SCALE if _g(m, "sal") else nxt in lex.after_number_block) and not era:
+        return None
+    if "sal" not in m.re.groupindex or not _g(m, "sal"):
+        if _g(m, "ynum") is None or len(_g(m, "ynum")) != 4:
+            return None
+    if _g(m, "yword") and (parse_number(_g(m, "yword")) or 0) < 30:
+        return None
+    y = _year_value(m, era if era != "bc" else None, None)
+    if y is None:
+        return None
+    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > 1700 else "jalali")
+    if not _year_ok(y, calendar):
+        return None
+    plural = "sal" in m.re.groupindex and _g(m, "sal") and _g(m, "sal") != "سال"
+    kind = "period" if plural or _g(m, "y2") else "date"
+    mod = "mod" in m.re.groupindex and _g(m, "mod")
+    men = Mention(m.start(), m.end(), m.group(), kind, calendar=calendar, year=y, parts=frozenset({"date"}))
+    if mod and fold_key(mod) not in ("ماه",):
+        men.kind = "date"
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _bare_year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    y = int(_g(m, "ynum"))
+    nxt = _next_word(text, m.end())
+    if nxt in lex.after_number_block or nxt in lex.units or nxt in lex.month_by_name:
+        return None
+    if text[m.end():m.end() + 2].lstrip(" ").startswith(("/", ":", "-", "٫", ".")) and text[m.end():m.end() + 3].strip(" /:-.٫")[:1].isdigit():
+        return None
+    if 1300 <= y <= 1450:
+        calendar = "jalali"
+    elif 1900 <= y <= 2100:
+        calendar = "gregorian"
+    else:
+        return None
+    men = Mention(m.start("ynum"), m.end(), _g(m, "ynum"), "date", calendar=calendar, year=y, parts=frozenset({"date"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _rel_day(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    key = fold_key(_g(m, "rday"))
+    offset = lex.rel_days.get(key)
+    if offset is None:
+        return None
+    if key in ("امروز", "دیروز", "فردا"):
+        prev = _prev_word(text, m.start())
+        if prev in lex.figurative_before or text[max(0, m.start() - 8):m.start()].rstrip(" \u200c").endswith(("دیروز و", "امروز و", "دیروز، ")):
+            if key != "فردا" or prev in lex.figurative_before:
+                return None
+        nxt = _next_word(text, m.end())
+        if key == "امروز" and nxt in ("ما", "جهان", "دنیا", "ایران", "جامعه"):
+            return None
+    men = Mention(m.start(), m.end(), m.group(), "date", rel_days=offset, relative=True,
+                  parts=frozenset({"rel"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _rel_year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    men = Mention(m.start(), m.end(), m.group(), "date", rel_unit="year",
+                  rel_n=get_lexicon().rel_years[fold_key(_g(m, "ryear"))], relative=True,
+                  parts=frozenset({"relunit"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _rel_unit(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    unit = lex.units[fold_key(_g(m, "unit"))]
+    direction_word = fold_key(_g(m, "dir"))
+    direction = lex.directions[direction_word]
+    raw_n = _g(m, "n")
+    plural = bool(_g(m, "pl"))
+    n = parse_number(raw_n) if raw_n else None
+    vague = bool(raw_n) and n is None
+    if raw_n and "نیم" in fold_key(raw_n).split(" "):
+        vague = True
+    time_unit = unit in ("hour", "minute", "second")
+    men = Mention(m.start(), m.end(), m.group(), "date", relative=True, rel_unit=unit, parts=frozenset({"relunit"}))
+    men.pieces = [(men.start, men.end, "TIME" if time_unit else "DATE")]
+    if _g(m, "az"):  # «دو روز پس از …»: relative to another event
+        men = _trim(men, m.start("az"), text)
+        men.pieces = [(men.start, men.end, "TIME" if time_unit else "DATE")]
+        men.kind = "anchored"
+        return men
+    if time_unit:
+        men.kind = "time" if raw_n or direction_word in ("گذشته", "اخیر") else "duration"
+        if not raw_n and direction_word not in ("گذشته",):
+            men.kind = "duration"
+        return men
+    if unit == "day" and not raw_n and not plural:
+        if direction_word in ("گذشته", "قبل", "پیش"):
+            men.rel_days = -1 if direction_word == "گذشته" else None
+            if men.rel_days is None:
+                men.kind = "anchored"
+            men.parts = frozenset({"rel"})
+            return men
+        men.kind = "period" if direction_word in ("آینده", "آتی", "اخیر") else "anchored"
+        return men
+    if unit == "day" and fold_key(_g(m, "unit")) == "شب" and not raw_n and direction_word == "گذشته":
+        men.rel_days = -1
+        men.parts = frozenset({"rel"})
+        return men
+    if plural or vague or unit in ("decade", "century"):
+        men.kind = "period"
+        return men
+    if raw_n is None:
+        if direction_word in ("دیگر", "بعد", "بعدتر", "دیگه"):
+            return None if unit != "year" else _point(men, unit, direction)
+        if direction_word == "اخیر":
+            men.kind = "period"
+            return men
+        if unit == "week":
+            return men  # «هفته گذشته»: a week, not a day; relative with no value
+        return _point(men, unit, direction)
+    if direction_word in lex.span_directions and n != 1 or direction_word in ("اخیر", "آتی"):
+        men.kind = "period"  # «در سه سال گذشته»: a stretch, not a point
+        return men
+    if direction_word in lex.span_directions and n == 1:
+        men.kind = "period"
+        return men
+    return _point(men, unit, direction * (n if n is not None else 1))
+
+
+def _point(men: Mention, unit: str, n: int) -> Mention:
+    men.rel_n = n
+    if unit == "day":
+        men.rel_days, men.rel_unit, men.rel_n = n, None, None
+        men.parts = frozenset({"rel"})
+    return men
+
+
+def _this_unit(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    word = fold_key(_g(m, "unit"))
+    men = Mention(m.start(), m.end(), m.group(), "date", relative=True, parts=frozenset({"relunit"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    if word in ("هفته", "ماه", "سال"):
+        men.rel_unit = {"هفته": "week", "ماه": "month", "سال": "year"}[word]
+        men.rel_n = 0
+    else:
+        men.kind = "period"
+    return men
+
+
+def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    wd = lex.weekday(_g(m, "wd"))
+    if wd is None:
+        return None
+    prev = _prev_word(text, m.start())
+    if not _g(m, "roz") and (prev in lex.weekday_not_after):
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "date", weekday=wd, parts=frozenset({"weekday"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    if _g(m, "pl"):
+        men.kind = "set"
+        return men
+    rel = _g(m, "wrel")
+    if rel:
+        men.week_rel = "past" if rel in ("گذشته", "قبل", "پیش") else "future"
+    elif _g(m, "this"):
+        men.week_rel = "this_week"
+    elif _g(m, "wwrel"):
+        w = _g(m, "wwrel")
+        men.week_rel = {"گذشته": "prev_week", "قبل": "prev_week", "پیش": "prev_week", "جاری": "this_week"}.get(w, "next_week")
+    if men.week_rel:
+        men.relative = True
+    return men
+
+
+def _clock_words(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    groups = m.re.groupindex
+    if _g(m, "h") is not None:
+        hour, minute = int(_g(m, "h")), int(_g(m, "m"))
+    else:
+        hour = parse_number(_g(m, "hw"))
+        minute = 0
+        if _g(m, "frac"):
+            minute = 30 if _g(m, "frac") == "نیم" else 15
+        elif _g(m, "mw"):
+            minute = parse_number(_g(m, "mw"))
+    if hour is None or minute is None or not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    if "pre" not in groups and _g(m, "h") is not None:
+        # bare hh:mm — not a score or a ratio: minutes have two digits; hour <= 24
+        prev = _prev_word(text, m.start())
+        if prev in ("نتیجه", "حساب", "برتری", "امتیاز", "نسبت", "گل", "ست"):
+            return None
+    men = Mention(m.start(), m.end(), m.group(), "time", hour=hour, minute=minute, parts=frozenset({"time"}))
+    suf = _g(m, "suf")
+    if suf:
+        men.ampm = lex.clock_suffixes.get(fold_key(suf).lower())
+    if _g(m, "dp"):
+        dp = lex.daypart(_g(m, "dp"))
+        if dp:
+            men.daypart, men.ampm = dp
+            men.parts = frozenset({"time", "daypart"})
+    men.pieces = [(men.start, men.end, "TIME")]
+    return men
+
+
+def _hour_daypart(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    hour = parse_number(_g(m, "hw"))
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    dp = lex.daypart(_g(m, "dp"))
+    if _g(m, "hw")[0] not in "۰۱۲۳۴۵۶۷۸۹" and dp and dp[1] == "night":
+        return None  # «سه شب» is three nights
+    prev = _prev_word(text, m.start())
+    if prev in lex.before_number_block or prev in lex.cardinal:
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "time", hour=hour, minute=0, parts=frozenset({"time", "daypart"}))
+    if dp:
+        men.daypart, men.ampm = dp
+    men.pieces = [(men.start, men.end, "TIME")]
+    return men
+
+
+def _daypart(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    dp = get_lexicon().daypart(_g(m, "dp"))
+    if dp is None:
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "daypart", daypart=dp[0], ampm=dp[1], parts=frozenset({"daypart"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _season(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    has_year = bool(_g(m, "ynum") or _g(m, "yword") or _g(m, "yrel"))
+    if not (_g(m, "fasl") or has_year or _g(m, "mod")):
+        return None
+    if _g(m, "yword") and not _g(m, "sal"):
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "period", parts=frozenset({"date"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _decade(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    men = Mention(m.start(), m.end(), m.group(), "period", parts=frozenset({"date"}))
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _duration(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    unit = lex.units[fold_key(_g(m, "unit"))]
+    raw = fold_key(_g(m, "n"))
+    if raw in ("یک", "یه") and unit in ("day", "week", "month", "year") and not _g(m, "suf2"):
+        # «یک روز» alone is often «one day» in narration; keep it (Hengam counts it)
+        pass
+    prev = _prev_word(text, m.start())
+    if prev in lex.before_number_block:
+        return None
+    men = Mention(m.start(), m.end(), m.group(), "duration", rel_unit=unit, parts=frozenset({"duration"}))
+    men.pieces = [(men.start, men.end, "TIME" if unit in ("hour", "minute", "second") else "DATE")]
+    return men
+
+
+def _set(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    lex = get_lexicon()
+    unit = lex.units.get(fold_key(_g(m, "unit") or ""), None)
+    men = Mention(m.start(), m.end(), m.group(), "set", rel_unit=unit, parts=frozenset({"set"}))
+    men.pieces = [(men.start, men.end, "TIME" if unit in ("hour", "minute", "second") else "DATE")]
+    return men
+
+
+# -- selection and merging -----------------------------------------------------------------
+
+_PRIORITY = {"date": 0, "time": 0, "period": 1, "anchored": 2, "set": 2, "duration": 3, "daypart": 4}
+
+_GAP = regex.compile(r"^[ \u200c]*(?:[،,(\-–—][ \u200c]*)?(?:(?:روز|در|مورخ|مورخه|به{_J}تاریخ|برابر{_J}با|مصادف{_J}با)[ \u200c]+)?$".replace("{_J}", "[ \u200c]"))
+
+# components that may be joined (a relative day and the explicit date it names are one
+# moment; a weekday and its date; a date and its clock time; a day part and its day)
+_JOINABLE = {
+    frozenset({"rel"}), frozenset({"date"}), frozenset({"weekday"}), frozenset({"time"}),
+    frozenset({"daypart"}), frozenset({"time", "daypart"}),
+}
+
+
+def _can_merge(a: Mention, b: Mention, gap: str) -> bool:
+    if a.kind not in ("date", "time", "daypart") or b.kind not in ("date", "time", "daypart"):
+        return False
+    if "relunit" in a.parts or "relunit" in b.parts:
+        return False
+    if not _GAP.match(gap):
+        return False
+    if a.kind == "daypart" and b.kind == "daypart":
+        return False
+    shared = a.parts & b.parts
+    if shared - {"daypart"}:
+        # «امروز» + «۱۹ آبان»: rel and date differ; two explicit dates never merge
+        return False
+    if "daypart" in shared:
+        return False
+    if {"rel", "date"} <= (a.parts | b.parts) and "(" not in gap and "-" not in gap and "–" not in gap \
+            and "،" not in gap and not gap.strip(" \u200c") == "" :
+        return False
+    if "daypart" in (a.parts | b.parts) and ("time" not in (a.parts | b.parts)) and gap.strip(" \u200c"):
+        return False  # «صبح، دوشنبه»
+    if a.kind == "daypart" and b.kind == "time" or a.kind == "time" and b.kind == "daypart" and "daypart" in a.parts:
+        return False
+    if a.kind == "time" and b.kind == "daypart" or a.kind == "daypart" and b.kind == "time":
+        return gap.strip(" \u200c") == ""
+    if a.kind == "time" and "daypart" in a.parts and b.kind == "date" and b.rel_days is None and b.weekday is None and b.day is None:
+        return False
+    return True
+
+
+def _merge(a: Mention, b: Mention, text: str) -> Mention:
+    out = replace(a, end=b.end, text=text[a.start:b.end])
+    for f in ("calendar", "year", "month", "day", "year_rel", "month_rel", "weekday", "week_rel", "rel_days", "rel_unit",
+              "rel_n", "hour", "minute", "ampm", "daypart"):
+        if getattr(out, f) is None and getattr(b, f) is not None:
+            setattr(out, f, getattr(b, f))
+    if a.kind == "daypart" and b.ampm is None and b.kind != "time":
+        out.ampm = a.ampm
+    out.relative = a.relative or b.relative
+    out.parts = a.parts | b.parts
+    out.kind = "date" if ({"date", "rel", "weekday"} & out.parts) else "time"
+    out.pieces = a.pieces + b.pieces
+    return out
+
+
+def _select(cands: List[Mention]) -> List[Mention]:
+    cands.sort(key=lambda m: (m.start, -(m.end - m.start), _PRIORITY.get(m.kind, 5)))
+    chosen: List[Mention] = []
+    # longest-leftmost: a candidate survives unless a longer (or equal, higher-priority) one overlaps it
+    by_len = sorted(cands, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 5), m.start))
+    taken: List[Tuple[int, int]] = []
+    for m in by_len:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def _pieces_label(men: Mention) -> List[Tuple[int, int, str]]:
+    """Entity pieces: clock times are TIME, everything else of the mention one DATE span."""
+    if men.kind in ("duration", "set", "anchored", "period"):
+        return men.pieces
+    times = [(s, e) for s, e, lab in men.pieces if lab == "TIME"]
+    dates = [(s, e) for s, e, lab in men.pieces if lab != "TIME"]
+    out: List[Tuple[int, int, str]] = []
+    if dates:
+        ds, de = min(s for s, _ in dates), max(e for _, e in dates)
+        if times and any(ds < te and ts < de for ts, te in times):
+            return [(men.start, men.end, "DATE")]
+        out.append((ds, de, "DATE"))
+    if times:
+        out.append((min(s for s, _ in times), max(e for _, e in times), "TIME"))
+    return sorted(out)
+
+
+def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -> List[Mention]:
+    """Temporal expressions of normalized ``text``, in order, non-overlapping.
+
+    Every kind is returned (durations, sets and bare day parts included); callers
+    filter with :data:`POINT_KINDS`. A bare day part survives only when merged.
+    """
+    g = grammar()
+    cands: List[Mention] = []
+    for pattern, build in g.rules:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            men = build(text, m)
+            if men is not None and men.end > men.start:
+                cands.append(men)
+    chosen = _select(cands)
+    merged: List[Mention] = []
+    for men in chosen:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end:men.start]
+            if _can_merge(last, men, gap):
+                merged[-1] = _merge(last, men, text)
+                continue
+        merged.append(men)
+    out = []
+    for men in merged:
+        if men.kind == "daypart":
+            continue
+        men.pieces = _pieces_label(men)
+        out.append(men)
+    return out
+
+
+def is_future(sentence: str) -> bool:
+    """Whether a sentence reports something to come (خواهد، قرار است …)."""
+    return bool(grammar().future.search(sentence))
