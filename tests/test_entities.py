@@ -147,3 +147,23 @@ def test_tagger_person_loses_its_honorific():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     doc = nlp("آیت‌الله سیستانی با نماینده سازمان ملل دیدار کرد.").doc
     assert [(e.text, e.label) for e in doc.entities if e.label == "PER"] == [("سیستانی", "PER")]
+
+
+def test_tagger_noise_around_roles_and_demonyms_is_cleaned():
+    tagger = FakeTagger([("خارجه آمریکا", "ORG"), ("ایتالیایی", "ORG"), ("قطر تماس", "LOC"),
+                         ("استان ایلام", "LOC")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "وزیر خارجه آمریکا با مقامات ایتالیایی و امیر قطر تماس گرفت. زلزله در استان ایلام آمد."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert ("وزیر خارجه آمریکا", "ROLE") in found
+    assert ("آمریکا", "LOC") in found and ("خارجه آمریکا", "ORG") not in found
+    assert not any(t == "ایتالیایی" for t, _ in found)
+    assert ("قطر", "LOC") in found and ("قطر تماس", "LOC") not in found
+    assert ("ایلام", "LOC") in found and ("استان ایلام", "LOC") not in found
+
+
+def test_person_rule_overrides_a_mislabelled_tagger_span():
+    tagger = FakeTagger([("دیمتری کالتسوف", "PRODUCT")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    doc = nlp("سفیر بلاروس «دیمتری کالتسوف» گفت.").doc
+    assert [(e.text, e.label) for e in doc.entities if e.label in ("PER", "PRODUCT")] == [("دیمتری کالتسوف", "PER")]

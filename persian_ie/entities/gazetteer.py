@@ -250,8 +250,18 @@ class Gazetteer:
                 self.places.add(form, entry)
                 self.countries[phrase_units(form)] = name
             for dem in _alts(row[2]):
-                self.demonyms.add(dem, Entry("DEMONYM", "demonym", name, name))
-                self.countries.setdefault(phrase_units(dem), name)
+                units = phrase_units(dem)
+                entry_d = Entry("DEMONYM", "demonym", name, name)
+                self.demonyms.add_units(units, entry_d)
+                self.countries.setdefault(units, name)
+                # plurals: فلسطینیان، آمریکایی‌ها، روس‌ها
+                last = units[-1]
+                plurals = [units + ("ها",), units + ("های",)]
+                if last.endswith("ی"):
+                    plurals.append(units[:-1] + (last + "ان",))
+                for plural in plurals:
+                    if self.demonyms.get(plural) is None:
+                        self.demonyms.add_units(plural, entry_d)
             for cap in _alts(row[3]):
                 units = phrase_units(cap)
                 if self.places.get(units) is None:

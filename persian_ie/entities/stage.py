@@ -63,6 +63,8 @@ _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", 
 _ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
             "پزشکی", "فنی", "علوم", "توسعه", "تعاون", "صادرات", "کشاورزی", "فرهنگی", "اقتصادی", "خبری"}
 _OFFICE_HEADS = {"اداره کل", "اداره", "سازمان", "معاونت", "مدیریت", "ستاد", "مرکز", "دفتر"}
+_PLACE_HEADS = {"استان", "شهرستان", "شهر", "کشور", "بخش", "روستای", "روستا", "منطقه", "شهرک", "پایتخت",
+                "شهرهای", "استان‌های", "کشورهای"}
 _PUNCT_LIKE = set("،,.:;!?؟؛«»()[]{}\"'“”-–—/|…")
 _QUOTE_OPEN, _QUOTE_CLOSE = {"«", "\"", "“"}, {"»", "\"", "”"}
 
@@ -232,7 +234,7 @@ class EntityRecognizer:
         tagged = [s for s in tagged if s[0] < s[1]]
 
         found = self._gazetteer_spans(view, gaz, lex, tagged)
-        merged = self._merge(found, tagged)
+        merged = self._merge(view, gaz, lex, found, tagged)
 
         # roles over the merged entities (persons block them)
         by_start = {i: (j, lab) for i, j, lab, _ in merged if lab != "PER"}
@@ -242,6 +244,8 @@ class EntityRecognizer:
                 for u in range(i, j):
                     blocked[u] = True
         roles = find_roles(view, by_start, gaz, blocked) if self.use_roles else []
+        if roles:
+            merged = self._clip_to_roles(view, merged, found, roles)
         role_ranges = [(r.start, r.end) for r in roles]
 
         # a tagger PER overlapping a role keeps only the part outside it; non-PER
@@ -429,11 +433,36 @@ class EntityRecognizer:
 
     # -- merging -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _merge(found: List[Tuple[int, int, str, str]], tagged: List[Tuple[int, int, str]]
-               ) -> List[Tuple[int, int, str, str]]:
+    def _merge(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon, found: List[Tuple[int, int, str, str]],
+               tagged: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str, str]]:
+        """Combine gazetteer/pattern spans (``found``) with tagger spans (see the module doc)."""
+
+        def plain_words(units: Sequence[int]) -> bool:
+            """Every token touched by these units is an ordinary word (not a name)."""
+            toks = {view.tok[u] for u in units}
+            return all(view.doc.tokens[t].norm in lex.words or lex.is_common(view.doc.tokens[t].norm)
+                       or view.doc.tokens[t].norm in _PLACE_HEADS for t in toks)
+
+        # units inside a title (خارجه of وزیر خارجه) or its ministry (امور خارجه of وزیر
+        # امور خارجه): a tagger span may not start there
+        inside_title = [False] * len(view)
+        for u in range(len(view)):
+            hit = gaz.titles.longest_at(view, u)
+            if hit is None:
+                continue
+            end = hit[0]
+            if "m" in hit[1].kind:
+                m = gaz.ministries.longest_at(view, end)
+                if m is not None:
+                    end = m[0]
+            for k in range(u + 1, end):
+                inside_title[k] = True
         spans = list(found)
         for ti, tj, tlab in sorted(tagged):
+            if tlab != "PER" and inside_title[ti]:
+                continue
+            if self._only_demonyms(view, gaz, ti, tj):
+                continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
             over = [s for s in spans if s[0] < tj and ti < s[1]]
             if not over:
                 spans.append((ti, tj, tlab, "tagger"))
@@ -441,10 +470,13 @@ class EntityRecognizer:
             if any(s[0] <= ti and tj <= s[1] for s in over):
                 continue  # inside a gazetteer/pattern span: the pattern knows the extent
             if all(ti <= s[0] and s[1] <= tj for s in over):
-                # the tagger found something longer; keep its label unless it is a place
-                # that swallowed an organization pattern
+                # the tagger found something longer
                 if tlab == "LOC" and any(s[2] == "ORG" and s[3] == "pattern" for s in over):
-                    continue
+                    continue  # a place that swallowed an organization pattern
+                inner = {u for s in over for u in range(s[0], s[1])}
+                extra = [u for u in range(ti, tj) if u not in inner]
+                if tlab == "LOC" and all(s[2] == "LOC" for s in over) and plain_words(extra):
+                    continue  # «استان ایلام», «قدس اشغالی»: the known place is the entity
                 for s in over:
                     spans.remove(s)
                 spans.append((ti, tj, tlab, "tagger"))
@@ -453,11 +485,57 @@ class EntityRecognizer:
             if same and len(same) == len(over):
                 lo = min([ti] + [s[0] for s in same])
                 hi = max([tj] + [s[1] for s in same])
+                inner = {u for s in same for u in range(s[0], s[1])}
+                extra = [u for u in range(lo, hi) if u not in inner]
+                if tlab == "LOC" and plain_words(extra):
+                    continue  # «قطر تماس»: keep the known place
                 for s in same:
                     spans.remove(s)
                 spans.append((lo, hi, tlab, "merged"))
             # different labels overlapping partially: the gazetteer span stays
         return sorted(spans)
+
+    @staticmethod
+    def _only_demonyms(view: TokenView, gaz: Gazetteer, i: int, j: int) -> bool:
+        u = i
+        seen = False
+        while u < j:
+            d = gaz.demonyms.longest_at(view, u)
+            if d is not None and d[0] <= j:
+                u = d[0]
+                seen = True
+            elif view.keys[u] == "و" and seen:
+                u += 1
+            else:
+                return False
+        return seen
+
+    def _clip_to_roles(self, view: TokenView, merged: List[Tuple[int, int, str, str]],
+                       found: List[Tuple[int, int, str, str]], roles) -> List[Tuple[int, int, str, str]]:
+        """Tagger spans that start inside a role's title words (``امور خارجه …`` of
+        ``وزیر امور خارجه …``, ``دفتر سیاسی حماس`` of ``رئیس دفتر سیاسی حماس``) give way
+        to the gazetteer spans they contain."""
+        out = []
+        restored = []
+        for s in merged:
+            i, j, lab, src = s
+            if src in ("tagger", "merged") and lab != "PER":
+                clash = False
+                for r in roles:
+                    if r.start <= i < r.end:
+                        inner = [f for f in found if r.start <= f[0] < r.end]
+                        first_ent = min([f[0] for f in inner] + [r.end])
+                        if i < first_ent or not any(f[0] == i for f in inner):
+                            clash = True
+                            restored.extend(f for f in found if i <= f[0] and f[1] <= j)
+                            break
+                if clash:
+                    continue
+            out.append(s)
+        for f in restored:
+            if not any(o[0] < f[1] and f[0] < o[1] for o in out):
+                out.append(f)
+        return sorted(out)
 
     # -- persons -------------------------------------------------------------------------------
 
@@ -522,7 +600,10 @@ class EntityRecognizer:
                 taken[u] = True
                 if src == "gazetteer" and lab == "LOC" and view.tok[i] == view.tok[j - 1] \
                         and gaz.is_first_name(view.token_text(i)):
-                    soft[u] = True
+                    soft[u] = True  # «مهران» the city or the first name
+                elif src in ("tagger", "merged") and lab in ("PRODUCT", "EVENT", "FAC", "ORG") \
+                        and self._first_name_cue(view, gaz, lex, i):
+                    soft[u] = True  # «دیمتری کالتسوف» tagged PRODUCT
         for rs, re_ in role_ranges:
             for u in range(rs, re_):
                 taken[u] = True
@@ -653,8 +734,7 @@ class EntityRecognizer:
                     claim(k + 1, close, "rule:role-quoted")
 
         # drop soft places the person rules took over
-        kept = [s for s in merged if not (s[3] == "gazetteer" and any(
-            p[0] <= s[0] and s[1] <= p[1] for p in new))]
+        kept = [s for s in merged if not (soft[s[0]] and any(p[0] < s[1] and s[0] < p[1] for p in new))]
         allper = [s for s in kept if s[2] == "PER"] + new
 
         # (d) later bare mentions of a known surname or full name
