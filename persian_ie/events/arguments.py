@@ -64,6 +64,8 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         lead = norm[max(a, u.start - 25):u.start]
         if _MENTION_ONLY.search(lead):
             continue
+        if m.type != "proposal" and regex.search(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$", lead) and u.end <= m.start:
+            continue  # «پیشنهاد سفیر برای برگزاری جلسه با X»: the proposer does not attend
         if any(norm[u.start:u.end].startswith(g) for g in lex.generic_partners):
             continue
         cands.append(u)

@@ -76,9 +76,16 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
                 u.antecedent = ante
             continue
         if u.name is None and u.role is not None and not u.plural:
-            key = fold(doc.norm[u.role[0]:u.role[1]])
-            for v in reversed(named):
-                if v.role is not None and fold(doc.norm[v.role[0]:v.role[1]]) == key:
+            key = fold(doc.norm[u.role[0]:u.role[1]]).split()
+            pool = list(reversed(named)) + [v for v in units if v.name is not None and v.role is not None
+                                            and v.start > u.start and v.sent <= u.sent + 2]
+            for v in pool:
+                if v.role is None:
+                    continue
+                other = fold(doc.norm[v.role[0]:v.role[1]]).split()
+                short, long_ = (key, other) if len(key) <= len(other) else (other, key)
+                # «شهردار تهران» = «شهردار تهران»; «سفیر ارمنستان» ⊂ «سفیر ارمنستان در تهران»
+                if key == other or (len(short) >= 2 and long_[:len(short)] == short):
                     u.antecedent = v
                     break
         if u.name is not None:

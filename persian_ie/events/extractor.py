@@ -27,7 +27,10 @@ from .triggers import Mention, find_mentions
 
 __all__ = ["EventExtractor"]
 
-_SIDES = regex.compile(r"^(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:؛]+\s+){0,3}?(?:برای|مبنی بر|جهت)?\s*"
+                                r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
+                                r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
 
@@ -71,17 +74,23 @@ class EventExtractor:
             from .dates_fallback import find_dates
             dates = find_dates(doc)
         mentions = find_mentions(doc, lex, [(u.start, u.end) for u in units if u.pronoun is None])
+        for m in mentions:
+            m.status = status_of(doc, m, lex) if not m.anaphoric else None
         mentions = self._prune(doc, mentions)
         kept: List[Mention] = []
+        self._last_pair = {}
+        last: List[PersonRef] = []
         for m in mentions:
+            self._last_pair[m.sent] = self._last_pair.get(m.sent, last)
             m.title = m.sent == self._title_sentence(doc)
             if not m.anaphoric and is_background(doc, m, lex):
                 continue
-            m.status = status_of(doc, m, lex) if not m.anaphoric else None
             m.participants = self._participants(doc, m, units, lex)
             m.location = location_of(doc, m, units) if not m.anaphoric else None
             m.date = date_of(doc, m, dates, mentions)
             kept.append(m)
+            if len(m.participants) >= 2 or any(p.plural for p in m.participants):
+                last = list(m.participants)
         clusters = merge_mentions(doc, kept)
         clusters = consolidate(doc, clusters)
         clusters = self._filter(doc, clusters)
@@ -110,7 +119,8 @@ class EventExtractor:
                 continue
             if m.type == "proposal":
                 inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
-                         and not o.anaphoric and m.start <= o.start <= m.end + 90]
+                         and not o.anaphoric and (m.start <= o.start <= m.end + 90
+                                                  or (o.status == "proposed" and m.start - 90 <= o.end <= m.start))]
                 if inner:
                     continue
             out.append(m)
@@ -131,6 +141,10 @@ class EventExtractor:
         for p in parts:
             if not any(same_person(doc, p, q) for q in out):
                 out.append(p)
+        if not out:
+            text = doc.norm[a:m.start]
+            if _SIDES.match(text.lstrip()) and not regex.match(r"^\s*(?:وی|او|ایشان|این مقام)", text):
+                out = list(self._last_pair.get(m.sent, []))
         return out
 
     def _filter(self, doc: Document, clusters: List[Cluster]) -> List[Cluster]:
@@ -164,6 +178,8 @@ class EventExtractor:
                     a, b = sent.nstart, sent.nend
                 spans.extend(topic_spans(doc, lex, a, b))
                 seen_sents.add(m.sent)
+            if cl.type == "proposal":
+                spans.extend(self._proposal_object(doc, cl.main, lex))
             cl.topic_spans = spans  # type: ignore[attr-defined]
         # sentences between an event's mentions and the next event that talk about it
         order = sorted(clusters, key=lambda c: c.first.start)
@@ -191,6 +207,17 @@ class EventExtractor:
             if target is None:
                 continue
             target.topic_spans.extend(topic_spans(doc, lex, sent.nstart, sent.nend))  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _proposal_object(doc: Document, m: Mention, lex: Lexicon) -> List[Tuple[int, int, str]]:
+        """«پیشنهاد برگزاری نمایشگاه هفته فرهنگی بلاروس در تهران» → topic «نمایشگاه هفته فرهنگی بلاروس»."""
+        sent = doc.sentences[m.sent]
+        text = doc.norm[m.head_end:sent.nend]
+        om = _PROPOSAL_OBJECT.match(text)
+        if not om:
+            return []
+        s, e = m.head_end + om.start(1), m.head_end + om.end(1)
+        return [(s, e, lex.category(doc.norm[s:e]))]
 
     # -- records --------------------------------------------------------------------------
 

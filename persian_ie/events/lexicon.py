@@ -74,6 +74,7 @@ class Lexicon:
     topic_filler: Set[str]
     categories: List[Tuple[str, str]]  # (keyword, category), longest keyword first
     role_heads: List[str] = field(default_factory=list)
+    generic_categories: Set[str] = field(default_factory=set)
 
     _default: "Optional[Lexicon]" = None
     _lock = threading.Lock()
@@ -136,6 +137,7 @@ class Lexicon:
             topic_filler={normalize(x) for x in top["filler"]},
             categories=cats,
             role_heads=sorted(set(role_heads), key=len, reverse=True),
+            generic_categories=set(top.get("generic_categories", [])),
         )
 
     def category(self, text: str) -> str:
@@ -145,10 +147,14 @@ class Lexicon:
         'transport'
         """
         norm = normalize(text)
+        found = []
         for pat, cat in self._category_patterns():
-            if pat.search(norm):
-                return cat
-        return "other"
+            m = pat.search(norm)
+            if m:
+                found.append((cat in self.generic_categories, m.start(), cat))
+        if not found:
+            return "other"
+        return min(found)[2]
 
     def _category_patterns(self) -> List[Tuple[Pattern[str], str]]:
         pats = self.__dict__.get("_cat_pats")

@@ -90,6 +90,11 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
             and regex.search(r"(?:شود|شوند|گردد|گیرد|باشد|کنند|کند|یابد|یابیم|دهند|بپردازند|برسد)(?:\s|$|[.،؛])", text[e:]):
         return "proposed"
     after = text[e:]
+    tail = regex.split(r"[.:؛]", after, maxsplit=1)[0]
+    for pat in lex.proposed_after:
+        pm = pat.search(tail[:90])
+        if pm and not pat.pattern.startswith("(?:شود"):
+            return "proposed"
     m_end = _CLAUSE_END.search(after)
     clause_after = after[: m_end.start()] if m_end else after
     # the trigger's own light verb decides first

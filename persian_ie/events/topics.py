@@ -69,6 +69,8 @@ def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
         if w in ("،", ","):
             pos = start + tm.end()
             continue
+        if w in ("همچنین", "نیز", "نیز،") and text[max(start, abs_s - 3):abs_s].strip() in ("و", "،"):
+            continue
         nxt = text[start + tm.end():start + tm.end() + 6].lstrip()
         if w == "تبادل" and nxt.startswith("نظر"):
             break
@@ -80,8 +82,7 @@ def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
             break
         if w.startswith("می\u200c") or w in lex.past_verbs or w.endswith("\u200cاند") or w in _VERBISH:
             break
-        if w in ("همچنین", "نیز") and text[max(start, abs_s - 3):abs_s].strip() in ("و", "،"):
-            continue
+
         count += 1
         if count > 3 * _MAX_TOKENS:
             break
@@ -156,6 +157,8 @@ def _trim(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
             x += 1
         while y > x and text[y - 1] in " \u200c،":
             y -= 1
+        while regex.search(r"\s(?:و|یا|که|را)$", text[x:y]):
+            y = x + regex.search(r"\s(?:و|یا|که|را)$", text[x:y]).start()
         if y - x >= 3 and len(text[x:y].split()) <= _MAX_TOKENS:
             res.append((x, y))
     return res
