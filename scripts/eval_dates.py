@@ -33,7 +33,7 @@ from persian_ie.document import Document  # noqa: E402
 from persian_ie.normalize import Normalizer  # noqa: E402
 from persian_ie.segment import Segmenter  # noqa: E402
 
-ALL_KINDS = ("date", "time", "period", "duration", "set", "anchored")
+ALL_KINDS = ("date", "time", "period", "vague", "duration", "set", "anchored")
 Span3 = Tuple[int, int, str]
 
 

@@ -33,7 +33,7 @@ class DateExtractor:
     Args:
         kinds: mention kinds to emit. The default (``date``, ``time``, ``period``)
             follows the contract: points and named periods, no durations («سه ساعت»)
-            or sets («هر روز»); add ``"duration"``, ``"set"``, ``"anchored"`` to
+            or sets («هر روز»); add ``"duration"``, ``"set"``, ``"anchored"``, ``"vague"`` to
             tag those too (as in the HengamGold annotation scheme).
         replace_entities: drop DATE/TIME entities of earlier stages that overlap
             the ones found here (this stage's spans and values are authoritative).
@@ -65,7 +65,7 @@ class DateExtractor:
                 if span.end > span.start:
                     pieces.append(span)
             new_entities.extend(pieces)
-            if men.kind in ("duration", "set", "anchored"):
+            if men.kind in ("duration", "set", "anchored", "vague"):
                 continue
             span = doc.span_from_norm(men.start, men.end, label=men.label)
             dv = DateValue(span, values["jalali"], values["gregorian"], values["granularity"],

@@ -79,6 +79,8 @@ class DateLexicon:
     seasons: Dict[str, int] = field(default_factory=dict)
     after_number_block: set = field(default_factory=set)
     before_number_block: set = field(default_factory=set)
+    place_before: set = field(default_factory=set)
+    weekday_not_before: set = field(default_factory=set)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -141,4 +143,6 @@ def get_lexicon() -> DateLexicon:
     blockers = read_json("dates/blockers.json")
     lex.after_number_block = {fold_key(w) for w in blockers["after_number"]}
     lex.before_number_block = {fold_key(w) for w in blockers["before_number"]}
+    lex.place_before = {fold_key(w) for w in blockers["place_before"]}
+    lex.weekday_not_before = {fold_key(w) for w in blockers["weekday_not_before"]}
     return lex

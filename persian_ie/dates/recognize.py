@@ -32,7 +32,8 @@ from .numbers import number_patterns, parse_number
 __all__ = ["Mention", "recognize", "POINT_KINDS"]
 
 #: mention kinds that name a point or a named period (emitted by default);
-#: ``duration``, ``set`` and ``anchored`` are found but only emitted on request
+#: ``vague`` («سال‌های اخیر»), ``duration``, ``set`` and ``anchored`` are found but
+#: only emitted on request
 POINT_KINDS = ("date", "time", "period")
 
 
@@ -43,7 +44,8 @@ class Mention:
     ``kind``: ``date`` (a day, month or year, explicit or relative), ``time`` (a
     clock time with no date), ``period`` (a vague or multi-day stretch: «سال‌های
     اخیر», «دهه ۶۰», «پاییز ۱۳۹۴»), ``duration`` («سه ساعت»), ``set`` («هر روز»),
-    ``anchored`` (relative to another event: «دو روز پس از»), ``daypart``.
+    ``anchored`` (relative to another event: «دو روز پس از»), ``vague`` (no point:
+    «سال‌های اخیر», «چند ماه پیش»), ``daypart``.
     """
 
     start: int
@@ -111,12 +113,17 @@ def grammar() -> _Grammar:
     year = rf"(?:(?P<ynum>{_D}{{4}}|{_D}{{2}})(?![۰-۹])|(?P<yword>{cardinal}))"
     daynum = rf"(?:(?P<dnum>{_D}{{1,2}})(?:{_J}?(?:ام|اُم|م)(?!\p{{L}}))?|(?P<dword>{ordinal}|{cardinal}))"
     era = rf"(?:{_J}?\(?(?P<era>{eras})\)?)"
-    count = rf"(?:{_D}+(?:[٫.]{_D}+)?|{cardinal}|چند|چندین|چندمین)"
+    one = rf"(?:{_D}+(?:[٫.]{_D}+)?|{cardinal})"
+    count = (rf"(?:{one}(?:{_J}?(?:تا|-|–|_|الی|لغایت|یا){_J}?{one}|{_J}{one}(?={_J}))?"
+             rf"|چند|چندین|چندمین|صدها|هزاران|ده‌ها|دهها|میلیون‌ها|سال‌ها|سالها)")
+    card_atom = alternation(lex.cardinal)
+    hour_words = rf"(?:بیست{_J}?و{_J}?(?:یک|دو|سه|چهار)|{card_atom})"
 
     R: List[Tuple[str, Callable]] = [
         # ۱۹ آبان ماه ۱۴۰۴ / بیست و دوم بهمن سال گذشته / ۵ اکتبر ۲۰۱۸ میلادی
         (rf"{_B}(?:(?P<pre>روز|مورخ|مورخه|تاریخ){_J})?{daynum}{_J}?(?:ماه{_J})?(?P<month>{months})(?P<mah>{_J}?ماه)?"
-         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?{_E}", _dmy),
+         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?"
+         rf"(?:{_E}|(?<=[۰-۹][ \u200c]?می)(?=\u200c))", _dmy),
         # اواخر آبان ماه ۱۴۰۴ / مهر ۹۸ / ماه رمضان / آبان‌ماه امسال
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<mahpre>ماه){_J}(?:مبارک{_J})?)?(?P<month>{months})(?P<mah>{_J}?ماه)?"
          rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?{_E}", _month),
@@ -127,7 +134,7 @@ def grammar() -> _Grammar:
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?P<sal>سال(?:{_J}?(?:های|ها))?)(?:{_J}(?:مالی|تحصیلی|زراعی|آبی))?{_J}{year}"
          rf"(?:{_J}?(?:تا|-|–|و|لغایت|الی){_J}?(?P<y2>{_D}{{2,4}})(?![۰-۹]))?{era}?{_E}", _year),
         (rf"{_B}(?P<ynum>{_D}{{4}})(?:{_J}?[-–]{_J}?(?P<y2>{_D}{{4}}))?{era}{_E}", _year),
-        (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|متولد|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}){_E}", _bare_year),
+        (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|متولد|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}|(?<=متولد{_J}){_D}{{2}}){_E}", _bare_year),
         # امروز / دیروز / روز گذشته / امسال / پارسال
         (rf"{_B}(?P<rday>{rel_days}){_E}", _rel_day),
         (rf"{_B}(?P<ryear>{rel_years}){_E}", _rel_year),
@@ -138,20 +145,22 @@ def grammar() -> _Grammar:
         (rf"{_B}(?:(?P<roz>روز){_J})?(?P<wd>{weekdays})(?P<pl>{_J}?(?:ها|های))?"
          rf"(?:{_J}(?:(?P<wrel>گذشته|قبل|پیش|آینده|آتی|بعد)|(?P<this>این|همین){_J}هفته|هفته{_J}(?P<wwrel>گذشته|قبل|پیش|آینده|بعد|جاری|دیگر|آتی)))?{_E}", _weekday),
         # ساعت ۱۰:۳۰ / ساعت ۱۰ صبح / ساعت ۱۹ و ۳۴ دقیقه / ساعت یک و نیم
-        (rf"{_B}(?P<pre>{clock_pre}){_J}?(?:(?P<h>{_D}{{1,2}}) ?: ?(?P<m>{_D}{{2}})(?: ?: ?{_D}{{2}})?|(?P<hw>{_D}{{1,2}}|{cardinal})"
+        (rf"{_B}(?P<pre>{clock_pre}){_J}?(?:(?P<h>{_D}{{1,2}}) ?: ?(?P<m>{_D}{{2}})(?: ?: ?{_D}{{2}})?|(?P<hw>{_D}{{1,2}}|{hour_words})"
          rf"(?:{_J}و{_J}(?:(?P<frac>نیم|ربع)|(?P<mw>{_D}{{1,2}}|{cardinal})(?:{_J}دقیقه)?(?:{_J}و{_J}(?:{_D}{{1,2}}|{cardinal}){_J}ثانیه)?))?(?:{_J}دقیقه)?)"
          rf"(?:{_J}?(?P<suf>{suffixes})|{_J}(?P<dp>{dayparts}))?(?![\p{{L}}\p{{N}}])", _clock_words),
         (rf"(?<![۰-۹:/.])(?P<h>{_D}{{1,2}}) ?: ?(?P<m>{_D}{{2}})(?: ?: ?{_D}{{2}})?(?![۰-۹]| ?[:/][۰-۹])(?:{_J}?(?P<suf>{suffixes})|{_J}(?P<dp>{dayparts}))?(?![\p{{L}}\p{{N}}])", _clock_words),
-        (rf"{_B}(?P<hw>{_D}{{1,2}}|{cardinal}){_J}(?P<dp>صبح|عصر|بعد{_J}?از{_J}?ظهر|بامداد|ظهر|شب|بعدازظهر){_E}", _hour_daypart),
+        (rf"{_B}(?P<hw>{_D}{{1,2}}|{hour_words}){_J}(?P<dp>صبح|عصر|بعد{_J}?از{_J}?ظهر|بامداد|ظهر|شب|بعدازظهر){_E}", _hour_daypart),
         # parts of the day (kept only when they join a date or a clock time)
         (rf"{_B}(?P<dp>{dayparts}){_E}", _daypart),
         # seasons, decades, centuries
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<fasl>فصل){_J})?(?P<season>{seasons})(?:{_J}(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel})))?{era}?{_E}", _season),
         (rf"{_B}(?P<dec>دهه|قرن|سده|هزاره)(?:{_J}?(?:های|ها))?{_J}(?P<dn>{_D}{{1,4}}|{ordinal}|{cardinal}|اخیر|گذشته|جاری|حاضر|آینده){era}?{_E}", _decade),
         # durations and sets (found for completeness; not emitted by default)
-        (rf"{_B}(?P<n>{count}|نیم|یکی{_J}دو|دو{_J}سه)(?:{_J}?(?:تا|-|–|_|الی|لغایت){_J}?(?:{count}))?{_J}?(?P<unit>{units})"
-         rf"(?P<suf2>{_J}?(?:ه|ای|ی|ها|های))?(?:{_J}و{_J}نیم(?:ه)?)?{_E}", _duration),
-        (rf"{_B}(?:هر{_J}(?:{count}{_J})?(?P<unit>{units})(?:{_J}(?:یک{_J}?بار|یکبار))?|(?P<unit2>روزانه|هفتگی|ماهانه|سالانه|شبانه|هر{_J}ساله|همه{_J}روزه)){_E}", _set),
+        (rf"{_B}(?P<n>{count}|نیم|یکی{_J}دو)(?:{_J}?(?:تا|-|–|_|الی|لغایت){_J}?(?:{count}))?{_J}?(?P<unit>{units})"
+         rf"(?P<suf2>{_J}?(?:ه|ای|ی|ها|های|گی))?(?:{_J}و{_J}نیم(?:ه)?)?"
+         rf"(?:{_J}و{_J}(?:{count}|نیم){_J}?{units}(?:{_J}?(?:ه|ای|ی))?)*{_E}", _duration),
+        (rf"{_B}(?:هر{_J}(?:{count}{_J})?(?P<unit>{units})(?:{_J}(?:یک{_J}?بار|یکبار))?|(?P<unit2>روزانه|هفتگی|ماهانه|سالانه|شبانه|هر{_J}ساله|همه{_J}روزه|روزی|سالی)|(?P<unit3>روز|هفته|ماه|سال|ساعت|دقیقه|ثانیه){_J}به{_J}(?P=unit3)){_E}", _set),
+        (rf"{_B}(?P<n>یک|سه|دو){_J}ربع(?P<unit>{_J}ساعت)?{_E}", _quarter),
     ]
     rules = [(regex.compile(p, regex.V0), fn) for p, fn in R]
     future = regex.compile("|".join(regex.escape(w).replace(r"\ ", "[ \u200c]") for w in lex.future_markers))
@@ -280,6 +289,8 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     prev = _prev_word(text, m.start())
     if _g(m, "dnum") and prev in lex.before_number_block and not (_g(m, "mah") or has_year):
         return None
+    if prev in lex.place_before and not has_year:
+        return None  # «خیابان ۱۵ خرداد», «مدرسه هفتم تیر»: a name
     start = m.start("dnum") if _g(m, "dnum") else m.start("dword")
     if _g(m, "pre") and fold_key(_g(m, "pre")) == "روز":
         start = m.start()
@@ -390,6 +401,8 @@ def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
 def _bare_year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     lex = get_lexicon()
     y = int(_g(m, "ynum"))
+    if y < 100:
+        y += 1300 if y >= 30 else 1400
     nxt = _next_word(text, m.end())
     if nxt in lex.after_number_block or nxt in lex.units or nxt in lex.month_by_name:
         return None
@@ -472,7 +485,7 @@ def _rel_unit(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         men.parts = frozenset({"rel"})
         return men
     if plural or vague or unit in ("decade", "century"):
-        men.kind = "period"
+        men.kind = "vague"  # «سال‌های اخیر», «چند ماه پیش»: no point to resolve
         return men
     if raw_n is None:
         if direction_word in ("دیگر", "بعد", "بعدتر", "دیگه"):
@@ -520,6 +533,8 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     prev = _prev_word(text, m.start())
     if not _g(m, "roz") and (prev in lex.weekday_not_after):
         return None
+    if not _g(m, "roz") and not _g(m, "wrel") and _next_word(text, m.end()) in lex.weekday_not_before:
+        return None  # «دوشنبه بازار»
     men = Mention(m.start(), m.end(), m.group(), "date", weekday=wd, parts=frozenset({"weekday"}))
     men.pieces = [(men.start, men.end, "DATE")]
     if _g(m, "pl"):
@@ -593,7 +608,7 @@ def _daypart(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if dp is None:
         return None
     men = Mention(m.start(), m.end(), m.group(), "daypart", daypart=dp[0], ampm=dp[1], parts=frozenset({"daypart"}))
-    men.pieces = [(men.start, men.end, "DATE")]
+    men.pieces = [(men.start, men.end, "TIME")]
     return men
 
 
@@ -624,14 +639,51 @@ def _duration(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     prev = _prev_word(text, m.start())
     if prev in lex.before_number_block:
         return None
+    if fold_key(_g(m, "unit")) == "ماه" and (_g(m, "suf2") or "").strip(" \u200c") == "ی":
+        return None  # «چند ماهی»: fish
     men = Mention(m.start(), m.end(), m.group(), "duration", rel_unit=unit, parts=frozenset({"duration"}))
-    men.pieces = [(men.start, men.end, "TIME" if unit in ("hour", "minute", "second") else "DATE")]
+    men.pieces = _split_by_unit(text, men)
     return men
+
+
+def _quarter(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    """«یک ربع (ساعت)»: a quarter of an hour."""
+    men = Mention(m.start(), m.end(), m.group(), "duration", rel_unit="minute", parts=frozenset({"duration"}))
+    men.pieces = [(men.start, men.end, "TIME")]
+    return men
+
+
+_VA = regex.compile(r"[ \u200c]و[ \u200c]")
+
+
+def _split_by_unit(text: str, men: Mention) -> List[Tuple[int, int, str]]:
+    """Pieces of a compound duration, one per unit class: «۷ روزه و ۲۴ ساعته» →
+    DATE «۷ روزه» + TIME «۲۴ ساعته»; «۲ ساعت و سی دقیقه» stays one TIME piece."""
+    lex = get_lexicon()
+    bounds, pos = [], men.start
+    for m in _VA.finditer(text, men.start, men.end):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, men.end))
+    pieces: List[List] = []
+    for s, e in bounds:
+        words = [fold_key(w) for w in regex.findall(r"[\p{L}]+", text[s:e])]
+        unit = next((lex.units[w[:len(w) - len(suf)]] for w in words for suf in ("", "ه", "ی", "ای", "ها", "های", "گی")
+                     if w.endswith(suf) and w[:len(w) - len(suf)] in lex.units), None)
+        if unit is None and pieces:
+            pieces[-1][1] = e
+            continue
+        label = "TIME" if unit in ("hour", "minute", "second") else "DATE"
+        if pieces and pieces[-1][2] == label:
+            pieces[-1][1] = e
+        else:
+            pieces.append([s, e, label])
+    return [tuple(p) for p in pieces]
 
 
 def _set(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     lex = get_lexicon()
-    unit = lex.units.get(fold_key(_g(m, "unit") or ""), None)
+    unit = lex.units.get(fold_key(_g(m, "unit") or _g(m, "unit3") or ""), None)
     men = Mention(m.start(), m.end(), m.group(), "set", rel_unit=unit, parts=frozenset({"set"}))
     men.pieces = [(men.start, men.end, "TIME" if unit in ("hour", "minute", "second") else "DATE")]
     return men
@@ -639,7 +691,7 @@ def _set(text: str, m: "regex.Match[str]") -> Optional[Mention]:
 
 # -- selection and merging -----------------------------------------------------------------
 
-_PRIORITY = {"date": 0, "time": 0, "period": 1, "anchored": 2, "set": 2, "duration": 3, "daypart": 4}
+_PRIORITY = {"date": 0, "time": 0, "period": 1, "vague": 1, "anchored": 2, "set": 2, "duration": 3, "daypart": 4}
 
 _GAP = regex.compile(r"^[ \u200c]*(?:[،,(\-–—][ \u200c]*)?(?:(?:روز|در|مورخ|مورخه|به{_J}تاریخ|برابر{_J}با|مصادف{_J}با)[ \u200c]+)?$".replace("{_J}", "[ \u200c]"))
 
@@ -711,20 +763,20 @@ def _select(cands: List[Mention]) -> List[Mention]:
 
 
 def _pieces_label(men: Mention) -> List[Tuple[int, int, str]]:
-    """Entity pieces: clock times are TIME, everything else of the mention one DATE span."""
-    if men.kind in ("duration", "set", "anchored", "period"):
-        return men.pieces
-    times = [(s, e) for s, e, lab in men.pieces if lab == "TIME"]
-    dates = [(s, e) for s, e, lab in men.pieces if lab != "TIME"]
-    out: List[Tuple[int, int, str]] = []
-    if dates:
-        ds, de = min(s for s, _ in dates), max(e for _, e in dates)
-        if times and any(ds < te and ts < de for ts, te in times):
-            return [(men.start, men.end, "DATE")]
-        out.append((ds, de, "DATE"))
-    if times:
-        out.append((min(s for s, _ in times), max(e for _, e in times), "TIME"))
-    return sorted(out)
+    """Entity pieces: runs of neighbouring atoms with one label (clock times and parts
+    of the day are TIME, the rest DATE): «ساعت ۱۰ صبح» TIME + «روز دوشنبه» DATE."""
+    pieces = sorted(men.pieces)
+    if men.kind == "duration":
+        return pieces
+    if men.kind in ("set", "anchored", "period", "vague") or len(pieces) < 2:
+        return [(men.start, men.end, pieces[0][2] if pieces else men.label)]
+    runs: List[List] = []
+    for s, e, lab in pieces:
+        if runs and runs[-1][2] == lab:
+            runs[-1][1] = max(runs[-1][1], e)
+        else:
+            runs.append([s, e, lab])
+    return [tuple(r) for r in runs]
 
 
 def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -> List[Mention]:
