@@ -20,6 +20,8 @@ __all__ = ["resolve", "subject_of_sentence", "attribution_end"]
 
 _ATTRIB = regex.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به گزارش|بنا بر گزارش|براساس گزارش|بر اساس گزارش|طبق گزارش|"
                         r"به تازگی|به نوشته|به اعلام|بنابر اعلام)[^،:]{0,80}?[،:])+")
+_LEAD_ADVERB = regex.compile(r"^\s*(?:در ادامه|همچنین|سپس|در پایان|در این (?:دیدار|نشست|جلسه|ملاقات|تماس)|پس از آن|"
+                            r"از سوی دیگر|از طرف دیگر|در همین حال|در همین راستا|علاوه بر این|همزمان|نیز)[،\s]*$")
 _HEADER = regex.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
 
 
@@ -42,7 +44,7 @@ def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> O
         if u.sent != sent_i or u.start < start:
             continue
         lead = doc.norm[start:u.start]
-        if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead):
+        if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead) or _LEAD_ADVERB.match(lead):
             return u
         break
     return None
@@ -90,3 +92,51 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
                     break
         if u.name is not None:
             named.append(u)
+
+
+def link_titles(doc: Document, units: List[PersonRef], max_dist: int = 3) -> None:
+    """Link a title used alone as a sentence subject to the person named alone nearby.
+
+    News style names a person once («احد جمالی در دیدار … گفت») and calls them by
+    title elsewhere («معاون سیاسی امنیتی استاندار … افزود»). A singular role-only
+    subject with no antecedent is linked to the nearest sentence subject that is a
+    name without a title, within ``max_dist`` sentences, when no other name lies between.
+    """
+    subjects = {}
+    for i in range(len(doc.sentences)):
+        s = subject_of_sentence(doc, units, i)
+        if s is not None:
+            subjects[i] = s
+    bare_names = {i: u for i, u in subjects.items() if u.name is not None and u.role is None}
+    if not bare_names:
+        return
+    named_sents = sorted(i for i, u in subjects.items() if u.name is not None)
+    linked: List[PersonRef] = []
+    for i, r in sorted(subjects.items()):
+        if r.name is not None or r.role is None or r.plural or r.antecedent is not None or r.pronoun is not None:
+            continue
+        key = fold(doc.norm[r.role[0]:r.role[1]]).split()
+        same_title = None
+        for prev in linked:
+            other = fold(doc.norm[prev.role[0]:prev.role[1]]).split()
+            short, long_ = (key, other) if len(key) <= len(other) else (other, key)
+            if len(short) >= 2 and long_[:len(short)] == short:
+                same_title = prev.antecedent
+                break
+        if same_title is not None:
+            r.antecedent = same_title
+            linked.append(r)
+            continue
+        best = None
+        for j, n in bare_names.items():
+            d = abs(i - j)
+            if d == 0 or d > max_dist:
+                continue
+            lo, hi = min(i, j), max(i, j)
+            if any(lo < k < hi for k in named_sents):
+                continue
+            if best is None or d < best[0] or (d == best[0] and j < i):
+                best = (d, n)
+        if best is not None:
+            r.antecedent = best[1]
+            linked.append(r)

@@ -69,6 +69,7 @@ class EventExtractor:
         lex = self.lexicon
         units = people_of(doc, lex)
         coref.resolve(doc, units)
+        coref.link_titles(doc, units)
         dates = list(doc.dates)
         if not dates and not any(e.label == "DATE" for e in doc.entities):
             from .dates_fallback import find_dates
@@ -116,6 +117,13 @@ class EventExtractor:
                     p.sent == m.sent and abs(p.start - m.start) < 140 and not _colon_between(doc.norm, p, m)
                     for p in phones):
                 # «به صورت تلفنی … رایزنی کردند»، «در تماسی تلفنی با X … گفت‌وگو کرد»: one call
+                continue
+            if m.type in ("meeting", "phone_call") and not m.anaphoric and m.status != "proposed" and any(
+                    a.anaphoric and a.sent == m.sent and a.type in ("meeting", "phone_call") and 0 <= m.start - a.end < 120
+                    for a in mentions):
+                # «دو طرف در این تماس تلفنی … تبادل نظر کردند»: the same event again
+                continue
+            if m.type == "agreement" and not m.anaphoric and EventExtractor._outcome_of_talks(doc, m, mentions):
                 continue
             if m.type == "proposal":
                 inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
@@ -209,6 +217,19 @@ class EventExtractor:
             target.topic_spans.extend(topic_spans(doc, lex, sent.nstart, sent.nend))  # type: ignore[attr-defined]
 
     @staticmethod
+    def _outcome_of_talks(doc: Document, m: Mention, mentions: Sequence[Mention]) -> bool:
+        """«طرفین بر سر X توافق کردند» after a meeting: an outcome of those talks, not a new event."""
+        trig = doc.norm[m.start:m.end]
+        if "توافق" not in trig or regex.search(r"(?:نامه|امضا)", trig):
+            return False
+        sent = doc.sentences[m.sent]
+        body = doc.norm[sent.nstart:m.start]
+        body = body[coref.attribution_end(body):].lstrip()
+        if not _SIDES.match(body):
+            return False
+        return any(o.type in ("meeting", "phone_call") and o.start < m.start for o in mentions)
+
+    @staticmethod
     def _proposal_object(doc: Document, m: Mention, lex: Lexicon) -> List[Tuple[int, int, str]]:
         """«پیشنهاد برگزاری نمایشگاه هفته فرهنگی بلاروس در تهران» → topic «نمایشگاه هفته فرهنگی بلاروس»."""
         sent = doc.sentences[m.sent]
@@ -279,6 +300,10 @@ class EventExtractor:
                 # the nearest explicit title given to this person anywhere in the article
                 with_role = [u for u in units if u.name is not None and u.role is not None
                              and same_person(doc, u, best)]
+            if not with_role:
+                # a title used alone for this person in a nearby sentence (linked by coref)
+                with_role = [u for u in units if u.name is None and u.role is not None and not u.plural
+                             and u.resolved() is best.resolved()]
             if with_role:
                 role = with_role[0].role
                 org = with_role[0].org

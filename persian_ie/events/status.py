@@ -106,6 +106,9 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
         if kind is not None:
             return _kind_to_status(kind, before, clause_after, lex) or _fallback_status(before, lex)
     kind = _first_verb(doc, lex, m.end, m.end + len(clause_after))
+    # «در سفری به سوریه … می‌پردازد»، «در سفر خود به X»: the trip is under way
+    ongoing = m.type == "visit" and bool(regex.search(r"(?:در|طی|ضمن)\s*$", before)) and not regex.search(
+        r"(?:فردا|آینده|آتی|قرار است)", clause_before)
     if kind is None:
         # verb-final clause where the trigger sits in a prepositional phrase after the verb is rare;
         # a nominal mention without verb (headline) stays undecided
@@ -113,14 +116,16 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
             if pat.search(clause_before):
                 return "planned"
         return None
-    return _kind_to_status(kind, clause_before, clause_after, lex)
+    return _kind_to_status(kind, clause_before, clause_after, lex, ongoing)
 
 
-def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon) -> Optional[str]:
+def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: bool = False) -> Optional[str]:
     if kind == "future":
         return "planned"
     if kind == "modal":
         return None
+    if kind == "present" and ongoing:
+        return "occurred"
     if kind == "present":
         if regex.search(r"(?:هم[\u200c ]?اکنون|در حال)", before):
             return "occurred"
