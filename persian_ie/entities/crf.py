@@ -1,0 +1,386 @@
+"""The bundled statistical tagger: a linear-chain CRF (python-crfsuite).
+
+:class:`CRFTagger` tags the library's own tokens (``token.norm``, the normalized
+form) with BIO labels over ``PER ORG LOC FAC EVENT PRODUCT`` and turns them into
+:class:`~persian_ie.document.Span` objects over the ORIGINAL text. Dates and times
+are not its job (the dates stage owns them).
+
+Features (see :class:`Featurizer`): the word and its ZWNJ-free form, prefixes and
+suffixes, shape, the ZWNJ-separated parts, the word's part-of-speech classes and
+frequency band in hazm's lexicon, and three granularities of word clusters
+(k-means over word2vec vectors trained on unlabeled Persian news), for the word
+and its neighbours, plus a few conjunctions. The word → (clusters, lexicon) table
+ships as ``resources/ner/wordfeat.tsv.gz`` next to the model; both are loaded
+lazily, once per process. ``resources/ner/MODEL_CARD.md`` gives the data, recipe,
+figures and licence (the bundled model inherits ARMAN's academic-research-only and
+PEYMA's research-only terms; ``scripts/train_ner.py`` retrains on other data).
+
+>>> tagger = CRFTagger()
+>>> tags = tagger.tag_tokens(["علیرضا", "زاکانی", "شهردار", "تهران", "به", "مینسک", "رفت", "."])
+>>> tags[:2], tags[3], tags[5]
+(['B-PER', 'I-PER'], 'B-LOC', 'B-LOC')
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from contextlib import ExitStack
+from importlib import resources
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from ..document import Document, Span
+
+__all__ = ["CRFTagger", "Featurizer", "load_wordfeat", "OUTPUT_LABELS", "DEFAULT_MODEL", "DEFAULT_WORDFEAT"]
+
+ZWNJ = "\u200c"
+#: labels the tagger may emit (anything else the model knows is dropped at output)
+OUTPUT_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT", "MONEY", "PERCENT"})
+DEFAULT_MODEL = "ner/crf.model"
+DEFAULT_WORDFEAT = "ner/wordfeat.tsv.gz"
+DEFAULT_GAZETTEER = "ner/gazetteer.tsv"
+
+_DIGIT_FOLD = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789", "0" * 30)
+_LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+WordInfo = Tuple[str, ...]  # (cluster ids..., lexicon POS, frequency band)
+
+
+def word_key(token: str) -> str:
+    """The form a word is looked up by: digits folded to ``0``, Latin lower-cased.
+
+    >>> word_key("۱۴۰۴م"), word_key("UN")
+    ('0000م', 'un')
+    """
+    return token.translate(_DIGIT_FOLD).lower()
+
+
+def load_wordfeat(path: Union[str, Path, None] = None) -> Dict[str, WordInfo]:
+    """Read a ``word<TAB>field<TAB>field...`` table (optionally gzipped)."""
+    if path is None:
+        ref = resources.files("persian_ie") / "resources" / "ner" / "wordfeat.tsv.gz"
+        with ref.open("rb") as raw:
+            data = gzip.decompress(raw.read()).decode("utf-8")
+    else:
+        path = Path(path)
+        blob = path.read_bytes()
+        data = (gzip.decompress(blob) if path.suffix == ".gz" else blob).decode("utf-8")
+    table: Dict[str, WordInfo] = {}
+    lines = data.split("\n")
+    header = lines[0].split("\t") if lines and lines[0].startswith("#") else None
+    for line in lines[1 if header else 0:]:
+        if not line:
+            continue
+        parts = line.split("\t")
+        table[parts[0]] = tuple(parts[1:])
+    return table
+
+
+def load_gazetteer(path: Union[str, Path, None] = None) -> Dict[Tuple[str, ...], Tuple[str, ...]]:
+    """Read a ``phrase<TAB>TYPE`` list into ``{word-key tuple: types}``.
+
+    Phrases are split on spaces; they are expected in the library's normalized form.
+    """
+    if path is None:
+        ref = resources.files("persian_ie") / "resources" / "ner" / "gazetteer.tsv"
+        data = ref.read_text(encoding="utf-8") if ref.is_file() else ""
+    else:
+        data = Path(path).read_text(encoding="utf-8")
+    table: Dict[Tuple[str, ...], set] = {}
+    for line in data.split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        phrase, _, kind = line.partition("\t")
+        key = tuple(word_key(t) for t in phrase.split())
+        if key and kind:
+            table.setdefault(key, set()).add(kind.strip())
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+class Featurizer:
+    """Token features for the CRF; cached per word, so a sentence costs list joins.
+
+    Args:
+        wordfeat: word → ``(cluster_a, cluster_b, cluster_c, lexicon_pos, freq_band)``
+            (empty fields mean unknown).
+    """
+
+    CLUSTER_FIELDS = 3
+
+    def __init__(self, wordfeat: Optional[Dict[str, WordInfo]] = None,
+                 gazetteer: Optional[Dict[Tuple[str, ...], Tuple[str, ...]]] = None):
+        self.wordfeat = wordfeat or {}
+        self.gazetteer = gazetteer or {}
+        self._gaz_max = max((len(k) for k in self.gazetteer), default=0)
+        self._cache: Dict[str, Tuple[List[str], ...]] = {}
+        self._lock = threading.Lock()
+
+    # -- per word ---------------------------------------------------------------------
+
+    def base(self, token: str) -> Dict[str, List[str]]:
+        """Feature groups of one word (``word``, ``affix``, ``shape``, ``lex``, ``clus``)."""
+        w = word_key(token)
+        nz = w.replace(ZWNJ, "")
+        info = self.wordfeat.get(w) or self.wordfeat.get(nz) or ()
+        groups: Dict[str, List[str]] = {}
+        groups["word"] = ["w=" + w, "nz=" + nz]
+        affix = []
+        for k in (1, 2, 3, 4):
+            if len(nz) > k:
+                affix.append(f"s{k}={nz[-k:]}")
+        for k in (1, 2, 3):
+            if len(nz) > k:
+                affix.append(f"p{k}={nz[:k]}")
+        groups["affix"] = affix
+        shape = []
+        if not any(ch.isalnum() for ch in w):
+            shape.append("punct")
+        elif all(ch == "0" for ch in w if ch.isalnum()):
+            shape.append("num")
+        elif "0" in w:
+            shape.append("hasnum")
+        if any(ch in _LATIN for ch in w):
+            shape.append("latin")
+        n = len(nz)
+        shape.append("len=" + ("1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4" if n <= 5 else "6" if n <= 8 else "9"))
+        if ZWNJ in w:
+            parts = w.split(ZWNJ)
+            shape.append("zw")
+            shape.append("zw0=" + parts[0])
+            shape.append("zw-1=" + parts[-1])
+        groups["shape"] = shape
+        lex = []
+        clus = []
+        if info:
+            for i in range(self.CLUSTER_FIELDS):
+                if i < len(info) and info[i]:
+                    clus.append(f"c{i}={info[i]}")
+            pos = info[self.CLUSTER_FIELDS] if len(info) > self.CLUSTER_FIELDS else ""
+            band = info[self.CLUSTER_FIELDS + 1] if len(info) > self.CLUSTER_FIELDS + 1 else ""
+            lex.append("pos=" + (pos or "-"))
+            if band:
+                lex.append("fq=" + band)
+        else:
+            lex.append("pos=-")
+            clus.append("c=-")
+        groups["lex"] = lex
+        groups["clus"] = clus
+        return groups
+
+    def _word(self, token: str) -> Tuple[List[str], ...]:
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        g = self.base(token)
+        w0 = g["word"] + g["affix"] + g["shape"] + g["lex"] + g["clus"]
+        near = g["word"] + [f for f in g["affix"] if f[:2] in ("s2", "s3", "p2")] + g["shape"][:2] + g["lex"] + g["clus"]
+        far = g["word"][:1] + g["lex"][:1] + g["clus"]
+        out = (
+            ["-2" + f for f in far],
+            ["-1" + f for f in near],
+            w0,
+            ["+1" + f for f in near],
+            ["+2" + f for f in far],
+            g["word"][0],
+            (g["clus"][1] if len(g["clus"]) > 1 else g["clus"][0]),
+            g["lex"][0],
+        )
+        if len(self._cache) < 500_000:
+            self._cache[token] = out
+        return out
+
+    # -- per sentence -----------------------------------------------------------------
+
+    def gazetteer_marks(self, tokens: Sequence[str]) -> List[List[str]]:
+        """Per token, ``TYPE:B``/``TYPE:I`` for every gazetteer phrase covering it."""
+        n = len(tokens)
+        marks: List[List[str]] = [[] for _ in range(n)]
+        if not self.gazetteer:
+            return marks
+        keys = [word_key(t) for t in tokens]
+        gaz = self.gazetteer
+        top = self._gaz_max
+        for i in range(n):
+            for length in range(min(top, n - i), 0, -1):
+                kinds = gaz.get(tuple(keys[i:i + length]))
+                if kinds:
+                    for kind in kinds:
+                        marks[i].append(kind + ":B")
+                        for j in range(i + 1, i + length):
+                            marks[j].append(kind + ":I")
+        return marks
+
+    def sentence(self, tokens: Sequence[str]) -> List[List[str]]:
+        """One feature list per token."""
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        marks = self.gazetteer_marks(tokens) if self.gazetteer else None
+        out: List[List[str]] = []
+        for i in range(n):
+            cur = words[i]
+            feats = ["b"]
+            feats.extend(cur[2])
+            if marks is not None:
+                for m in marks[i]:
+                    feats.append("g=" + m)
+                if i > 0:
+                    for m in marks[i - 1]:
+                        feats.append("-1g=" + m)
+                if i + 1 < n:
+                    for m in marks[i + 1]:
+                        feats.append("+1g=" + m)
+            if i > 0:
+                prev = words[i - 1]
+                feats.extend(prev[1])
+                feats.append("ww-1=" + prev[5] + "|" + cur[5])
+                feats.append("cc-1=" + prev[6] + "|" + cur[6])
+                feats.append("pp-1=" + prev[7] + "|" + cur[7])
+                if i > 1:
+                    feats.extend(words[i - 2][0])
+                else:
+                    feats.append("BOS-1")
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                nxt = words[i + 1]
+                feats.extend(nxt[3])
+                feats.append("ww+1=" + cur[5] + "|" + nxt[5])
+                feats.append("cc+1=" + cur[6] + "|" + nxt[6])
+                feats.append("pp+1=" + cur[7] + "|" + nxt[7])
+                if i + 2 < n:
+                    feats.extend(words[i + 2][4])
+                else:
+                    feats.append("EOS+1")
+            else:
+                feats.append("EOS")
+            out.append(feats)
+        return out
+
+
+# -- the tagger ------------------------------------------------------------------------------
+
+_SHARED: Dict[str, Tuple[object, Featurizer]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _open_default(kind: str):
+    """Real filesystem path of a bundled resource (kept valid for the process)."""
+    ref = resources.files("persian_ie") / "resources" / kind
+    if not ref.is_file():
+        raise FileNotFoundError(f"the bundled NER model file {kind!r} is missing from the installed package")
+    stack = ExitStack()
+    path = stack.enter_context(resources.as_file(ref))
+    _KEEP.append(stack)
+    return str(path)
+
+
+_KEEP: List[ExitStack] = []
+
+
+class CRFTagger:
+    """Named-entity tagger over the library's tokens.
+
+    Args:
+        model_path: a crfsuite model file; ``None`` uses the bundled model.
+        wordfeat_path: the word-feature table the model was trained with; ``None``
+            uses the bundled table (or one named ``wordfeat.tsv.gz`` beside
+            ``model_path``, when there is one).
+        labels: entity labels to output (default: every label but DATE/TIME).
+
+    The model is opened on first use and shared by every tagger of the process that
+    uses the same files.
+    """
+
+    name = "crf"
+
+    def __init__(self, model_path: Union[str, Path, None] = None, wordfeat_path: Union[str, Path, None] = None,
+                 labels: Optional[Iterable[str]] = None):
+        self.model_path = str(model_path) if model_path is not None else None
+        if wordfeat_path is None and model_path is not None:
+            beside = Path(model_path).with_name("wordfeat.tsv.gz")
+            if beside.exists():
+                wordfeat_path = beside
+        self.wordfeat_path = str(wordfeat_path) if wordfeat_path is not None else None
+        self.labels = frozenset(labels) if labels is not None else OUTPUT_LABELS
+        self._tagger = None
+        self._featurizer: Optional[Featurizer] = None
+
+    def _load(self):
+        if self._tagger is None:
+            key = f"{self.model_path}|{self.wordfeat_path}"
+            with _SHARED_LOCK:
+                if key not in _SHARED:
+                    import pycrfsuite
+
+                    model = self.model_path or _open_default(DEFAULT_MODEL)
+                    if not Path(model).is_file():
+                        raise FileNotFoundError(f"CRF model file not found: {model}")
+                    tagger = pycrfsuite.Tagger()
+                    tagger.open(model)
+                    if self.wordfeat_path is None and self.model_path is not None:
+                        table: Dict[str, WordInfo] = {}
+                    else:
+                        table = load_wordfeat(self.wordfeat_path)
+                    _SHARED[key] = (tagger, Featurizer(table))
+                self._tagger, self._featurizer = _SHARED[key]
+        return self._tagger, self._featurizer
+
+    @property
+    def featurizer(self) -> Featurizer:
+        return self._load()[1]
+
+    def tag_tokens(self, tokens: List[str]) -> List[str]:
+        """BIO tags for normalized tokens (labels outside ``self.labels`` become ``O``)."""
+        if not tokens:
+            return []
+        tagger, feat = self._load()
+        tags = tagger.tag(feat.sentence(tokens))
+        return _clean(tags, self.labels)
+
+    def __call__(self, doc: Document) -> List[Span]:
+        """Entity spans of ``doc`` (needs the segmenter's tokens), one pass per sentence."""
+        spans: List[Span] = []
+        tokens = doc.tokens
+        for sent in doc.sentences:
+            toks = tokens[sent.token_start:sent.token_end]
+            if not toks:
+                continue
+            tags = self.tag_tokens([t.norm for t in toks])
+            for a, b, label in _bio_spans(tags):
+                span = doc.span_from_norm(toks[a].nstart, toks[b - 1].nend, label=label)
+                span.attrs["source"] = "crf"
+                spans.append(span)
+        return spans
+
+    def __reduce__(self):  # pickle without the loaded model
+        return (CRFTagger, (self.model_path, self.wordfeat_path, sorted(self.labels)))
+
+
+def _clean(tags: Sequence[str], keep: frozenset) -> List[str]:
+    out = []
+    prev = "O"
+    for tag in tags:
+        if tag != "O" and tag[2:] not in keep:
+            tag = "O"
+        elif tag.startswith("I-") and (prev == "O" or prev[2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def _bio_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
+    spans = []
+    start = None
+    label = None
+    for i, tag in enumerate(tags):
+        if tag == "O" or tag.startswith("B-") or tag[2:] != label:
+            if start is not None:
+                spans.append((start, i, label))
+                start = label = None
+            if tag != "O":
+                start, label = i, tag[2:]
+    if start is not None:
+        spans.append((start, len(tags), label))
+    return spans

@@ -1,0 +1,424 @@
+#!/usr/bin/env python
+"""Train the bundled CRF named-entity tagger (``persian_ie/resources/ner/``).
+
+Three steps (``--help`` on each):
+
+1. ``wordfeat``: the word → features table. Tokenizes unlabeled text (the news
+   corpus plus the TRAINING corpora's text; never ARMAN test_fold1) with the
+   library's normalizer and segmenter, trains word2vec (gensim, a dev-only tool),
+   clusters the vectors with k-means at three granularities and adds each word's
+   part-of-speech classes and frequency band from hazm's lexicon. Writes
+   ``wordfeat.tsv.gz``.
+2. ``train``: projects the corpora onto the library's tokens (each sentence's tokens
+   joined with spaces, normalized and segmented by the library, gold spans mapped
+   back) and trains python-crfsuite. ``--peyma`` chooses how PEYMA (which has no
+   FAC/EVENT/PRODUCT) is combined with ARMAN:
+
+   * ``none``: ARMAN train_fold1 only;
+   * ``merge``: PEYMA train+dev added as they are (their facilities, events and
+     products then count as O: the naive way);
+   * ``fill``: a first model trained on ARMAN tags PEYMA; wherever PEYMA is O and
+     that model finds a FAC/EVENT/PRODUCT span, the span is filled in before PEYMA is
+     added (PEYMA's DATE/TIME/MONEY/PERCENT are O, as in ARMAN);
+   * ``drop``: like ``merge`` but PEYMA sentences in which the first model finds a
+     FAC/EVENT/PRODUCT span are left out.
+
+   ``--dev`` holds out the last 20% of train_fold1 and reports F1 on it (model
+   selection without touching test_fold1).
+
+Example (the recipe of the bundled model, see ``MODEL_CARD.md``)::
+
+    python scripts/train_ner.py wordfeat --data /path/to/shared/data --out persian_ie/resources/ner/wordfeat.tsv.gz
+    python scripts/train_ner.py train --data /path/to/shared/data/ner --peyma fill \\
+        --wordfeat persian_ie/resources/ner/wordfeat.tsv.gz --out persian_ie/resources/ner/crf.model
+
+To retrain on other data, give ``--conll FILE`` (``token<TAB>BIO-tag`` lines, blank
+line between sentences, labels PER ORG LOC FAC EVENT PRODUCT) instead of ``--data``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import pickle
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+def _ner_package():
+    """Import persian_ie.entities; if its __init__ cannot load (a stage under
+    construction), fall back to a bare package so the tagger modules still import."""
+    try:
+        import persian_ie.entities  # noqa: F401
+    except ImportError as exc:
+        import types
+
+        print(f"note: persian_ie.entities did not import ({exc}); using its modules directly", file=sys.stderr)
+        pkg = types.ModuleType("persian_ie.entities")
+        pkg.__path__ = [str(Path(__file__).resolve().parents[1] / "persian_ie" / "entities")]
+        sys.modules["persian_ie.entities"] = pkg
+
+
+_ner_package()
+from persian_ie.entities import corpora  # noqa: E402
+from persian_ie.entities.crf import Featurizer, load_gazetteer, load_wordfeat, word_key, _bio_spans  # noqa: E402
+
+CACHE = Path(os.environ.get("PERSIAN_IE_NER_CACHE", "/tmp/persian_ie_ner_cache"))
+
+
+# -- data -----------------------------------------------------------------------------------
+
+def projected(name, sents):
+    """Corpus sentences as library-token sentences [(tokens, tags)], cached on disk."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}.pkl"
+    if path.exists():
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    out = []
+    for toks, tags in sents:
+        text, ents = corpora.to_text(toks, tags)
+        for sent in corpora.project(text, ents):
+            out.append(([t for t, _ in sent], [g for _, g in sent]))
+    with open(path, "wb") as f:
+        pickle.dump(out, f)
+    return out
+
+
+def load_sets(data: Path):
+    arman = data / "arman" / "ArmanPersoNERCorpus.zip"
+    sets = {
+        "arman_train": projected("arman_train_fold1", corpora.read_arman(arman, "train_fold1")),
+        "peyma_train": projected("peyma_train", corpora.read_peyma(data / "peyma" / "train.txt")),
+        "peyma_dev": projected("peyma_dev", corpora.read_peyma(data / "peyma" / "dev.txt")),
+    }
+    return sets
+
+
+KEEP = {"PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT"}
+
+
+def restrict(sents, keep=KEEP):
+    out = []
+    for toks, tags in sents:
+        new = [t if t == "O" or t[2:] in keep else "O" for t in tags]
+        out.append((toks, new))
+    return out
+
+
+# -- wordfeat -------------------------------------------------------------------------------
+
+def cmd_wordfeat(args):
+    from gensim.models import Word2Vec
+    from sklearn.cluster import MiniBatchKMeans
+    import numpy as np
+
+    from persian_ie.document import Document
+    from persian_ie.normalize import Normalizer
+    from persian_ie.segment import Segmenter
+    from persian_ie.zwnj import hazm_data_path
+
+    t0 = time.time()
+    data = Path(args.data)
+    unlab = CACHE / "unlabeled.txt"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if not unlab.exists():
+        norm, seg = Normalizer(), Segmenter()
+        with open(unlab, "w", encoding="utf-8") as out:
+            with open(data / "news_corpus" / "ir_news_sample.jsonl", encoding="utf-8") as f:
+                for line in f:
+                    art = json.loads(line)
+                    doc = seg(norm(Document((art.get("title") or "") + "\n" + (art.get("text") or ""))))
+                    for s in doc.sentences:
+                        out.write(" ".join(word_key(t.norm) for t in doc.tokens[s.token_start:s.token_end]) + "\n")
+            sets = load_sets(data / "ner")
+            extra = []
+            tw = data / "ner" / "parstwiner"
+            for split in ("train", "dev", "test"):
+                if (tw / f"{split}.txt").exists():
+                    extra.append(projected(f"twiner_{split}", corpora.read_parstwiner(tw / f"{split}.txt")))
+            for sents in list(sets.values()) + extra:
+                for toks, _ in sents:
+                    out.write(" ".join(word_key(t) for t in toks) + "\n")
+        print(f"unlabeled text written in {time.time() - t0:.0f}s", flush=True)
+    sentences = [line.split() for line in open(unlab, encoding="utf-8")]
+    print(f"{len(sentences)} sentences, {sum(map(len, sentences))} tokens", flush=True)
+    model = Word2Vec(sentences, vector_size=args.dim, window=5, min_count=args.min_count, sg=1, negative=10,
+                     epochs=args.epochs, workers=2, seed=1)
+    print(f"word2vec: {len(model.wv)} words in {time.time() - t0:.0f}s", flush=True)
+    words = list(model.wv.index_to_key)
+    vecs = model.wv.vectors / (np.linalg.norm(model.wv.vectors, axis=1, keepdims=True) + 1e-9)
+    cluster_cols = []
+    for k in args.k:
+        km = MiniBatchKMeans(n_clusters=k, random_state=1, batch_size=4096, n_init=3)
+        cluster_cols.append(km.fit_predict(vecs))
+        print(f"k-means {k} done at {time.time() - t0:.0f}s", flush=True)
+    table = {w: [str(col[i]) for col in cluster_cols] for i, w in enumerate(words)}
+    # hazm lexicon: part-of-speech classes and frequency band
+    lex = {}
+    for line in open(hazm_data_path("words.dat"), encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 3:
+            continue
+        w = word_key(parts[0].replace("ي", "ی").replace("ك", "ک"))
+        freq = int(parts[1]) if parts[1].isdigit() else 0
+        band = str(min(9, int(math.log10(freq + 1)))) if freq else "0"
+        lex[w] = (parts[2].replace(",", "+"), band)
+    out_rows = []
+    for w in sorted(set(table) | set(lex)):
+        cl = table.get(w, [""] * len(args.k))
+        pos, band = lex.get(w, ("", ""))
+        out_rows.append("\t".join([w] + cl + [pos, band]))
+    header = "#word\t" + "\t".join(f"k{k}" for k in args.k) + "\tpos\tband"
+    blob = (header + "\n" + "\n".join(out_rows) + "\n").encode("utf-8")
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "wb") as f:
+        f.write(gzip.compress(blob, 9, mtime=0))
+    print(f"wrote {args.out}: {len(out_rows)} words, {os.path.getsize(args.out) / 1e6:.1f} MB, "
+          f"{time.time() - t0:.0f}s", flush=True)
+
+
+# -- gazetteer snapshot ---------------------------------------------------------------------
+
+def cmd_gazetteer(args):
+    """Snapshot the entity stage's gazetteers (resources/gazetteers) as ``phrase<TAB>TYPE``.
+
+    The tagger ships its own copy so that the model always sees the lists it was
+    trained with, whatever later edits the stage's lists get.
+    """
+    from persian_ie.normalize import normalize
+    from persian_ie.segment import word_spans
+
+    src = Path(args.src)
+    rows = set()
+
+    def add(phrase, kind):
+        phrase = normalize(phrase.strip())
+        if not phrase:
+            return
+        toks = [phrase[a:b] for a, b in word_spans(phrase)]
+        if toks:
+            rows.add((" ".join(toks), kind))
+
+    def tsv(name):
+        path = src / name
+        if not path.exists():
+            print(f"note: {path} missing", file=sys.stderr)
+            return []
+        out = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                out.append(line.split("\t"))
+        return out
+
+    def alts(field):
+        return [x for x in field.split("|") if x.strip() and x.strip() != "-"] if field else []
+
+    for row in tsv("countries.tsv"):
+        for name in [row[0]] + alts(row[1] if len(row) > 1 else ""):
+            add(name, "COUNTRY")
+        for name in alts(row[2] if len(row) > 2 else ""):
+            add(name, "DEMONYM")
+        for name in alts(row[3] if len(row) > 3 else ""):
+            add(name, "CITY")
+    for row in tsv("iran_provinces.tsv"):
+        for name in [row[0]] + alts(row[1] if len(row) > 1 else ""):
+            add(name, "PROVINCE")
+        for field in row[2:4]:
+            for name in alts(field):
+                add(name, "CITY")
+    for row in tsv("places.tsv"):
+        add(row[0], "PLACE")
+    for name in ("media.tsv", "organizations.tsv"):
+        kind = "MEDIA" if name.startswith("media") else "ORG"
+        for row in tsv(name):
+            for n in [row[0]] + alts(row[1] if len(row) > 1 else ""):
+                add(n, kind)
+    for row in tsv("first_names.tsv"):
+        add(row[0], "FIRST")
+    for row in tsv("foreign_first_names.txt"):
+        add(row[0], "FIRST")
+    for row in tsv("org_heads.tsv"):
+        add(row[0], "ORGHEAD")
+    for row in tsv("role_titles.tsv"):
+        add(row[0], "TITLE")
+    for row in tsv("honorifics.txt"):
+        add(row[0], "HONORIFIC")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# Snapshot of persian_ie/resources/gazetteers (written for persian_ie) used as CRF features:\n"
+                "# phrase<TAB>TYPE, phrases normalized and tokenized by the library. Rebuild with\n"
+                "# scripts/train_ner.py gazetteer; retrain the model after a rebuild.\n")
+        for phrase, kind in sorted(rows):
+            f.write(f"{phrase}\t{kind}\n")
+    print(f"wrote {out}: {len(rows)} phrases")
+
+
+# -- training -------------------------------------------------------------------------------
+
+def train_model(sents, featurizer, out, c1, c2, iters, verbose=False):
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for toks, tags in sents:
+        trainer.append(featurizer.sentence(toks), tags)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iters,
+                        "feature.possible_transitions": True})
+    trainer.train(str(out))
+
+
+def tag_all(model, featurizer, sents):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return [tagger.tag(featurizer.sentence(toks)) for toks, _ in sents]
+
+
+def f1_report(gold_sents, pred_tags, labels=None):
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for (toks, gold), pred in zip(gold_sents, pred_tags):
+        g = set(_bio_spans(gold))
+        p = set(_bio_spans(pred))
+        if labels:
+            g = {x for x in g if x[2] in labels}
+            p = {x for x in p if x[2] in labels}
+        for x in p & g:
+            tp[x[2]] += 1
+        for x in p - g:
+            fp[x[2]] += 1
+        for x in g - p:
+            fn[x[2]] += 1
+    def f(t, p_, n):
+        pr = t / (t + p_) if t + p_ else 0.0
+        rc = t / (t + n) if t + n else 0.0
+        return 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    rows = {lab: f(tp[lab], fp[lab], fn[lab]) for lab in sorted(set(tp) | set(fn) | set(fp))}
+    rows["micro"] = f(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return rows
+
+
+def fill_peyma(peyma, pred_tags):
+    """PEYMA sentences with the first model's FAC/EVENT/PRODUCT spans filled into O stretches."""
+    out = []
+    filled = 0
+    for (toks, tags), pred in zip(peyma, pred_tags):
+        new = list(tags)
+        for a, b, label in _bio_spans(pred):
+            if label in ("FAC", "EVENT", "PRODUCT") and all(t == "O" for t in tags[a:b]) \
+                    and (b >= len(tags) or not tags[b].startswith("I-")):
+                new[a] = "B-" + label
+                for i in range(a + 1, b):
+                    new[i] = "I-" + label
+                filled += 1
+        out.append((toks, new))
+    print(f"fill: {filled} FAC/EVENT/PRODUCT spans added to PEYMA", flush=True)
+    return out
+
+
+def drop_peyma(peyma, pred_tags):
+    out = [s for s, pred in zip(peyma, pred_tags)
+           if not any(lab in ("FAC", "EVENT", "PRODUCT") for _, _, lab in _bio_spans(pred))]
+    print(f"drop: kept {len(out)} of {len(peyma)} PEYMA sentences", flush=True)
+    return out
+
+
+def read_tsv_conll(path):
+    with open(path, encoding="utf-8") as f:
+        sents = corpora.read_conll(f, None, {k: k for k in KEEP | {"MONEY", "PERCENT", "DATE", "TIME"}})
+    return [(toks, tags) for toks, tags in sents]
+
+
+def cmd_train(args):
+    t0 = time.time()
+    table = load_wordfeat(args.wordfeat) if args.wordfeat else {}
+    gaz = load_gazetteer(args.gazetteer) if args.gazetteer else {}
+    featurizer = Featurizer(table, gaz)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if args.conll:
+        train = []
+        for i, path in enumerate(args.conll):
+            train += projected(f"conll_{i}_{Path(path).stem}_{os.path.getmtime(path):.0f}", read_tsv_conll(path))
+        train_model(train, featurizer, out, args.c1, args.c2, args.iters)
+        print(f"trained on {len(train)} sentences in {time.time() - t0:.0f}s -> {out}")
+        return
+    sets = load_sets(Path(args.data))
+    arman = restrict(sets["arman_train"])
+    dev = None
+    if args.dev:
+        cut = int(len(arman) * 0.8)
+        arman, dev = arman[:cut], arman[cut:]
+    peyma = restrict(sets["peyma_train"] + sets["peyma_dev"], {"PER", "ORG", "LOC"})
+    print(f"data ready in {time.time() - t0:.0f}s: ARMAN {len(arman)} sentences, PEYMA {len(peyma)}", flush=True)
+    if args.peyma == "none":
+        train = arman
+    elif args.peyma == "merge":
+        train = arman + peyma
+    else:
+        first = out.with_suffix(".arman-only.tmp")
+        train_model(arman, featurizer, first, args.c1, args.c2, args.iters)
+        print(f"first (ARMAN-only) model in {time.time() - t0:.0f}s", flush=True)
+        if dev is not None:
+            print("dev F1 of the ARMAN-only model:", fmt(f1_report(dev, tag_all(first, featurizer, dev))), flush=True)
+        pred = tag_all(first, featurizer, peyma)
+        peyma = fill_peyma(peyma, pred) if args.peyma == "fill" else drop_peyma(peyma, pred)
+        first.unlink()
+        train = arman + peyma
+    if args.shuffle:
+        random.Random(1).shuffle(train)
+    train_model(train, featurizer, out, args.c1, args.c2, args.iters)
+    took = time.time() - t0
+    print(f"trained on {len(train)} sentences in {took:.0f}s -> {out} ({os.path.getsize(out) / 1e6:.1f} MB)", flush=True)
+    if dev is not None:
+        print("dev F1:", fmt(f1_report(dev, tag_all(out, featurizer, dev))), flush=True)
+
+
+def fmt(rows):
+    return " ".join(f"{k}={v:.3f}" for k, v in rows.items())
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    w = sub.add_parser("wordfeat", help="build the word → clusters/lexicon table")
+    w.add_argument("--data", required=True, help="the shared data folder (news_corpus/, ner/)")
+    w.add_argument("--out", required=True)
+    w.add_argument("--dim", type=int, default=100)
+    w.add_argument("--epochs", type=int, default=10)
+    w.add_argument("--min-count", type=int, default=3)
+    w.add_argument("--k", type=int, nargs="+", default=[64, 256, 1024])
+    w.set_defaults(func=cmd_wordfeat)
+    g = sub.add_parser("gazetteer", help="snapshot the entity stage's gazetteers for CRF features")
+    g.add_argument("--src", default=str(Path(__file__).resolve().parents[1] / "persian_ie" / "resources" / "gazetteers"))
+    g.add_argument("--out", required=True)
+    g.set_defaults(func=cmd_gazetteer)
+    t = sub.add_parser("train", help="train the CRF")
+    t.add_argument("--data", help="the ner data folder (arman/, peyma/)")
+    t.add_argument("--conll", nargs="+", help="train on these token<TAB>tag files instead")
+    t.add_argument("--wordfeat", help="word feature table (wordfeat.tsv.gz)")
+    t.add_argument("--gazetteer", help="gazetteer snapshot (gazetteer.tsv) for gazetteer features")
+    t.add_argument("--out", required=True)
+    t.add_argument("--peyma", choices=["none", "merge", "fill", "drop"], default="fill")
+    t.add_argument("--dev", action="store_true", help="hold out 20%% of train_fold1 and report F1 on it")
+    t.add_argument("--c1", type=float, default=0.05)
+    t.add_argument("--c2", type=float, default=0.01)
+    t.add_argument("--iters", type=int, default=150)
+    t.add_argument("--shuffle", action="store_true")
+    t.set_defaults(func=cmd_train)
+    args = ap.parse_args(argv)
+    if args.cmd == "train" and not (args.data or args.conll):
+        ap.error("train needs --data or --conll")
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
