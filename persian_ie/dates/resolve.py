@@ -206,6 +206,8 @@ def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool =
         return out
     # -- explicit day / month / year --------------------------------------------------------
     if men.month is not None and men.calendar:
+        # the explicit date decides; it is relative only through «امسال», «ماه گذشته» …
+        out["relative"] = men.year is None and (men.year_rel is not None or men.month_rel is not None)
         year = men.year
         if year is None:
             if published is None:
