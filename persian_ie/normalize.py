@@ -42,7 +42,7 @@ _CHAR_MAP = {
     "ي": "ی", "ى": "ی", "ې": "ی", "ۍ": "ی", "ێ": "ی", "ٸ": "ی",
     "ك": "ک", "ڪ": "ک", "ػ": "ک", "ڬ": "ک",
     "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه",
-    "أ": "ا", "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",  # (أ and ؤ are standard Persian spelling: kept)
     "\u00a0": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ", "\u000b": " ", "\u000c": " ",
     "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     "٬": "،", "٫": ".",
@@ -78,6 +78,13 @@ def fold_digits(text: str) -> str:
     return text.translate(_FOLD_DIGITS)
 
 
+_ONE_TO_ONE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if len(v) == 1})
+_SPECIAL_CHARS = regex.compile(
+    "[" + "".join(regex.escape(k) for k, v in _CHAR_MAP.items() if len(v) != 1)
+    + "\ufb50-\ufdff\ufe70-\ufefe\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
 def _char_replacement(ch: str) -> Optional[str]:
     """Replacement for one character, or None to keep it."""
     rep = _CHAR_MAP.get(ch)
@@ -87,9 +94,7 @@ def _char_replacement(ch: str) -> Optional[str]:
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFE:  # Arabic presentation forms
         folded = unicodedata.normalize("NFKC", ch)
         return "".join(_CHAR_MAP.get(c, c) for c in folded if _CHAR_MAP.get(c, c) is not None)
-    if ch == "\r":
-        return "\n"
-    if cp < 0x20 and ch != "\n" or 0x7F <= cp < 0xA0:  # other control characters
+    if cp < 0x20 and ch not in "\n\r" or 0x7F <= cp < 0xA0:  # other control characters
         return ""
     return None
 
@@ -206,6 +211,8 @@ def _align_piece(old: str, new: str, starts: List[int], ends: List[int], before:
 
 _L = r"\p{L}"
 _RULES: List[Tuple["regex.Pattern[str]", Callable[["regex.Match[str]"], str]]] = [
+    # line breaks: \r\n and \r → \n
+    (regex.compile(r"\r\n?"), lambda m: "\n"),
     # ZWNJ next to a space, line break, punctuation or text edge; repeated ZWNJ
     (regex.compile(r"\u200c+(?=[\s\p{P}\p{S}]|$)|(?<=^|[\s\p{P}\p{S}])\u200c+|(?<=\u200c)\u200c+", regex.M),
      lambda m: ""),
@@ -258,7 +265,11 @@ class Normalizer:
         return self._repairer
 
     def normalize(self, text: str) -> AlignedText:
-        aligned = AlignedText.of(text).translate(_char_replacement)
+        # one-to-one character rewrites keep the identity map: one C-level pass
+        base = AlignedText.of(text)
+        aligned = AlignedText(text.translate(_ONE_TO_ONE), base.starts, base.ends)
+        # deletions and expansions (diacritics, bidi marks, presentation forms) are rare
+        aligned = aligned.sub(_SPECIAL_CHARS, lambda m: _char_replacement(m.group()) or "")
         for pattern, repl in self._rules:
             aligned = aligned.sub(pattern, repl)
         if self.repair_zwnj:

@@ -34,12 +34,15 @@ ZWNJ_SUFFIXES = (
 # (comparatives تر/ترین are left alone: بزرگتر is accepted spelling, and دیمتری
 # would otherwise become دیم‌تری)
 # suffixes that follow a final ه with a ZWNJ: جلسه‌ای، خانه‌ام
-AFTER_HEH_SUFFIXES = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
-# productive second halves of compounds: برقی‌سازی، تسهیل‌گر
+AFTER_HEH_SUFFIXES = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش")
+# productive second halves of compounds: برقی‌سازی، سیاست‌گذاری. The first group is
+# safe after any lexicon word; the second only after well-attested ones (min frequency).
 COMPOUND_HEADS = (
-    "سازی", "سازان", "ساز", "گذاری", "گذار", "کنندگان", "کننده", "شده", "شدگان",
-    "پذیری", "پذیر", "محوری", "محور", "نامه", "خانه", "گاه", "گری", "گر", "بخش",
-    "مند", "مندی", "وری", "گیری", "ریزی", "رسانی", "آمیز",
+    ("سازی", 0), ("سازان", 0), ("ساز", 0), ("گذاری", 0), ("گذار", 0), ("کنندگان", 0),
+    ("کننده", 0), ("پذیری", 0), ("پذیر", 0), ("نامه", 0), ("محوری", 0), ("محور", 0),
+    ("رسانی", 0), ("ریزی", 0), ("گیری", 0),
+    ("خانه", 1000), ("گاه", 1000), ("شدگان", 1000), ("شده", 1000), ("بخش", 1000),
+    ("گری", 1000), ("آمیز", 1000),
 )
 PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
 
@@ -108,13 +111,15 @@ class GluedWordRepairer:
 
     # -- rules ---------------------------------------------------------------------------
 
-    def _stem_form(self, stem: str) -> Optional[str]:
-        """Lexicon form of a stem (itself, or its glued-compound form)."""
+    def _stem_form(self, stem: str, min_freq: int = 1) -> Optional[str]:
+        """Lexicon form of a stem (itself, or its glued-compound form) seen at least
+        ``min_freq`` times in hazm's frequency column (rare entries are often noise)."""
         if len(stem) < 2:
             return None
-        if stem in self.words:
-            return stem
-        return self.glued.get(stem)
+        form = stem if stem in self.words else self.glued.get(stem)
+        if form is None or self.freq.get(form, 0) < min_freq:
+            return None
+        return form
 
     def _repair(self, word: str) -> Optional[str]:
         if len(word) < 4 or word in self.words:
@@ -131,15 +136,22 @@ class GluedWordRepairer:
                 if stem.endswith("ه") and len(stem) >= 3:
                     stem_form = self._stem_form(stem)
                     if stem_form:
-                        candidates.append((self.freq.get(stem_form, 0) + 1, stem_form + ZWNJ + suffix))
+                        # plural ها is far more common than ه + ای: the ای reading must be
+                        # ten times better attested to win (جلسه‌ای vs جلس، but نشست‌های)
+                        score = (self.freq.get(stem_form, 0) + 1) / 10
+                        candidates.append((score, stem_form + ZWNJ + suffix))
         for suffix in ZWNJ_SUFFIXES:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
                 stem = word[: -len(suffix)]
-                if stem[-1] in NON_JOINING:
-                    continue
-                stem_form = self._stem_form(stem)
+                stem_form = self._stem_form(stem, min_freq=0)
                 if stem_form:
-                    candidates.append((self.freq.get(stem_form, 0), stem_form + ZWNJ + suffix))
+                    score = self.freq.get(stem_form, 0)
+                    if stem[-1] in NON_JOINING:
+                        # رویداد|های: the glued spelling is already standard; keep it unless
+                        # the ه + ای reading is far better attested (ویژهای → ویژه‌ای)
+                        candidates.append((score * 10, word))
+                    else:
+                        candidates.append((score, stem_form + ZWNJ + suffix))
                     break
         if candidates:
             return max(candidates)[1]
@@ -158,12 +170,12 @@ class GluedWordRepairer:
                     return prefix + ZWNJ + rest
                 break
         # productive compounds: برقیسازی → برقی‌سازی
-        for head in COMPOUND_HEADS:
+        for head, min_freq in COMPOUND_HEADS:
             if word.endswith(head) and len(word) - len(head) >= 3:
                 stem = word[: -len(head)]
                 if stem[-1] in NON_JOINING:
                     continue
-                stem_form = self._stem_form(stem)
+                stem_form = self._stem_form(stem, min_freq=min_freq)
                 if stem_form and len(stem_form) >= 3:
                     return stem_form + ZWNJ + head
         return None
@@ -179,9 +191,10 @@ def _load_hazm_lexicon() -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
                 continue
             word = parts[0].translate(_CHAR_FIX)
             tags = parts[2] if len(parts) > 2 else ""
-            words[word] = tags
-            if len(parts) > 1 and parts[1].isdigit():
-                freq[word] = int(parts[1])
+            if tags and tags != "0" or word not in words:
+                words[word] = tags
+            if len(parts) > 1 and parts[1].isdigit():  # some words are listed twice
+                freq[word] = max(freq.get(word, 0), int(parts[1]))
     verb_forms: Set[str] = set()
     with open(hazm_data_path("verbs.dat"), encoding="utf-8") as fh:
         for line in fh:

@@ -1,0 +1,53 @@
+import pytest
+
+from persian_ie.document import Alignment, Document, Span
+from persian_ie.normalize import Normalizer
+
+
+def test_document_rejects_non_text():
+    with pytest.raises(TypeError, match="NoneType"):
+        Document(None)
+
+
+def test_identity_alignment_round_trip():
+    align = Alignment.identity("سلام")
+    assert align.to_original(1, 3) == (1, 3)
+    assert align.to_normalized(1, 3) == (1, 3)
+
+
+def test_alignment_out_of_range():
+    with pytest.raises(IndexError):
+        Alignment.identity("abc").to_original(2, 9)
+
+
+def test_span_from_norm_points_into_the_original():
+    text = "  رئيسجمهور   گفت: همكاريها ادامه دارد"
+    doc = Normalizer()(Document(text))
+    assert doc.norm.startswith("رئیس\u200cجمهور گفت: همکاری\u200cها")
+    i = doc.norm.index("همکاری")
+    span = doc.span_from_norm(i, i + len("همکاری\u200cها"), label="X")
+    assert span.text == text[span.start:span.end] == "همكاريها"
+    assert span.normalized == "همکاری\u200cها"
+    assert doc.norm_span(span) == (i, i + len("همکاری\u200cها"))
+
+
+def test_span_from_norm_trims_whitespace():
+    doc = Normalizer()(Document("الف   ب"))
+    span = doc.span_from_norm(0, len(doc.norm))
+    assert span.text == "الف   ب" and span.start == 0 and span.end == 7
+
+
+def test_span_dicts():
+    span = Span("تهران", 3, 8, label="LOC")
+    assert span.to_dict() == {"text": "تهران", "start": 3, "end": 8}
+    assert span.to_entity_dict()["normalized"] == "تهران"
+    assert span.overlaps(Span("ران", 5, 8)) and not span.overlaps(Span("x", 8, 9))
+
+
+def test_sentence_of_finds_the_sentence():
+    from persian_ie.segment import Segmenter
+
+    doc = Segmenter()(Normalizer()(Document("جمله اول است. جمله دوم است.")))
+    second = doc.sentences[1]
+    assert doc.sentence_of(second.start + 2) is second
+    assert doc.sentence_of(10_000) is None
