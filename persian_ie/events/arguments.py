@@ -34,10 +34,11 @@ def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
     text = doc.norm[sent.nstart:sent.nend]
     s, e = m.start - sent.nstart, m.end - sent.nstart
     start = attribution_end(text)
-    colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s))
+    slash = text.rfind(" / ", 0, s)
+    colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s), slash + 2 if slash >= 0 else -1)
     if colon >= start:
         start = colon + 1
-    end_m = regex.compile(r"[:؛]").search(text, e)
+    end_m = regex.compile(r"[:؛]|\s/\s").search(text, e)
     end = end_m.start() if end_m else len(text)
     return sent.nstart + start, sent.nstart + end
 

@@ -28,6 +28,9 @@ from .triggers import Mention, find_mentions
 __all__ = ["EventExtractor"]
 
 _SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_LEAD_SENTENCES = 2
+_FIRST_PERSON = {"داشتم", "داشتیم", "کردم", "کردیم", "رفتم", "رفتیم", "گفتم", "گفتیم", "دیدم", "خواستم", "خواستیم",
+                 "کنم", "کنیم", "داریم", "دارم", "بودم", "بودیم", "شدم", "شدیم"}
 _PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:؛]+\s+){0,3}?(?:برای|مبنی بر|جهت)?\s*"
                                 r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
                                 r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
@@ -77,6 +80,7 @@ class EventExtractor:
         mentions = find_mentions(doc, lex, [(u.start, u.end) for u in units if u.pronoun is None])
         for m in mentions:
             m.status = status_of(doc, m, lex) if not m.anaphoric else None
+        mentions = [m for m in mentions if m.status != "hypothetical" and not self._question(doc, m)]
         mentions = self._prune(doc, mentions)
         kept: List[Mention] = []
         self._last_pair = {}
@@ -156,17 +160,55 @@ class EventExtractor:
         return out
 
     def _filter(self, doc: Document, clusters: List[Cluster]) -> List[Cluster]:
-        has_main = any(cl.parts and cl.type in ("meeting", "phone_call", "visit", "agreement") for cl in clusters)
+        """Keep events with enough evidence.
+
+        * a meeting, call or agreement needs two parties, unless it is reported in the
+          headline or lead with a verb of its own (the other party then failed to parse);
+        * proposals and working groups are kept in articles that report talks
+          (a meeting/call/visit/agreement with two parties), and need a participant unless
+          they are named in the headline.
+        """
+        talks = any(len(cl.parts) >= 2 and cl.type in ("meeting", "phone_call", "agreement") or
+                    (cl.type == "visit" and cl.parts) for cl in clusters)
         out = []
         for cl in clusters:
-            if not cl.parts:
-                if cl.type in ("working_group", "proposal") and has_main:
-                    out.append(cl)
+            lead = any(m.sent <= _LEAD_SENTENCES and not m.anaphoric for m in cl.mentions)
+            verbal = any(m.verbal or (m.head.type == "visit" and not m.head.weak) for m in cl.mentions)
+            if cl.type in ("working_group", "proposal"):
+                if not talks:
+                    continue
+                if not cl.parts and not any(m.sent == 0 for m in cl.mentions):
+                    continue
+                out.append(cl)
                 continue
-            if cl.type == "proposal" and not has_main:
+            if not cl.parts:
+                continue
+            if cl.type in ("meeting", "phone_call", "agreement") and len(cl.parts) < 2:
+                plural = any(r.resolved().plural for s in cl.parts for r in s.refs)
+                if not (lead and (verbal or plural or cl.type == "phone_call")):
+                    continue
+            if all(self._first_person(doc, m) for m in cl.mentions if not m.anaphoric):
                 continue
             out.append(cl)
         return out
+
+    @staticmethod
+    def _question(doc: Document, m: Mention) -> bool:
+        """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
+        sent = doc.sentences[m.sent]
+        text = doc.norm[m.end:sent.nend]
+        end = regex.search(r"[.!؟?]", text)
+        return bool(end) and end.group() in "؟?"
+
+    @staticmethod
+    def _first_person(doc: Document, m: Mention) -> bool:
+        """«در دیداری که با ایشان داشتم»: a speaker's own recollection inside a quote."""
+        a, b = clause_window(doc, m)
+        tail = doc.norm[m.end:b]
+        verb = regex.search(r"(?:^|\s)((?:ن?می\u200c)?\p{L}+(?:م|یم))(?=[\s.،]|$)", tail[:60])
+        if not verb:
+            return False
+        return verb.group(1) in _FIRST_PERSON or (verb.group(1).startswith("می\u200c") and verb.group(1).endswith(("م", "یم")))
 
     def _assign_topics(self, doc: Document, clusters: List[Cluster], units: Sequence[PersonRef], lex: Lexicon) -> None:
         if not clusters:

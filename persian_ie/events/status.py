@@ -22,7 +22,9 @@ from .triggers import Mention
 
 __all__ = ["status_of", "is_background"]
 
-_CLAUSE_END = regex.compile(r"[.:؛!?؟|\n]")
+_CLAUSE_END = regex.compile(r"[.:؛!?؟|\n]|\s/\s")
+_SUBJUNCTIVE = {"کند", "کنند", "شود", "شوند", "باشد", "باشند", "دهد", "دهند", "نماید", "نمایند", "گیرد", "گیرند",
+                "رسد", "رسند", "یابد", "یابند", "پردازد", "پردازند", "دارد", "دارند"}
 _MODALS = ("می\u200cتوان", "می\u200cبای", "نمی\u200cتوان")
 
 
@@ -54,6 +56,10 @@ def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[s
         w = t.norm
         if w in lex.future_markers:
             return "future"
+        if w in _SUBJUNCTIVE and w not in ("دارد", "دارند"):
+            return "subjunctive"
+        if w.startswith("ب") and len(w) > 3 and w[1:] in _SUBJUNCTIVE:
+            return "subjunctive"
         if any(w.startswith(m) for m in _MODALS):
             return "modal"
         if lex.present_prefix.match(w) and "\u200c" in w[:4]:
@@ -124,6 +130,13 @@ def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: b
         return "planned"
     if kind == "modal":
         return None
+    if kind == "subjunctive":
+        for pat in lex.planned_before:
+            if pat.search(before):
+                return "planned"
+        if regex.search(r"(?:خواستار|درخواست|پیشنهاد|دعوت|تمایل|آمادگی|آماده|امیدوار|مایل)", before):
+            return "proposed"
+        return "hypothetical"
     if kind == "present" and ongoing:
         return "occurred"
     if kind == "present":

@@ -96,9 +96,9 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     if lv:
                         e = lv.end()
                         verbal = True
-                if head.type in ("meeting", "visit") and sporty:
+                if sporty:
                     continue
-                if _press(text, s, e, lex):
+                if _press(text, s, e, lex, head.weak and head.needs == "counterpart"):
                     continue
                 if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
                     continue
@@ -117,11 +117,16 @@ def _sports_title(doc: Document, lex: Lexicon) -> bool:
     return len(toks & lex.sports_strong) >= 1 and len(toks & lex.sports) >= 2
 
 
-def _press(text: str, s: int, e: int, lex: Lexicon) -> bool:
+_INTERVIEW = regex.compile(r"(?:می\u200c?خوانید|مصاحبه|گفت[\u200c ]?و[\u200c ]?گوی اختصاصی|گفتگوی اختصاصی|به گفت[\u200c ]?و[\u200c ]?گو (?:نشست|پرداخت))")
+
+
+def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False) -> bool:
     window = text[max(0, s - 5):min(len(text), e + 25)]
     for p in lex.press:
         if p in window and (p.split()[0] in text[s:e] or text[s:e] in p):
             return True
+    if weak and _INTERVIEW.search(text):
+        return True
     return False
 
 
@@ -139,12 +144,12 @@ def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexico
 
 
 def _looks_like_party(rest: str) -> bool:
-    return bool(regex.match(r"(?:«|همتا|هیئت|هیات|هیأت|مقام|مقامات|سفیر|وزیر|رئیس|رییس|نخست|معاون|نماینده|امیر|پادشاه|"
+    return bool(regex.match(r"(?:همتا|هیئت|هیات|هیأت|مقام|مقامات|سفیر|وزیر|رئیس|رییس|نخست|معاون|نماینده|امیر|پادشاه|"
                             r"شهردار|استاندار|دبیر|مدیر|فرمانده|رهبر|مسئولان|مسئولین|اعضای|سران)", rest))
 
 
 def _is_media(rest: str, lex: Lexicon) -> bool:
-    head = rest[:30]
+    head = rest[:30].lstrip(" «\"'")
     for w in lex.media:
         if head.startswith(w) and (len(head) == len(w) or not head[len(w)].isalpha() or head[len(w)] == "\u200c"):
             return True
@@ -187,7 +192,7 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
     if needs == "arrival":  # وارد X شد
         place = text[s:e].split()[1] if len(text[s:e].split()) > 1 else ""
         from .countries import country_of_place
-        return country_of_place(place) is not None or place in ("کشور", "کشورمان", "پایتخت")
+        return country_of_place(place) is not None or place in ("کشورمان", "پایتخت")
     if needs == "signing":  # bare تفاهم‌نامه/قرارداد: needs a signing verb in the clause
         clause = regex.split(r"[.:؛]", after, maxsplit=1)[0][:120]
         return bool(_SIGN_RE.search(clause)) or bool(regex.search(r"(?:امضا|امضای|انعقاد|مبادله)\s*$", before))
