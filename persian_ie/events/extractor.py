@@ -355,17 +355,16 @@ class EventExtractor:
                 role = roles[0].role
                 org = roles[0].org
         country = None
-        role_candidates = [r for r in refs if r.role is not None]
-        if role is not None:
-            role_candidates.sort(key=lambda r: r.role != role)
-        for r in role_candidates:
-            country = self._country(doc, r.role)
+        role_spans = ([role] if role is not None else []) + [r.role for r in refs if r.role is not None]
+        for rs in role_spans:
+            country = self._country(doc, rs)
             if country:
                 break
         if country is None and role is not None:
             rtext = norm[role[0]:role[1]]
-            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی)", rtext):
-                country = "ایران"
+            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext) \
+                    and not self._foreign_context(doc, role):
+                country = "ایران"  # a bare domestic title in Iranian news: رئیس‌جمهور، وزیر کشور، استاندار
         return Participant(
             name=doc.span_from_norm(*name, label="PER") if name else None,
             role=doc.span_from_norm(*role, label="ROLE") if role else None,
@@ -386,6 +385,15 @@ class EventExtractor:
                 if len(cand) > len(fold(norm[best[0]:best[1]]).split()):
                     best = u.name
         return best
+
+    @staticmethod
+    def _foreign_context(doc: Document, role: Tuple[int, int]) -> bool:
+        """True when the title's sentence names a country other than Iran (its owner is then unclear)."""
+        sent = doc.sentence_of(doc.alignment.to_original(role[0], role[0] + 1)[0])
+        if sent is None:
+            return False
+        hits = countries_in(doc.norm[sent.nstart:sent.nend])
+        return any(c != "ایران" and kind in ("country", "demonym", "capital") for _, _, c, kind in hits)
 
     @staticmethod
     def _country(doc: Document, role: Tuple[int, int]) -> Optional[str]:

@@ -99,7 +99,7 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     tail = regex.split(r"[.:؛]", after, maxsplit=1)[0]
     for pat in lex.proposed_after:
         pm = pat.search(tail[:90])
-        if pm and not pat.pattern.startswith("(?:شود"):
+        if pm:
             return "proposed"
     m_end = _CLAUSE_END.search(after)
     clause_after = after[: m_end.start()] if m_end else after

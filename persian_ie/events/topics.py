@@ -19,7 +19,8 @@ from .lexicon import Lexicon
 
 __all__ = ["topic_spans"]
 
-_END = regex.compile(r"[.:؛!?؟«»()\[\]\n\"]")
+_END = regex.compile(r"[.:؛!?؟«»()\[\]\n\"/|]")
+_TOPIC_NOUN = regex.compile(r"(?:موضوع|مسائل|مساله|مسئله|حوزه|زمینه|همکاری|محور|مباحث|عرصه|بخش|ابعاد|مورد گفت)")
 _MAX_TOKENS = 9
 _VERBISH = {"هستیم", "هستند", "است", "بود", "باشد", "باشند", "شود", "شوند", "دارد", "دارند", "داریم", "برده", "کرده",
             "شده", "داده", "گرفته", "نمود", "نمودند", "بودند", "گردد", "یابد", "ندارد", "نیست"}
@@ -35,6 +36,8 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
     for cue in lex.topic_cues:
         for m in cue.finditer(text):
             start = m.end()
+            if cue.pattern.startswith("(?:از جمله") and not _TOPIC_NOUN.search(text[max(0, m.start() - 50):m.start()]):
+                continue  # «از جمله X» lists topics only after a topic noun
             if start >= len(text):
                 continue
             phrase_end = _phrase_end(text, start, lex)

@@ -102,8 +102,11 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     continue
                 if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
                     continue
+                typ = head.type
+                if typ == "meeting" and regex.match(r"(?:ی)?\s+از\s", text[he:]) and text[s:he].startswith("دیدار"):
+                    typ = "visit"  # «دیدار از واشنگتن»، «دیدار از نمایشگاه»
                 taken.append((s, e))
-                out.append(Mention(head.type, base + s, base + e, si, head, base + he, verbal=verbal))
+                out.append(Mention(typ, base + s, base + e, si, head, base + he, verbal=verbal))
     out.sort(key=lambda mm: (mm.start, mm.end))
     # drop a mention nested in another one (e.g. «پیشنهاد» inside a proposal phrase already typed)
     return out
