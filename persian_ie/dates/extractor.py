@@ -16,8 +16,9 @@ TIME spans (a date with a clock time gives one DateValue and two entities).
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import Iterable, Optional
+from typing import Iterable, List, Optional
+
+import regex
 
 from ..document import Document
 from ..records import DateValue
@@ -54,8 +55,9 @@ class DateExtractor:
         if not mentions:
             return doc
         new_entities = []
+        _borrow_years(doc.norm, mentions)
         for men in mentions:
-            future = is_future(self._sentence_text(doc, men))
+            future = is_future(doc.norm, men.start, men.end)
             values = resolve(men, doc.published, future=future) if men.kind in ("date", "time") else {
                 "jalali": None, "gregorian": None, "granularity": None, "weekday": None,
                 "relative": men.relative, "weekday_conflict": False, "time": None, "part_of_day": None}
@@ -84,10 +86,25 @@ class DateExtractor:
         doc.dates.sort(key=lambda d: d.start)
         return doc
 
-    @staticmethod
-    def _sentence_text(doc: Document, men: Mention) -> str:
-        sents = doc.sentences
-        i = bisect_right([s.nstart for s in sents], men.start) - 1
-        if 0 <= i < len(sents) and men.start < sents[i].nend:
-            return doc.norm[sents[i].nstart:sents[i].nend]
-        return doc.norm[max(0, men.start - 150):men.end + 150]
+
+_RANGE_GAP = regex.compile(r"^[ \u200c]*(?:تا|الی|لغایت|و|-|–|—)[ \u200c]*$")
+
+
+def _borrow_years(norm: str, mentions: List[Mention]) -> None:
+    """Years a mention does not write but its text gives:
+
+    * a range «از ۲۷ ژانویه تا ۱۵ مارس ۲۰۱۵», «۱۱ و ۱۵ فروردین ۱۳۹۹»: the first end takes
+      the year of the second (same calendar);
+    * «دسامبر همین سال»: the year of the latest explicit date before it.
+    """
+    for a, b in zip(mentions, mentions[1:]):
+        if (a.year is None and a.year_rel is None and a.month is not None and b.year is not None
+                and a.calendar == b.calendar and b.month is not None and _RANGE_GAP.match(norm[a.end:b.start])):
+            a.year = b.year if (a.month, a.day or 0) <= (b.month, b.day or 0) else b.year - 1
+    last_year = {}
+    for men in mentions:
+        if men.year_anaphoric and men.year is None:
+            men.year = last_year.get(men.calendar)
+            men.year_anaphoric = men.year is None
+        elif men.year is not None and men.calendar:
+            last_year[men.calendar] = men.year

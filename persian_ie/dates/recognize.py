@@ -58,6 +58,7 @@ class Mention:
     day: Optional[int] = None
     year_rel: Optional[int] = None       # امسال = 0, پارسال = -1 (with a month/day)
     month_rel: Optional[int] = None      # «آبان ماه گذشته» = -1: the latest such month before publication
+    year_anaphoric: bool = False         # «همین سال»: the year of the previous explicit date
     weekday: Optional[int] = None        # written weekday, 0 = شنبه
     week_rel: Optional[str] = None       # past | future | this_week | prev_week | next_week
     rel_days: Optional[int] = None       # امروز 0, دیروز -1, فردا 1
@@ -109,7 +110,7 @@ def grammar() -> _Grammar:
     mods = alternation(lex.modifiers_before)
     clock_pre = alternation(lex.clock_prefix)
     suffixes = "(?i:" + alternation(lex.clock_suffixes) + ")"
-    yrel = f"(?:{rel_years}|سال{_J}(?:جاری|گذشته|قبل|پیش|آینده|بعد)|(?:این|همین){_J}سال)"
+    yrel = f"(?:{rel_years}|سال{_J}(?:جاری|گذشته|قبل|پیش|آینده|بعد)|(?:این|همین|همان|آن){_J}سال)"
     year = rf"(?:(?P<ynum>{_D}{{4}}|{_D}{{2}})(?![۰-۹])|(?P<yword>{cardinal}))"
     daynum = rf"(?:(?P<dnum>{_D}{{1,2}})(?:{_J}?(?:ام|اُم|م)(?!\p{{L}}))?|(?P<dword>{ordinal}|{cardinal}))"
     era = rf"(?:{_J}?\(?(?P<era>{eras})\)?)"
@@ -139,8 +140,8 @@ def grammar() -> _Grammar:
         (rf"{_B}(?P<rday>{rel_days}){_E}", _rel_day),
         (rf"{_B}(?P<ryear>{rel_years}){_E}", _rel_year),
         # سه روز پیش / دو هفته بعد / ماه گذشته / سال‌های اخیر / این هفته / ماه جاری
-        (rf"{_B}(?:(?P<n>{count}(?:{_J}(?:و{_J})?نیم)?){_J}?)?(?P<unit>{units})(?P<pl>{_J}?(?:های|ها))?{_J}(?P<dir>{dirs}){_E}(?P<az>{_J}از)?", _rel_unit),
-        (rf"{_B}(?P<this>این|همین){_J}(?P<unit>هفته|ماه|سال|روزها|هفته‌ها|ماه‌ها|سال‌ها|روزها){_E}", _this_unit),
+        (rf"{_B}(?:(?P<n>{count}(?:{_J}(?:و{_J})?نیم)?){_J}?)?(?P<unit>{units})(?P<pl>{_J}?(?:های|ها))?{_J}(?P<dir>{dirs}){era}?{_E}(?P<az>{_J}از)?", _rel_unit),
+        (rf"{_B}(?P<this>این|همین){_J}(?P<unit>هفته|ماه|سال|روز{_J}?ها|هفته{_J}?ها|ماه{_J}?ها|سال{_J}?ها){_E}", _this_unit),
         # (روز) دوشنبه (گذشته | هفته آینده | این هفته)
         (rf"{_B}(?:(?P<roz>روز){_J})?(?P<wd>{weekdays})(?P<pl>{_J}?(?:ها|های))?"
          rf"(?:{_J}(?:(?P<wrel>گذشته|قبل|پیش|آینده|آتی|بعد)|(?P<this>این|همین){_J}هفته|هفته{_J}(?P<wwrel>گذشته|قبل|پیش|آینده|بعد|جاری|دیگر|آتی)))?{_E}", _weekday),
@@ -237,6 +238,8 @@ def _apply_year(text: str, m: "regex.Match[str]", men: Mention) -> Mention:
     if era in ("jalali", "gregorian", "hijri") and men.calendar != era:
         # «سه شهریور ۲۰۰۲»: the era/year decide the calendar only when they agree with the month
         pass
+    if _g(m, "ynum") and len(_g(m, "ynum")) < 4 and "،" in text[m.start(): m.start("ynum")][-3:]:
+        return _trim(men, _cut_year(text, m, m.end()), text)  # «۱۵ اسفندماه، ۳۴ پرواز»
     if _g(m, "ynum") or _g(m, "yword"):
         nxt = _next_word(text, m.end())
         blocked = nxt in _SCALE if _g(m, "sal") else nxt in get_lexicon().after_number_block
@@ -252,6 +255,8 @@ def _apply_year(text: str, m: "regex.Match[str]", men: Mention) -> Mention:
         word = fold_key(_g(m, "mrel"))
         men.month_rel = -1 if word in ("گذشته", "قبل", "پیش") else 1
         men.relative = True
+    elif _g(m, "yrel") and fold_key(_g(m, "yrel")).split(" ")[0] in ("همین", "همان", "آن"):
+        men.year_anaphoric = True  # «دسامبر همین سال»: the year named just before
     elif _g(m, "yrel"):
         key = fold_key(_g(m, "yrel"))
         lex = get_lexicon()
@@ -291,6 +296,9 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None
     if prev in lex.place_before and not has_year:
         return None  # «خیابان ۱۵ خرداد», «مدرسه هفتم تیر»: a name
+    if _g(m, "dword") and fold_key(_g(m, "dword")) in ("اول", "نخست", "آخر", "پایانی", "اولیه") \
+            and prev in ("روزهای", "روزها", "هفته", "هفته‌های", "دهه", "ایام"):
+        day = None  # «روزهای اول فروردین»: the month, not its first day
     start = m.start("dnum") if _g(m, "dnum") else m.start("dword")
     if _g(m, "pre") and fold_key(_g(m, "pre")) == "روز":
         start = m.start()
@@ -460,6 +468,8 @@ def _rel_unit(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         vague = True
     time_unit = unit in ("hour", "minute", "second")
     men = Mention(m.start(), m.end(), m.group(), "date", relative=True, rel_unit=unit, parts=frozenset({"relunit"}))
+    if _era(m) == "gregorian" and unit in ("month", "year"):
+        men.calendar = "gregorian"  # «سال جاری میلادی»: the Gregorian year
     men.pieces = [(men.start, men.end, "TIME" if time_unit else "DATE")]
     if _g(m, "az"):  # «دو روز پس از …»: relative to another event
         men = _trim(men, m.start("az"), text)
@@ -517,11 +527,11 @@ def _this_unit(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     word = fold_key(_g(m, "unit"))
     men = Mention(m.start(), m.end(), m.group(), "date", relative=True, parts=frozenset({"relunit"}))
     men.pieces = [(men.start, men.end, "DATE")]
-    if word in ("هفته", "ماه", "سال"):
+    if word in ("هفته", "ماه", "سال") and fold_key(_g(m, "this")) == "این":
         men.rel_unit = {"هفته": "week", "ماه": "month", "سال": "year"}[word]
         men.rel_n = 0
     else:
-        men.kind = "period"
+        men.kind = "vague"  # «این روزها», «همین سال‌ها»
     return men
 
 
@@ -734,6 +744,7 @@ def _can_merge(a: Mention, b: Mention, gap: str) -> bool:
 
 def _merge(a: Mention, b: Mention, text: str) -> Mention:
     out = replace(a, end=b.end, text=text[a.start:b.end])
+    out.year_anaphoric = a.year_anaphoric or b.year_anaphoric
     for f in ("calendar", "year", "month", "day", "year_rel", "month_rel", "weekday", "week_rel", "rel_days", "rel_unit",
               "rel_n", "hour", "minute", "ampm", "daypart"):
         if getattr(out, f) is None and getattr(b, f) is not None:
@@ -813,6 +824,19 @@ def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -
     return out
 
 
-def is_future(sentence: str) -> bool:
-    """Whether a sentence reports something to come (خواهد، قرار است …)."""
-    return bool(grammar().future.search(sentence))
+_CLAUSE_END = regex.compile(r"[.،؛:!?؟\n]|[ \u200c](?:که|ولی|اما|تا)[ \u200c]")
+
+
+def is_future(text: str, start: Optional[int] = None, end: Optional[int] = None) -> bool:
+    """Whether the clause around ``text[start:end]`` speaks of something to come
+    (خواهد، قرار است …). Without offsets the whole text is the clause."""
+    if start is None or end is None:
+        return bool(grammar().future.search(text))
+    left = start
+    for m in _CLAUSE_END.finditer(text, max(0, start - 200), start):
+        left = m.end()
+    if left == start:
+        left = max(0, start - 200)
+    m = _CLAUSE_END.search(text, end)
+    right = m.start() if m else min(len(text), end + 200)
+    return bool(grammar().future.search(text, left, right))

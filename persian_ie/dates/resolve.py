@@ -146,13 +146,14 @@ def _month_in(calendar: str, day: jdatetime.date) -> Optional[int]:
     return None
 
 
-def _pick_year(men: Mention, base: int, published: jdatetime.date) -> int:
+def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool = False) -> int:
     """The year of a day/month written without one.
 
     «امسال»/«سال گذشته» give it; «آبان ماه گذشته» is the latest such month before
     the publication month; otherwise the publication's year, or the adjacent year
     when that puts the date nearer to publication (an article of 1399-01-16 that
-    says «از ۱۰ اسفند» means 1398-12-10, not eleven months ahead).
+    says «از ۱۰ اسفند» means 1398-12-10, not eleven months ahead); in a sentence
+    about the future, the nearest year that does not put it in the past.
     """
     if men.year_rel is not None:
         return base + men.year_rel
@@ -166,7 +167,12 @@ def _pick_year(men: Mention, base: int, published: jdatetime.date) -> int:
         day = _to_jalali(men.calendar, year, men.month, men.day or 1) or _to_jalali(men.calendar, year, men.month, 1)
         if day is None:
             continue
-        gap = abs((day - published).days)
+        if men.day is None and future:  # a month to come: its last days count as near
+            day = day + jdatetime.timedelta(days=27)
+        gap = (day - published).days
+        if future and gap < 0:
+            continue  # «تا اواسط مهرماه ادامه خواهد یافت»: the next Mehr
+        gap = abs(gap)
         if best_gap is None or gap < best_gap - 1:
             best, best_gap = year, gap
     return best
@@ -215,10 +221,12 @@ def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool =
                 if men.year_rel is not None:
                     out["relative"] = True
                 return out
+            if men.year_anaphoric:
+                return out  # «همین سال» with no year named before it
             base = _year_in(men.calendar, published)
             if base is None:
                 return out
-            year = _pick_year(men, base, published)
+            year = _pick_year(men, base, published, future)
         if men.day is not None:
             day = _to_jalali(men.calendar, year, men.month, men.day)
             if day is None:
@@ -266,12 +274,21 @@ def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool =
                 day = published + jdatetime.timedelta(days=7 * n)
                 out.update(_day_values(day))
             return out
+        gregorian = men.calendar == "gregorian"
         if men.rel_unit == "month":
-            y, m = _shift_month(published.year, published.month, n)
-            out.update(_month_values("jalali", y, m) or {})
+            if gregorian:  # «ماه گذشته میلادی»
+                g = published.togregorian()
+                y, m = _shift_month(g.year, g.month, n)
+                out.update(_month_values("gregorian", y, m) or {})
+            else:
+                y, m = _shift_month(published.year, published.month, n)
+                out.update(_month_values("jalali", y, m) or {})
             return out
         if men.rel_unit == "year":
-            out.update(_year_values("jalali", published.year + n) or {})
+            if gregorian:  # «سال جاری میلادی»
+                out.update(_year_values("gregorian", published.togregorian().year + n) or {})
+            else:
+                out.update(_year_values("jalali", published.year + n) or {})
             return out
     return out
 
