@@ -361,10 +361,13 @@ class EventExtractor:
             if country:
                 break
         if country is None and role is not None:
+            country = self._country_of_same_title(doc, role, units)
+        if country is None and role is not None:
             rtext = norm[role[0]:role[1]]
-            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext) \
-                    and not self._foreign_context(doc, role):
-                country = "ایران"  # a bare domestic title in Iranian news: رئیس‌جمهور، وزیر کشور، استاندار
+            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext):
+                # a bare title in Iranian news names an Iranian official (foreign ones carry their
+                # country: «رئیس جمهور برزیل»): رئیس‌جمهور، وزیر کشور، استاندار
+                country = "ایران"
         return Participant(
             name=doc.span_from_norm(*name, label="PER") if name else None,
             role=doc.span_from_norm(*role, label="ROLE") if role else None,
@@ -385,6 +388,20 @@ class EventExtractor:
                 if len(cand) > len(fold(norm[best[0]:best[1]]).split()):
                     best = u.name
         return best
+
+    def _country_of_same_title(self, doc: Document, role: Tuple[int, int], units: Sequence[PersonRef]) -> Optional[str]:
+        """«رییس جمهور» → the country of «رییس جمهور کشورمان» elsewhere in the article."""
+        key = [w.rstrip("ی") for w in fold(doc.norm[role[0]:role[1]]).split()]
+        found = set()
+        for u in units:
+            if u.role is None or u.role == role:
+                continue
+            other = [w.rstrip("ی") for w in fold(doc.norm[u.role[0]:u.role[1]]).split()]
+            if len(other) > len(key) and other[:len(key)] == key:
+                c = self._country(doc, u.role)
+                if c:
+                    found.add(c)
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _foreign_context(doc: Document, role: Tuple[int, int]) -> bool:
