@@ -63,8 +63,13 @@ _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", 
 _ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
             "پزشکی", "فنی", "علوم", "توسعه", "تعاون", "صادرات", "کشاورزی", "فرهنگی", "اقتصادی", "خبری"}
 _OFFICE_HEADS = {"اداره کل", "اداره", "سازمان", "معاونت", "مدیریت", "ستاد", "مرکز", "دفتر"}
-_PLACE_HEADS = {"استان", "شهرستان", "شهر", "کشور", "بخش", "روستای", "روستا", "منطقه", "شهرک", "پایتخت",
-                "شهرهای", "استان‌های", "کشورهای"}
+_WEAK_HONORIFICS = {"استاد", "شهید", "مرحوم", "حاج", "حاجی", "زنده‌یاد", "سید", "علامه"}
+_NOT_NAMES = {"آقایان", "خانم‌ها", "بانوان", "درعین‌حال", "دراین‌حال", "درحالیکه", "رسما", "ضمنا", "اساسا",
+              "اخیرا", "قبلا", "بعدا", "فعلا", "واقعا", "تقریبا", "کاملا", "مجددا", "عمدتا", "دقیقا"}
+_SURNAME_ENDINGS = ("\u200cنژاد", "نژاد", "زاده", "\u200cزاده", "پور", "\u200cپور", "یان", "\u200cفر", "\u200cنیا", "وند", "اف", "وف", "یف")
+_VERB_CLITICS = ("\u200cاند", "\u200cایم", "\u200cاید", "\u200cاست", "\u200cام", "\u200cای")
+_FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
+_PLACE_HEADS = {"استان", "شهرستان", "شهر", "کشور", "استان‌های", "شهرهای", "کشورهای"}
 _PUNCT_LIKE = set("،,.:;!?؟؛«»()[]{}\"'“”-–—/|…")
 _QUOTE_OPEN, _QUOTE_CLOSE = {"«", "\"", "“"}, {"»", "\"", "”"}
 
@@ -95,6 +100,8 @@ class _Lexicon:
         return cls._inst
 
     def is_verbish(self, tok: str) -> bool:
+        if "\u200c" in tok and ("می\u200c" in tok or tok.endswith(_VERB_CLITICS)):
+            return True  # نوشته‌اند، برمی‌گرداند
         for prefix in ("نمی‌", "می‌", "ن", "ب"):
             if tok.startswith(prefix) and tok[len(prefix):] in self.verbs:
                 return True
@@ -108,13 +115,27 @@ class _Lexicon:
             return False
         if tags not in ("", "0"):
             return True
-        for suffix in ("ی", "\u200cای", "ای"):
-            if tok.endswith(suffix):
+        for suffix in ("ی", "\u200cای", "ای", "ان", "\u200cها", "\u200cهای", "ها", "های"):
+            if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
                 stem = tok[: -len(suffix)]
                 if self.words.get(stem) not in (None, "", "0") and self.freq.get(stem, 0) >= 100_000 \
                         and not gazetteer().is_first_name(stem):
                     return True
         return False
+
+    def maybe_surname(self, tok: str) -> bool:
+        """A lexicon word that may still be a family name: hazm lists many famous names
+        as plain nouns (پوتین، نتانیاهو، احمدی‌نژاد); ordinary nouns are usually frequent
+        or carry more tags."""
+        return self.words.get(tok) == "N" and self.freq.get(tok, 0) < 1_000_000 \
+            and not tok.endswith(("ه", "ها", "های", "ات", "ان")) or tok.endswith(_SURNAME_ENDINGS)
+
+    def is_function(self, tok: str) -> bool:
+        """A stop word, verb form or function word (never part of a name)."""
+        if tok in self.stop or self.is_verbish(tok):
+            return True
+        tags = self.words.get(tok)
+        return bool(tags) and bool(set(tags.split(",")) & _FUNCTION_TAGS)
 
     def is_common(self, tok: str) -> bool:
         """A common Persian word (not a plausible surname on its own)."""
@@ -244,8 +265,6 @@ class EntityRecognizer:
                 for u in range(i, j):
                     blocked[u] = True
         roles = find_roles(view, by_start, gaz, blocked) if self.use_roles else []
-        if roles:
-            merged = self._clip_to_roles(view, merged, found, roles)
         role_ranges = [(r.start, r.end) for r in roles]
 
         # a tagger PER overlapping a role keeps only the part outside it; non-PER
@@ -423,8 +442,9 @@ class EntityRecognizer:
             if tok == "و" and last is not None:
                 k = nxt
                 continue
-            if lex.is_common(tok) or lex.is_known(tok) or any(ch.isdigit() for ch in tok):
-                break
+            if lex.is_common(tok) or lex.is_known(tok) or any(ch.isdigit() for ch in tok) \
+                    or tok.endswith("ی") and not gaz.is_first_name(tok):
+                break  # ordinary words and adjectives («شبکه بزرگراهی», «گروه معدودی») end it
             k = last = nxt
             steps += 1
         if last is None or last <= j:
@@ -467,6 +487,16 @@ class EntityRecognizer:
             if not over:
                 spans.append((ti, tj, tlab, "tagger"))
                 continue
+            same_extent = [s for s in over if s[0] == ti and s[1] == tj]
+            if same_extent:
+                s = same_extent[0]
+                if s[2] == "LOC" and tlab == "PER":
+                    # «مهران» the man, not the town: the tagger read the context
+                    spans.remove(s)
+                    spans.append((ti, tj, tlab, "tagger"))
+                # otherwise the gazetteer's label stands: countries and cities are LOC,
+                # newspapers and universities ORG (the project's convention)
+                continue
             if any(s[0] <= ti and tj <= s[1] for s in over):
                 continue  # inside a gazetteer/pattern span: the pattern knows the extent
             if all(ti <= s[0] and s[1] <= tj for s in over):
@@ -475,8 +505,15 @@ class EntityRecognizer:
                     continue  # a place that swallowed an organization pattern
                 inner = {u for s in over for u in range(s[0], s[1])}
                 extra = [u for u in range(ti, tj) if u not in inner]
-                if tlab == "LOC" and all(s[2] == "LOC" for s in over) and plain_words(extra):
-                    continue  # «استان ایلام», «قدس اشغالی»: the known place is the entity
+                if tlab == "LOC" and all(s[2] == "LOC" for s in over) and extra:
+                    first = min(s[0] for s in over)
+                    last = max(s[1] for s in over)
+                    before = [u for u in extra if u < first]
+                    after = [u for u in extra if u >= last]
+                    if len(before) + len(after) == len(extra) \
+                            and all(view.token_text(u) in _PLACE_HEADS for u in before) \
+                            and plain_words(after):
+                        continue  # «استان ایلام», «قطر تماس»: the known place is the entity
                 for s in over:
                     spans.remove(s)
                 spans.append((ti, tj, tlab, "tagger"))
@@ -509,33 +546,6 @@ class EntityRecognizer:
             else:
                 return False
         return seen
-
-    def _clip_to_roles(self, view: TokenView, merged: List[Tuple[int, int, str, str]],
-                       found: List[Tuple[int, int, str, str]], roles) -> List[Tuple[int, int, str, str]]:
-        """Tagger spans that start inside a role's title words (``امور خارجه …`` of
-        ``وزیر امور خارجه …``, ``دفتر سیاسی حماس`` of ``رئیس دفتر سیاسی حماس``) give way
-        to the gazetteer spans they contain."""
-        out = []
-        restored = []
-        for s in merged:
-            i, j, lab, src = s
-            if src in ("tagger", "merged") and lab != "PER":
-                clash = False
-                for r in roles:
-                    if r.start <= i < r.end:
-                        inner = [f for f in found if r.start <= f[0] < r.end]
-                        first_ent = min([f[0] for f in inner] + [r.end])
-                        if i < first_ent or not any(f[0] == i for f in inner):
-                            clash = True
-                            restored.extend(f for f in found if i <= f[0] and f[1] <= j)
-                            break
-                if clash:
-                    continue
-            out.append(s)
-        for f in restored:
-            if not any(o[0] < f[1] and f[0] < o[1] for o in out):
-                out.append(f)
-        return sorted(out)
 
     # -- persons -------------------------------------------------------------------------------
 
@@ -582,10 +592,16 @@ class EntityRecognizer:
                 or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
                 or gaz.demonyms.longest_at(view, u) is not None:
             return None
-        if tok in lex.stop or lex.is_verbish(tok):
+        if tok in lex.stop or tok in _NOT_NAMES or lex.is_verbish(tok) or lex.is_function(tok):
             return None
+        tags = lex.words.get(tok)
+        if tags and "N" not in tags.split(",") and tags != "0":
+            return None  # an adjective or adverb (بزرگوار، گرامی)
+        if "\u200c" in tok and not tok.endswith(_SURNAME_ENDINGS) and not gaz.is_first_name(tok) \
+                and all(part in lex.words for part in tok.split("\u200c") if part):
+            return None  # a compound of ordinary words (دروازه‌بان، درعین‌حال)
         if not allow_common and not gaz.is_first_name(tok):
-            if lex.is_common(tok) or strict and lex.is_known(tok):
+            if lex.is_common(tok) or strict and lex.is_known(tok) and not lex.maybe_surname(tok):
                 return None
         return nxt
 
@@ -630,8 +646,7 @@ class EntityRecognizer:
                     if nxt is None:
                         break
                     end = nxt
-                    words += 1
-                    continue
+                    continue  # «بن حمد», «آل ثانی» do not count as extra words
                 nxt = self._name_like(view, gaz, lex, end, hard, allow_common=allow_common, strict=strict)
                 if nxt is None:
                     break
@@ -668,7 +683,8 @@ class EntityRecognizer:
                 k = start
                 while k < n and not hard[k] and gaz.is_first_name(view.token_text(k)) and view.tok_start[k]:
                     k = view.next_token_unit(k)
-                end = surname_run(k, allow_common=True, max_words=2 if k > start else 2)
+                weak = view.text(u, hon[0]) in _WEAK_HONORIFICS
+                end = surname_run(k, allow_common=not weak, max_words=2)
                 if end > start:
                     claim(start, end, "rule:honorific")
                     u = end
@@ -680,7 +696,7 @@ class EntityRecognizer:
                         and firsts < 3 and gaz.titles.longest_at(view, k) is None:
                     k = view.next_token_unit(k)
                     firsts += 1
-                end = surname_run(k, allow_common=firsts >= 2 or role_follows(k), max_words=2)
+                end = surname_run(k, allow_common=firsts >= 2 or role_follows(k), max_words=1)
                 if end > k and view.sent[end - 1] == view.sent[u]:
                     claim(u, end, "rule:first-name")
                     u = end
@@ -694,7 +710,7 @@ class EntityRecognizer:
                 quoted = view.keys[k] in _QUOTE_OPEN
                 k += 1
             else:
-                quoted = False
+                continue  # «وزیر امور خارجه آمریکا کوشش …»: no comma, no apposition
             if quoted:
                 close = k
                 while close < n and close - k <= 8 and view.keys[close] not in _QUOTE_CLOSE:
@@ -705,9 +721,8 @@ class EntityRecognizer:
                                 for x in range(k, close) if view.tok_start[x]):
                     claim(k, close, "rule:role-quoted")
                 continue
-            end = surname_run(k, allow_common=False, max_words=3, strict=True)
-            if end > k and (end >= n or view.keys[end] in _PUNCT_LIKE or view.keys[end] in lex.stop
-                            or lex.is_verbish(view.token_text(end))):
+            end = surname_run(k, allow_common=False, max_words=2, strict=True)
+            if end > k and (end >= n or view.keys[end] in _PUNCT_LIKE or lex.is_verbish(view.token_text(end))):
                 claim(k, end, "rule:role-apposition")
         for rs, re_ in role_ranges:  # name، role
             if rs >= 2 and view.keys[rs - 1] in {"،", ","} and not hard[rs - 2]:
@@ -717,7 +732,8 @@ class EntityRecognizer:
                     cand = start - 1
                     while cand > 0 and not view.tok_start[cand]:
                         cand -= 1
-                    if self._name_like(view, gaz, lex, cand, hard, strict=True) is None:
+                    if self._name_like(view, gaz, lex, cand, hard, strict=True) is None \
+                            or view.token_text(cand).endswith(("ان", "ها")) and not gaz.is_first_name(view.token_text(cand)):
                         break
                     start = cand
                 if start < k and (start == 0 or view.keys[start - 1] in _PUNCT_LIKE
@@ -745,7 +761,8 @@ class EntityRecognizer:
             toks = [t for t in range(view.tok[i], view.tok[j - 1] + 1)]
             if len(toks) >= 2:
                 last_tok = view.doc.tokens[toks[-1]].norm
-                if not lex.is_common(last_tok) and not gaz.is_first_name(last_tok):
+                if last_tok.replace("\u200c", "").isalpha() and len(last_tok) > 2 \
+                        and not lex.is_common(last_tok) and not gaz.is_first_name(last_tok):
                     names[phrase_units(last_tok, normalized=True)] = "surname"
         if names:
             trie = TokenTrie()
