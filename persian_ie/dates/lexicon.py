@@ -73,6 +73,9 @@ class DateLexicon:
     modifiers_before: List[str] = field(default_factory=list)
     figurative_before: set = field(default_factory=set)
     future_markers: List[str] = field(default_factory=list)
+    stative_verbs: set = field(default_factory=set)
+    past_verbs: set = field(default_factory=set)
+    contrast_before: set = field(default_factory=set)
     dayparts: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     clock_suffixes: Dict[str, str] = field(default_factory=dict)
     clock_prefix: List[str] = field(default_factory=list)
@@ -135,6 +138,9 @@ def get_lexicon() -> DateLexicon:
     lex.modifiers_before = list(rel["modifiers_before"])
     lex.figurative_before = {fold_key(w) for w in rel["figurative_before"]}
     lex.future_markers = list(rel["future_markers"])
+    lex.stative_verbs = {fold_key(w) for w in rel["stative_verbs"]}
+    lex.past_verbs = {fold_key(w) for w in rel["past_verbs"]}
+    lex.contrast_before = {fold_key(w) for w in rel["contrast_before"]}
     parts = read_json("dates/dayparts.json")
     lex.dayparts = {fold_key(k): (v[0], v[1]) for k, v in parts["parts"].items()}
     lex.clock_suffixes = {fold_key(k).lower(): v for k, v in parts["clock_suffixes"].items()}

@@ -123,11 +123,11 @@ def grammar() -> _Grammar:
     R: List[Tuple[str, Callable]] = [
         # ۱۹ آبان ماه ۱۴۰۴ / بیست و دوم بهمن سال گذشته / ۵ اکتبر ۲۰۱۸ میلادی
         (rf"{_B}(?:(?P<pre>روز|مورخ|مورخه|تاریخ){_J})?{daynum}{_J}?(?:ماه{_J})?(?P<month>{months})(?P<mah>{_J}?ماه)?"
-         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?"
+         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش(?![ \u200c]?(?:بینی|از))|آینده|آتی)))?{era}?"
          rf"(?:{_E}|(?<=[۰-۹][ \u200c]?می)(?=\u200c))", _dmy),
         # اواخر آبان ماه ۱۴۰۴ / مهر ۹۸ / ماه رمضان / آبان‌ماه امسال
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<mahpre>ماه){_J}(?:مبارک{_J})?)?(?P<month>{months})(?P<mah>{_J}?ماه)?"
-         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش|آینده)))?{era}?{_E}", _month),
+         rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش(?![ \u200c]?(?:بینی|از))|آینده|آتی)))?{era}?(?:{_E}|(?<=[۰-۹]{{4}})(?=\p{{L}}))", _month),
         # ۱۴۰۴/۰۸/۱۹ ، 2025-11-10 ، ۱۹/۸/۱۴۰۴
         (rf"(?<![۰-۹/\-.:])(?P<a>{_D}{{1,4}}) ?(?P<sep>[/\-.]) ?(?P<b>{_D}{{1,2}}) ?(?P=sep) ?(?P<c>{_D}{{1,4}})(?![۰-۹]| ?[/\-:][۰-۹]|\.[۰-۹])"
          rf"{era}?", _numeric),
@@ -242,7 +242,7 @@ def _apply_year(text: str, m: "regex.Match[str]", men: Mention) -> Mention:
         return _trim(men, _cut_year(text, m, m.end()), text)  # «۱۵ اسفندماه، ۳۴ پرواز»
     if _g(m, "ynum") or _g(m, "yword"):
         nxt = _next_word(text, m.end())
-        blocked = nxt in _SCALE if _g(m, "sal") else nxt in get_lexicon().after_number_block
+        blocked = nxt in _SCALE if (_g(m, "sal") or _g(m, "month")) else nxt in get_lexicon().after_number_block
         if blocked or (_g(m, "yword") and not _g(m, "sal")):
             end = _cut_year(text, m, m.end())
             return _trim(men, end, text) if men.month else None
@@ -267,6 +267,11 @@ def _apply_year(text: str, m: "regex.Match[str]", men: Mention) -> Mention:
             men.year_rel = 0 if word in ("جاری", "سال") or key.startswith(("این", "همین")) else lex.directions.get(word, 0)
         men.relative = True
     return men
+
+
+def _atom_ordinal(word: str) -> bool:
+    lex = get_lexicon()
+    return word in lex.ordinal or (word.endswith("م") and word[:-1] in lex.cardinal)
 
 
 def _is_ordinal(words: str) -> bool:
@@ -471,6 +476,9 @@ def _rel_unit(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if _era(m) == "gregorian" and unit in ("month", "year"):
         men.calendar = "gregorian"  # «سال جاری میلادی»: the Gregorian year
     men.pieces = [(men.start, men.end, "TIME" if time_unit else "DATE")]
+    if raw_n and _prev_word(text, m.start()) in ("برای", "مدت", "طی", "ظرف", "حدود") and direction_word in ("دیگر", "دیگه"):
+        men.kind = "duration"  # «برای ۵ سال دیگر»: five more years
+        return men
     if _g(m, "az"):  # «دو روز پس از …»: relative to another event
         men = _trim(men, m.start("az"), text)
         men.pieces = [(men.start, men.end, "TIME" if time_unit else "DATE")]
@@ -547,6 +555,9 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None  # «دوشنبه بازار»
     men = Mention(m.start(), m.end(), m.group(), "date", weekday=wd, parts=frozenset({"weekday"}))
     men.pieces = [(men.start, men.end, "DATE")]
+    if prev in ("روزهای", "روزها", "هر", "همه", "تمام", "آخرین", "واپسین") or (prev.endswith("ین") and _atom_ordinal(prev[:-2])):
+        men.kind = "set"  # «روزهای پنجشنبه», «آخرین جمعه ماه»
+        return men
     if _g(m, "pl"):
         men.kind = "set"
         return men
@@ -722,6 +733,9 @@ def _can_merge(a: Mention, b: Mention, gap: str) -> bool:
         return False
     if a.kind == "daypart" and b.kind == "daypart":
         return False
+    for x, y in ((a, b), (b, a)):
+        if "date" in x.parts and x.day is None and "time" in y.parts:
+            return False  # «یارانه اسفند، ساعت ۲۴ روز سه‌شنبه»: the month is not the day
     shared = a.parts & b.parts
     if shared - {"daypart"}:
         # «امروز» + «۱۹ آبان»: rel and date differ; two explicit dates never merge
@@ -819,12 +833,36 @@ def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -
     for men in merged:
         if men.kind == "daypart":
             continue
+        if men.parts == frozenset({"rel"}) and fold_key(men.text) == "امروز" and _figurative_today(text, men):
+            men.kind = "vague"  # «امروز ۱۵۰ رشته وجود دارد»: nowadays
         men.pieces = _pieces_label(men)
         out.append(men)
     return out
 
 
 _CLAUSE_END = regex.compile(r"[.،؛:!?؟\n]|[ \u200c](?:که|ولی|اما|تا)[ \u200c]")
+
+
+_WORDS = regex.compile(r"[\p{L}\u200c]+")
+
+
+def _figurative_today(text: str, men: Mention) -> bool:
+    """«امروز» meaning «nowadays»: after «اما/ولی», or in a clause whose verb is a
+    stative present (است، دارد، هستیم، وجود دارد) with no past or future verb."""
+    lex = get_lexicon()
+    if _prev_word(text, men.start) in lex.contrast_before:
+        return True
+    left = 0
+    for m in _CLAUSE_END.finditer(text, max(0, men.start - 200), men.start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, men.end)
+    right = m.start() if m else len(text)
+    words = [fold_key(w) for w in _WORDS.findall(text, max(left, men.start - 200), min(right, men.end + 200))]
+    if grammar().future.search(text, left, right):
+        return False
+    if any(w in lex.past_verbs or any(w.endswith(p) for p in ("کرد", "کردند", "شد", "شدند", "گفت", "داد")) for w in words):
+        return False
+    return any(w in lex.stative_verbs for w in words)
 
 
 def is_future(text: str, start: Optional[int] = None, end: Optional[int] = None) -> bool:

@@ -63,6 +63,8 @@ def _time(men: Mention) -> Optional[str]:
         hour += 12
     elif men.ampm in ("am",) and hour == 12 and men.daypart == "midnight":
         hour = 0
+    if hour == 24 and minute == 0:
+        return "24:00"  # «ساعت ۲۴ روز سه‌شنبه»: the end of that day
     hour %= 24
     return f"{hour:02d}:{minute:02d}"
 
