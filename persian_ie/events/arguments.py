@@ -88,6 +88,12 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[Person
     after = [u for u in cands if u.start >= m.head_end and len(norm[m.head_end:u.start].strip(" \u200cیای")) == 0]
     if after:
         return after[:1]
+    gen = _GENITIVE.match(norm, m.head_end)
+    if gen and not m.verbal:
+        # «سفر روحانی به توکیو»: the traveller is the genitive, even when the entity stage missed the name
+        s, e = gen.span(1)
+        e = s + len(norm[s:e].rstrip())
+        return [PersonRef(name=(s, e), sent=m.sent)]
     before = [u for u in cands if u.end <= m.start]
     if before:
         # «X و Y به Z سفر کردند»
@@ -105,6 +111,10 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[Person
             return [before[0]]
         return out
     return []
+
+
+_GENITIVE = regex.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خویش|این|آن|اخیر|هیئت|هیات|که|و|را|رسمی|دو|سه|یک|چند|کاری|دولتی)\s)"
+                          r"[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]+\s+){1,3}?)(?=(?:به|از)\s)", regex.V1)
 
 
 def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]]]:

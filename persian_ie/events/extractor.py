@@ -20,7 +20,7 @@ from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import countries_in, country_of_text
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
-from .people import PersonRef, fold, people_of
+from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
 from .topics import topic_spans
 from .triggers import Mention, find_mentions
@@ -73,6 +73,7 @@ class EventExtractor:
         units = people_of(doc, lex)
         coref.resolve(doc, units)
         coref.link_titles(doc, units)
+        add_role_hints(doc, units)
         dates = list(doc.dates)
         if not dates and not any(e.label == "DATE" for e in doc.entities):
             from .dates_fallback import find_dates

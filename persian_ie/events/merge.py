@@ -69,7 +69,8 @@ def _key_name(doc: Document, ref: PersonRef) -> Optional[str]:
 
 
 def _key_role(doc: Document, ref: PersonRef) -> Optional[str]:
-    return fold(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None
+    role = ref.role or ref.role_hint
+    return fold(doc.norm[role[0]:role[1]]) if role else None
 
 
 def _role_head(role: str) -> str:
@@ -96,8 +97,9 @@ def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
         return True
     if a.plural != b.plural:
         return False
-    ca = a.country or country_of_text(doc.norm[a.role[0]:a.role[1]])
-    cb = b.country or country_of_text(doc.norm[b.role[0]:b.role[1]])
+    roa, rob = a.role or a.role_hint, b.role or b.role_hint
+    ca = a.country or country_of_text(doc.norm[roa[0]:roa[1]])
+    cb = b.country or country_of_text(doc.norm[rob[0]:rob[1]])
     ha, hb = _role_head(ra), _role_head(rb)
     if "همتا" in ha or "همتا" in hb or ha in ("مقام", "یک") or hb in ("مقام", "یک"):
         return ca is not None and ca == cb
@@ -138,7 +140,8 @@ def _compatible(doc: Document, cl: Cluster, m: Mention) -> bool:
         return True
     if _share(doc, cl, m):
         return True
-    return False
+    # one traveller's trip to one place, named once by title and once by name
+    return m.type == "visit" and loc is not None and m.location is not None
 
 
 _PLURAL_HEAD = {"وزرای": "وزیر", "وزیران": "وزیر", "سفیران": "سفیر", "روسای": "رئیس", "رؤسای": "رئیس", "رییسان": "رئیس", "سفرای": "سفیر", "سران": "",
@@ -202,6 +205,8 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
                 break
     for cl in clusters:
         _absorb_plurals(doc, cl)
+        if cl.type == "visit":
+            _unify_traveller(doc, cl)
     return clusters
 
 

@@ -51,6 +51,7 @@ class PersonRef:
     country: Optional[str] = None
     plural: bool = False
     antecedent: "Optional[PersonRef]" = field(default=None, repr=False)
+    role_hint: Optional[Tuple[int, int]] = None  # the person's title from another mention
 
     @property
     def start(self) -> int:
@@ -67,6 +68,21 @@ class PersonRef:
             ref = ref.antecedent
             seen += 1
         return ref
+
+
+def add_role_hints(doc: Document, units: Sequence[PersonRef]) -> None:
+    """Give a name-only unit the title its bearer has elsewhere in the article."""
+    titled = {}
+    for u in units:
+        if u.name is not None and u.role is not None:
+            words = fold(doc.norm[u.name[0]:u.name[1]]).split()
+            if words:
+                titled.setdefault(words[-1], u.role)
+    for u in units:
+        if u.name is not None and u.role is None:
+            words = fold(doc.norm[u.name[0]:u.name[1]]).split()
+            if words and words[-1] in titled:
+                u.role_hint = titled[words[-1]]
 
 
 def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
@@ -96,6 +112,13 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     taken = [(u.start, u.end) for u in units]
     for sent_i, sent in enumerate(doc.sentences):
         text = norm[sent.nstart:sent.nend]
+        for m in _DELEGATION.finditer(text):
+            s, e = sent.nstart + m.start(), sent.nstart + m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            e = _trim_group(norm, s, e)
+            units.append(PersonRef(role=(s, e), sent=sent_i, plural=True))
+            taken.append((s, e))
         for m in _PRONOUN_RE.finditer(text):
             s, e = sent.nstart + m.start(), sent.nstart + m.end()
             if any(a < e and s < b for a, b in taken):
@@ -108,6 +131,15 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if s is not None:
                 u.sent = doc.sentences.index(s)
     return units
+
+
+_DELEGATION = regex.compile(LB + r"(?:هیئت|هیات|هیأت)(?:ی)?(?:\s+(?:(?!(?:به|با|در|برای|که|را|و|تا|از|هم|نیز|روز|صبح|امروز)\s)[^\s.،:؛«»()]+)){1,4}")
+_GROUP_STOP = regex.compile(r"\s(?:وارد|عازم|سفر|دیدار|امروز|دیروز|صبح|عصر|شب|روز|گفت|کرد|شد|است)(?:\s|$).*$")
+
+
+def _trim_group(norm: str, s: int, e: int) -> int:
+    m = _GROUP_STOP.search(norm[s:e])
+    return s + m.start() if m else e
 
 
 def _link_target(doc: Document, span: Span, key: str, pool: Sequence[Span]) -> Optional[Span]:

@@ -122,6 +122,11 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
             if pat.search(clause_before):
                 return "planned"
         return None
+    if kind == "present" and not m.verbal and not regex.search(r"(?:در|طی|ضمن|هنگام|پس از|پیش از|قبل از|بعد از)\s*$", before) \
+            and not any(p.search(clause_before) for p in lex.planned_before) \
+            and not regex.search(r"(?:صورت|انجام|برگزار)\s+(?:ن?می[\u200c ]?)(?:گیرد|شود|گردد)", clause_after):
+        # «سفر X به Y … نشان می‌دهد»: the noun is the subject of another verb; its tense says nothing
+        return None
     return _kind_to_status(kind, clause_before, clause_after, lex, ongoing)
 
 

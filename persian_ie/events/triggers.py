@@ -28,6 +28,7 @@ _ANAPHOR_TYPE = {"دیدار": "meeting", "ملاقات": "meeting", "نشست":
                  "گفت": "meeting", "گفتگو": "meeting", "سفر": "visit", "بازدید": "visit", "رایزنی": "meeting",
                  "مذاکرات": "meeting", "مذاکره": "meeting", "تفاهم": "agreement", "توافق": "agreement", "کارگروه": "working_group"}
 
+_ROUNDUP = regex.compile(r"(?:مهم[\u200c ]?ترین|مهمترین) (?:خبر|اخبار|رویداد|تحولات)")
 _WITH_RE = regex.compile(LB + r"(?:با|میان|بین)" + RB)
 _FORMATION_RE = regex.compile(LB + r"(?:تشکیل|ایجاد|راه[\u200c ]?اندازی|تاسیس|تأسیس|برپایی|پیشنهاد)" + RB)
 _SIGN_RE = regex.compile(LB + r"(?:امضا|امضاء|منعقد|مبادله|انعقاد|به امضا رسید|به امضای)" + RB)
@@ -76,6 +77,8 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
         taken: List[Tuple[int, int]] = []
         tokens = set(t.norm for t in doc.tokens[doc.sentences[si].token_start:doc.sentences[si].token_end])
         sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc
+        if _ROUNDUP.search(text):
+            continue  # «…، از جمله مهم‌ترین خبرهای ۲۴ ساعت گذشته بوده‌اند»: a list of headlines
         for am in ANAPHOR_RE.finditer(text):
             key = am.group().split()[1].split("\u200c")[0]
             typ = _ANAPHOR_TYPE.get(key, "meeting")
