@@ -84,3 +84,15 @@ def test_name_never_contains_the_title(nlp):
     for e in doc.entities:
         if e.label == "PER":
             assert "وزیر" not in e.text
+
+
+def test_name_without_comma_before_a_role(nlp):
+    doc, found = roles(nlp, "آنتونیولوئیس اسپینولاسا لگادو سفیر جدید برزیل نیز گفت.")
+    assert found[0].text == "سفیر جدید برزیل"
+    assert found[0].attrs["person"].text == "آنتونیولوئیس اسپینولاسا لگادو"
+
+
+def test_full_name_with_a_common_middle_word_before_a_role(nlp):
+    doc, found = roles(nlp, "ولادیمیر پوتین، رئیس جمهور روسیه و رجب طیب اردوغان، همتای ترکیه‌ای او گفتند.")
+    links = {r.text: r.attrs["person"].text for r in found if "person" in r.attrs}
+    assert links == {"رئیس جمهور روسیه": "ولادیمیر پوتین", "همتای ترکیه‌ای او": "رجب طیب اردوغان"}

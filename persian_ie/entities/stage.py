@@ -286,9 +286,18 @@ class EntityRecognizer:
         if self.person_rules:
             merged = self._person_spans(view, gaz, lex, merged, role_ranges)
 
-        # build spans
+        # build spans (edges cleaned of punctuation; unbalanced quotes mean a broken span)
         ents: List[Span] = []
         for i, j, lab, src in sorted(merged):
+            while i < j and view.keys[i] in _PUNCT_LIKE:
+                i += 1
+            while j > i and view.keys[j - 1] in _PUNCT_LIKE:
+                j -= 1
+            if i >= j:
+                continue
+            inner = view.keys[i:j]
+            if inner.count("«") != inner.count("»") or inner.count("(") != inner.count(")"):
+                continue
             span = view.span(i, j, label=lab)
             span.attrs["source"] = src
             ents.append(span)
@@ -592,7 +601,11 @@ class EntityRecognizer:
                 or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
                 or gaz.demonyms.longest_at(view, u) is not None:
             return None
-        if tok in lex.stop or tok in _NOT_NAMES or lex.is_verbish(tok) or lex.is_function(tok):
+        if tok in lex.stop or tok in _NOT_NAMES:
+            return None
+        if gaz.is_first_name(tok):
+            return nxt
+        if lex.is_verbish(tok) or lex.is_function(tok):
             return None
         tags = lex.words.get(tok)
         if tags and "N" not in tags.split(",") and tags != "0":
@@ -724,22 +737,37 @@ class EntityRecognizer:
             end = surname_run(k, allow_common=False, max_words=2, strict=True)
             if end > k and (end >= n or view.keys[end] in _PUNCT_LIKE or lex.is_verbish(view.token_text(end))):
                 claim(k, end, "rule:role-apposition")
-        for rs, re_ in role_ranges:  # name، role
-            if rs >= 2 and view.keys[rs - 1] in {"،", ","} and not hard[rs - 2]:
-                k = rs - 1
-                start = k
-                while start > 0 and k - start < 3 and not hard[start - 1] and view.tok_start[start - 1] is not None:
-                    cand = start - 1
+        for rs, re_ in role_ranges:  # name، role  /  name role
+            comma = rs >= 1 and view.keys[rs - 1] in {"،", ","}
+            k = rs - 1 if comma else rs
+            if k >= 1 and not hard[k - 1] and view.keys[k - 1] not in _QUOTE_CLOSE:
+                words: List[int] = []  # start units of candidate words, right to left
+                x = k
+                while x > 0 and len(words) < 3:
+                    cand = x - 1
                     while cand > 0 and not view.tok_start[cand]:
                         cand -= 1
-                    if self._name_like(view, gaz, lex, cand, hard, strict=True) is None \
-                            or view.token_text(cand).endswith(("ان", "ها")) and not gaz.is_first_name(view.token_text(cand)):
+                    if self._name_like(view, gaz, lex, cand, hard, allow_common=True) is None:
                         break
-                    start = cand
-                if start < k and (start == 0 or view.keys[start - 1] in _PUNCT_LIKE
-                                  or view.keys[start - 1] in lex.stop):
-                    claim(start, k, "rule:role-apposition")
-            elif rs >= 3 and view.keys[rs - 1] in _QUOTE_CLOSE:  # «name» role
+                    words.append(cand)
+                    x = cand
+                best = None
+                for m in range(len(words), 0, -1):  # longest acceptable run first
+                    run = words[:m]
+                    start = run[-1]
+                    boundary = start == 0 or view.keys[start - 1] in _PUNCT_LIKE \
+                        or view.keys[start - 1] in lex.stop or view.sent[start - 1] != view.sent[start]
+                    if not boundary:
+                        continue
+                    if self._first_name_cue(view, gaz, lex, start) or all(
+                            self._name_like(view, gaz, lex, w, hard, strict=True) is not None for w in run) \
+                            and (comma or m >= 2):
+                        best = start
+                        break
+                if best is not None:
+                    claim(best, k, "rule:role-apposition")
+                    continue
+            if rs >= 3 and view.keys[rs - 1] in _QUOTE_CLOSE:  # «name» role
                 close = rs - 1
                 k = close - 1
                 while k >= 0 and close - k <= 8 and view.keys[k] not in _QUOTE_OPEN:
