@@ -22,7 +22,7 @@ STAGES: Dict[str, Factory] = {
 }
 
 #: stage names of the default pipeline, in order
-DEFAULT_STAGES: Tuple[str, ...] = ("normalize", "segment", "entities", "dates")
+DEFAULT_STAGES: Tuple[str, ...] = ("normalize", "segment", "entities", "dates", "events")
 
 
 def register_stage(name: str, factory: Factory) -> None:
