@@ -84,6 +84,7 @@ class DateLexicon:
     before_number_block: set = field(default_factory=set)
     place_before: set = field(default_factory=set)
     weekday_not_before: set = field(default_factory=set)
+    year_after: List[str] = field(default_factory=list)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -151,4 +152,5 @@ def get_lexicon() -> DateLexicon:
     lex.before_number_block = {fold_key(w) for w in blockers["before_number"]}
     lex.place_before = {fold_key(w) for w in blockers["place_before"]}
     lex.weekday_not_before = {fold_key(w) for w in blockers["weekday_not_before"]}
+    lex.year_after = list(blockers["year_after"])
     return lex

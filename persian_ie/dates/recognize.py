@@ -108,6 +108,7 @@ def grammar() -> _Grammar:
     dirs = alternation(lex.directions)
     seasons = alternation(lex.seasons)
     mods = alternation(lex.modifiers_before)
+    year_after = alternation(lex.year_after)
     clock_pre = alternation(lex.clock_prefix)
     suffixes = "(?i:" + alternation(lex.clock_suffixes) + ")"
     yrel = f"(?:{rel_years}|سال{_J}(?:جاری|گذشته|قبل|پیش|آینده|بعد)|(?:این|همین|همان|آن){_J}سال)"
@@ -135,7 +136,8 @@ def grammar() -> _Grammar:
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?P<sal>سال(?:{_J}?(?:های|ها))?)(?:{_J}(?:مالی|تحصیلی|زراعی|آبی))?{_J}{year}"
          rf"(?:{_J}?(?:تا|-|–|و|لغایت|الی){_J}?(?P<y2>{_D}{{2,4}})(?![۰-۹]))?{era}?{_E}", _year),
         (rf"{_B}(?P<ynum>{_D}{{4}})(?:{_J}?[-–]{_J}?(?P<y2>{_D}{{4}}))?{era}{_E}", _year),
-        (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|متولد|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}|(?<=متولد{_J}){_D}{{2}}){_E}", _bare_year),
+        (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}){_E}", _bare_year),
+        (rf"(?<=(?:^|[ \u200c(«]){year_after}{_J})(?P<ynum>{_D}{{4}}|{_D}{{2}}){_E}", _bare_year),
         # امروز / دیروز / روز گذشته / امسال / پارسال
         (rf"{_B}(?P<rday>{rel_days}){_E}", _rel_day),
         (rf"{_B}(?P<ryear>{rel_years}){_E}", _rel_year),
