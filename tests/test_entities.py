@@ -167,3 +167,8 @@ def test_person_rule_overrides_a_mislabelled_tagger_span():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     doc = nlp("سفیر بلاروس «دیمتری کالتسوف» گفت.").doc
     assert [(e.text, e.label) for e in doc.entities if e.label in ("PER", "PRODUCT")] == [("دیمتری کالتسوف", "PER")]
+
+
+def test_two_part_name_whose_second_part_is_a_surname(nlp):
+    assert ents(nlp, "رضا صادقی خواننده پاپ کنسرت داد.", "PER") == [("رضا صادقی", "PER")]
+    assert ents(nlp, "محمد جواد ظریف به مسقط رفت.", "PER") == [("محمد جواد ظریف", "PER")]

@@ -709,10 +709,18 @@ class EntityRecognizer:
                         and firsts < 3 and gaz.titles.longest_at(view, k) is None:
                     k = view.next_token_unit(k)
                     firsts += 1
-                end = surname_run(k, allow_common=firsts >= 2 or role_follows(k), max_words=1)
+                # «محمد جواد ظریف»: after two first names a common word may be the surname,
+                # unless the second «first name» is itself surname-like (رضا صادقی خواننده)
+                prev_first = view.token_text(view.first_unit[view.tok[k] - 1]) if k > u else ""
+                two_firsts = firsts >= 2 and not prev_first.endswith("ی")
+                end = surname_run(k, allow_common=two_firsts or role_follows(k), max_words=1)
                 if end > k and view.sent[end - 1] == view.sent[u]:
                     claim(u, end, "rule:first-name")
                     u = end
+                    continue
+                if firsts >= 2 and prev_first.endswith("ی") and not lex.is_known(prev_first):
+                    claim(u, k, "rule:first-name")  # «رضا صادقی»: the last «first name» is the surname
+                    u = k
                     continue
             u += 1
 
