@@ -333,3 +333,47 @@ def test_lexicon_is_data():
     assert lex.month_by_name["ذی الحجه"] == ("hijri", 12)
     assert lex.weekday_by_name["پنج شنبه"] == 5
     assert get_lexicon() is lex  # loaded once per process
+
+
+# -- context: ranges, anaphora, tense, figurative «امروز» ----------------------------------------
+
+def test_range_start_borrows_the_year_of_its_end(nlp):
+    found = dates(nlp, "آزمایش‌ها از ۲۷ ژانویه تا ۱۵ مارس ۲۰۱۵ ادامه داشت.")
+    assert [d.gregorian for d in found] == ["2015-01-27", "2015-03-15"]
+
+
+def test_same_year_refers_back(nlp):
+    found = dates(nlp, "نمونه اول در ژوئن ۱۹۵۰ و دومی در دسامبر همین سال ساخته شد.")
+    assert [d.gregorian for d in found] == ["1950-06", "1950-12"]
+    # with no year before it, no guess
+    assert one(nlp, "دومی در دسامبر همین سال ساخته شد.").jalali is None
+
+
+def test_month_without_year_in_a_future_sentence_moves_forward(nlp):
+    # published 1398-12-26: Mehr just past is six months back; «ادامه خواهد یافت» looks ahead
+    assert one(nlp, "این طرح تا اواسط مهرماه ادامه خواهد یافت.", published="1398-12-26").jalali == "1399-07"
+    assert one(nlp, "این طرح در اواسط مهرماه اجرا شد.", published="1398-12-26").jalali == "1398-07"
+
+
+def test_gregorian_relative_year(nlp):
+    d = one(nlp, "انتخابات در پایان سال جاری میلادی برگزار شد.", published="1398-12-22")
+    assert (d.gregorian, d.granularity) == ("2020", "year")
+
+
+def test_figurative_today_is_not_a_date(nlp):
+    assert dates(nlp, "اما امروز ۱۵۰ رشته در این دانشگاه وجود دارد.") == []
+    assert one(nlp, "وزیر امروز به مسکو رفت.").jalali == PUB
+
+
+def test_weekday_sets_are_not_days(nlp):
+    assert dates(nlp, "مدارس از روزهای پنجشنبه استفاده کنند.") == []
+    assert dates(nlp, "آخرین جمعه ماه به روستا رفت.") == []
+
+
+def test_years_named_by_their_event(nlp):
+    assert one(nlp, "در انتخابات ۸۸ شرکت کرد.").jalali == "1388"
+    assert one(nlp, "در فینال یورو ۲۰۱۶ مصدوم شد.").gregorian == "2016"
+
+
+def test_place_names_with_dates_are_not_dates(nlp):
+    assert dates(nlp, "مجموعه ورزشی ۱۵ خرداد افتتاح شد و در خیابان ۱۷ شهریور ترافیک است.") == []
