@@ -96,3 +96,20 @@ def test_full_name_with_a_common_middle_word_before_a_role(nlp):
     doc, found = roles(nlp, "ولادیمیر پوتین، رئیس جمهور روسیه و رجب طیب اردوغان، همتای ترکیه‌ای او گفتند.")
     links = {r.text: r.attrs["person"].text for r in found if "person" in r.attrs}
     assert links == {"رئیس جمهور روسیه": "ولادیمیر پوتین", "همتای ترکیه‌ای او": "رجب طیب اردوغان"}
+
+
+def test_role_attrs_for_the_events_stage(nlp):
+    doc, found = roles(nlp, "مدیرعامل شرکت ملی نفت ایران با سفیر بلاروس در تهران و همتای عمانی خود دیدار کرد.")
+    by_text = {r.text: r for r in found}
+    ceo = by_text["مدیرعامل شرکت ملی نفت ایران"]
+    assert ceo.attrs["organization"].text == "شرکت ملی نفت ایران" and ceo.attrs["country"] == "ایران"
+    assert by_text["سفیر بلاروس در تهران"].attrs["country"] == "بلاروس"
+    assert by_text["سفیر بلاروس در تهران"].attrs["organization"] is None
+    assert by_text["همتای عمانی خود"].attrs["country"] == "عمان"
+
+
+def test_an_organizations_branch_may_be_placed(nlp):
+    _, found = roles(nlp, "یحیی سنوار، رئیس دفتر سیاسی حماس در نوار غزه گفت.")
+    assert found[0].text == "رئیس دفتر سیاسی حماس در نوار غزه"
+    _, found = roles(nlp, "وزیر خارجه آمریکا در تهران گفت.")
+    assert found[0].text == "وزیر خارجه آمریکا"

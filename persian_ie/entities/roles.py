@@ -90,11 +90,14 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
         sent = view.sent[i]
         j = last = title_end
         used_dar = False
+        has_org = False  # «رئیس دفتر سیاسی حماس در نوار غزه»: an organization's branch may be placed
         prev = "TITLE"
         while j < n and view.sent[j] == sent:
             if blocked and blocked[j]:
                 break
             if j in entities and entities[j][1] in ("LOC", "ORG", "FAC", "EVENT") and prev not in ("ENT", "REF"):
+                if entities[j][1] == "ORG":
+                    has_org = True
                 j = last = entities[j][0]
                 prev = "ENT"
                 continue
@@ -132,9 +135,9 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
                 prev = "MOD"
                 continue
             key = view.keys[j]
-            if key == "در" and "l" in flags and not used_dar and j + 1 < n:
+            if key == "در" and ("l" in flags or has_org and prev == "ENT") and not used_dar and j + 1 < n:
                 k = j + 1
-                if k in entities and entities[k][1] in ("LOC", "ORG"):
+                if k in entities and (entities[k][1] == "LOC" or entities[k][1] == "ORG" and "l" in flags):
                     j = last = entities[k][0]
                     used_dar = True
                     prev = "ENT"

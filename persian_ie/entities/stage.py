@@ -30,6 +30,13 @@ How the sources are combined (in this order):
    surname (``زاکانی``) is a PER too.
 6. **Links** role ↔ person (``role.attrs["person"]``, ``person.attrs["role"]``).
 
+What each span carries in ``attrs`` (not serialized): ``source`` (``tagger``,
+``gazetteer``, ``pattern``, ``merged``, ``rule:…``, ``role``); on ROLE spans also
+``title`` (the canonical title), ``person`` (the linked PER span, when apposed),
+``organization`` (the first ORG span inside the role, or None: ``مدیرعامل شرکت X``)
+and ``country`` (:func:`~persian_ie.entities.countries.country_of` of the role, or
+None for anaphora such as ``همتای خود``); on a linked PER span ``role``.
+
 ``normalized`` is the library normalizer's form of the span text.
 """
 
@@ -43,6 +50,7 @@ from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 from ..document import Document, Span
 from ..zwnj import GluedWordRepairer, hazm_data_path
 from .gazetteer import Entry, Gazetteer, TokenTrie, TokenView, gazetteer, phrase_units
+from .countries import country_of
 from .roles import find_roles, link_roles
 
 __all__ = ["EntityRecognizer", "BACKENDS", "TAGGER_LABELS"]
@@ -306,6 +314,10 @@ class EntityRecognizer:
             span = view.span(r.start, r.end, label="ROLE")
             span.attrs["source"] = "role"
             span.attrs["title"] = r.title.canonical
+            inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
+            orgs = [e for e in inside if e.label == "ORG"]
+            span.attrs["organization"] = orgs[0] if orgs else None
+            span.attrs["country"] = country_of(span.normalized or span.text)
             role_spans.append(span)
         if role_spans:
             persons = [e for e in ents if e.label == "PER"]
