@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from typing import Optional, Union
 
 from ..document import Document, Span
@@ -55,6 +56,11 @@ def country_of(phrase: Union[str, Span, None]) -> Optional[str]:
     text = phrase.text if isinstance(phrase, Span) else phrase
     if not isinstance(text, str) or not text.strip():
         return None
+    return _country_of(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_of(text: str) -> Optional[str]:
     gaz = gazetteer()
     view = _view(text)
     org_country = place_country = None
