@@ -178,13 +178,17 @@ class Acc:
 
 
 def topic_pairs(pred: Sequence[str], gold: Sequence[str]) -> int:
-    used, tp = set(), 0
-    for g in gold:
-        for i, p in enumerate(pred):
-            if i not in used and overlap(p, g) >= 0.5:
-                used.add(i)
-                tp += 1
-                break
+    """One-to-one matches with token overlap ≥ 0.5, best overlaps first."""
+    cands = sorted(((overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)), reverse=True)
+    used_p, used_g, tp = set(), set(), 0
+    for score, i, j in cands:
+        if score < 0.5:
+            break
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        tp += 1
     return tp
 
 

@@ -75,6 +75,8 @@ class Lexicon:
     categories: List[Tuple[str, str]]  # (keyword, category), longest keyword first
     role_heads: List[str] = field(default_factory=list)
     generic_categories: Set[str] = field(default_factory=set)
+    topic_object: Optional[Pattern[str]] = None
+    topic_generic_heads: List[str] = field(default_factory=list)
 
     _default: "Optional[Lexicon]" = None
     _lock = threading.Lock()
@@ -138,6 +140,8 @@ class Lexicon:
             categories=cats,
             role_heads=sorted(set(role_heads), key=len, reverse=True),
             generic_categories=set(top.get("generic_categories", [])),
+            topic_object=regex.compile(top["object_cue"]) if top.get("object_cue") else None,
+            topic_generic_heads=[normalize(x) for x in top.get("generic_heads", [])],
         )
 
     def category(self, text: str) -> str:

@@ -20,11 +20,12 @@ from .lexicon import Lexicon
 __all__ = ["topic_spans"]
 
 _END = regex.compile(r"[.:؛!?؟«»()\[\]\n\"/|]")
-_TOPIC_NOUN = regex.compile(r"(?:موضوع|مسائل|مساله|مسئله|حوزه|زمینه|همکاری|محور|مباحث|عرصه|بخش|ابعاد|مورد گفت)")
+_TOPIC_NOUN = regex.compile(r"(?:موضوع|مسائل|مساله|مسئله|حوزه|زمینه|همکاری|محور|مباحث|عرصه|بخش|ابعاد|مورد گفت|تصمیم|اقدام|توافق)")
 _MAX_TOKENS = 9
 _VERBISH = {"هستیم", "هستند", "است", "بود", "باشد", "باشند", "شود", "شوند", "دارد", "دارند", "داریم", "برده", "کرده",
             "شده", "داده", "گرفته", "نمود", "نمودند", "بودند", "گردد", "یابد", "ندارد", "نیست"}
 _ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با|به|در|از|برای)(?:\s|$)")
+_LV_NOUNS = {"اعلام", "بیان", "ابراز", "اظهار", "تاکید", "تأکید", "بحث", "تبادل", "اشاره", "توافق", "حضور", "صحبت"}
 _WITH_OK = {"مقابله", "مبارزه", "همکاری", "تعامل", "همراهی", "برخورد", "رویارویی", "ارتباط"}
 
 
@@ -45,7 +46,17 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
                 continue
             for s, e in _split(text, start, phrase_end, lex):
                 found.append((a + s, a + e))
+    if lex.topic_object is not None:
+        # «دو طرف در این تماس تلفنی آخرین تحولات ادلب و … را بررسی کردند»
+        for m in lex.topic_object.finditer(text):
+            s0, e0 = m.span("np")
+            inner = list(regex.finditer(r"(?:تلفنی|دیدار|نشست|ملاقات|گفت\u200cوگو|گفتگو|جلسه|مذاکرات|طرفین|طرف)\s+", text[s0:e0]))
+            if inner:
+                s0 += inner[-1].end()
+            for s, e in _split(text, s0, e0, lex, generic=True):
+                found.append((a + s, a + e))
     out: List[Tuple[int, int, str]] = []
+    found = [_strip_generic(norm, s, e, lex) for s, e in found]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     for s, e in found:
         if any(s >= x0 and e <= x1 for x0, x1, _ in out):
@@ -57,6 +68,14 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
         out.append((s, e, lex.category(phrase)))
     out.sort()
     return out
+
+
+def _strip_generic(norm: str, s: int, e: int, lex: Lexicon) -> Tuple[int, int]:
+    """«مسائل مربوط به اجرای پروتکل» → «اجرای پروتکل» (a generic head before the subject)."""
+    for head in lex.topic_generic_heads:
+        if norm.startswith(head + " ", s) and len(norm[s + len(head) + 1:e].split()) >= 2:
+            return s + len(head) + 1, e
+    return s, e
 
 
 def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
@@ -80,6 +99,12 @@ def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
         if w == "با" and (not prev_word or prev_word not in _WITH_OK):
             break
         prev_word = w
+        if w in _LV_NOUNS and not regex.match(r"(?:کرد|کردند|کرده|داشت|داشتند|نمود|نمودند|شد|شدند|کند|کنند|دارد|دارند|"
+                                              r"ن?می\u200c|خواهد|خواهند|نظر)", nxt):
+            # «اعلام آتش‌بس» is a topic, «اعلام کرد» a verb
+            count += 1
+            last_good = start + tm.end()
+            continue
         if w in lex.topic_stop and not _in_keep(text, abs_s, lex):
             # «و» and «،» continue a list; other stop words end the phrase
             break
@@ -103,7 +128,7 @@ def _in_keep(text: str, pos: int, lex: Lexicon) -> bool:
     return False
 
 
-def _split(text: str, s: int, e: int, lex: Lexicon) -> List[Tuple[int, int]]:
+def _split(text: str, s: int, e: int, lex: Lexicon, generic: bool = False) -> List[Tuple[int, int]]:
     """Split a list phrase on «،» and « و » into items (not inside fixed phrases)."""
     cuts: List[Tuple[int, int]] = []
     for m in regex.finditer(r"\s*،\s*|\s+و\s+|\s*,\s*", text[s:e]):
@@ -118,6 +143,7 @@ def _split(text: str, s: int, e: int, lex: Lexicon) -> List[Tuple[int, int]]:
         prev = ce
     items.append((prev, e))
     items = [(x, y) for x, y in items if y > x]
+    items = [_strip_generic(text, x, y, lex) for x, y in items]
     if len(items) <= 1:
         return _trim(text, items)
     # a list of bare adjectives after a noun («همکاری‌های تجاری، اقتصادی و فناوری») stays whole
@@ -174,7 +200,9 @@ def _is_filler(phrase: str, lex: Lexicon) -> bool:
     words = p.split()
     if len(words) == 1 and len(p) <= 3:
         return True
-    if words and words[0] in ("این", "آن", "همین", "چنین", "خود", "یکدیگر", "دو", "طرفین", "مختلف", "مختلفی", "گوناگون",
+    if len(words) == 1 and words[0].endswith("\u200cای"):
+        return True  # a bare indefinite adjective («گسترده‌ای»)
+    if words and words[0] in ("این", "آن", "همین", "چنین", "خود", "یکدیگر", "دو", "طرفین", "مختلف", "مختلفی", "گوناگون", "برخی",
                               "زیادی", "فراوان", "فراوانی", "جدی", "همه", "تمام", "تمامی", "کلیه", "سایر", "دیگر"):
         return True
     from .countries import countries_in
