@@ -377,3 +377,16 @@ def test_years_named_by_their_event(nlp):
 
 def test_place_names_with_dates_are_not_dates(nlp):
     assert dates(nlp, "مجموعه ورزشی ۱۵ خرداد افتتاح شد و در خیابان ۱۷ شهریور ترافیک است.") == []
+
+
+def test_night_before_a_weekday_is_the_previous_evening(nlp):
+    d = one(nlp, "ساعت ۲۳ شب جمعه به خانه رسید.")  # «شب جمعه» is Thursday night
+    assert (d.jalali, d.weekday, d.time) == ("1404-08-15", "پنجشنبه", "23:00")
+    assert one(nlp, "جمعه شب به خانه رسید.").jalali == "1404-08-16"
+
+
+def test_bare_weekday_with_a_present_tense_verb_is_ahead(nlp):
+    # published Monday 1404-08-19: «روز چهارشنبه … برقرار می‌شود» is this coming Wednesday
+    assert one(nlp, "وی افزود، روز چهارشنبه اولین پرواز برقرار می‌شود.").jalali == "1404-08-21"
+    # the writer's own present («مرور می‌کنیم») does not move a past event
+    assert one(nlp, "نتایج انتخابات سه‌شنبه را مرور می‌کنیم.").jalali == "1404-08-13"

@@ -22,7 +22,7 @@ import regex
 
 from ..document import Document
 from ..records import DateValue
-from .recognize import POINT_KINDS, Mention, is_future, recognize
+from .recognize import POINT_KINDS, Mention, is_future, present_only, recognize
 from .resolve import resolve
 
 __all__ = ["DateExtractor"]
@@ -58,6 +58,8 @@ class DateExtractor:
         _borrow_years(doc.norm, mentions)
         for men in mentions:
             future = is_future(doc.norm, men.start, men.end)
+            if not future and men.weekday is not None and men.day is None and men.week_rel is None:
+                future = present_only(doc.norm, men.start, men.end)  # «روز چهارشنبه … برقرار می‌شود»
             values = resolve(men, doc.published, future=future) if men.kind in ("date", "time") else {
                 "jalali": None, "gregorian": None, "granularity": None, "weekday": None,
                 "relative": men.relative, "weekday_conflict": False, "time": None, "part_of_day": None}

@@ -767,6 +767,9 @@ def _merge(a: Mention, b: Mention, text: str) -> Mention:
             setattr(out, f, getattr(b, f))
     if a.kind == "daypart" and b.ampm is None and b.kind != "time":
         out.ampm = a.ampm
+    if (fold_key(a.text).split(" ")[-1] == "شب" and a.daypart == "night" and b.weekday is not None and b.day is None
+            and not b.text.startswith("روز")):
+        out.weekday = (b.weekday - 1) % 7  # «شب جمعه» is Thursday night
     out.relative = a.relative or b.relative
     out.parts = a.parts | b.parts
     out.kind = "date" if ({"date", "rel", "weekday"} & out.parts) else "time"
@@ -852,7 +855,7 @@ def _figurative_today(text: str, men: Mention) -> bool:
     """«امروز» meaning «nowadays»: after «اما/ولی», or in a clause whose verb is a
     stative present (است، دارد، هستیم، وجود دارد) with no past or future verb."""
     lex = get_lexicon()
-    if _prev_word(text, men.start) in lex.contrast_before:
+    if _prev_word(text, men.start) in lex.contrast_before or _next_word(text, men.end) in ("اما", "ولی"):
         return True
     left = 0
     for m in _CLAUSE_END.finditer(text, max(0, men.start - 200), men.start):
@@ -865,6 +868,29 @@ def _figurative_today(text: str, men: Mention) -> bool:
     if any(w in lex.past_verbs or any(w.endswith(p) for p in ("کرد", "کردند", "شد", "شدند", "گفت", "داد")) for w in words):
         return False
     return any(w in lex.stative_verbs for w in words)
+
+
+_PRESENT = regex.compile(r"(?<![\p{L}\u200c])(?:بر|در|فرا)?ن?می[\u200c ](?P<stem>[\p{L}]+)")
+_PAST_STEM_END = ("کرد", "کردند", "شد", "شدند", "داد", "دادند", "گفت", "گفتند", "رفت", "آمد", "رسید", "بود", "بودند",
+                  "داشت", "داشتند", "گرفت", "خواست", "کردیم", "شدیم")
+
+
+def present_only(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` has a present-tense verb (می‌شود,
+    برمی‌گردد) and no past one: in news, a bare weekday there is still to come."""
+    lex = get_lexicon()
+    left = 0
+    for m in _CLAUSE_END.finditer(text, max(0, start - 200), start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end)
+    right = m.start() if m else len(text)
+    clause = text[max(left, start - 200):min(right, end + 200)]
+    words = [fold_key(w) for w in _WORDS.findall(clause)]
+    if any(w in lex.past_verbs or w.endswith(_PAST_STEM_END) for w in words):
+        return False
+    # third person only: «مرور می‌کنیم» (we review) is the writer speaking, not the event
+    return any(not mm.group("stem").endswith(_PAST_STEM_END) and not mm.group("stem").endswith(("یم", "ید", "م"))
+               for mm in _PRESENT.finditer(clause))
 
 
 def is_future(text: str, start: Optional[int] = None, end: Optional[int] = None) -> bool:
