@@ -172,3 +172,10 @@ def test_person_rule_overrides_a_mislabelled_tagger_span():
 def test_two_part_name_whose_second_part_is_a_surname(nlp):
     assert ents(nlp, "رضا صادقی خواننده پاپ کنسرت داد.", "PER") == [("رضا صادقی", "PER")]
     assert ents(nlp, "محمد جواد ظریف به مسقط رفت.", "PER") == [("محمد جواد ظریف", "PER")]
+
+
+@pytest.mark.parametrize("text", ["حن", "علی", "دکتر", "سفیر", "«", "شهردار «", "علی رضا", "به گزارش",
+                                  "سفیر بلاروس در", "رجب طیب", "آقای", "و ، شهردار تهران"])
+def test_short_and_truncated_inputs(nlp, text):
+    found = ents(nlp, text)  # nothing raises; every span is an exact slice
+    assert all(t.strip() == t and t for t, _ in found)

@@ -723,7 +723,7 @@ class EntityRecognizer:
                     firsts += 1
                 # «محمد جواد ظریف»: after two first names a common word may be the surname,
                 # unless the second «first name» is itself surname-like (رضا صادقی خواننده)
-                prev_first = view.token_text(view.first_unit[view.tok[k] - 1]) if k > u else ""
+                prev_first = view.token_text(k - 1) if k > u else ""
                 two_firsts = firsts >= 2 and not prev_first.endswith("ی")
                 end = surname_run(k, allow_common=two_firsts or role_follows(k), max_words=1)
                 if end > k and view.sent[end - 1] == view.sent[u]:
