@@ -12,8 +12,10 @@
     spaces.
 (c) The expression table tests/data/date_expressions.tsv: share of rows whose span
     and values are right.
+(d) dev_news (../shared/data/dev_news): gold DATE entities found and event dates resolved.
 
-Usage: python scripts/eval_dates.py [--data ../shared/data] [--only hengam,peyma,table] [--show N]
+Usage: python scripts/eval_dates.py [--data ../shared/data] [--only hengam,peyma,table,dev] [--show N]
+       [--parstdex-python /path/to/python-with-parstdex]
 """
 
 from __future__ import annotations
@@ -261,6 +263,38 @@ def eval_peyma(data: str, show: int) -> None:
                 print("     gold:", [(text[s:e], t) for s, e, t in g], " pred:", [(text[s:e], t) for s, e, t in p])
 
 
+def eval_dev_news(data: str) -> None:
+    """(d) dev_news: gold DATE entities found (substring either way) and event dates resolved."""
+    path = os.path.join(data, "dev_news", "gold.jsonl")
+    if not os.path.exists(path):
+        print(f"(d) dev_news: {path} not found, skipped")
+        return
+    from persian_ie import Pipeline
+
+    nlp = Pipeline(stages=["normalize", "segment", "dates"])
+    tp = fp = fn = ev_ok = ev_all = 0
+    with open(path, encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    for g in gold:
+        with open(os.path.join(data, "dev_news", "articles", f"{g['id']}.txt"), encoding="utf-8") as f:
+            text = f.read()
+        doc = nlp(text, published=g["publication_date_jalali"]).doc
+        ours = {e.text for e in doc.ents("DATE", "TIME")}
+        want = g["entities"].get("DATE", [])
+        hits = sum(any(w in o or o in w for o in ours) for w in want)
+        tp, fn = tp + hits, fn + len(want) - hits
+        fp += sum(not any(w in o or o in w for w in want) for o in ours)
+        for ev in g["events"]:
+            if ev.get("date_jalali"):
+                ev_all += 1
+                ev_ok += any(d.jalali == ev["date_jalali"] and (ev["date_text"] in d.text or d.text in ev["date_text"])
+                             for d in doc.dates)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    print(f"(d) dev_news ({len(gold)} articles): DATE entities P {100 * p:.1f} R {100 * r:.1f} "
+          f"(tp {tp}, fp {fp}, fn {fn}); event dates resolved {ev_ok}/{ev_all}")
+
+
 def eval_table(show: int) -> None:
     path = os.path.join(ROOT, "tests", "data", "date_expressions.tsv")
     sys.path.insert(0, os.path.join(ROOT, "tests"))
@@ -283,7 +317,7 @@ def eval_table(show: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
-    ap.add_argument("--only", default="hengam,peyma,table")
+    ap.add_argument("--only", default="hengam,peyma,table,dev")
     ap.add_argument("--show", type=int, default=0, help="print this many disagreements per set")
     ap.add_argument("--parstdex-python", default="",
                     help="a Python with parstdex installed: also score parstdex on HengamGold with this scorer")
@@ -297,6 +331,8 @@ def main() -> None:
         eval_peyma(args.data, args.show)
     if "table" in only:
         eval_table(args.show)
+    if "dev" in only:
+        eval_dev_news(args.data)
 
 
 if __name__ == "__main__":

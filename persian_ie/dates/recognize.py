@@ -865,7 +865,9 @@ def _figurative_today(text: str, men: Mention) -> bool:
     words = [fold_key(w) for w in _WORDS.findall(text, max(left, men.start - 200), min(right, men.end + 200))]
     if grammar().future.search(text, left, right):
         return False
-    if any(w in lex.past_verbs or any(w.endswith(p) for p in ("کرد", "کردند", "شد", "شدند", "گفت", "داد")) for w in words):
+    if any(w.split(" ")[-1] in lex.past_verbs for w in words):
+        return False
+    if "در حال" in " ".join(words):  # «امروز … در حال برگزاری است»: happening today
         return False
     return any(w in lex.stative_verbs for w in words)
 
@@ -886,7 +888,7 @@ def present_only(text: str, start: int, end: int) -> bool:
     right = m.start() if m else len(text)
     clause = text[max(left, start - 200):min(right, end + 200)]
     words = [fold_key(w) for w in _WORDS.findall(clause)]
-    if any(w in lex.past_verbs or w.endswith(_PAST_STEM_END) for w in words):
+    if any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words):
         return False
     # third person only: «مرور می‌کنیم» (we review) is the writer speaking, not the event
     return any(not mm.group("stem").endswith(_PAST_STEM_END) and not mm.group("stem").endswith(("یم", "ید", "م"))
