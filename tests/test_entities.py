@@ -179,3 +179,11 @@ def test_two_part_name_whose_second_part_is_a_surname(nlp):
 def test_short_and_truncated_inputs(nlp, text):
     found = ents(nlp, text)  # nothing raises; every span is an exact slice
     assert all(t.strip() == t and t for t, _ in found)
+
+
+def test_organization_units_chain_into_one_name(nlp):
+    text = "به گزارش مرکز لرزه‌نگاری کشوری مؤسسه ژئوفیزیک دانشگاه تهران زلزله آمد."
+    assert ents(nlp, text, "ORG") == [("مرکز لرزه‌نگاری کشوری مؤسسه ژئوفیزیک دانشگاه تهران", "ORG")]
+    text = "کارگروهی از سوی مرکز ارتباطات و امور بین‌الملل شهرداری تهران تشکیل شد."
+    assert ents(nlp, text, "ORG") == [("مرکز ارتباطات و امور بین‌الملل شهرداری تهران", "ORG")]
+    assert ents(nlp, "این مرکز با شهرداری تهران کار می‌کند.", "ORG") == [("شهرداری تهران", "ORG")]

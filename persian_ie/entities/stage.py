@@ -70,6 +70,8 @@ _NAME_CONNECTORS = {"بن", "بنت", "ابن", "ال", "آل", "عبد", "اب�
 _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
 _ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
             "پزشکی", "فنی", "علوم", "توسعه", "تعاون", "صادرات", "کشاورزی", "فرهنگی", "اقتصادی", "خبری"}
+_SUBUNIT_HEADS = {"مرکز", "موسسه", "مؤسسه", "اداره", "اداره کل", "دفتر", "معاونت", "دانشکده", "پژوهشکده",
+                  "پژوهشگاه", "ستاد", "کمیته", "کمیسیون", "مدیریت", "بخش"}
 _OFFICE_HEADS = {"اداره کل", "اداره", "سازمان", "معاونت", "مدیریت", "ستاد", "مرکز", "دفتر"}
 _WEAK_HONORIFICS = {"استاد", "شهید", "مرحوم", "حاج", "حاجی", "زنده‌یاد", "سید", "علامه"}
 _NOT_NAMES = {"آقایان", "خانم‌ها", "بانوان", "درعین‌حال", "دراین‌حال", "درحالیکه", "رسما", "ضمنا", "اساسا",
@@ -350,6 +352,9 @@ class EntityRecognizer:
             pat = self._org_pattern(view, gaz, lex, i)
             if pat is not None:
                 cands.append((pat, "ORG", "pattern"))
+            sub = self._subunit_pattern(view, gaz, lex, i)
+            if sub is not None:
+                cands.append((sub, "ORG", "pattern"))
             for trie, label in ((gaz.orgs, "ORG"), (gaz.places, "LOC")):
                 hit = trie.longest_at(view, i)
                 if hit is None:
@@ -366,11 +371,57 @@ class EntityRecognizer:
                     cands.append((hit[0], "ORG", "gazetteer"))
             if cands:
                 j, label, src = max(cands, key=lambda c: (c[0], c[2] == "pattern"))
+                if label == "ORG":
+                    j = self._chain_units(view, gaz, lex, i, j)
                 out.append((i, j, label, src))
                 i = j
             else:
                 i += 1
         return out
+
+    def _subunit_pattern(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon, i: int) -> Optional[int]:
+        """A unit of a named organization: ``مرکز ارتباطات و امور بین‌الملل`` +
+        ``شهرداری تهران``; the unit's own words may be ordinary ones, but the phrase must
+        end in an organization found by a pattern or the gazetteer."""
+        hit = gaz.org_heads.longest_at(view, i)
+        if hit is None or hit[1].canonical not in _SUBUNIT_HEADS:
+            return None
+        t = view.tok[i]
+        if t > 0 and view.doc.tokens[t - 1].norm in _DETERMINERS:
+            return None
+        k = hit[0]
+        n = len(view)
+        words = 0
+        while k < n and words <= 5 and view.sent[k] == view.sent[i]:
+            if not view.tok_start[k]:
+                return None
+            known = gaz.orgs.longest_at(view, k)
+            nxt = self._org_pattern(view, gaz, lex, k) if gaz.org_heads.longest_at(view, k) else None
+            end = max(nxt or 0, known[0] if known else 0)
+            if end > k and words > 0:
+                return self._chain_units(view, gaz, lex, k, end)
+            tok = view.token_text(k)
+            if tok in _PUNCT_LIKE and tok != "،" or tok.isdigit() or lex.is_verbish(tok) \
+                    or tok in lex.stop and tok != "و" or gaz.titles.longest_at(view, k) is not None:
+                return None
+            k = view.next_token_unit(k)
+            words += 1
+        return None
+
+    def _chain_units(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon, i: int, j: int) -> int:
+        """Extend an organization that is a unit of another: «مرکز لرزه‌نگاری کشوری» +
+        «موسسه ژئوفیزیک» + «دانشگاه تهران» is one name."""
+        head = gaz.org_heads.longest_at(view, i)
+        while head is not None and head[1].canonical in _SUBUNIT_HEADS and j < len(view) \
+                and view.sent[j] == view.sent[i]:
+            nxt = self._org_pattern(view, gaz, lex, j)
+            known = gaz.orgs.longest_at(view, j)
+            end = max(nxt or 0, known[0] if known else 0)
+            if end <= j:
+                break
+            head = gaz.org_heads.longest_at(view, j)
+            j = end
+        return j
 
     def _source_slot(self, view: TokenView, i: int) -> bool:
         """Unit ``i`` follows «به گزارش», «به نقل از» or «منبع:»."""
