@@ -401,7 +401,7 @@ class EntityRecognizer:
             if end > k and words > 0:
                 return self._chain_units(view, gaz, lex, k, end)
             tok = view.token_text(k)
-            if tok in _PUNCT_LIKE and tok != "،" or tok.isdigit() or lex.is_verbish(tok) \
+            if tok in _PUNCT_LIKE or tok.isdigit() or lex.is_verbish(tok) \
                     or tok in lex.stop and tok != "و" or gaz.titles.longest_at(view, k) is not None:
                 return None
             k = view.next_token_unit(k)
