@@ -45,7 +45,7 @@ from __future__ import annotations
 import importlib
 import threading
 import warnings
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
 from ..zwnj import GluedWordRepairer, hazm_data_path
@@ -701,10 +701,7 @@ class EntityRecognizer:
                 taken[u] = True
         new: List[Tuple[int, int, str, str]] = []
 
-        def free(u: int) -> List[bool]:
-            return [t and not s for t, s in zip(taken, soft)]
-
-        hard = free(0)
+        hard = [t and not s for t, s in zip(taken, soft)]  # units no person rule may use
 
         def claim(i: int, j: int, src: str) -> None:
             for u in range(i, j):
