@@ -90,10 +90,15 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[Person
         return after[:1]
     gen = _GENITIVE.match(norm, m.head_end)
     if gen and not m.verbal:
-        # «سفر روحانی به توکیو»: the traveller is the genitive, even when the entity stage missed the name
+        # «سفر روحانی به توکیو»: the traveller is the genitive, even where the entity stage missed the
+        # name here, if the article names that person elsewhere («حسن روحانی»)
         s, e = gen.span(1)
         e = s + len(norm[s:e].rstrip())
-        return [PersonRef(name=(s, e), sent=m.sent)]
+        last = norm[s:e].split()[-1] if norm[s:e].split() else ""
+        for p in doc.entities:
+            if p.label == "PER" and (p.normalized or p.text).split()[-1:] == [last]:
+                return [PersonRef(name=(s, e), sent=m.sent)]
+        return []
     before = [u for u in cands if u.end <= m.start]
     if before:
         # «X و Y به Z سفر کردند»

@@ -42,6 +42,19 @@ def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
     return ":" in norm[lo:hi] if lo < hi else False
 
 
+_PRONOUN_NAMES = {"من", "ما", "تو", "شما", "او", "وی", "آنها", "آن‌ها", "ایشان", "خود", "ایشون", "اینجانب", "بنده"}
+
+
+def _junk_name(p: Participant) -> bool:
+    """A name-only participant that is a pronoun or a possessed noun («خانواده‌ام») is an entity-stage slip."""
+    if p.name is None or p.role is not None:
+        return False
+    words = normalize(p.name.text).replace("\u200c", " ").split()
+    if not words:
+        return True
+    return words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان")
+
+
 class EventExtractor:
     """Pipeline stage: fills ``doc.events`` with :class:`~persian_ie.records.Event` records.
 
@@ -300,7 +313,7 @@ class EventExtractor:
         loc = cl.location()
         location = doc.span_from_norm(*loc, label="LOC") if loc else None
         participants = [self._participant(doc, slot, units) for slot in cl.parts]
-        participants = [p for p in participants if p.name is not None or p.role is not None]
+        participants = [p for p in participants if (p.name is not None or p.role is not None) and not _junk_name(p)]
         if len(participants) > 2:
             participants = [p for p in participants if not (
                 p.name is None and p.country is None and p.role is not None
