@@ -85,6 +85,7 @@ class DateLexicon:
     place_before: set = field(default_factory=set)
     weekday_not_before: set = field(default_factory=set)
     year_after: List[str] = field(default_factory=list)
+    gregorian_year_after: List[str] = field(default_factory=list)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -153,4 +154,6 @@ def get_lexicon() -> DateLexicon:
     lex.place_before = {fold_key(w) for w in blockers["place_before"]}
     lex.weekday_not_before = {fold_key(w) for w in blockers["weekday_not_before"]}
     lex.year_after = list(blockers["year_after"])
+    lex.gregorian_year_after = list(blockers["gregorian_year_after"])
+    lex.weekday_not_after |= {fold_key(w) for w in blockers.get("weekday_not_after", [])}
     return lex

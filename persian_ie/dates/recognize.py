@@ -109,6 +109,7 @@ def grammar() -> _Grammar:
     seasons = alternation(lex.seasons)
     mods = alternation(lex.modifiers_before)
     year_after = alternation(lex.year_after)
+    greg_year_after = alternation(lex.gregorian_year_after)
     clock_pre = alternation(lex.clock_prefix)
     suffixes = "(?i:" + alternation(lex.clock_suffixes) + ")"
     yrel = f"(?:{rel_years}|سال{_J}(?:جاری|گذشته|قبل|پیش|آینده|بعد)|(?:این|همین|همان|آن){_J}سال)"
@@ -125,7 +126,7 @@ def grammar() -> _Grammar:
         # ۱۹ آبان ماه ۱۴۰۴ / بیست و دوم بهمن سال گذشته / ۵ اکتبر ۲۰۱۸ میلادی
         (rf"{_B}(?:(?P<pre>روز|مورخ|مورخه|تاریخ){_J})?{daynum}{_J}?(?:ماه{_J})?(?P<month>{months})(?P<mah>{_J}?ماه)?"
          rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش(?![ \u200c]?(?:بینی|از))|آینده|آتی)))?{era}?"
-         rf"(?:{_E}|(?<=[۰-۹][ \u200c]?می)(?=\u200c))", _dmy),
+         rf"(?:{_E}|(?<=[۰-۹][ \u200c]?می)(?=\u200c(?:در|به|از|تا|با|سال|گذشته|امسال|آینده|جاری|میلادی|که|و)(?!\p{{L}})))", _dmy),
         # اواخر آبان ماه ۱۴۰۴ / مهر ۹۸ / ماه رمضان / آبان‌ماه امسال
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<mahpre>ماه){_J}(?:مبارک{_J})?)?(?P<month>{months})(?P<mah>{_J}?ماه)?"
          rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش(?![ \u200c]?(?:بینی|از))|آینده|آتی)))?{era}?(?:{_E}|(?<=[۰-۹]{{4}})(?=\p{{L}}))", _month),
@@ -138,6 +139,7 @@ def grammar() -> _Grammar:
         (rf"{_B}(?P<ynum>{_D}{{4}})(?:{_J}?[-–]{_J}?(?P<y2>{_D}{{4}}))?{era}{_E}", _year),
         (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}){_E}", _bare_year),
         (rf"(?<=(?:^|[ \u200c(«]){year_after}{_J})(?P<ynum>{_D}{{4}}|{_D}{{2}}){_E}", _bare_year),
+        (rf"(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})(?P<gnum>{_D}{{4}}|{_D}{{2}}){_E}", _bare_year),
         # امروز / دیروز / روز گذشته / امسال / پارسال
         (rf"{_B}(?P<rday>{rel_days}){_E}", _rel_day),
         (rf"{_B}(?P<ryear>{rel_years}){_E}", _rel_year),
@@ -146,7 +148,7 @@ def grammar() -> _Grammar:
         (rf"{_B}(?P<this>این|همین){_J}(?P<unit>هفته|ماه|سال|روز{_J}?ها|هفته{_J}?ها|ماه{_J}?ها|سال{_J}?ها){_E}", _this_unit),
         # (روز) دوشنبه (گذشته | هفته آینده | این هفته)
         (rf"{_B}(?:(?P<roz>روز){_J})?(?P<wd>{weekdays})(?P<pl>{_J}?(?:ها|های))?"
-         rf"(?:{_J}(?:(?P<wrel>گذشته|قبل|پیش|آینده|آتی|بعد)|(?P<this>این|همین){_J}هفته|هفته{_J}(?P<wwrel>گذشته|قبل|پیش|آینده|بعد|جاری|دیگر|آتی)))?{_E}", _weekday),
+         rf"(?:{_J}(?:(?P<wrel>گذشته|قبل|پیش|آینده|آتی|بعد|جاری)|(?P<this>این|همین){_J}هفته|هفته{_J}(?P<wwrel>گذشته|قبل|پیش|آینده|بعد|جاری|دیگر|آتی)))?{_E}", _weekday),
         # ساعت ۱۰:۳۰ / ساعت ۱۰ صبح / ساعت ۱۹ و ۳۴ دقیقه / ساعت یک و نیم
         (rf"{_B}(?P<pre>{clock_pre}){_J}?(?:(?P<h>{_D}{{1,2}}) ?: ?(?P<m>{_D}{{2}})(?: ?: ?{_D}{{2}})?|(?P<hw>{_D}{{1,2}}|{hour_words})"
          rf"(?:{_J}و{_J}(?:(?P<frac>نیم|ربع)|(?P<mw>{_D}{{1,2}}|{cardinal})(?:{_J}دقیقه)?(?:{_J}و{_J}(?:{_D}{{1,2}}|{cardinal}){_J}ثانیه)?))?(?:{_J}دقیقه)?)"
@@ -166,7 +168,8 @@ def grammar() -> _Grammar:
         (rf"{_B}(?P<n>یک|سه|دو){_J}ربع(?P<unit>{_J}ساعت)?{_E}", _quarter),
     ]
     rules = [(regex.compile(p, regex.V0), fn) for p, fn in R]
-    future = regex.compile("|".join(regex.escape(w).replace(r"\ ", "[ \u200c]") for w in lex.future_markers))
+    future = regex.compile(r"(?<![\p{L}\u200c])(?:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u200c]")
+                                                     for w in lex.future_markers) + r")(?![\p{L}])")
     return _Grammar(lex, rules, regex.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
                     regex.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future)
 
@@ -292,19 +295,22 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     day = parse_number(_g(m, "dnum") or _g(m, "dword"))
     if day is None or not 1 <= day <= 31:
         return None
-    has_year = bool(_g(m, "ynum") or _g(m, "yword") or _g(m, "yrel"))
+    has_year = bool(_g(m, "ynum") or (_g(m, "yword") and _g(m, "sal")) or _g(m, "yrel"))
     if month_key in lex.ambiguous_months and _g(m, "dword") and not (_g(m, "mah") or has_year) \
             and not _is_ordinal(_g(m, "dword")):
         return None  # «سه تیر», «سی دی» (but «هفتم تیر», «یازدهم دی» are dates)
-    if _g(m, "dword") and fold_key(_g(m, "dword")) in ("یک", "یه") and not (_g(m, "mah") or has_year):
-        return None
+    if _g(m, "dword") and fold_key(_g(m, "dword")) in ("یک", "یه", "نه") and not (_g(m, "mah") or has_year):
+        return None  # «نه آبان، نه آذر»: «not», not nine
     prev = _prev_word(text, m.start())
     if _g(m, "dnum") and prev in lex.before_number_block and not (_g(m, "mah") or has_year):
         return None
     if prev in lex.place_before and not has_year:
         return None  # «خیابان ۱۵ خرداد», «مدرسه هفتم تیر»: a name
+    before_pre = _prev_word(text, m.start()) if not _g(m, "pre") else \
+        (text[max(0, m.start() - 6):m.start()].strip(" \u200c")[-1:] or "")
     if _g(m, "dword") and fold_key(_g(m, "dword")) in ("اول", "نخست", "آخر", "پایانی", "اولیه") \
-            and prev in ("روزهای", "روزها", "هفته", "هفته‌های", "دهه", "ایام"):
+            and (prev in ("روزهای", "روزها", "هفته", "هفته‌های", "دهه", "ایام")
+                 or (_g(m, "pre") and fold_key(_g(m, "pre")) == "روز" and before_pre.isdigit())):
         day = None  # «روزهای اول فروردین»: the month, not its first day
     start = m.start("dnum") if _g(m, "dnum") else m.start("dword")
     if _g(m, "pre") and fold_key(_g(m, "pre")) == "روز":
@@ -322,13 +328,13 @@ def _month(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     lex = get_lexicon()
     month_key = fold_key(_g(m, "month"))
     calendar, month = lex.month_by_name[month_key]
-    has_year = bool(_g(m, "ynum") or _g(m, "yword") or _g(m, "yrel"))
+    has_year = bool(_g(m, "ynum") or (_g(m, "yword") and _g(m, "sal")) or _g(m, "yrel"))
     support = _g(m, "mah") or _g(m, "mahpre") or has_year
     prev = _prev_word(text, m.start())
     if month_key in lex.ambiguous_months and not support:
         return None
     if not support and not _g(m, "mod"):
-        if calendar == "jalali" and prev not in ("در", "از", "تا", "طی", "برای", "اواخر", "اوایل", "اواسط", "ابتدای",
+        if calendar in ("jalali", "hijri") and prev not in ("در", "از", "تا", "طی", "برای", "اواخر", "اوایل", "اواسط", "ابتدای",
                                                  "پایان", "آخر", "نیمه", "تاریخ", "مورخ", "ماه", "هر", "آغاز", "شروع"):
             return None
         if _g(m, "month") in ("مارس",) and prev not in ("در", "از", "تا", "ماه", "اوایل", "اواخر", "اواسط", "ابتدای", "پایان"):
@@ -415,8 +421,11 @@ def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
 
 def _bare_year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     lex = get_lexicon()
-    y = int(_g(m, "ynum"))
-    if y < 100:
+    raw = _g(m, "ynum") or _g(m, "gnum")
+    y = int(raw)
+    if y < 100 and _g(m, "gnum"):
+        y += 1900 if y >= 30 else 2000  # «جام جهانی ۹۸» is 1998
+    elif y < 100:
         y += 1300 if y >= 30 else 1400
     nxt = _next_word(text, m.end())
     if nxt in lex.after_number_block or nxt in lex.units or nxt in lex.month_by_name:
@@ -429,7 +438,8 @@ def _bare_year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         calendar = "gregorian"
     else:
         return None
-    men = Mention(m.start("ynum"), m.end(), _g(m, "ynum"), "date", calendar=calendar, year=y, parts=frozenset({"date"}))
+    start = m.start("ynum") if _g(m, "ynum") else m.start("gnum")
+    men = Mention(start, m.end(), raw, "date", calendar=calendar, year=y, parts=frozenset({"date"}))
     men.pieces = [(men.start, men.end, "DATE")]
     return men
 
@@ -551,7 +561,8 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if wd is None:
         return None
     prev = _prev_word(text, m.start())
-    if not _g(m, "roz") and (prev in lex.weekday_not_after):
+    prev2 = fold_key(" ".join(text[max(0, m.start() - 30):m.start()].split()[-2:]))
+    if not _g(m, "roz") and (prev in lex.weekday_not_after or prev2 in lex.weekday_not_after):
         return None
     if not _g(m, "roz") and not _g(m, "wrel") and _next_word(text, m.end()) in lex.weekday_not_before:
         return None  # «دوشنبه بازار»
@@ -565,7 +576,7 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return men
     rel = _g(m, "wrel")
     if rel:
-        men.week_rel = "past" if rel in ("گذشته", "قبل", "پیش") else "future"
+        men.week_rel = "past" if rel in ("گذشته", "قبل", "پیش") else ("this_week" if rel == "جاری" else "future")
     elif _g(m, "this"):
         men.week_rel = "this_week"
     elif _g(m, "wwrel"):
@@ -636,7 +647,7 @@ def _daypart(text: str, m: "regex.Match[str]") -> Optional[Mention]:
 
 
 def _season(text: str, m: "regex.Match[str]") -> Optional[Mention]:
-    has_year = bool(_g(m, "ynum") or _g(m, "yword") or _g(m, "yrel"))
+    has_year = bool(_g(m, "ynum") or (_g(m, "yword") and _g(m, "sal")) or _g(m, "yrel"))
     if not (_g(m, "fasl") or has_year or _g(m, "mod")):
         return None
     if _g(m, "yword") and not _g(m, "sal"):
