@@ -301,7 +301,7 @@ class Gazetteer:
                         self.orgs.add_units(units, entry)
         for row in _rows("country_references.tsv"):
             self.refs.add(row[0], Entry("REF", "reference", canon(row[0]), canon(row[1])))
-        for row in _rows("role_titles.tsv"):
+        for row in _rows("role_titles.txt"):
             flags = row[1] if len(row) > 1 else ""
             title = canon(row[0])
             entry = Entry("TITLE", flags, title)

@@ -1,7 +1,7 @@
 """ROLE entities: titles that identify participants, at full extent, and their link
 to the person they name.
 
-A role phrase is a title from ``role_titles.tsv`` followed by what it is *of* and
+A role phrase is a title from ``role_titles.txt`` followed by what it is *of* and
 *where*: places and organizations (``شهردار تهران``, ``مدیرعامل شرکت X``), a
 ministry (``وزیر امور خارجه``), further titles and modifiers (``معاون سیاسی امنیتی
 استاندار کهگیلویه و بویراحمد``, ``سفیر جدید برزیل``), a demonym (``همتای روس``), an
