@@ -390,3 +390,24 @@ def test_bare_weekday_with_a_present_tense_verb_is_ahead(nlp):
     assert one(nlp, "وی افزود، روز چهارشنبه اولین پرواز برقرار می‌شود.").jalali == "1404-08-21"
     # the writer's own present («مرور می‌کنیم») does not move a past event
     assert one(nlp, "نتایج انتخابات سه‌شنبه را مرور می‌کنیم.").jalali == "1404-08-13"
+
+
+@pytest.mark.parametrize("text", [
+    "نه آبان، نه آذر، نه دی؛ زاده مهرم.",        # «نه» = not
+    "بیماری کووید ۱۹ می تواند خطرناک باشد.",      # «می» = verb prefix
+    "مراجعان نمازهای جماعت و جمعه سالمند هستند.",
+    "سردار رمضان شریف سخنگوی سپاه گفت.",           # a name
+])
+def test_more_precision_negatives(nlp, text):
+    assert [d.text for d in dates(nlp, text)] == []
+
+
+def test_context_rules_on_real_patterns(nlp):
+    assert one(nlp, "در مقدماتی جام جهانی ۹۸ بازی کرد.").gregorian == "1998"
+    # «سه‌شنبه جاری»: the Tuesday of this week (published Monday)
+    assert one(nlp, "خواستار تظاهرات در روز سه‌شنبه جاری شدند.").jalali == "1404-08-20"
+    # «۱۶ روز نخست اسفندماه»: the month, not its first day
+    d = one(nlp, "مصرف در ۱۶ روز نخست اسفندماه ۱۴۰۳ کم شد.")
+    assert (d.jalali, d.granularity) == ("1403-12", "month")
+    # subjunctive looks ahead: October still to come
+    assert one(nlp, "بازی‌ها ۱۵ اکتبر برگزار شوند.", published="1398-12-18").gregorian == "2020-10-15"
