@@ -273,3 +273,62 @@ def test_registry_builds_the_stage():
     from persian_ie.registry import create_stage
     stage = create_stage("events")
     assert isinstance(stage, EventExtractor) and stage.name == "events"
+
+
+# -- titles, delegations, modality ------------------------------------------------------------
+
+
+def test_title_used_alone_is_linked_to_the_person_named_nearby():
+    text = (FIXTURES / "provincial.txt").read_text(encoding="utf-8")
+    doc = run(make_doc(text, ents=[("ROLE", "معاون عمرانی استاندار یزد"), ("ROLE", "مدیرکل صنعت، معدن و تجارت یزد"),
+                                   ("PER", "رضا احمدی"), ("PER", "علی صادقی")]))
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert len(meetings) == 1
+    by_name = {p.name.text: p for p in meetings[0].participants if p.name is not None}
+    assert set(by_name) == {"رضا احمدی", "علی صادقی"}
+    assert by_name["رضا احمدی"].role.text == "معاون عمرانی استاندار یزد"
+    assert by_name["علی صادقی"].role.text == "مدیرکل صنعت، معدن و تجارت یزد"
+    assert all(p.country == "ایران" for p in meetings[0].participants)
+    assert any(t.category == "energy" for t in meetings[0].topics)
+    check_offsets(doc)
+
+
+def test_delegation_travels_and_genitive_traveller_needs_a_known_name():
+    doc = run(make_doc("هیئت تجاری ترکیه امروز وارد تبریز شد.", ents=[("LOC", "تبریز")],
+                       dates=[("امروز", "1404-08-19")]))
+    assert [e.type for e in doc.events] == ["visit"]
+    visit = doc.events[0]
+    assert roles(visit) == ["هیئت تجاری ترکیه"] and visit.participants[0].country == "ترکیه"
+    assert visit.location.text == "تبریز" and visit.date.jalali == "1404-08-19"
+    # «سفر روحانی به توکیو»: the genitive is the traveller when the article names him
+    named = run(make_doc("سفر روحانی به توکیو. حسن روحانی در این سفر با نخست وزیر ژاپن دیدار کرد.",
+                         ents=[("PER", "حسن روحانی"), ("ROLE", "نخست وزیر ژاپن"), ("LOC", "توکیو")]))
+    visits = [e for e in named.events if e.type == "visit"]
+    assert len(visits) == 1 and names(visits[0]) == ["حسن روحانی"]
+    # an unknown genitive («سفر هوایی به …») is not a traveller
+    plain = run(make_doc("سفر هوایی به مشهد گران شد.", ents=[("LOC", "مشهد")]))
+    assert plain.events == []
+
+
+@pytest.mark.parametrize("text", [
+    "آخرین دیدار شما با وزیر خارجه عراق کی بود؟",
+    "او گفت نباید به جای کار در تعطیلات به شمال سفر کنند.",
+    "دیدار وزیر خارجه با همتای عراقی، سفر وزیر نیرو به مسکو و تحریم‌های تازه از جمله مهم‌ترین خبرهای امروز بود.",
+])
+def test_questions_hypotheticals_and_headline_roundups_are_not_events(text):
+    doc = run(make_doc(text, ents=[("ROLE", r) for r in ("وزیر خارجه عراق", "وزیر خارجه", "همتای عراقی", "وزیر نیرو")
+                                   if normalize(r) in normalize(text)]))
+    assert doc.events == []
+
+
+def test_talks_outcome_is_not_a_separate_agreement_and_object_topics_are_read():
+    text = ("وزیر خارجه ایران با همتای ارمنستانی خود دیدار کرد. "
+            "دو طرف در این دیدار آخرین تحولات قفقاز و مسائل مربوط به ترانزیت کالا را بررسی کردند. "
+            "طرفین همچنین بر سر افزایش پروازهای مستقیم توافق کردند.")
+    doc = run(make_doc(text, ents=[("ROLE", "وزیر خارجه ایران"), ("ROLE", "همتای ارمنستانی خود")]))
+    assert [e.type for e in doc.events] == ["meeting"]
+    topics = [t.span.text for t in doc.events[0].topics]
+    assert any("تحولات قفقاز" in t for t in topics)
+    assert any("ترانزیت کالا" in t for t in topics)
+    assert any("پروازهای مستقیم" in t for t in topics)
+    assert [p.country for p in doc.events[0].participants] == ["ایران", "ارمنستان"]
