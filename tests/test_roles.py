@@ -113,3 +113,10 @@ def test_an_organizations_branch_may_be_placed(nlp):
     assert found[0].text == "رئیس دفتر سیاسی حماس در نوار غزه"
     _, found = roles(nlp, "وزیر خارجه آمریکا در تهران گفت.")
     assert found[0].text == "وزیر خارجه آمریکا"
+
+
+def test_ezafe_forms_of_titles(nlp):
+    _, found = roles(nlp, "نماینده‌ی مردم تبریز و سخنگوی دولت گفتند.")
+    assert [r.text for r in found] == ["نماینده‌ی مردم تبریز", "سخنگوی دولت"]
+    _, found = roles(nlp, "فرماندهی سپاه اعلام کرد.")  # «command», not «commander of»
+    assert found == []

@@ -356,9 +356,8 @@ def _ezafe_variants(units: Tuple[str, ...]) -> List[Tuple[str, ...]]:
     out = []
     if last.endswith(("ا", "و")):
         out.append(units[:-1] + (last + "ی",))
-    if last.endswith("ه"):
+    if last.endswith("ه"):  # نماینده‌ی (the glued «فرماندهی» is another word: command)
         out.append(units + ("ی",))
-        out.append(units[:-1] + (last + "ی",))
     if last.endswith("ی"):
         out.append(units + ("ی",))
     return out
