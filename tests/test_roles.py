@@ -120,3 +120,10 @@ def test_ezafe_forms_of_titles(nlp):
     assert [r.text for r in found] == ["نماینده‌ی مردم تبریز", "سخنگوی دولت"]
     _, found = roles(nlp, "فرماندهی سپاه اعلام کرد.")  # «command», not «commander of»
     assert found == []
+
+
+def test_role_does_not_end_on_a_dangling_word(nlp):
+    _, found = roles(nlp, "مدیر امور گفت.")
+    assert found == []
+    _, found = roles(nlp, "معاون امور بین‌الملل شهرداری تهران گفت.")
+    assert [r.text for r in found] == ["معاون امور بین‌الملل شهرداری تهران"]

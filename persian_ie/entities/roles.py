@@ -31,6 +31,7 @@ _COUNTRY_ANAPHORS = ("این کشور", "آن کشور", "کشورمان", "کش
 _PERSON_ANAPHORS = ("خود", "او", "وی", "ایشان", "خویش", "آنها", "آنان", "شان")
 ANAPHORS = _COUNTRY_ANAPHORS + _PERSON_ANAPHORS
 
+_NON_FINAL = {"امور", "شورای", "حوزه", "بخش", "شاخه", "اداره", "اداره کل", "قوه", "هیئت"}
 _SEPARATORS_AFTER_ROLE = {"،", ",", "«", "(", ":", "-", "\"", "“"}
 _SEPARATORS_BEFORE_ROLE = {"،", ",", "»", "(", "-", "\"", "”"}
 
@@ -131,7 +132,8 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
             mod = gaz.modifiers.longest_at(view, j)
             if mod is not None:
                 j = mod[0]
-                last = j
+                if mod[1].canonical not in _NON_FINAL and view.keys[j - 1] != "شورای":
+                    last = j  # «امور», «شورای» need what follows: «مدیر امور» is no role
                 prev = "MOD"
                 continue
             key = view.keys[j]
