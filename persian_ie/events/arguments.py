@@ -23,7 +23,7 @@ from .triggers import Mention
 
 __all__ = ["clause_window", "participants_of", "location_of", "date_of"]
 
-_MENTION_ONLY = regex.compile(r"(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|اظهارات|"
+_MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|اظهارات|"
                               r"گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب)\s*(?:از\s+)?$")
 _REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
 
@@ -189,6 +189,8 @@ def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention
     others = [o for o in others if o.sent == m.sent and o is not m]
     best = None
     for d in dates:
+        if getattr(d, "granularity", "day") not in (None, "day") or getattr(d, "jalali", None) is None:
+            continue  # an event's date is a day («ماه جاری», «۲۰ سال پیش» do not date it)
         try:
             s, t = doc.norm_span(d.span)
         except (IndexError, AttributeError):

@@ -184,6 +184,8 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
         word = text[s:he]
         if "مشترک" in word or "دوجانبه" in word or "دو جانبه" in word:
             return True
+        if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:]):
+            return True  # «نشست کمیسیون مشترک ایران و …»
         return _counterpart_after(text, he, base, people_spans, lex, window=40)
     if needs == "trip":  # سفر، عزیمت
         if regex.search(r"(?:این|همین|آن)\s*$", before):
