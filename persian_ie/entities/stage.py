@@ -66,6 +66,7 @@ TAGGER_LABELS = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT")
 _DETERMINERS = {"این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر", "دیگر", "کدام", "چندین",
                 "هیچ", "تمام", "همه", "بعضی", "یک"}
 _SOURCE_CUES = (("به", "گزارش"), ("به", "نقل", "از"), ("منبع",), ("منبع", ":"), ("به", "گزارش", ":"))
+_SOURCE_LAST = {cue[-1] for cue in _SOURCE_CUES}
 _NAME_CONNECTORS = {"بن", "بنت", "ابن", "ال", "آل", "عبد", "ابو", "دی", "فون", "وان", "د", "لا", "ول"}
 _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
 _ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
@@ -425,6 +426,8 @@ class EntityRecognizer:
 
     def _source_slot(self, view: TokenView, i: int) -> bool:
         """Unit ``i`` follows «به گزارش», «به نقل از» or «منبع:»."""
+        if i == 0 or view.keys[i - 1] not in _SOURCE_LAST:
+            return False
         for cue in _SOURCE_CUES:
             k = len(cue)
             if i - k >= 0 and tuple(view.keys[i - k:i]) == cue:
