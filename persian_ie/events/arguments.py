@@ -71,7 +71,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
             continue
         cands.append(u)
     if m.type == "visit":
-        return _traveller(doc, m, cands)
+        return _traveller(doc, m, cands, units)
     if m.anaphoric:
         # «X نیز در این دیدار گفت»: the speaker(s) before the back-reference
         before = [u for u in cands if u.end <= m.start]
@@ -79,7 +79,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     return cands
 
 
-def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[PersonRef]:
+def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = ()) -> List[PersonRef]:
     norm = doc.norm
     if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:خود|خویش|ایشان|وی|او)" + r"(?![\p{L}])", norm[m.head_end:]):
         # «سفر خود به مینسک»: the clause's subject travelled
@@ -97,7 +97,9 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef]) -> List[Person
         last = norm[s:e].split()[-1] if norm[s:e].split() else ""
         for p in doc.entities:
             if p.label == "PER" and (p.normalized or p.text).split()[-1:] == [last]:
-                return [PersonRef(name=(s, e), sent=m.sent)]
+                hint = next((u.role for u in units if u.name is not None and u.role is not None
+                             and norm[u.name[0]:u.name[1]].split()[-1:] == [last]), None)
+                return [PersonRef(name=(s, e), sent=m.sent, role_hint=hint)]
         return []
     before = [u for u in cands if u.end <= m.start]
     if before:

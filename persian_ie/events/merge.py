@@ -204,10 +204,27 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
             if changed:
                 break
     for cl in clusters:
+        _merge_slots(doc, cl)
         _absorb_plurals(doc, cl)
         if cl.type == "visit":
             _unify_traveller(doc, cl)
     return clusters
+
+
+def _merge_slots(doc: Document, cl: Cluster) -> None:
+    """Slots that turned out to hold the same person (a title seen before the name) become one."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(cl.parts)):
+            for j in range(i + 1, len(cl.parts)):
+                if any(same_person(doc, a, b) for a in cl.parts[i].refs for b in cl.parts[j].refs):
+                    cl.parts[i].refs.extend(cl.parts[j].refs)
+                    del cl.parts[j]
+                    changed = True
+                    break
+            if changed:
+                break
 
 
 def _unify_traveller(doc: Document, cl: Cluster) -> None:
