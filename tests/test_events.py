@@ -332,3 +332,18 @@ def test_talks_outcome_is_not_a_separate_agreement_and_object_topics_are_read():
     assert any("ترانزیت کالا" in t for t in topics)
     assert any("پروازهای مستقیم" in t for t in topics)
     assert [p.country for p in doc.events[0].participants] == ["ایران", "ارمنستان"]
+
+
+def test_event_dated_after_publication_is_planned_and_loose_talks_join_the_call():
+    text = ("رئیس‌جمهور امروز در تماس تلفنی با امیر قطر درباره همکاری‌های اقتصادی گفت‌وگو کرد. "
+            "دو طرف در این گفت‌وگو رایزنی کردند. "
+            "منابع قطری دیدار امیر قطر و رئیس‌جمهور را ۲۵ آبان اعلام کرده بودند.")
+    doc = run(make_doc(text, ents=[("ROLE", "رئیس‌جمهور"), ("ROLE", "امیر قطر")],
+                       dates=[("امروز", "1404-08-19"), ("۲۵ آبان", "1404-08-25")]))
+    types = sorted(e.type for e in doc.events)
+    assert types == ["meeting", "phone_call"]
+    call = [e for e in doc.events if e.type == "phone_call"][0]
+    assert call.status == "occurred" and call.date.jalali == "1404-08-19"
+    assert any(t.category == "economy" for t in call.topics)
+    meeting = [e for e in doc.events if e.type == "meeting"][0]
+    assert meeting.date.jalali == "1404-08-25" and meeting.status == "planned"

@@ -22,6 +22,8 @@ _ATTRIB = regex.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به
                         r"به تازگی|به نوشته|به اعلام|بنابر اعلام)[^،:]{0,80}?[،:])+")
 _LEAD_ADVERB = regex.compile(r"^\s*(?:در ادامه|همچنین|سپس|در پایان|در این (?:دیدار|نشست|جلسه|ملاقات|تماس)|پس از آن|"
                             r"از سوی دیگر|از طرف دیگر|در همین حال|در همین راستا|علاوه بر این|همزمان|نیز)[،\s]*$")
+_LEAD_HONORIFIC = regex.compile(r"^\s*(?:(?:حجت[\u200c ]?الاسلام|آیت[\u200c ]?الله|و ?المسلمین|والمسلمین|العظمی|دکتر|مهندس|سردار|"
+                               r"سرلشکر|سرتیپ|دریادار|امیر|خانم|آقای|شیخ|سید|پروفسور)\s*)+$")
 _HEADER = regex.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
 
 
@@ -44,7 +46,8 @@ def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> O
         if u.sent != sent_i or u.start < start:
             continue
         lead = doc.norm[start:u.start]
-        if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead) or _LEAD_ADVERB.match(lead):
+        if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead) or _LEAD_ADVERB.match(lead) \
+                or _LEAD_HONORIFIC.match(lead):
             return u
         break
     return None

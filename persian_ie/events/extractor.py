@@ -104,7 +104,7 @@ class EventExtractor:
             m.title = m.sent == self._title_sentence(doc)
             if not m.anaphoric and is_background(doc, m, lex):
                 continue
-            m.participants = self._participants(doc, m, units, lex)
+            m.participants = self._participants(doc, m, units, lex, mentions)
             m.location = location_of(doc, m, units) if not m.anaphoric else None
             m.date = date_of(doc, m, dates, mentions)
             kept.append(m)
@@ -152,8 +152,13 @@ class EventExtractor:
             out.append(m)
         return out
 
-    def _participants(self, doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
+    def _participants(self, doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon,
+                      mentions: Sequence[Mention] = ()) -> List[PersonRef]:
         parts = participants_of(doc, m, units, lex)
+        # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور ترکیه»)
+        others = [o for o in mentions if o is not m and o.sent == m.sent and not o.anaphoric]
+        parts = [p for p in parts if not any(
+            0 <= p.start - o.head_end <= 2 and o.type != m.type for o in others)]
         a, _ = clause_window(doc, m)
         sent = doc.sentences[m.sent]
         before = doc.norm[sent.nstart:a]
@@ -310,6 +315,9 @@ class EventExtractor:
                 date = m.date
                 if getattr(m.date, "jalali", None):
                     break
+        if status == "occurred" and date is not None and doc.published is not None and getattr(date, "jalali", None) \
+                and date.jalali > doc.published.strftime("%Y-%m-%d"):
+            status = "planned"  # dated after publication: it has not happened yet
         loc = cl.location()
         location = doc.span_from_norm(*loc, label="LOC") if loc else None
         participants = [self._participant(doc, slot, units) for slot in cl.parts]

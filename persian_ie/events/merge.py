@@ -203,6 +203,21 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
                 break
             if changed:
                 break
+    # «در تماس تلفنی … » then «در این گفت‌وگو / رایزنی کردند»: talks named loosely are the call
+    calls = [c for c in clusters if c.type == "phone_call"]
+    for cl in list(clusters):
+        if cl.type != "meeting" or not calls or not all(m.head.weak or m.anaphoric for m in cl.mentions):
+            continue
+        for call in calls:
+            if (call.status() or "occurred") == (cl.status() or "occurred") and (
+                    not cl.parts or any(_slot_matches(doc, sa_, r) for sa_ in call.parts for sl in cl.parts for r in sl.refs)):
+                call.mentions.extend(cl.mentions)
+                call.mentions.sort(key=lambda m: m.start)
+                for sl in cl.parts:
+                    for r in sl.refs:
+                        _add_part(doc, call, r)
+                clusters.remove(cl)
+                break
     for cl in clusters:
         _merge_slots(doc, cl)
         _absorb_plurals(doc, cl)
