@@ -204,7 +204,7 @@ class EventExtractor:
                 continue
             if cl.type in ("meeting", "phone_call", "agreement") and len(cl.parts) < 2:
                 plural = any(r.resolved().plural for s in cl.parts for r in s.refs)
-                if not (lead and (verbal or plural or cl.type == "phone_call")):
+                if not (lead and (verbal or plural)):
                     continue
             if all(self._first_person(doc, m) for m in cl.mentions if not m.anaphoric):
                 continue
@@ -415,8 +415,15 @@ class EventExtractor:
         """«رییس جمهور» → the country of «رییس جمهور کشورمان» elsewhere in the article."""
         key = [w.rstrip("ی") for w in fold(doc.norm[role[0]:role[1]]).split()]
         found = set()
+        owner = [u for u in units if u.role == role and u.name is not None]
         for u in units:
             if u.role is None or u.role == role:
+                continue
+            # only a title of the same person («رییس جمهور» … «احمدی‌نژاد، رییس جمهور کشورمان»),
+            # never another holder of the title («رئیس جمهور سوئیس»)
+            if owner and not (u.name is not None and same_person(doc, u, owner[0])) and u.resolved() is not owner[0]:
+                continue
+            if not owner and u.name is not None:
                 continue
             other = [w.rstrip("ی") for w in fold(doc.norm[u.role[0]:u.role[1]]).split()]
             if len(other) > len(key) and other[:len(key)] == key:
