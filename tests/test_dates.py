@@ -411,3 +411,17 @@ def test_context_rules_on_real_patterns(nlp):
     assert (d.jalali, d.granularity) == ("1403-12", "month")
     # subjunctive looks ahead: October still to come
     assert one(nlp, "بازی‌ها ۱۵ اکتبر برگزار شوند.", published="1398-12-18").gregorian == "2020-10-15"
+
+
+def test_glued_daypart_and_weekday_number(nlp):
+    d = one(nlp, "وی عصرسه شنبه به ایرنا گفت.")  # «عصر» glued to «سه»: Tuesday, not Saturday
+    assert (d.text, d.jalali) == ("سه شنبه", "1404-08-13")
+
+
+def test_past_tense_keeps_a_yearless_month_behind(nlp):
+    # published 1398-09-17 (December 2019): «ماه ژوئن … سفر کرده بود» is June 2019
+    assert one(nlp, "او در ماه ژوئن به ایران سفر کرده بود.", published="1398-09-17").gregorian == "2019-06"
+
+
+def test_bare_year_above_1450_is_gregorian(nlp):
+    assert one(nlp, "غرناطه تا سال ۱۴۹۲ در دست مسلمانان بود.").gregorian == "1492"

@@ -22,7 +22,7 @@ import regex
 
 from ..document import Document
 from ..records import DateValue
-from .recognize import POINT_KINDS, Mention, is_future, present_only, recognize
+from .recognize import POINT_KINDS, Mention, is_future, is_past, present_only, recognize
 from .resolve import resolve
 
 __all__ = ["DateExtractor"]
@@ -60,7 +60,8 @@ class DateExtractor:
             future = is_future(doc.norm, men.start, men.end)
             if not future and men.weekday is not None and men.day is None and men.week_rel is None:
                 future = present_only(doc.norm, men.start, men.end)  # «روز چهارشنبه … برقرار می‌شود»
-            values = resolve(men, doc.published, future=future) if men.kind in ("date", "time") else {
+            past = not future and men.year is None and is_past(doc.norm, men.start, men.end)
+            values = resolve(men, doc.published, future=future, past=past) if men.kind in ("date", "time") else {
                 "jalali": None, "gregorian": None, "granularity": None, "weekday": None,
                 "relative": men.relative, "weekday_conflict": False, "time": None, "part_of_day": None}
             pieces = []

@@ -191,6 +191,9 @@ def _next_word(text: str, pos: int) -> str:
     return fold_key(m.group(1)) if m else ""
 
 
+#: a bare year above this is Gregorian (no Jalali year after 1450 is news yet; «سال ۱۴۹۲» is 1492 AD)
+JALALI_MAX = 1450
+
 _SCALE = frozenset({"هزار", "میلیون", "میلیارد", "تریلیون", "درصد", "تومان", "ریال", "دلار"})
 
 
@@ -308,6 +311,8 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None  # «خیابان ۱۵ خرداد», «مدرسه هفتم تیر»: a name
     before_pre = _prev_word(text, m.start()) if not _g(m, "pre") else \
         (text[max(0, m.start() - 6):m.start()].strip(" \u200c")[-1:] or "")
+    if _g(m, "dword") and prev in ("هفته", "دهه", "نیمه", "هفته‌های", "دهه‌های") and _is_ordinal(_g(m, "dword")):
+        day = None  # «هفته دوم فروردین», «دهه سوم آبان»: a part of the month
     if _g(m, "dword") and fold_key(_g(m, "dword")) in ("اول", "نخست", "آخر", "پایانی", "اولیه") \
             and (prev in ("روزهای", "روزها", "هفته", "هفته‌های", "دهه", "ایام")
                  or (_g(m, "pre") and fold_key(_g(m, "pre")) == "روز" and before_pre.isdigit())):
@@ -381,7 +386,7 @@ def _numeric(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None
     if _g(m, "sep") == "." and len(a) != 4 and len(c) != 4:
         return None
-    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > 1700 else "jalali")
+    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > JALALI_MAX else "jalali")
     if calendar == "jalali" and y > 1700 or calendar != "gregorian" and y < 100:
         return None
     men = Mention(m.start(), m.end(), m.group(), "date", calendar=calendar, year=y, month=mo, day=d,
@@ -406,7 +411,7 @@ def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     y = _year_value(m, era if era != "bc" else None, None)
     if y is None:
         return None
-    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > 1700 else "jalali")
+    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > JALALI_MAX else "jalali")
     if not _year_ok(y, calendar):
         return None
     plural = "sal" in m.re.groupindex and _g(m, "sal") and _g(m, "sal") != "سال"
@@ -561,6 +566,17 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if wd is None:
         return None
     prev = _prev_word(text, m.start())
+    glued = next((n for n, w in (("یک", 1), ("دو", 2), ("سه", 3), ("چهار", 4), ("پنج", 5))
+                  if fold_key(_g(m, "wd")) == "شنبه" and prev.endswith(n) and len(prev) > len(n)
+                  and lex.daypart(prev[:-len(n)])), None)
+    if glued is not None and not _g(m, "roz"):
+        # «عصرسه شنبه» (daypart glued to the number): Tuesday, not Saturday
+        start = m.start() - len(glued) - 1
+        men = Mention(start, m.end(), text[start:m.end()], "date",
+                      weekday=dict((("یک", 1), ("دو", 2), ("سه", 3), ("چهار", 4), ("پنج", 5)))[glued],
+                      parts=frozenset({"weekday"}))
+        men.pieces = [(men.start, men.end, "DATE")]
+        return men
     prev2 = fold_key(" ".join(text[max(0, m.start() - 30):m.start()].split()[-2:]))
     if not _g(m, "roz") and (prev in lex.weekday_not_after or prev2 in lex.weekday_not_after):
         return None
@@ -886,6 +902,18 @@ def _figurative_today(text: str, men: Mention) -> bool:
 _PRESENT = regex.compile(r"(?<![\p{L}\u200c])(?:بر|در|فرا)?ن?می[\u200c ](?P<stem>[\p{L}]+)")
 _PAST_STEM_END = ("کرد", "کردند", "شد", "شدند", "داد", "دادند", "گفت", "گفتند", "رفت", "آمد", "رسید", "بود", "بودند",
                   "داشت", "داشتند", "گرفت", "خواست", "کردیم", "شدیم")
+
+
+def is_past(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` has a past-tense verb (کرد، سفر کرده بود)."""
+    lex = get_lexicon()
+    left = 0
+    for m in _CLAUSE_END.finditer(text, max(0, start - 200), start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end)
+    right = m.start() if m else len(text)
+    words = [fold_key(w) for w in _WORDS.findall(text, max(left, start - 200), min(right, end + 200))]
+    return any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words)
 
 
 def present_only(text: str, start: int, end: int) -> bool:

@@ -148,14 +148,16 @@ def _month_in(calendar: str, day: jdatetime.date) -> Optional[int]:
     return None
 
 
-def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool = False) -> int:
+def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool = False,
+               past: bool = False) -> int:
     """The year of a day/month written without one.
 
     «امسال»/«سال گذشته» give it; «آبان ماه گذشته» is the latest such month before
     the publication month; otherwise the publication's year, or the adjacent year
     when that puts the date nearer to publication (an article of 1399-01-16 that
     says «از ۱۰ اسفند» means 1398-12-10, not eleven months ahead); in a sentence
-    about the future, the nearest year that does not put it in the past.
+    about the future, the nearest year that does not put it in the past, and in a
+    past-tense one, the nearest that does not put it in the future.
     """
     if men.year_rel is not None:
         return base + men.year_rel
@@ -174,6 +176,8 @@ def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool 
         gap = (day - published).days
         if future and gap < 0:
             continue  # «تا اواسط مهرماه ادامه خواهد یافت»: the next Mehr
+        if past and not future and gap > 0 and (men.day is not None or gap > 31):
+            continue  # «در ماه ژوئن به ایران سفر کرده بود»: the June gone
         gap = abs(gap)
         if best_gap is None or gap < best_gap - 1:
             best, best_gap = year, gap
@@ -204,10 +208,12 @@ def _weekday_day(men: Mention, published: jdatetime.date, future: bool) -> jdate
     return published - jdatetime.timedelta(days=(pub_wd - wd) % 7)
 
 
-def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool = False) -> Dict[str, Any]:
+def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool = False,
+            past: bool = False) -> Dict[str, Any]:
     """Values for ``men``: ``jalali``, ``gregorian``, ``granularity``, ``weekday``,
     ``relative``, ``weekday_conflict``, ``time``, ``part_of_day`` (and ``hijri`` for
-    Hijri months/years). ``future``: the sentence speaks of something to come."""
+    Hijri months/years). ``future``: the sentence speaks of something to come;
+    ``past``: it reports something done (a yearless date then does not move ahead)."""
     out = _empty(men)
     if men.kind not in ("date", "time"):
         out["relative"] = men.relative
@@ -228,7 +234,7 @@ def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool =
             base = _year_in(men.calendar, published)
             if base is None:
                 return out
-            year = _pick_year(men, base, published, future)
+            year = _pick_year(men, base, published, future, past)
         if men.day is not None:
             day = _to_jalali(men.calendar, year, men.month, men.day)
             if day is None:
