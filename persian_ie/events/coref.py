@@ -27,6 +27,13 @@ _LEAD_HONORIFIC = regex.compile(r"^\s*(?:(?:حجت[\u200c ]?الاسلام|آی�
 _HEADER = regex.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
 
 
+def _same_country(doc: Document, a, b) -> bool:
+    from .countries import country_of_text
+    ca, cb = country_of_text(doc.norm[a[0]:a[1]]), country_of_text(doc.norm[b[0]:b[1]])
+    # a bare title is an Iranian one in Iranian news: «معاون سیاسی» ~ «معاون سیاسی استاندار یزد»
+    return ca == cb or {ca, cb} == {None, "ایران"}
+
+
 def attribution_end(text: str) -> int:
     """Offset in a sentence where the reported content starts (after «به گزارش X،»)."""
     m = _ATTRIB.match(text)
@@ -90,7 +97,9 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
                 other = fold(doc.norm[v.role[0]:v.role[1]]).split()
                 short, long_ = (key, other) if len(key) <= len(other) else (other, key)
                 # «شهردار تهران» = «شهردار تهران»; «سفیر ارمنستان» ⊂ «سفیر ارمنستان در تهران»
-                if key == other or (len(short) >= 2 and long_[:len(short)] == short):
+                # (but not «رئیس جمهور» ⊂ «رئیس جمهور فنلاند»: another country, another person)
+                if key == other or (len(short) >= 2 and long_[:len(short)] == short
+                                    and _same_country(doc, u.role, v.role)):
                     u.antecedent = v
                     break
         if u.name is not None:
@@ -123,7 +132,7 @@ def link_titles(doc: Document, units: List[PersonRef], max_dist: int = 3) -> Non
         for prev in linked:
             other = fold(doc.norm[prev.role[0]:prev.role[1]]).split()
             short, long_ = (key, other) if len(key) <= len(other) else (other, key)
-            if len(short) >= 2 and long_[:len(short)] == short:
+            if len(short) >= 2 and long_[:len(short)] == short and _same_country(doc, r.role, prev.role):
                 same_title = prev.antecedent
                 break
         if same_title is not None:

@@ -383,7 +383,7 @@ class EventExtractor:
             if country:
                 break
         if country is None and role is not None:
-            country = self._country_of_same_title(doc, role, units)
+            country = self._country_of_same_title(doc, role, units, slot.refs)
         if country is None and role is not None:
             rtext = norm[role[0]:role[1]]
             if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext):
@@ -411,19 +411,18 @@ class EventExtractor:
                     best = u.name
         return best
 
-    def _country_of_same_title(self, doc: Document, role: Tuple[int, int], units: Sequence[PersonRef]) -> Optional[str]:
-        """«رییس جمهور» → the country of «رییس جمهور کشورمان» elsewhere in the article."""
+    def _country_of_same_title(self, doc: Document, role: Tuple[int, int], units: Sequence[PersonRef],
+                               refs: Sequence[PersonRef]) -> Optional[str]:
+        """«رییس جمهور» → the country of «رییس جمهور کشورمان» given to the SAME person elsewhere
+        (never that of another holder of the title, «رئیس جمهور سوئیس»)."""
         key = [w.rstrip("ی") for w in fold(doc.norm[role[0]:role[1]]).split()]
+        persons = {id(r.resolved()) for r in refs}
+        named = [r.resolved() for r in refs if r.resolved().name is not None]
         found = set()
-        owner = [u for u in units if u.role == role and u.name is not None]
         for u in units:
             if u.role is None or u.role == role:
                 continue
-            # only a title of the same person («رییس جمهور» … «احمدی‌نژاد، رییس جمهور کشورمان»),
-            # never another holder of the title («رئیس جمهور سوئیس»)
-            if owner and not (u.name is not None and same_person(doc, u, owner[0])) and u.resolved() is not owner[0]:
-                continue
-            if not owner and u.name is not None:
+            if id(u.resolved()) not in persons and not any(same_person(doc, u, n) for n in named if u.name is not None):
                 continue
             other = [w.rstrip("ی") for w in fold(doc.norm[u.role[0]:u.role[1]]).split()]
             if len(other) > len(key) and other[:len(key)] == key:
