@@ -328,11 +328,14 @@ class EventExtractor:
                 and regex.match(r"^(?:همتایان|همتای|همتا)(?: خود| خویش)?$", normalize(p.role.text)))]
         topics: List[Topic] = []
         seen = set()
+        kept_words: List[set] = []
         for s, e, cat in sorted(getattr(cl, "topic_spans", []) or []):
             key = fold(doc.norm[s:e])
-            if key in seen:
+            words = set(key.split())
+            if key in seen or any(words and w and len(words & w) / min(len(words), len(w)) >= 0.8 for w in kept_words):
                 continue
             seen.add(key)
+            kept_words.append(words)
             topics.append(Topic(doc.span_from_norm(s, e), cat))
         conf = 0.45
         if main.verbal:

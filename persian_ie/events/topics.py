@@ -24,7 +24,7 @@ _TOPIC_NOUN = regex.compile(r"(?:موضوع|مسائل|مساله|مسئله|ح�
 _MAX_TOKENS = 9
 _VERBISH = {"هستیم", "هستند", "است", "بود", "باشد", "باشند", "شود", "شوند", "دارد", "دارند", "داریم", "برده", "کرده",
             "شده", "داده", "گرفته", "نمود", "نمودند", "بودند", "گردد", "یابد", "ندارد", "نیست"}
-_ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با|به|در|از|برای)(?:\s|$)")
+_ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با)(?:\s|$)|\s(?:به|در|از|برای)$")
 _LV_NOUNS = {"اعلام", "تبادل", "حضور"}
 _WITH_OK = {"مقابله", "مبارزه", "همکاری", "تعامل", "همراهی", "برخورد", "رویارویی", "ارتباط"}
 
@@ -65,9 +65,16 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
         phrase = norm[s:e]
         if _is_filler(phrase, lex):
             continue
+        words = set(phrase.replace("\u200c", " ").split())
+        if any(_near(words, set(norm[x0:x1].replace("\u200c", " ").split())) for x0, x1, _ in out):
+            continue  # «تحولات ادلب» after «تحولات استان ادلب»
         out.append((s, e, lex.category(phrase)))
     out.sort()
     return out
+
+
+def _near(a: set, b: set) -> bool:
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.8
 
 
 def _strip_generic(norm: str, s: int, e: int, lex: Lexicon) -> Tuple[int, int]:
@@ -143,22 +150,21 @@ def _split(text: str, s: int, e: int, lex: Lexicon, generic: bool = False) -> Li
         prev = ce
     items.append((prev, e))
     items = [(x, y) for x, y in items if y > x]
-    items = [_strip_generic(text, x, y, lex) for x, y in items]
     if len(items) <= 1:
-        return _trim(text, items)
+        return _trim(text, items, lex)
     # a list of bare adjectives after a noun («همکاری‌های تجاری، اقتصادی و فناوری») stays whole
     words = [text[x:y].split() for x, y in items]
     if all(len(w) == 1 for w in words[1:]) and all(_adjectival(w[0]) for w in words[1:] if w):
-        return _trim(text, [(s, e)])
+        return _trim(text, [(s, e)], lex)
     # «موضوعات فرهنگی مانند تبادل گردشگر»: an example list inside an item is its own topic
-    return _trim(text, items)
+    return _trim(text, items, lex)
 
 
 def _adjectival(word: str) -> bool:
     return word.endswith("ی") or word.endswith("\u200cای") or word in ("فناوری", "فنآوری", "فن\u200cآوری")
 
 
-def _trim(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+def _trim(text: str, items: List[Tuple[int, int]], lex: Optional[Lexicon] = None) -> List[Tuple[int, int]]:
     out = []
     for x, y in items:
         seg = text[x:y]
@@ -170,6 +176,8 @@ def _trim(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
             continue
         out.append((x, y))
     cut = []
+    if lex is not None:
+        out = [_strip_generic(text, x, y, lex) for x, y in out]
     for x, y in out:
         t = _ITEM_TAIL.search(text[x:y])
         if t and regex.search(r"(?:^|\s)(?:مقابله|مبارزه|همکاری|تعامل|ارتباط)$", text[x:x + t.start()]) and "با" in t.group():
@@ -188,6 +196,13 @@ def _trim(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
             y -= 1
         while regex.search(r"\s(?:و|یا|که|را)$", text[x:y]):
             y = x + regex.search(r"\s(?:و|یا|که|را)$", text[x:y]).start()
+        if len(text[x:y].split()) > _MAX_TOKENS:
+            # a long item: keep its head and first modifiers, up to the first preposition after three words
+            words = list(regex.finditer(r"\S+", text[x:y]))
+            for w in words[3:]:
+                if w.group() in ("به", "در", "از", "برای", "با", "که", "تا"):
+                    y = x + w.start() - 1
+                    break
         if y - x >= 3 and len(text[x:y].split()) <= _MAX_TOKENS:
             res.append((x, y))
     return res
