@@ -73,6 +73,10 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
     return out
 
 
+_EVENT_WORDS = {"دیدار", "ملاقات", "سفر", "تماس", "گفت\u200cوگو", "گفتگو", "نشست", "جلسه", "مذاکره", "رایزنی", "اینکه", "آیا",
+                "دیداری", "سفری", "تماسی"}
+
+
 def _near(a: set, b: set) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.8
 
@@ -187,7 +191,7 @@ def _trim(text: str, items: List[Tuple[int, int]], lex: Optional[Lexicon] = None
         cut.append((x, y))
     res = []
     for x, y in cut:
-        lead = regex.match(r"(?:(?:همچنین|نیز|سپس|هم|به ویژه|بویژه|خصوصا|خصوصاً|درباره|دربارهٔ|در باره|ضمن|در مجموع|در|از|با|به|برای)\s+)+", text[x:y])
+        lead = regex.match(r"(?:(?:و|همچنین|نیز|سپس|هم|به ویژه|بویژه|خصوصا|خصوصاً|درباره|دربارهٔ|در باره|ضمن|در مجموع|در|از|با|به|برای)\s+)+", text[x:y])
         if lead:
             x += lead.end()
         while x < y and text[x] in " \u200c،":
@@ -220,9 +224,12 @@ def _is_filler(phrase: str, lex: Lexicon) -> bool:
     if words and words[0] in ("این", "آن", "همین", "چنین", "خود", "یکدیگر", "دو", "طرفین", "مختلف", "مختلفی", "گوناگون", "برخی",
                               "زیادی", "فراوان", "فراوانی", "جدی", "همه", "تمام", "تمامی", "کلیه", "سایر", "دیگر"):
         return True
+    if words and words[0] in _EVENT_WORDS:
+        return True  # «سفر روحانی»، «تماس تلفنی وزیر»: the event itself, not its subject
     from .countries import countries_in
-    hits = countries_in(p)
-    if hits and sum(e - s for s, e, _, _ in hits) >= len(p.replace(" و ", "").replace(" ", "")) - 1:
+    rest = " ".join(w for w in words if w not in ("و", "در", "به", "از"))
+    hits = countries_in(rest)
+    if hits and sum(e - s for s, e, _, _ in hits) >= len(rest.replace(" ", "")) - 1:
         return True  # a bare place name is not a topic
     if regex.search(r"^(?:مسائل|موضوعات|موارد)\s+(?:مورد|مختلف)", p):
         return True
