@@ -15,7 +15,7 @@ Metrics, printed one per line:
 * event types P/R/F1: matched pairs with the same type (gold ``agreement_signing``
   counts as ``agreement``).
 * status accuracy, date accuracy (``date.jalali`` == gold ``date_jalali``, null == null)
-  over type-matched pairs.
+  and location accuracy (normalized text, null == null) over type-matched pairs.
 * participants P/R/F1 (soft name match; a participant without a name matches by role)
   over matched pairs, and over all events (unmatched events' participants count).
 * role accuracy over matched participants whose gold role is not null: exact after
@@ -222,7 +222,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"pipeline: {nlp.stage_names}")
 
     det, typ, parts_m, parts_all, topics = PRF(), PRF(), PRF(), PRF(), PRF()
-    status, date, role, role_soft, country = Acc(), Acc(), Acc(), Acc(), Acc()
+    status, date, role, role_soft, country, location = Acc(), Acc(), Acc(), Acc(), Acc(), Acc()
     ents: Dict[str, PRF] = {lab: PRF() for lab in ("PER", "ORG", "LOC", "DATE")}
     have_entities = False
     only = set(args.only.split(",")) if args.only else None
@@ -258,6 +258,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             status.add(p["status"] == g.get("status"))
             pj = (p.get("date") or {}).get("jalali")
             date.add(pj == g.get("date_jalali"))
+            location.add(fold((p.get("location") or {}).get("text")) == fold(g.get("location")))
         for pi, p in enumerate(pred):
             if pi not in matched_p:
                 parts_all.add(0, len(p["participants"]), 0)
@@ -293,6 +294,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"event types          {typ}")
     print(f"status accuracy      {status}")
     print(f"date accuracy        {date}")
+    print(f"location accuracy    {location}")
     print(f"participants         {parts_m}   (matched events)")
     print(f"participants (all)   {parts_all}")
     print(f"role accuracy        {role}   soft {role_soft}")

@@ -129,17 +129,30 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
     norm = doc.norm
     locs = [e for e in doc.entities if e.label in ("LOC", "FAC")]
     out: List[Tuple[int, int, Optional[str]]] = []
-    if locs:
-        for e in locs:
-            s, t = doc.norm_span(e)
-            if a <= s and t <= b:
-                out.append((s, t, country_of_place(norm[s:t])))
-        return out
+    for e in locs:
+        s, t = doc.norm_span(e)
+        if a <= s and t <= b:
+            out.append((s, t, country_of_place(norm[s:t])))
+    # gazetteer places the entity stage did not tag
     for s, t, country, kind in countries_in(norm[a:b]):
         if kind in ("demonym", "reference"):
             continue
-        out.append((a + s, a + t, country))
+        s, t = a + s, a + t
+        if any(x < t and s < y for x, y, _ in out):
+            continue
+        if any(x <= s and t <= y for x, y in _ORG_RANGES(doc)):
+            continue  # «دانشگاه تهران»، «شهرداری تهران»: a place inside an organization
+        out.append((s, t, country))
+    out.sort()
     return out
+
+
+def _ORG_RANGES(doc: Document) -> List[Tuple[int, int]]:
+    cached = doc.user_data.get("_events_org_ranges")
+    if cached is None:
+        cached = [doc.norm_span(e) for e in doc.entities if e.label in ("ORG", "ROLE", "PER", "FAC", "EVENT")]
+        doc.user_data["_events_org_ranges"] = cached
+    return cached
 
 
 def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Optional[Tuple[int, int]]:
