@@ -215,9 +215,10 @@ def _year_value(m: "regex.Match[str]", era: Optional[str], calendar: Optional[st
     return value
 
 
-def _year_ok(year: int, calendar: str) -> bool:
+def _year_ok(year: int, calendar: str, era: Optional[str] = None) -> bool:
     if calendar == "gregorian":
-        return 1000 <= year <= 2200
+        # «نوامبر ۱۴۰۴» is a Jalali year slipped in, not 1404 AD (unless «میلادی» says so)
+        return (1000 if era == "gregorian" else JALALI_MAX + 1) <= year <= 2200
     if calendar == "hijri":
         return 1 <= year <= 1600
     return 1 <= year <= 1700
@@ -255,7 +256,7 @@ def _apply_year(text: str, m: "regex.Match[str]", men: Mention) -> Mention:
             end = _cut_year(text, m, m.end())
             return _trim(men, end, text) if men.month else None
         y = _year_value(m, era, men.calendar)
-        if y is None or not _year_ok(y, men.calendar or "jalali"):
+        if y is None or not _year_ok(y, men.calendar or "jalali", era):
             end = _cut_year(text, m, m.end())
             return _trim(men, end, text)
         men.year = y
@@ -412,7 +413,7 @@ def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if y is None:
         return None
     calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > JALALI_MAX else "jalali")
-    if not _year_ok(y, calendar):
+    if not _year_ok(y, calendar, era):
         return None
     plural = "sal" in m.re.groupindex and _g(m, "sal") and _g(m, "sal") != "سال"
     kind = "period" if plural or _g(m, "y2") else "date"

@@ -100,7 +100,7 @@ def _year_in(calendar: str, day: jdatetime.date) -> Optional[int]:
 
 
 def _day_values(day: jdatetime.date) -> Dict[str, Any]:
-    return {"jalali": day.strftime("%Y-%m-%d"), "gregorian": day.togregorian().isoformat(),
+    return {"jalali": f"{day.year:04d}-{day.month:02d}-{day.day:02d}", "gregorian": day.togregorian().isoformat(),
             "granularity": "day", "weekday": WEEKDAYS_FA[day.weekday()]}
 
 
@@ -110,10 +110,10 @@ def _month_values(calendar: str, y: int, m: int) -> Optional[Dict[str, Any]]:
         return None
     g = first.togregorian()
     if calendar == "gregorian":
-        return {"jalali": first.strftime("%Y-%m"), "gregorian": f"{y:04d}-{m:02d}", "granularity": "month"}
+        return {"jalali": f"{first.year:04d}-{first.month:02d}", "gregorian": f"{y:04d}-{m:02d}", "granularity": "month"}
     if calendar == "jalali":
         return {"jalali": f"{y:04d}-{m:02d}", "gregorian": f"{g.year:04d}-{g.month:02d}", "granularity": "month"}
-    return {"jalali": first.strftime("%Y-%m"), "gregorian": f"{g.year:04d}-{g.month:02d}", "granularity": "month",
+    return {"jalali": f"{first.year:04d}-{first.month:02d}", "gregorian": f"{g.year:04d}-{g.month:02d}", "granularity": "month",
             "hijri": f"{y:04d}-{m:02d}"}
 
 
