@@ -28,7 +28,7 @@ NLP = Pipeline(stages=["normalize", "segment", "dates"])
 _ISO = {"day": r"^\d{4}-\d{2}-\d{2}$", "month": r"^\d{4}-\d{2}$", "year": r"^\d{4}$"}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14),
        st.sampled_from([None, "1404-08-19", "1399-01-01", "2020-03-20"]),
        st.lists(st.sampled_from([" ", "", "\u200c"]), min_size=14, max_size=14))
@@ -53,7 +53,7 @@ def test_any_mix_gives_exact_spans_and_real_values(parts, published, joints):
             assert 0 <= hh <= 24 and 0 <= mm < 60
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.integers(min_value=1, max_value=31), st.integers(min_value=1, max_value=12),
        st.integers(min_value=1300, max_value=1450))
 def test_explicit_jalali_days_resolve_exactly_or_not_at_all(day, month, year):
