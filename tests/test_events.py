@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
-import jdatetime
 import pytest
 
 from persian_ie.document import Document

@@ -14,7 +14,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import regex
 
-from ..document import Document, Span
+from ..document import Document
 from .coref import attribution_end
 from .countries import countries_in, country_of_place
 from .lexicon import Lexicon
@@ -166,7 +166,6 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     if not places:
         return None
     if m.type == "visit":
-        trig = norm[m.start:m.end]
         for s, t, _ in places:
             if m.start <= s and t <= m.end:  # «عازم دمشق شد»، «وارد مسکو شد»
                 return (s, t)
@@ -178,7 +177,6 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
             prev = norm[max(a, s - 6):s]
             if t <= m.start and regex.search(r"(?:^|\s)به\s+$", prev) and m.start - t < 40:
                 return (s, t)
-        del trig
     # «در X» close to the trigger, in the same clause
     best = None
     for s, t, _ in places:

@@ -63,7 +63,6 @@ def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> O
 def resolve(doc: Document, units: List[PersonRef]) -> None:
     """Fill ``antecedent`` of pronoun and bare-title units (in place)."""
     named: List[PersonRef] = []
-    subjects: List[PersonRef] = []
     subj_by_sent = {}
     for i in range(len(doc.sentences)):
         s = subject_of_sentence(doc, units, i)

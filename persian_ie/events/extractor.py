@@ -435,15 +435,6 @@ class EventExtractor:
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
-    def _foreign_context(doc: Document, role: Tuple[int, int]) -> bool:
-        """True when the title's sentence names a country other than Iran (its owner is then unclear)."""
-        sent = doc.sentence_of(doc.alignment.to_original(role[0], role[0] + 1)[0])
-        if sent is None:
-            return False
-        hits = countries_in(doc.norm[sent.nstart:sent.nend])
-        return any(c != "ایران" and kind in ("country", "demonym", "capital") for _, _, c, kind in hits)
-
-    @staticmethod
     def _country(doc: Document, role: Tuple[int, int]) -> Optional[str]:
         norm = doc.norm
         text = norm[role[0]:role[1]]
