@@ -9,7 +9,6 @@ least 95% of them.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import os
 from functools import lru_cache

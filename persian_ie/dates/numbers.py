@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from ..normalize import fold_digits
 from .lexicon import JOINT, alternation, fold_key, get_lexicon
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import regex
 
@@ -806,7 +806,6 @@ def _merge(a: Mention, b: Mention, text: str) -> Mention:
 
 
 def _select(cands: List[Mention]) -> List[Mention]:
-    cands.sort(key=lambda m: (m.start, -(m.end - m.start), _PRIORITY.get(m.kind, 5)))
     chosen: List[Mention] = []
     # longest-leftmost: a candidate survives unless a longer (or equal, higher-priority) one overlaps it
     by_len = sorted(cands, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 5), m.start))
