@@ -20,6 +20,10 @@ Three steps (``--help`` on each):
    * ``fill``: a first model trained on ARMAN tags PEYMA; wherever PEYMA is O and
      that model finds a FAC/EVENT/PRODUCT span, the span is filled in before PEYMA is
      added (PEYMA's DATE/TIME/MONEY/PERCENT are O, as in ARMAN);
+   * ``fill-relabel``: ``fill``, and where the first model finds exactly a PEYMA
+     entity's span with another type (PER aside: LOC→ORG for a country acting as a
+     state, LOC→FAC, ORG→PRODUCT...), the model's type is taken, since the corpora's
+     conventions differ there;
    * ``drop``: like ``merge`` but PEYMA sentences in which the first model finds a
      FAC/EVENT/PRODUCT span are left out.
 
@@ -117,7 +121,7 @@ def restrict(sents, keep=KEEP):
 
 def cmd_wordfeat(args):
     from gensim.models import Word2Vec
-    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.cluster import KMeans
     import numpy as np
 
     from persian_ie.document import Document
@@ -148,16 +152,22 @@ def cmd_wordfeat(args):
                 for toks, _ in sents:
                     out.write(" ".join(word_key(t) for t in toks) + "\n")
         print(f"unlabeled text written in {time.time() - t0:.0f}s", flush=True)
-    sentences = [line.split() for line in open(unlab, encoding="utf-8")]
-    print(f"{len(sentences)} sentences, {sum(map(len, sentences))} tokens", flush=True)
-    model = Word2Vec(sentences, vector_size=args.dim, window=5, min_count=args.min_count, sg=1, negative=10,
-                     epochs=args.epochs, workers=2, seed=1)
-    print(f"word2vec: {len(model.wv)} words in {time.time() - t0:.0f}s", flush=True)
-    words = list(model.wv.index_to_key)
-    vecs = model.wv.vectors / (np.linalg.norm(model.wv.vectors, axis=1, keepdims=True) + 1e-9)
+    vec_cache = CACHE / f"w2v_{args.dim}_{args.epochs}_{args.min_count}.npz"
+    if vec_cache.exists():
+        saved = np.load(vec_cache, allow_pickle=False)
+        words, raw = list(saved["words"]), saved["vectors"]
+    else:
+        sentences = [line.split() for line in open(unlab, encoding="utf-8")]
+        print(f"{len(sentences)} sentences, {sum(map(len, sentences))} tokens", flush=True)
+        model = Word2Vec(sentences, vector_size=args.dim, window=5, min_count=args.min_count, sg=1, negative=10,
+                         epochs=args.epochs, workers=2, seed=1)
+        words, raw = list(model.wv.index_to_key), model.wv.vectors
+        np.savez(vec_cache, words=np.array(words), vectors=raw)
+    print(f"word2vec: {len(words)} words at {time.time() - t0:.0f}s", flush=True)
+    vecs = raw / (np.linalg.norm(raw, axis=1, keepdims=True) + 1e-9)
     cluster_cols = []
     for k in args.k:
-        km = MiniBatchKMeans(n_clusters=k, random_state=1, batch_size=4096, n_init=3)
+        km = KMeans(n_clusters=k, random_state=1, n_init=1, max_iter=40)
         cluster_cols.append(km.fit_predict(vecs))
         print(f"k-means {k} done at {time.time() - t0:.0f}s", flush=True)
     table = {w: [str(col[i]) for col in cluster_cols] for i, w in enumerate(words)}
@@ -324,6 +334,27 @@ def fill_peyma(peyma, pred_tags):
     return out
 
 
+def relabel_peyma(peyma, pred_tags):
+    """Where the first model finds exactly a PEYMA entity's span with another type (PER
+    aside), take the model's type: PEYMA calls every country LOC and every facility
+    LOC/ORG, while ARMAN tags a country acting as a state ORG and has FAC/EVENT/PRODUCT."""
+    out = []
+    changed = Counter()
+    for (toks, tags), pred in zip(peyma, pred_tags):
+        new = list(tags)
+        gold = {(a, b): lab for a, b, lab in _bio_spans(tags)}
+        for a, b, lab in _bio_spans(pred):
+            old = gold.get((a, b))
+            if old and old != lab and "PER" not in (old, lab):
+                new[a] = "B-" + lab
+                for i in range(a + 1, b):
+                    new[i] = "I-" + lab
+                changed[f"{old}->{lab}"] += 1
+        out.append((toks, new))
+    print(f"relabel: {dict(changed)}", flush=True)
+    return out
+
+
 def drop_peyma(peyma, pred_tags):
     out = [s for s, pred in zip(peyma, pred_tags)
            if not any(lab in ("FAC", "EVENT", "PRODUCT") for _, _, lab in _bio_spans(pred))]
@@ -341,7 +372,7 @@ def cmd_train(args):
     t0 = time.time()
     table = load_wordfeat(args.wordfeat) if args.wordfeat else {}
     gaz = load_gazetteer(args.gazetteer) if args.gazetteer else {}
-    featurizer = Featurizer(table, gaz)
+    featurizer = Featurizer(table, gaz, wide=not args.narrow)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if args.conll:
@@ -364,14 +395,21 @@ def cmd_train(args):
     elif args.peyma == "merge":
         train = arman + peyma
     else:
-        first = out.with_suffix(".arman-only.tmp")
-        train_model(arman, featurizer, first, args.c1, args.c2, args.iters)
-        print(f"first (ARMAN-only) model in {time.time() - t0:.0f}s", flush=True)
+        if args.first:
+            first = Path(args.first)
+        else:
+            first = out.with_suffix(".arman-only.model")
+            train_model(arman, featurizer, first, args.c1, args.c2, args.iters)
+            print(f"first (ARMAN-only) model in {time.time() - t0:.0f}s -> {first}", flush=True)
         if dev is not None:
             print("dev F1 of the ARMAN-only model:", fmt(f1_report(dev, tag_all(first, featurizer, dev))), flush=True)
         pred = tag_all(first, featurizer, peyma)
-        peyma = fill_peyma(peyma, pred) if args.peyma == "fill" else drop_peyma(peyma, pred)
-        first.unlink()
+        if args.peyma == "drop":
+            peyma = drop_peyma(peyma, pred)
+        else:
+            peyma = fill_peyma(peyma, pred)
+            if args.peyma == "fill-relabel":
+                peyma = relabel_peyma(peyma, pred)
         train = arman + peyma
     if args.shuffle:
         random.Random(1).shuffle(train)
@@ -407,12 +445,15 @@ def main(argv=None):
     t.add_argument("--wordfeat", help="word feature table (wordfeat.tsv.gz)")
     t.add_argument("--gazetteer", help="gazetteer snapshot (gazetteer.tsv) for gazetteer features")
     t.add_argument("--out", required=True)
-    t.add_argument("--peyma", choices=["none", "merge", "fill", "drop"], default="fill")
+    t.add_argument("--peyma", choices=["none", "merge", "fill", "fill-relabel", "drop"], default="fill")
     t.add_argument("--dev", action="store_true", help="hold out 20%% of train_fold1 and report F1 on it")
     t.add_argument("--c1", type=float, default=0.05)
     t.add_argument("--c2", type=float, default=0.01)
     t.add_argument("--iters", type=int, default=150)
     t.add_argument("--shuffle", action="store_true")
+    t.add_argument("--narrow", action="store_true", help="leave out the words 3-4 places away")
+    t.add_argument("--first", help="for --peyma fill/drop: an ARMAN-only model trained with the same features "
+                                   "and data (saves training it again)")
     t.set_defaults(func=cmd_train)
     args = ap.parse_args(argv)
     if args.cmd == "train" and not (args.data or args.conll):

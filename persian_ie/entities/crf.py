@@ -109,9 +109,14 @@ class Featurizer:
     CLUSTER_FIELDS = 3
 
     def __init__(self, wordfeat: Optional[Dict[str, WordInfo]] = None,
-                 gazetteer: Optional[Dict[Tuple[str, ...], Tuple[str, ...]]] = None):
+                 gazetteer: Optional[Dict[Tuple[str, ...], Tuple[str, ...]]] = None,
+                 known: Optional[frozenset] = None, wide: bool = True):
         self.wordfeat = wordfeat or {}
         self.gazetteer = gazetteer or {}
+        #: attributes the model has weights for (others are dropped early: faster tagging)
+        self.known = known
+        #: bag-of-words features for the words 3-4 places left and right
+        self.wide = wide
         self._gaz_max = max((len(k) for k in self.gazetteer), default=0)
         self._cache: Dict[str, Tuple[List[str], ...]] = {}
         self._lock = threading.Lock()
@@ -161,6 +166,8 @@ class Featurizer:
             lex.append("pos=" + (pos or "-"))
             if band:
                 lex.append("fq=" + band)
+            if not clus:
+                clus.append("c=-")
         else:
             lex.append("pos=-")
             clus.append("c=-")
@@ -176,15 +183,22 @@ class Featurizer:
         w0 = g["word"] + g["affix"] + g["shape"] + g["lex"] + g["clus"]
         near = g["word"] + [f for f in g["affix"] if f[:2] in ("s2", "s3", "p2")] + g["shape"][:2] + g["lex"] + g["clus"]
         far = g["word"][:1] + g["lex"][:1] + g["clus"]
-        out = (
-            ["-2" + f for f in far],
-            ["-1" + f for f in near],
-            w0,
-            ["+1" + f for f in near],
-            ["+2" + f for f in far],
+        lists = (["-2" + f for f in far], ["-1" + f for f in near], w0,
+                 ["+1" + f for f in near], ["+2" + f for f in far])
+        known = self.known
+        if known is not None:
+            lists = tuple([f for f in fs if f in known] for fs in lists)
+        ctx_left = ["L" + f for f in far[:1] + g["clus"][1:2]]
+        ctx_right = ["R" + f for f in far[:1] + g["clus"][1:2]]
+        if known is not None:
+            ctx_left = [f for f in ctx_left if f in known]
+            ctx_right = [f for f in ctx_right if f in known]
+        out = lists + (
             g["word"][0],
             (g["clus"][1] if len(g["clus"]) > 1 else g["clus"][0]),
             g["lex"][0],
+            ctx_left,
+            ctx_right,
         )
         if len(self._cache) < 500_000:
             self._cache[token] = out
@@ -216,26 +230,28 @@ class Featurizer:
         words = [self._word(t) for t in tokens]
         n = len(words)
         marks = self.gazetteer_marks(tokens) if self.gazetteer else None
+        known = self.known
         out: List[List[str]] = []
         for i in range(n):
             cur = words[i]
             feats = ["b"]
             feats.extend(cur[2])
+            extra = []
             if marks is not None:
                 for m in marks[i]:
-                    feats.append("g=" + m)
+                    extra.append("g=" + m)
                 if i > 0:
                     for m in marks[i - 1]:
-                        feats.append("-1g=" + m)
+                        extra.append("-1g=" + m)
                 if i + 1 < n:
                     for m in marks[i + 1]:
-                        feats.append("+1g=" + m)
+                        extra.append("+1g=" + m)
             if i > 0:
                 prev = words[i - 1]
                 feats.extend(prev[1])
-                feats.append("ww-1=" + prev[5] + "|" + cur[5])
-                feats.append("cc-1=" + prev[6] + "|" + cur[6])
-                feats.append("pp-1=" + prev[7] + "|" + cur[7])
+                extra.append("ww-1=" + prev[5] + "|" + cur[5])
+                extra.append("cc-1=" + prev[6] + "|" + cur[6])
+                extra.append("pp-1=" + prev[7] + "|" + cur[7])
                 if i > 1:
                     feats.extend(words[i - 2][0])
                 else:
@@ -245,17 +261,58 @@ class Featurizer:
             if i + 1 < n:
                 nxt = words[i + 1]
                 feats.extend(nxt[3])
-                feats.append("ww+1=" + cur[5] + "|" + nxt[5])
-                feats.append("cc+1=" + cur[6] + "|" + nxt[6])
-                feats.append("pp+1=" + cur[7] + "|" + nxt[7])
+                extra.append("ww+1=" + cur[5] + "|" + nxt[5])
+                extra.append("cc+1=" + cur[6] + "|" + nxt[6])
+                extra.append("pp+1=" + cur[7] + "|" + nxt[7])
                 if i + 2 < n:
                     feats.extend(words[i + 2][4])
                 else:
                     feats.append("EOS+1")
             else:
                 feats.append("EOS")
+            if self.wide:
+                for j in (i - 4, i - 3):
+                    if j >= 0:
+                        feats.extend(words[j][8])
+                for j in (i + 3, i + 4):
+                    if j < n:
+                        feats.extend(words[j][9])
+            if known is None:
+                feats.extend(extra)
+            else:
+                feats.extend([f for f in extra if f in known])
             out.append(feats)
         return out
+
+
+def model_attributes(model_path: Union[str, Path]) -> frozenset:
+    """The attribute names a crfsuite model has weights for (read from its dump)."""
+    import os
+    import tempfile
+
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    fd, tmp = tempfile.mkstemp(suffix=".txt")
+    os.close(fd)
+    try:
+        tagger.dump(tmp)
+        with open(tmp, encoding="utf-8") as f:
+            text = f.read()
+    finally:
+        os.unlink(tmp)
+    try:
+        i = text.index("ATTRIBUTES = {")
+        j = text.index("\n}", i)
+    except ValueError:
+        return frozenset()
+    out = set()
+    for line in text[i:j].split("\n")[1:]:
+        _, sep, name = line.partition(": ")
+        if sep:
+            out.add(name)
+    return frozenset(out)
 
 
 # -- the tagger ------------------------------------------------------------------------------
@@ -286,6 +343,8 @@ class CRFTagger:
         wordfeat_path: the word-feature table the model was trained with; ``None``
             uses the bundled table (or one named ``wordfeat.tsv.gz`` beside
             ``model_path``, when there is one).
+        gazetteer_path: the gazetteer snapshot the model was trained with (same
+            defaults, ``gazetteer.tsv``).
         labels: entity labels to output (default: every label but DATE/TIME).
 
     The model is opened on first use and shared by every tagger of the process that
@@ -295,20 +354,25 @@ class CRFTagger:
     name = "crf"
 
     def __init__(self, model_path: Union[str, Path, None] = None, wordfeat_path: Union[str, Path, None] = None,
-                 labels: Optional[Iterable[str]] = None):
+                 labels: Optional[Iterable[str]] = None, gazetteer_path: Union[str, Path, None] = None):
         self.model_path = str(model_path) if model_path is not None else None
         if wordfeat_path is None and model_path is not None:
             beside = Path(model_path).with_name("wordfeat.tsv.gz")
             if beside.exists():
                 wordfeat_path = beside
+        if gazetteer_path is None and model_path is not None:
+            beside = Path(model_path).with_name("gazetteer.tsv")
+            if beside.exists():
+                gazetteer_path = beside
         self.wordfeat_path = str(wordfeat_path) if wordfeat_path is not None else None
+        self.gazetteer_path = str(gazetteer_path) if gazetteer_path is not None else None
         self.labels = frozenset(labels) if labels is not None else OUTPUT_LABELS
         self._tagger = None
         self._featurizer: Optional[Featurizer] = None
 
     def _load(self):
         if self._tagger is None:
-            key = f"{self.model_path}|{self.wordfeat_path}"
+            key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}"
             with _SHARED_LOCK:
                 if key not in _SHARED:
                     import pycrfsuite
@@ -322,7 +386,11 @@ class CRFTagger:
                         table: Dict[str, WordInfo] = {}
                     else:
                         table = load_wordfeat(self.wordfeat_path)
-                    _SHARED[key] = (tagger, Featurizer(table))
+                    if self.gazetteer_path is None and self.model_path is not None:
+                        gaz: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
+                    else:
+                        gaz = load_gazetteer(self.gazetteer_path)
+                    _SHARED[key] = (tagger, Featurizer(table, gaz, model_attributes(model)))
                 self._tagger, self._featurizer = _SHARED[key]
         return self._tagger, self._featurizer
 
@@ -354,7 +422,7 @@ class CRFTagger:
         return spans
 
     def __reduce__(self):  # pickle without the loaded model
-        return (CRFTagger, (self.model_path, self.wordfeat_path, sorted(self.labels)))
+        return (CRFTagger, (self.model_path, self.wordfeat_path, sorted(self.labels), self.gazetteer_path))
 
 
 def _clean(tags: Sequence[str], keep: frozenset) -> List[str]:
