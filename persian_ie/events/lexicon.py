@@ -76,6 +76,8 @@ class Lexicon:
     role_heads: List[str] = field(default_factory=list)
     generic_categories: Set[str] = field(default_factory=set)
     topic_object: Optional[Pattern[str]] = None
+    topic_emphasis: Optional[Pattern[str]] = None
+    topic_stance: Optional[Pattern[str]] = None
     topic_generic_heads: List[str] = field(default_factory=list)
 
     _default: "Optional[Lexicon]" = None
@@ -141,6 +143,8 @@ class Lexicon:
             role_heads=sorted(set(role_heads), key=len, reverse=True),
             generic_categories=set(top.get("generic_categories", [])),
             topic_object=regex.compile(top["object_cue"]) if top.get("object_cue") else None,
+            topic_emphasis=regex.compile(top["emphasis_cue"]) if top.get("emphasis_cue") else None,
+            topic_stance=regex.compile(top["stance_prefix"]) if top.get("stance_prefix") else None,
             topic_generic_heads=[normalize(x) for x in top.get("generic_heads", [])],
         )
 

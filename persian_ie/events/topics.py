@@ -55,6 +55,16 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
                 s0 += inner[-1].end()
             for s, e in _split(text, s0, e0, lex, generic=True):
                 found.append((a + s, a + e))
+    if lex.topic_emphasis is not None:
+        # «بر حمایت کشورش از عضویت آلبانی در اتحادیه اروپا و اصلاحات قضایی تاکید کرد»
+        for m in lex.topic_emphasis.finditer(text):
+            s0, e0 = m.span("np")
+            if lex.topic_stance is not None:
+                st = lex.topic_stance.match(text, s0, e0)
+                if st:
+                    s0 = st.end()
+            for s, e in _split(text, s0, e0, lex):
+                found.append((a + s, a + e))
     out: List[Tuple[int, int, str]] = []
     found = [_strip_generic(norm, s, e, lex) for s, e in found]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -153,6 +163,17 @@ def _split(text: str, s: int, e: int, lex: Lexicon, generic: bool = False) -> Li
         items.append((prev, cs))
         prev = ce
     items.append((prev, e))
+    # «اصلاحات قضایی و انتخاباتی در آلبانی»: an adjective after «و» modifies the noun before
+    merged: List[Tuple[int, int]] = []
+    for i, (x, y) in enumerate(items):
+        if merged and i > 0 and "و" in text[merged[-1][1]:x]:
+            pw = text[merged[-1][0]:merged[-1][1]].split()
+            first = text[x:y].split()[0] if text[x:y].split() else ""
+            if len(pw) >= 2 and _adjectival(pw[-1]) and _adjectival(first) and first not in _NOUNS_IN_I:
+                merged[-1] = (merged[-1][0], y)
+                continue
+        merged.append((x, y))
+    items = merged
     items = [(x, y) for x, y in items if y > x]
     if len(items) <= 1:
         return _trim(text, items, lex)
@@ -162,6 +183,10 @@ def _split(text: str, s: int, e: int, lex: Lexicon, generic: bool = False) -> Li
         return _trim(text, [(s, e)], lex)
     # «موضوعات فرهنگی مانند تبادل گردشگر»: an example list inside an item is its own topic
     return _trim(text, items, lex)
+
+
+_NOUNS_IN_I = {"همکاری", "همکاری\u200cهای", "آزادی", "امنیتی\u200cها", "برقی\u200cسازی", "خودکفایی", "آمادگی", "زندگی",
+               "سازی", "بازی", "کشاورزی", "گردشگری", "فناوری", "ترابری", "آبیاری", "سرمایه\u200cگذاری", "قانونگذاری"}
 
 
 def _adjectival(word: str) -> bool:
