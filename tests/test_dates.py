@@ -425,3 +425,9 @@ def test_past_tense_keeps_a_yearless_month_behind(nlp):
 
 def test_bare_year_above_1450_is_gregorian(nlp):
     assert one(nlp, "غرناطه تا سال ۱۴۹۲ در دست مسلمانان بود.").gregorian == "1492"
+
+
+def test_named_past_events_get_no_guessed_year(nlp):
+    assert one(nlp, "با گرامی‌داشت یاد قیام ۱۵ خرداد سخن گفت.").jalali is None
+    found = dates(nlp, "در سال ۱۳۴۲ و قیام ۱۵ خرداد مردم به خیابان آمدند.")
+    assert [d.jalali for d in found] == ["1342", "1342-03-15"]

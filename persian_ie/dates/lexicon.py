@@ -86,6 +86,7 @@ class DateLexicon:
     weekday_not_before: set = field(default_factory=set)
     year_after: List[str] = field(default_factory=list)
     gregorian_year_after: List[str] = field(default_factory=list)
+    event_before: set = field(default_factory=set)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -155,5 +156,6 @@ def get_lexicon() -> DateLexicon:
     lex.weekday_not_before = {fold_key(w) for w in blockers["weekday_not_before"]}
     lex.year_after = list(blockers["year_after"])
     lex.gregorian_year_after = list(blockers["gregorian_year_after"])
+    lex.event_before = {fold_key(w) for w in blockers["event_before"]}
     lex.weekday_not_after |= {fold_key(w) for w in blockers.get("weekday_not_after", [])}
     return lex

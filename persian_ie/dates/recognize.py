@@ -310,6 +310,7 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None
     if prev in lex.place_before and not has_year:
         return None  # «خیابان ۱۵ خرداد», «مدرسه هفتم تیر»: a name
+    named_event = prev in lex.event_before and not has_year  # «قیام ۱۵ خرداد»: 1342, not this year
     before_pre = _prev_word(text, m.start()) if not _g(m, "pre") else \
         (text[max(0, m.start() - 6):m.start()].strip(" \u200c")[-1:] or "")
     if _g(m, "dword") and prev in ("هفته", "دهه", "نیمه", "هفته‌های", "دهه‌های") and _is_ordinal(_g(m, "dword")):
@@ -326,6 +327,8 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     men = _apply_year(text, m, men)
     if men is None:
         return None
+    if named_event and men.year is None and men.year_rel is None:
+        men.year_anaphoric = True  # no year guessed unless one was named before
     men.pieces = [(men.start, men.end, "DATE")]
     return men
 

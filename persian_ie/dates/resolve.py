@@ -176,7 +176,7 @@ def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool 
         gap = (day - published).days
         if future and gap < 0:
             continue  # «تا اواسط مهرماه ادامه خواهد یافت»: the next Mehr
-        if past and not future and gap > 0 and (men.day is not None or gap > 31):
+        if past and not future and gap > (7 if men.day is not None else 31):
             continue  # «در ماه ژوئن به ایران سفر کرده بود»: the June gone
         gap = abs(gap)
         if best_gap is None or gap < best_gap - 1:
