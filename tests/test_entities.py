@@ -187,3 +187,17 @@ def test_organization_units_chain_into_one_name(nlp):
     text = "کارگروهی از سوی مرکز ارتباطات و امور بین‌الملل شهرداری تهران تشکیل شد."
     assert ents(nlp, text, "ORG") == [("مرکز ارتباطات و امور بین‌الملل شهرداری تهران", "ORG")]
     assert ents(nlp, "این مرکز با شهرداری تهران کار می‌کند.", "ORG") == [("شهرداری تهران", "ORG")]
+
+
+def test_tagger_sanity_rules():
+    tagger = FakeTagger([("رژیم صهیونیستی", "ORG"), ("عمان مسقط", "ORG"), ("دفتر سیاسی حماس", "ORG"),
+                         ("پارک آبی یاسوج", "LOC")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = ("رئیس دفتر سیاسی حماس گفت رژیم صهیونیستی تهدید است. وزیر خارجه عمان مسقط را ترک کرد. "
+            "پارک آبی یاسوج افتتاح شد.")
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert ("رژیم صهیونیستی", "ORG") not in found  # a reference to a country, not a name
+    assert ("عمان مسقط", "ORG") not in found and ("مسقط", "LOC") in found
+    assert ("حماس", "ORG") in found and ("دفتر سیاسی حماس", "ORG") not in found
+    assert ("رئیس دفتر سیاسی حماس", "ROLE") in found
+    assert ("یاسوج", "LOC") in found and ("پارک آبی یاسوج", "LOC") not in found
