@@ -640,6 +640,10 @@ class EntityRecognizer:
                 if tlab == "ORG" and ti in title_ends and gaz.modifiers.longest_at(view, ti) is not None \
                         and all(s[2] == "ORG" for s in over):
                     continue  # «رئیس [دفتر سیاسی حماس]»: the office belongs to the role, حماس is the ORG
+                if tlab == "ORG" and len(over) == 1 and over[0][2] == "LOC" and over[0][1] == tj and extra \
+                        and all(lex.words.get(view.token_text(u)) == "0" and lex.is_known(view.token_text(u))
+                                for u in extra):
+                    continue  # «[شهری تهران]» of «مدیریت شهری تهران»: an adjective and a place
                 if tlab == "LOC" and all(s[2] == "LOC" for s in over) and extra:
                     first = min(s[0] for s in over)
                     last = max(s[1] for s in over)
