@@ -127,3 +127,10 @@ def test_role_does_not_end_on_a_dangling_word(nlp):
     assert found == []
     _, found = roles(nlp, "معاون امور بین‌الملل شهرداری تهران گفت.")
     assert [r.text for r in found] == ["معاون امور بین‌الملل شهرداری تهران"]
+
+
+def test_a_name_after_a_counterpart_is_the_possessor(nlp):
+    doc, found = roles(nlp, "همتای ازبکستانی مایک پامپئو گفت.")
+    assert "person" not in found[0].attrs
+    doc, found = roles(nlp, "سخنگوی دولت، علی ربیعی گفت.")
+    assert found[0].attrs["person"].text == "علی ربیعی"

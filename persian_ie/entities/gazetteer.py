@@ -236,6 +236,7 @@ class Gazetteer:
         self.org_heads = TokenTrie()     # HEAD: kind = loc / embassy / ministry / name
         self.first_names: Dict[str, str] = {}  # normalized name -> gender
         self.ambiguous: set = set()      # folded unit tuples
+        self.not_entities: set = set()   # phrases a tagger span may never be (کرونا)
         self.countries: Dict[str, str] = {}  # folded unit tuple of any form/demonym -> canonical
         self.place_country: Dict[Tuple[str, ...], str] = {}
         self._load()
@@ -337,6 +338,8 @@ class Gazetteer:
             self.first_names.setdefault(normalize(line), "U")
         for line in _resources.read_lines(_DIR + "ambiguous.txt"):
             self.ambiguous.add(phrase_units(line))
+        for line in _resources.read_lines(_DIR + "not_entities.txt"):
+            self.not_entities.add(phrase_units(line))
 
     # -- lookups ---------------------------------------------------------------------------
 

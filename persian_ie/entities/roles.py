@@ -32,6 +32,7 @@ _PERSON_ANAPHORS = ("خود", "او", "وی", "ایشان", "خویش", "آنه�
 ANAPHORS = _COUNTRY_ANAPHORS + _PERSON_ANAPHORS
 
 _NON_FINAL = {"امور", "شورای", "حوزه", "بخش", "شاخه", "اداره", "اداره کل", "قوه", "هیئت"}
+_POSSESSED_TITLES = {"مشاور", "دستیار", "معاون", "جانشین", "سخنگو", "سخنگوی", "همسر", "فرزند", "پسر", "دختر"}
 _SEPARATORS_AFTER_ROLE = {"،", ",", "«", "(", ":", "-", "\"", "“"}
 _SEPARATORS_BEFORE_ROLE = {"،", ",", "»", "(", "-", "\"", "”"}
 
@@ -182,6 +183,9 @@ def link_roles(tokens_between: "callable", roles: Sequence[Span], persons: Seque
             if per.start < role.end:
                 continue
             between = tokens_between(role, per)
+            title = role.attrs.get("title")
+            if not between and (title in ("همتا", "همتایان") or role.attrs.get("bare") and title in _POSSESSED_TITLES):
+                break  # «همتای ازبکستانی پامپئو», «مشاور ظریف»: the name is the possessor
             if between is not None and len(between) <= 2 and all(t in _SEPARATORS_AFTER_ROLE for t in between):
                 if id(per) not in linked_persons:
                     _link(role, per, pairs)

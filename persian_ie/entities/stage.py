@@ -32,7 +32,8 @@ How the sources are combined (in this order):
 
 What each span carries in ``attrs`` (not serialized): ``source`` (``tagger``,
 ``gazetteer``, ``pattern``, ``merged``, ``rule:…``, ``role``); on ROLE spans also
-``title`` (the canonical title), ``person`` (the linked PER span, when apposed),
+``title`` (the canonical title), ``bare`` (True when the role is the title alone),
+``person`` (the linked PER span, when apposed),
 ``organization`` (the first ORG span inside the role, or None: ``مدیرعامل شرکت X``)
 and ``country`` (:func:`~persian_ie.entities.countries.country_of` of the role, or
 None for anaphora such as ``همتای خود``); on a linked PER span ``role``.
@@ -308,7 +309,8 @@ class EntityRecognizer:
             if i >= j:
                 continue
             inner = view.keys[i:j]
-            if inner.count("«") != inner.count("»") or inner.count("(") != inner.count(")"):
+            if inner.count("«") != inner.count("»") or inner.count("(") != inner.count(")") \
+                    or inner.count('"') % 2:
                 continue
             span = view.span(i, j, label=lab)
             span.attrs["source"] = src
@@ -318,6 +320,7 @@ class EntityRecognizer:
             span = view.span(r.start, r.end, label="ROLE")
             span.attrs["source"] = "role"
             span.attrs["title"] = r.title.canonical
+            span.attrs["bare"] = r.end == r.title_end  # the title alone, nothing it is «of»
             inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
             orgs = [e for e in inside if e.label == "ORG"]
             span.attrs["organization"] = orgs[0] if orgs else None
@@ -348,6 +351,8 @@ class EntityRecognizer:
                 surnames.add(view.token_text(j - 1))
         out = []
         for i, j, lab in tagged:
+            if tuple(view.keys[i:j]) in gaz.not_entities:
+                continue
             if lab != "PER":
                 if view.tok[i] == view.tok[j - 1] and self._weak_edge(view, gaz, lex, i):
                     continue  # a lone verb, function word or adjective
