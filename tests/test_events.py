@@ -153,6 +153,12 @@ def test_sports_match_and_press_conference_are_not_events():
     assert doc.events == []
 
 
+def test_bout_called_a_match_is_not_a_meeting():
+    text = "علی رضایی در دیدار پایانی با نتیجه ۸ بر صفر از سد حسن کریمی گذشت و به مدال طلا رسید."
+    doc = run(make_doc(text, ents=[("PER", "علی رضایی"), ("PER", "حسن کریمی")]))
+    assert doc.events == []
+
+
 def test_interview_with_a_reporter_is_not_a_meeting():
     text = "وزیر بهداشت در گفت‌وگو با خبرنگار ایسنا درباره واکسن کرونا گفت: واکسن به زودی می‌رسد."
     doc = run(make_doc(text, ents=[("ROLE", "وزیر بهداشت"), ("ORG", "ایسنا")]))

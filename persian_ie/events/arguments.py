@@ -75,7 +75,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     if m.anaphoric:
         # «X نیز در این دیدار گفت»: the speaker(s) before the back-reference
         before = [u for u in cands if u.end <= m.start]
-        return before[:2] if before else cands[:1]
+        return before[:2]
     return cands
 
 

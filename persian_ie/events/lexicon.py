@@ -75,6 +75,7 @@ class Lexicon:
     categories: List[Tuple[str, str]]  # (keyword, category), longest keyword first
     role_heads: List[str] = field(default_factory=list)
     generic_categories: Set[str] = field(default_factory=set)
+    sports_match: Optional[Pattern[str]] = None
     topic_object: Optional[Pattern[str]] = None
     topic_emphasis: Optional[Pattern[str]] = None
     topic_stance: Optional[Pattern[str]] = None
@@ -142,6 +143,7 @@ class Lexicon:
             categories=cats,
             role_heads=sorted(set(role_heads), key=len, reverse=True),
             generic_categories=set(top.get("generic_categories", [])),
+            sports_match=regex.compile(neg["sports_match"]) if neg.get("sports_match") else None,
             topic_object=regex.compile(top["object_cue"]) if top.get("object_cue") else None,
             topic_emphasis=regex.compile(top["emphasis_cue"]) if top.get("emphasis_cue") else None,
             topic_stance=regex.compile(top["stance_prefix"]) if top.get("stance_prefix") else None,

@@ -63,6 +63,10 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, 
                 st = lex.topic_stance.match(text, s0, e0)
                 if st:
                     s0 = st.end()
+                    from .countries import countries_in
+                    hit = countries_in(text[s0:min(e0, s0 + 30)])
+                    if hit and hit[0][0] == 0:
+                        continue  # «حمایت کشورش از ایتالیا …»: support for a party, not a subject
             for s, e in _split(text, s0, e0, lex):
                 found.append((a + s, a + e))
     out: List[Tuple[int, int, str]] = []
@@ -257,6 +261,8 @@ def _is_filler(phrase: str, lex: Lexicon) -> bool:
     if hits and sum(e - s for s, e, _, _ in hits) >= len(rest.replace(" ", "")) - 1:
         return True  # a bare place name is not a topic
     if regex.search(r"^(?:مسائل|موضوعات|موارد)\s+(?:مورد|مختلف)", p):
+        return True
+    if regex.search(r"(?:این|همین) (?:خصوص|زمینه|باره|راستا)", p):
         return True
     if regex.search(r"(?:کشورش|کشورشان|خود|خویش|وی|ایشان)$", p) or regex.search(r"\s(?:کشورش|خود)\s", p):
         return True  # «حمایت کشورش از …»: a stance, not a subject of talks

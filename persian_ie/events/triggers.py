@@ -76,7 +76,8 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
         text, base = _sent_text(doc, si)
         taken: List[Tuple[int, int]] = []
         tokens = set(t.norm for t in doc.tokens[doc.sentences[si].token_start:doc.sentences[si].token_end])
-        sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc
+        sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
+            or bool(lex.sports_match is not None and lex.sports_match.search(text))
         if _ROUNDUP.search(text):
             continue  # «…، از جمله مهم‌ترین خبرهای ۲۴ ساعت گذشته بوده‌اند»: a list of headlines
         for am in ANAPHOR_RE.finditer(text):
@@ -116,11 +117,16 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
 
 
 def _sports_title(doc: Document, lex: Lexicon) -> bool:
+    """A sports report: a sports headline, or sports words all over the first sentences."""
     if not doc.sentences:
         return False
     first = doc.sentences[0]
     toks = {t.norm for t in doc.tokens[first.token_start:first.token_end]}
-    return len(toks & lex.sports_strong) >= 1 and len(toks & lex.sports) >= 2
+    if len(toks & lex.sports_strong) >= 1 and len(toks & lex.sports) >= 2:
+        return True
+    head = doc.sentences[:4]
+    words = {t.norm for s in head for t in doc.tokens[s.token_start:s.token_end]}
+    return len(words & lex.sports) >= 4
 
 
 _INTERVIEW = regex.compile(r"(?:می\u200c?خوانید|مصاحبه|گفت[\u200c ]?و[\u200c ]?گوی اختصاصی|گفتگوی اختصاصی|به گفت[\u200c ]?و[\u200c ]?گو (?:نشست|پرداخت))")
