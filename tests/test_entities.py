@@ -201,3 +201,10 @@ def test_tagger_sanity_rules():
     assert ("حماس", "ORG") in found and ("دفتر سیاسی حماس", "ORG") not in found
     assert ("رئیس دفتر سیاسی حماس", "ROLE") in found
     assert ("یاسوج", "LOC") in found and ("پارک آبی یاسوج", "LOC") not in found
+
+
+def test_bare_places_option_keeps_the_taggers_extent():
+    tagger = FakeTagger([("استان ایلام", "LOC")])
+    text = "زلزله در استان ایلام آمد."
+    keep = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger, bare_places=False))])
+    assert [(e.text, e.label) for e in keep(text).doc.entities] == [("استان ایلام", "LOC")]

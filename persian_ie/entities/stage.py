@@ -175,6 +175,11 @@ class EntityRecognizer:
         tagger: a ready tagger object (``tagger(doc) -> list[Span]``), overriding ``backend``.
         roles: find ROLE phrases and role↔name links.
         person_rules: add PER spans from honorifics, first names and role apposition.
+        bare_places: a known place wrapped by the tagger in ordinary words (``استان
+            ایلام``, ``پارک آبی یاسوج``, ``قطر تماس``) is reported as the bare place, the
+            project's convention; ``False`` keeps the tagger's longer span (the ARMAN and
+            PEYMA convention for ``استان X``, ``قاره آفریقا``).
+        tagger_config: passed to the back-end's constructor (``model_path=`` for ``crf``).
 
     >>> from persian_ie import Pipeline
     >>> nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
@@ -188,12 +193,13 @@ class EntityRecognizer:
     name = "entities"
 
     def __init__(self, backend: Optional[str] = "crf", *, tagger: Any = None, roles: bool = True,
-                 person_rules: bool = True, **tagger_config: Any):
+                 person_rules: bool = True, bare_places: bool = True, **tagger_config: Any):
         if backend is not None and backend not in BACKENDS:
             raise ValueError(f"unknown entity backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
         self.backend = backend
         self.use_roles = roles
         self.person_rules = person_rules
+        self.bare_places = bare_places
         self._tagger_config = tagger_config
         self._tagger = tagger
         self._tagger_ready = tagger is not None or backend is None
@@ -649,7 +655,7 @@ class EntityRecognizer:
                         and all(lex.words.get(view.token_text(u)) == "0" and lex.is_known(view.token_text(u))
                                 for u in extra):
                     continue  # «[شهری تهران]» of «مدیریت شهری تهران»: an adjective and a place
-                if tlab == "LOC" and all(s[2] == "LOC" for s in over) and extra:
+                if self.bare_places and tlab == "LOC" and all(s[2] == "LOC" for s in over) and extra:
                     first = min(s[0] for s in over)
                     last = max(s[1] for s in over)
                     before = [u for u in extra if u < first]
@@ -668,7 +674,7 @@ class EntityRecognizer:
                 hi = max([tj] + [s[1] for s in same])
                 inner = {u for s in same for u in range(s[0], s[1])}
                 extra = [u for u in range(lo, hi) if u not in inner]
-                if tlab == "LOC" and plain_words(extra):
+                if self.bare_places and tlab == "LOC" and plain_words(extra):
                     continue  # «قطر تماس»: keep the known place
                 for s in same:
                     spans.remove(s)
