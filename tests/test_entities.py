@@ -208,3 +208,12 @@ def test_bare_places_option_keeps_the_taggers_extent():
     text = "زلزله در استان ایلام آمد."
     keep = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger, bare_places=False))])
     assert [(e.text, e.label) for e in keep(text).doc.entities] == [("استان ایلام", "LOC")]
+
+
+def test_tagger_name_missing_its_first_word_before_a_role():
+    tagger = FakeTagger([("اسپینولاسا لگادو", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    doc = nlp("آنتونیولوئیس اسپینولاسا لگادو سفیر جدید برزیل گفت.").doc
+    per = [e for e in doc.entities if e.label == "PER"]
+    assert [p.text for p in per] == ["آنتونیولوئیس اسپینولاسا لگادو"]
+    assert per[0].attrs["role"].text == "سفیر جدید برزیل"

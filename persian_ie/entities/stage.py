@@ -927,6 +927,31 @@ class EntityRecognizer:
         kept = [s for s in merged if not (soft[s[0]] and any(p[0] < s[1] and s[0] < p[1] for p in new))]
         allper = [s for s in kept if s[2] == "PER"] + new
 
+        # (c') a tagger name missing its first word(s) before a role: «[آنتونیولوئیس]
+        # اسپینولاسا لگادو سفیر جدید برزیل» (unknown words, at a clause boundary)
+        role_starts_set = {rs for rs, _ in role_ranges}
+        extended = []
+        for idx, (i, j, lab, src) in enumerate(kept):
+            if lab != "PER" or src != "tagger" or not (j in role_starts_set or j < n and view.keys[j] in {"،", ","}
+                                                        and j + 1 in role_starts_set):
+                continue
+            start = i
+            while start > 0 and i - start < 4:
+                cand = start - 1
+                while cand > 0 and not view.tok_start[cand]:
+                    cand -= 1
+                tok = view.token_text(cand)
+                if hard[cand] or tok in lex.words or self._name_like(view, gaz, lex, cand, hard, strict=True) is None:
+                    break
+                start = cand
+            if start < i and (start == 0 or view.keys[start - 1] in _PUNCT_LIKE
+                              or view.sent[start - 1] != view.sent[start]):
+                extended.append((idx, (start, j, lab, "merged")))
+        for idx, span in extended:
+            kept[idx] = span
+            for u in range(span[0], span[1]):
+                taken[u] = hard[u] = True
+
         # (d) later bare mentions of a known surname or full name
         names: Dict[Tuple[str, ...], str] = {}
         for i, j, lab, src in allper:
