@@ -217,3 +217,13 @@ def test_tagger_name_missing_its_first_word_before_a_role():
     per = [e for e in doc.entities if e.label == "PER"]
     assert [p.text for p in per] == ["آنتونیولوئیس اسپینولاسا لگادو"]
     assert per[0].attrs["role"].text == "سفیر جدید برزیل"
+
+
+def test_tagger_persons_that_are_titles_or_broken_honorifics():
+    tagger = FakeTagger([("مقام معظم رهبری", "PER"), ("والمسلمین رئیسی", "PER"), ("شهرداری نتوانست", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "مقام معظم رهبری با پیشنهاد حجت‌الاسلام والمسلمین رئیسی موافقت کرد. شهرداری نتوانست کار کند."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert ("مقام معظم رهبری", "ROLE") in found and ("مقام معظم رهبری", "PER") not in found
+    assert ("رئیسی", "PER") in found
+    assert not any(label == "ORG" for _, label in found)

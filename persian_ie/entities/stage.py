@@ -273,6 +273,8 @@ class EntityRecognizer:
         tagged = [s for s in tagged if s[0] < s[1]]
 
         tagged = self._clean_tagged(view, gaz, lex, tagged)
+        # a «person» that is all title (مقام معظم رهبری) is the role's business
+        tagged = [t for t in tagged if not (t[2] == "PER" and self._all_title(view, gaz, t[0], t[1]))]
         found = self._gazetteer_spans(view, gaz, lex, tagged)
         merged = self._merge(view, gaz, lex, found, tagged)
 
@@ -367,6 +369,11 @@ class EntityRecognizer:
                     continue
                 if lab == "ORG" and self._only_places(view, gaz, i, j):
                     continue
+                head = gaz.org_heads.longest_at(view, i)
+                if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] < j \
+                        and self._entity_at(view, gaz, head[0], ("LOC",)) is None \
+                        and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
+                    continue  # «شهرداری نتوانست»: a municipality is of a place
             elif view.tok[i] == view.tok[j - 1]:
                 tok = view.token_text(i)
                 if (lex.is_function(tok) or lex.is_verbish(tok)) and not gaz.is_first_name(tok) \
@@ -374,6 +381,19 @@ class EntityRecognizer:
                     continue
             out.append((i, j, lab))
         return out
+
+    @staticmethod
+    def _all_title(view: TokenView, gaz: Gazetteer, i: int, j: int) -> bool:
+        hit = gaz.titles.longest_at(view, i)
+        if hit is None:
+            return False
+        u = hit[0]
+        while u < j:
+            more = gaz.modifiers.longest_at(view, u) or gaz.titles.longest_at(view, u)
+            if more is None:
+                return False
+            u = more[0]
+        return u == j
 
     @staticmethod
     def _weak_edge(view: TokenView, gaz: Gazetteer, lex: _Lexicon, u: int) -> bool:
