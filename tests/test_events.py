@@ -352,3 +352,13 @@ def test_event_dated_after_publication_is_planned_and_loose_talks_join_the_call(
     assert any(t.category == "economy" for t in call.topics)
     meeting = [e for e in doc.events if e.type == "meeting"][0]
     assert meeting.date.jalali == "1404-08-25" and meeting.status == "planned"
+
+
+def test_someone_talking_about_a_call_is_not_a_party_to_it():
+    text = ("به گزارش ایرنا، رضا موسوی، استاد دانشگاه تهران در مورد تماس تلفنی وزیر امور خارجه کشورمان "
+            "با رئیس تشکیلات خودگردان فلسطین گفت: این اقدام مثبت بود.")
+    doc = run(make_doc(text, ents=[("PER", "رضا موسوی"), ("ROLE", "استاد دانشگاه تهران"),
+                                   ("ROLE", "وزیر امور خارجه کشورمان"), ("ROLE", "رئیس تشکیلات خودگردان فلسطین")]))
+    assert [e.type for e in doc.events] == ["phone_call"]
+    assert roles(doc.events[0]) == ["وزیر امور خارجه کشورمان", "رئیس تشکیلات خودگردان فلسطین"]
+    assert [p.country for p in doc.events[0].participants] == ["ایران", "فلسطین"]

@@ -25,6 +25,8 @@ __all__ = ["clause_window", "participants_of", "location_of", "date_of"]
 
 _MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|اظهارات|"
                               r"گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب)\s*(?:از\s+)?$")
+_DISCUSSED = regex.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
+                           r"به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت|اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
 _REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
 
 
@@ -72,6 +74,12 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         cands.append(u)
     if m.type == "visit":
         return _traveller(doc, m, cands, units)
+    if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
+        # «X در مورد تماس تلفنی وزیر با عباس گفت»: X talks about the event; its parties follow the noun
+        after = [u for u in cands if u.start >= m.head_end]
+        if after or m.type != "proposal":
+            return after
+        # «وی در پاسخ به پیشنهاد برگزاری …»: the proposer is unnamed; keep the party who takes it up
     if m.anaphoric:
         # «X نیز در این دیدار گفت»: the speaker(s) before the back-reference
         before = [u for u in cands if u.end <= m.start]

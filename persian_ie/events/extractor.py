@@ -42,6 +42,8 @@ def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
     return ":" in norm[lo:hi] if lo < hi else False
 
 
+_MONTH_WORDS = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+                "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"}
 _PRONOUN_NAMES = {"من", "ما", "تو", "شما", "او", "وی", "آنها", "آن‌ها", "ایشان", "خود", "ایشون", "اینجانب", "بنده"}
 
 
@@ -52,6 +54,8 @@ def _junk_name(p: Participant) -> bool:
     words = normalize(p.name.text).replace("\u200c", " ").split()
     if not words:
         return True
+    if regex.search(r"[0-9۰-۹]", p.name.text) or any(w in _MONTH_WORDS for w in words):
+        return True  # «بهمن 1327» tagged as a person
     return words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان")
 
 
