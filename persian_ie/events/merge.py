@@ -73,6 +73,11 @@ def _key_role(doc: Document, ref: PersonRef) -> Optional[str]:
     return fold(doc.norm[role[0]:role[1]]) if role else None
 
 
+_COMMON_FIRST = {"محمد", "علی", "حسن", "حسین", "رضا", "احمد", "مهدی", "عبدالله", "محمود", "مصطفی", "ابراهیم", "اسماعیل",
+                 "یوسف", "جواد", "سعید", "مجید", "حمید", "امیر", "عباس", "جعفر", "کاظم", "هادی", "سید", "شیخ", "عبدالرحمن",
+                 "خالد", "سلمان", "فیصل", "مایک", "جان", "دیوید", "رابرت"}
+
+
 def _role_head(role: str) -> str:
     words = role.replace("وزیرخارجه", "وزیر خارجه").split()
     return " ".join(words[:1])
@@ -89,7 +94,11 @@ def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
         ta, tb = na.split(), nb.split()
         # «ظریف» vs «محمد جواد ظریف»; «پامپئو» vs «مایک پامپئو»
         short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-        return len(short) >= 1 and short[-1] == long_[-1] and all(w in long_ for w in short)
+        if len(short) >= 1 and short[-1] == long_[-1] and all(w in long_ for w in short):
+            return True
+        # «تمیم» for «تمیم بن حمد آل ثانی»: a distinctive first name of a long (Arabic) name
+        return len(short) == 1 and len(long_) >= 3 and short[0] == long_[0] and len(short[0]) >= 4 \
+            and short[0] not in _COMMON_FIRST
     ra, rb = _key_role(doc, a), _key_role(doc, b)
     if not ra or not rb:
         return False

@@ -78,6 +78,8 @@ def add_role_hints(doc: Document, units: Sequence[PersonRef]) -> None:
             words = fold(doc.norm[u.name[0]:u.name[1]]).split()
             if words:
                 titled.setdefault(words[-1], u.role)
+                if len(words) >= 3:
+                    titled.setdefault(words[0], u.role)
     for u in units:
         if u.name is not None and u.role is None:
             words = fold(doc.norm[u.name[0]:u.name[1]]).split()
