@@ -362,3 +362,12 @@ def test_someone_talking_about_a_call_is_not_a_party_to_it():
     assert [e.type for e in doc.events] == ["phone_call"]
     assert roles(doc.events[0]) == ["وزیر امور خارجه کشورمان", "رئیس تشکیلات خودگردان فلسطین"]
     assert [p.country for p in doc.events[0].participants] == ["ایران", "فلسطین"]
+
+
+def test_venue_is_the_meeting_location():
+    text = "وزیر امور خارجه امروز در محل وزارت امور خارجه با سفیر ژاپن دیدار کرد."
+    doc = run(make_doc(text, ents=[("ROLE", "وزیر امور خارجه"), ("ROLE", "سفیر ژاپن"), ("ORG", "وزارت امور خارجه")],
+                       dates=[("امروز", "1404-08-19")]))
+    assert len(doc.events) == 1
+    assert doc.events[0].location.text == "محل وزارت امور خارجه"
+    check_offsets(doc)

@@ -132,6 +132,11 @@ _GENITIVE = regex.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خ�
                           r"[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]+\s+){1,3}?)(?=(?:به|از)\s)", regex.V1)
 
 
+_VENUE = regex.compile(r"(?<![\p{L}])در\s+((?:محل|ساختمان|کاخ|مقر|دفتر|سالن|اقامتگاه|هتل|نهاد)\s+"
+                       r"(?:(?!(?:با|و|که|را|به|از|برای|دیدار|ملاقات|گفت|دیدار|نشست|امروز|دیروز|صبح|عصر)\s)[^\s.،:؛«»()]+\s?){1,5}?)"
+                       r"(?=\s+(?:با|و|که|را|به|از|برای|دیدار|ملاقات|گفت|نشست|امروز|دیروز|صبح|عصر|برگزار|انجام|صورت)\s|[.،:؛])")
+
+
 def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]]]:
     """Places in ``[a, b)``: LOC/FAC entities if the entity stage ran, else the gazetteer."""
     norm = doc.norm
@@ -171,6 +176,10 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
                     [(u.name or (0, 0)) for u in units if u.name is not None]
     places = [p for p in _places(doc, a, b)
               if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in inside_people)]
+    venue = _VENUE.search(norm, a, b)
+    if venue and m.type != "visit" and abs(venue.start() - m.start) < 120:
+        # «در محل وزارت امور خارجه»، «در کاخ سعدآباد»: a venue named for this event
+        return venue.span(1)
     if not places:
         return None
     if m.type == "visit":
