@@ -371,3 +371,16 @@ def test_venue_is_the_meeting_location():
     assert len(doc.events) == 1
     assert doc.events[0].location.text == "محل وزارت امور خارجه"
     check_offsets(doc)
+
+
+def test_bodies_sign_agreements_and_meet_as_such():
+    text = "تفاهم‌نامه همکاری بین دانشگاه شیراز و خبرگزاری ایرنا و شرکت ملی گاز امروز امضا شد."
+    doc = run(make_doc(text, ents=[("ORG", "دانشگاه شیراز"), ("ORG", "خبرگزاری ایرنا"), ("ORG", "شرکت ملی گاز")],
+                       dates=[("امروز", "1404-08-19")]))
+    assert [e.type for e in doc.events] == ["agreement"]
+    ag = doc.events[0]
+    # a medium named in the list is not a party; bodies are kept as role + organization
+    assert [p.organization.text for p in ag.participants] == ["دانشگاه شیراز", "شرکت ملی گاز"]
+    assert all(p.name is None and p.role is not None for p in ag.participants)
+    assert ag.status == "occurred" and ag.date.jalali == "1404-08-19"
+    check_offsets(doc)

@@ -72,6 +72,8 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         if any(norm[u.start:u.end].startswith(g) for g in lex.generic_partners):
             continue
         cands.append(u)
+    if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
+        cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
     if m.type == "visit":
         return _traveller(doc, m, cands, units)
     if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
@@ -85,6 +87,45 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         before = [u for u in cands if u.end <= m.start]
         return before[:2]
     return cands
+
+
+_BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
+_MEDIA_ORG = regex.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
+
+
+def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
+    """Organizations that take part as such: «تفاهم‌نامه بین دانشگاه X و شرکت Y امضا شد»، «… با شرکت Y دیدار کرد».
+
+    An organization counts when it follows «بین/میان/با» (or «و» after one that does), or — for a
+    signing — opens the clause; never one inside a person's title, a medium, or one only mentioned.
+    """
+    norm = doc.norm
+    taken = [(u.start, u.end) for u in people] + [u.role for u in people if u.role] + [u.name for u in people if u.name]
+    orgs = []
+    for e in doc.entities:
+        if e.label != "ORG":
+            continue
+        s, t = doc.norm_span(e)
+        if not (a <= s and t <= b) or (m.start <= s < m.end):
+            continue
+        if any(x <= s and t <= y for x, y in taken if x is not None):
+            continue
+        media = bool(_MEDIA_ORG.search(norm[s:t]) or any(norm[s:t].startswith(w) for w in lex.media))
+        orgs.append((s, t, media))
+    out: List[PersonRef] = []
+    prev_ok_end = None
+    for s, t, media in sorted(orgs):
+        lead = norm[max(a, s - 8):s]
+        ok = bool(_BODY_LEAD.search(lead))
+        if not ok and prev_ok_end is not None and norm[prev_ok_end:s].strip() in ("و", "،"):
+            ok = True
+        if not ok and m.type == "agreement" and m.verbal is False and s - a <= 3 and s < m.start:
+            ok = True  # the subject of a signing clause
+        if ok:
+            prev_ok_end = t  # a list goes on across a medium named in it
+            if not media:
+                out.append(PersonRef(role=(s, t), org=(s, t), sent=m.sent, body=True))
+    return out
 
 
 def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = ()) -> List[PersonRef]:

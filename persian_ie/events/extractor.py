@@ -389,6 +389,10 @@ class EventExtractor:
             country = self._country(doc, rs)
             if country:
                 break
+        if country is None and role is not None and all(r.body for r in slot.refs):
+            # a body or delegation without a stated country: none is guessed
+            return Participant(name=None, role=doc.span_from_norm(*role, label="ROLE"),
+                               organization=doc.span_from_norm(*(org or role), label="ORG"), country=None)
         if country is None and role is not None:
             country = self._country_of_same_title(doc, role, units, slot.refs)
         if country is None and role is not None:

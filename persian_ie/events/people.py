@@ -52,6 +52,7 @@ class PersonRef:
     plural: bool = False
     antecedent: "Optional[PersonRef]" = field(default=None, repr=False)
     role_hint: Optional[Tuple[int, int]] = None  # the person's title from another mention
+    body: bool = False  # an organization or delegation taking part as such
 
     @property
     def start(self) -> int:
@@ -104,13 +105,6 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
         units = fallback_people(doc, lex)
     else:
         units = _from_entities(doc, pers, roles)
-    # organizations inside a role span
-    org_ranges = [_norm_range(doc, o) for o in orgs]
-    for u in units:
-        if u.role is not None:
-            inside = [r for r in org_ranges if u.role[0] <= r[0] and r[1] <= u.role[1]]
-            if inside:
-                u.org = max(inside, key=lambda r: r[1] - r[0])
     taken = [(u.start, u.end) for u in units]
     for sent_i, sent in enumerate(doc.sentences):
         text = norm[sent.nstart:sent.nend]
@@ -119,13 +113,20 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if any(a < e and s < b for a, b in taken):
                 continue
             e = _trim_group(norm, s, e)
-            units.append(PersonRef(role=(s, e), sent=sent_i, plural=True))
+            units.append(PersonRef(role=(s, e), sent=sent_i, plural=True, body=True))
             taken.append((s, e))
         for m in _PRONOUN_RE.finditer(text):
             s, e = sent.nstart + m.start(), sent.nstart + m.end()
             if any(a < e and s < b for a, b in taken):
                 continue
             units.append(PersonRef(pronoun=(s, e), sent=sent_i))
+    # organizations inside a role span
+    org_ranges = [_norm_range(doc, o) for o in orgs]
+    for u in units:
+        if u.role is not None and u.org is None:
+            inside = [r for r in org_ranges if u.role[0] <= r[0] and r[1] <= u.role[1]]
+            if inside:
+                u.org = max(inside, key=lambda r: r[1] - r[0])
     units.sort(key=lambda u: u.start)
     for u in units:
         if u.sent == 0 and doc.sentences:
