@@ -80,6 +80,7 @@ _NOT_NAMES = {"آقایان", "خانم‌ها", "بانوان", "درعین‌�
               "اخیرا", "قبلا", "بعدا", "فعلا", "واقعا", "تقریبا", "کاملا", "مجددا", "عمدتا", "دقیقا"}
 _SURNAME_ENDINGS = ("\u200cنژاد", "نژاد", "زاده", "\u200cزاده", "پور", "\u200cپور", "یان", "\u200cفر", "\u200cنیا", "وند", "اف", "وف", "یف")
 _VERB_CLITICS = ("\u200cاند", "\u200cایم", "\u200cاید", "\u200cاست", "\u200cام", "\u200cای")
+_STRICT_FUNCTION_TAGS = {"P", "CONJ", "PRO", "DET", "POSTP", "PREP"}
 _FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
 _PLACE_HEADS = {"استان", "شهرستان", "شهر", "کشور", "استان‌های", "شهرهای", "کشورهای"}
 _PUNCT_LIKE = set("،,.:;!?؟؛«»()[]{}\"'“”-–—/|…")
@@ -114,10 +115,14 @@ class _Lexicon:
     def is_verbish(self, tok: str) -> bool:
         if "\u200c" in tok and ("می\u200c" in tok or tok.endswith(_VERB_CLITICS)):
             return True  # نوشته‌اند، برمی‌گرداند
-        for prefix in ("نمی‌", "می‌", "ن", "ب"):
+        for prefix in ("نمی\u200c", "می\u200c"):
             if tok.startswith(prefix) and tok[len(prefix):] in self.verbs:
                 return True
-        return tok in self.verbs and tok not in self.words
+        if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
+                and tok[1:] in self.words:
+            return True  # نکرد، بگوید (but not «نیازی»)
+        # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
+        return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
 
     def is_known(self, tok: str) -> bool:
         """In the lexicon as a word (not a plausible unknown surname): tagged words, and
@@ -147,7 +152,10 @@ class _Lexicon:
         if tok in self.stop or self.is_verbish(tok):
             return True
         tags = self.words.get(tok)
-        return bool(tags) and bool(set(tags.split(",")) & _FUNCTION_TAGS)
+        if not tags or tags == "0":
+            return False
+        tagset = set(tags.split(","))
+        return "N" not in tagset and bool(tagset & _FUNCTION_TAGS) or bool(tagset & _STRICT_FUNCTION_TAGS)
 
     def is_common(self, tok: str) -> bool:
         """A common Persian word (not a plausible surname on its own)."""
@@ -821,6 +829,8 @@ class EntityRecognizer:
                 nxt = self._name_like(view, gaz, lex, end, hard, allow_common=allow_common, strict=strict)
                 if nxt is None:
                     break
+                if words >= 1 and view.token_text(end) in lex.words and not gaz.is_first_name(view.token_text(end)):
+                    break  # a second surname word must be a real unknown (مگاواتی سوکارنو, not «… انجام»)
                 end = nxt
                 words += 1
                 allow_common = False
