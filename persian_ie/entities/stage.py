@@ -72,6 +72,7 @@ _NAME_CONNECTORS = {"بن", "بنت", "ابن", "ال", "آل", "عبد", "اب�
 _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
 _ORG_ADJ = {"ملی", "مرکزی", "آزاد", "اسلامی", "صنعتی", "بین‌المللی", "جهانی", "عالی", "دولتی", "ایران",
             "پزشکی", "فنی", "علوم", "توسعه", "تعاون", "صادرات", "کشاورزی", "فرهنگی", "اقتصادی", "خبری"}
+_OFFICE_WORDS = {"دفتر", "ستاد", "شاخه", "بخش", "حوزه", "معاونت", "دبیرخانه"}
 _SUBUNIT_HEADS = {"مرکز", "موسسه", "مؤسسه", "اداره", "اداره کل", "دفتر", "معاونت", "دانشکده", "پژوهشکده",
                   "پژوهشگاه", "ستاد", "کمیته", "کمیسیون", "مدیریت", "بخش"}
 _OFFICE_HEADS = {"اداره کل", "اداره", "سازمان", "معاونت", "مدیریت", "ستاد", "مرکز", "دفتر"}
@@ -448,7 +449,7 @@ class EntityRecognizer:
             if pat is not None:
                 cands.append((pat, "ORG", "pattern"))
             sub = self._subunit_pattern(view, gaz, lex, i)
-            if sub is not None and i not in title_ends:  # «رئیس [دفتر سیاسی حماس]»: the office is the role's
+            if sub is not None and not (i in title_ends and view.token_text(i) in _OFFICE_WORDS):  # «رئیس [دفتر سیاسی حماس]»: the office is the role's
                 cands.append((sub, "ORG", "pattern"))
             for trie, label in ((gaz.orgs, "ORG"), (gaz.places, "LOC")):
                 hit = trie.longest_at(view, i)
@@ -676,7 +677,7 @@ class EntityRecognizer:
                     continue  # a place that swallowed an organization pattern
                 inner = {u for s in over for u in range(s[0], s[1])}
                 extra = [u for u in range(ti, tj) if u not in inner]
-                if tlab == "ORG" and ti in title_ends and gaz.modifiers.longest_at(view, ti) is not None \
+                if tlab == "ORG" and ti in title_ends and view.token_text(ti) in _OFFICE_WORDS \
                         and all(s[2] == "ORG" for s in over):
                     continue  # «رئیس [دفتر سیاسی حماس]»: the office belongs to the role, حماس is the ORG
                 if tlab == "ORG" and len(over) == 1 and over[0][2] == "LOC" and over[0][1] == tj and extra \
