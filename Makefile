@@ -34,7 +34,7 @@ run: venv
 	$(VENV)/bin/persian-ie extract examples/seed_article.txt --published 1404-08-19 --indent 2
 
 test-main: venv
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -q
 
 $(VENV311)/.installed: pyproject.toml
 	python3.11 -c 'pass' 2>/dev/null || true
@@ -49,7 +49,7 @@ venv311: $(VENV311)/.installed
 
 test-311:
 	@if [ -n "$(PY311)" ] && [ "$(PY311)" != "$(PYMAIN)" ]; then \
-	  $(MAKE) --no-print-directory venv311 && $(VENV311)/bin/python -m pytest; \
+	  $(MAKE) --no-print-directory venv311 && $(VENV311)/bin/python -m pytest -q; \
 	else echo "Python 3.11 not found (or it is the main interpreter): single run"; fi
 
 test: test-main test-311
