@@ -8,10 +8,12 @@ mentions into events (:mod:`.merge`) → topics (:mod:`.topics`) → records.
 
 from __future__ import annotations
 
+import functools
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
 
+from .._resources import read_lines
 from ..document import Document, Span
 from ..normalize import normalize
 from ..records import Event, Participant, Topic
@@ -56,7 +58,57 @@ def _junk_name(p: Participant) -> bool:
         return True
     if regex.search(r"[0-9۰-۹]", p.name.text) or any(w in _MONTH_WORDS for w in words):
         return True  # «بهمن 1327» tagged as a person
-    return words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان")
+    if words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان"):
+        return True
+    if any(w in _FUNCTION_WORDS for w in words) or " ".join(words) in _media_names():
+        return True  # «علی وقتی شنید», a news outlet
+    if len(words) == 1 and words[0] not in _first_names() and _word_freq().get(words[0], 0) > 5_000_000:
+        return True  # a very common word («قرار», «الله») is not a name on its own
+    return False
+
+
+_FUNCTION_WORDS = {"وقتی", "که", "را", "از", "به", "با", "در", "اما", "یا", "اگر", "چون", "تا", "هم", "نیز", "این", "آن"}
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset:
+    names = set()
+    for res in ("gazetteers/first_names.tsv", "gazetteers/foreign_first_names.txt"):
+        try:
+            names.update(normalize(line.split("\t")[0]) for line in read_lines(res))
+        except FileNotFoundError:
+            pass
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _media_names() -> frozenset:
+    out = set()
+    try:
+        for line in read_lines("gazetteers/media.tsv"):
+            cols = line.split("\t")
+            out.add(normalize(cols[0]).replace("\u200c", " "))
+            if len(cols) > 1:
+                out.update(normalize(x).replace("\u200c", " ") for x in cols[1].split("|") if x)
+    except FileNotFoundError:
+        pass
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_freq() -> dict:
+    """hazm's word frequencies (``words.dat``), empty when hazm's data is missing."""
+    freq = {}
+    try:
+        from ..zwnj import hazm_data_path
+        with open(hazm_data_path("words.dat"), encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2 and cols[1].isdigit():
+                    freq[cols[0]] = int(cols[1])
+    except Exception:  # noqa: BLE001 - optional evidence
+        pass
+    return freq
 
 
 class EventExtractor:
