@@ -8,12 +8,10 @@ mentions into events (:mod:`.merge`) → topics (:mod:`.topics`) → records.
 
 from __future__ import annotations
 
-import functools
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
 
-from .._resources import read_lines
 from ..document import Document, Span
 from ..normalize import normalize
 from ..records import Event, Participant, Topic
@@ -22,6 +20,7 @@ from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import countries_in, country_of_text
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
+from .names import junk_name as _junk_name
 from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
 from .topics import topic_spans
@@ -42,73 +41,6 @@ _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|د�
 def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
     lo, hi = min(a.end, b.end), max(a.start, b.start)
     return ":" in norm[lo:hi] if lo < hi else False
-
-
-_MONTH_WORDS = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-                "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"}
-_PRONOUN_NAMES = {"من", "ما", "تو", "شما", "او", "وی", "آنها", "آن‌ها", "ایشان", "خود", "ایشون", "اینجانب", "بنده"}
-
-
-def _junk_name(p: Participant) -> bool:
-    """A name-only participant that is a pronoun or a possessed noun («خانواده‌ام») is an entity-stage slip."""
-    if p.name is None or p.role is not None:
-        return False
-    words = normalize(p.name.text).replace("\u200c", " ").split()
-    if not words:
-        return True
-    if regex.search(r"[0-9۰-۹]", p.name.text) or any(w in _MONTH_WORDS for w in words):
-        return True  # «بهمن 1327» tagged as a person
-    if words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان"):
-        return True
-    if any(w in _FUNCTION_WORDS for w in words) or " ".join(words) in _media_names():
-        return True  # «علی وقتی شنید», a news outlet
-    if len(words) == 1 and words[0] not in _first_names() and _word_freq().get(words[0], 0) > 5_000_000:
-        return True  # a very common word («قرار», «الله») is not a name on its own
-    return False
-
-
-_FUNCTION_WORDS = {"وقتی", "که", "را", "از", "به", "با", "در", "اما", "یا", "اگر", "چون", "تا", "هم", "نیز", "این", "آن"}
-
-
-@functools.lru_cache(maxsize=1)
-def _first_names() -> frozenset:
-    names = set()
-    for res in ("gazetteers/first_names.tsv", "gazetteers/foreign_first_names.txt"):
-        try:
-            names.update(normalize(line.split("\t")[0]) for line in read_lines(res))
-        except FileNotFoundError:
-            pass
-    return frozenset(names)
-
-
-@functools.lru_cache(maxsize=1)
-def _media_names() -> frozenset:
-    out = set()
-    try:
-        for line in read_lines("gazetteers/media.tsv"):
-            cols = line.split("\t")
-            out.add(normalize(cols[0]).replace("\u200c", " "))
-            if len(cols) > 1:
-                out.update(normalize(x).replace("\u200c", " ") for x in cols[1].split("|") if x)
-    except FileNotFoundError:
-        pass
-    return frozenset(out)
-
-
-@functools.lru_cache(maxsize=1)
-def _word_freq() -> dict:
-    """hazm's word frequencies (``words.dat``), empty when hazm's data is missing."""
-    freq = {}
-    try:
-        from ..zwnj import hazm_data_path
-        with open(hazm_data_path("words.dat"), encoding="utf-8") as fh:
-            for line in fh:
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) >= 2 and cols[1].isdigit():
-                    freq[cols[0]] = int(cols[1])
-    except Exception:  # noqa: BLE001 - optional evidence
-        pass
-    return freq
 
 
 class EventExtractor:

@@ -1,0 +1,93 @@
+"""Sanity checks on participant names the entity stage hands over.
+
+A name-only participant that is a pronoun («من»), a possessed noun («خانواده‌ام»), a
+date («بهمن ۱۳۲۷»), a news outlet, a phrase with function words («علی وقتی شنید») or a
+very common word that is not a first name («قرار», «الله») is an entity-stage slip,
+not a party to an event.
+
+>>> from persian_ie.document import Span
+>>> junk_name(Participant(name=Span("بهمن 1327", 0, 9)))
+True
+>>> junk_name(Participant(name=Span("زهرا", 0, 4)))
+False
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._resources import read_lines
+from ..normalize import normalize
+from ..records import Participant
+
+__all__ = ["junk_name"]
+
+_MONTH_WORDS = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+                "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"}
+_PRONOUN_NAMES = {"من", "ما", "تو", "شما", "او", "وی", "آنها", "آن‌ها", "ایشان", "خود", "ایشون", "اینجانب", "بنده"}
+
+
+def junk_name(p: Participant) -> bool:
+    """A name-only participant that is a pronoun or a possessed noun («خانواده‌ام») is an entity-stage slip."""
+    if p.name is None or p.role is not None:
+        return False
+    words = normalize(p.name.text).replace("\u200c", " ").split()
+    if not words:
+        return True
+    if regex.search(r"[0-9۰-۹]", p.name.text) or any(w in _MONTH_WORDS for w in words):
+        return True  # «بهمن 1327» tagged as a person
+    if words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان"):
+        return True
+    if any(w in _FUNCTION_WORDS for w in words) or " ".join(words) in _media_names():
+        return True  # «علی وقتی شنید», a news outlet
+    if len(words) == 1 and words[0] not in _first_names() and _word_freq().get(words[0], 0) > 5_000_000:
+        return True  # a very common word («قرار», «الله») is not a name on its own
+    return False
+
+
+_FUNCTION_WORDS = {"وقتی", "که", "را", "از", "به", "با", "در", "اما", "یا", "اگر", "چون", "تا", "هم", "نیز", "این", "آن"}
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset:
+    names = set()
+    for res in ("gazetteers/first_names.tsv", "gazetteers/foreign_first_names.txt"):
+        try:
+            names.update(normalize(line.split("\t")[0]) for line in read_lines(res))
+        except FileNotFoundError:
+            pass
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _media_names() -> frozenset:
+    out = set()
+    try:
+        for line in read_lines("gazetteers/media.tsv"):
+            cols = line.split("\t")
+            out.add(normalize(cols[0]).replace("\u200c", " "))
+            if len(cols) > 1:
+                out.update(normalize(x).replace("\u200c", " ") for x in cols[1].split("|") if x)
+    except FileNotFoundError:
+        pass
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_freq() -> dict:
+    """hazm's word frequencies (``words.dat``), empty when hazm's data is missing."""
+    freq = {}
+    try:
+        from ..zwnj import hazm_data_path
+        with open(hazm_data_path("words.dat"), encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2 and cols[1].isdigit():
+                    freq[cols[0]] = int(cols[1])
+    except Exception:  # noqa: BLE001 - optional evidence
+        pass
+    return freq
+
+
