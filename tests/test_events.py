@@ -384,3 +384,12 @@ def test_bodies_sign_agreements_and_meet_as_such():
     assert all(p.name is None and p.role is not None for p in ag.participants)
     assert ag.status == "occurred" and ag.date.jalali == "1404-08-19"
     check_offsets(doc)
+
+
+def test_bare_title_country_follows_the_name():
+    text = "دونالد ترامپ، رئیس جمهور امروز با علی کریمی، رئیس جمهور دیدار کرد."
+    doc = run(make_doc(text, ents=[("PER", "دونالد ترامپ"), ("PER", "علی کریمی"), ("ROLE", "رئیس جمهور")]))
+    assert len(doc.events) == 1
+    by_name = {p.name.text: p.country for p in doc.events[0].participants}
+    # an Iranian-looking name with a bare title is Iran's official; a foreign one gets no guess
+    assert by_name == {"دونالد ترامپ": None, "علی کریمی": "ایران"}

@@ -20,7 +20,7 @@ from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import countries_in, country_of_text
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
-from .names import junk_name as _junk_name
+from .names import junk_name as _junk_name, persian_name
 from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
 from .topics import topic_spans
@@ -381,7 +381,8 @@ class EventExtractor:
             country = self._country_of_same_title(doc, role, units, slot.refs)
         if country is None and role is not None:
             rtext = norm[role[0]:role[1]]
-            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext):
+            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext) \
+                    and (name is None or persian_name(norm[name[0]:name[1]])):
                 # a bare title in Iranian news names an Iranian official (foreign ones carry their
                 # country: «رئیس جمهور برزیل»): رئیس‌جمهور، وزیر کشور، استاندار
                 country = "ایران"

@@ -22,7 +22,7 @@ from .._resources import read_lines
 from ..normalize import normalize
 from ..records import Participant
 
-__all__ = ["junk_name"]
+__all__ = ["junk_name", "persian_name"]
 
 _MONTH_WORDS = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
                 "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"}
@@ -91,3 +91,27 @@ def _word_freq() -> dict:
     return freq
 
 
+
+
+def persian_name(name: str) -> bool:
+    """True when a name looks Iranian: a Persian first name and no Arabic «بن/آل» chain.
+
+    A bare title («رئیس جمهور») is read as an Iranian one only for such a name.
+
+    >>> persian_name("حسن روحانی"), persian_name("دونالد ترامپ")
+    (True, False)
+    """
+    words = normalize(name).replace("\u200c", " ").split()
+    if not words or any(w in ("بن", "آل", "بنت", "ابن") or w.startswith("ال") and len(w) > 4 for w in words):
+        return False
+    if len(words) == 1:
+        return True  # a surname alone: no evidence either way, keep the Iranian reading
+    return words[0] in _persian_first_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _persian_first_names() -> frozenset:
+    try:
+        return frozenset(normalize(line.split("\t")[0]) for line in read_lines("gazetteers/first_names.tsv"))
+    except FileNotFoundError:
+        return frozenset()
