@@ -102,6 +102,8 @@ class EventExtractor:
         clusters = consolidate(doc, clusters)
         clusters = self._filter(doc, clusters)
         self._assign_topics(doc, clusters, units, lex)
+        # reading order of the body (an event named only in the headline keeps its place)
+        clusters.sort(key=lambda c: min((m.start for m in c.mentions if not m.title), default=c.first.start))
         events = [self._record(doc, cl, units) for cl in clusters]
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
