@@ -84,12 +84,13 @@ class EventExtractor:
             m.status = status_of(doc, m, lex) if not m.anaphoric else None
         mentions = [m for m in mentions if m.status != "hypothetical" and not self._question(doc, m)]
         mentions = self._prune(doc, mentions)
+        titles = self._title_sentences(doc)
         kept: List[Mention] = []
         self._last_pair = {}
         last: List[PersonRef] = []
         for m in mentions:
             self._last_pair[m.sent] = self._last_pair.get(m.sent, last)
-            m.title = m.sent == self._title_sentence(doc)
+            m.title = m.sent in titles
             if not m.anaphoric and is_background(doc, m, lex):
                 continue
             m.participants = self._participants(doc, m, units, lex, mentions)
@@ -111,9 +112,15 @@ class EventExtractor:
     # -- steps ----------------------------------------------------------------------------
 
     @staticmethod
-    def _title_sentence(doc: Document) -> int:
-        """Index of the headline sentence (the first sentence when it is a single short line)."""
-        return 0
+    def _title_sentences(doc: Document) -> set:
+        """Indexes of the headline lines: the short unpunctuated lines before the first full sentence."""
+        out = set()
+        for i, sent in enumerate(doc.sentences[:4]):
+            text = sent.text.strip()
+            if len(text) > 250 or regex.search(r"[.!؟?]$", text):
+                break
+            out.add(i)
+        return out
 
     @staticmethod
     def _prune(doc: Document, mentions: List[Mention]) -> List[Mention]:
@@ -186,7 +193,7 @@ class EventExtractor:
             if cl.type in ("working_group", "proposal"):
                 if not talks:
                     continue
-                if not cl.parts and not any(m.sent == 0 for m in cl.mentions):
+                if not cl.parts and not any(m.title for m in cl.mentions):
                     continue
                 out.append(cl)
                 continue
