@@ -24,6 +24,8 @@ Three steps (``--help`` on each):
      entity's span with another type (PER aside: LOC→ORG for a country acting as a
      state, LOC→FAC, ORG→PRODUCT...), the model's type is taken, since the corpora's
      conventions differ there;
+   * ``per``: PEYMA's PER spans only; its other tokens get the first model's tags
+     (the corpora agree on persons, not on places and organizations);
    * ``drop``: like ``merge`` but PEYMA sentences in which the first model finds a
      FAC/EVENT/PRODUCT span are left out.
 
@@ -355,6 +357,31 @@ def relabel_peyma(peyma, pred_tags):
     return out
 
 
+def per_peyma(peyma, pred_tags):
+    """PEYMA's own PER spans, everything else as the first (ARMAN) model tags it.
+
+    PEYMA and ARMAN agree on persons but not on places and organizations (countries,
+    facilities), so PEYMA teaches PER and the ARMAN model's own tags fill in the rest."""
+    out = []
+    for (toks, tags), pred in zip(peyma, pred_tags):
+        new = ["O"] * len(tags)
+        gold_per = [(a, b) for a, b, lab in _bio_spans(tags) if lab == "PER"]
+        covered = set(i for a, b in gold_per for i in range(a, b))
+        for a, b, lab in _bio_spans(pred):
+            if lab == "PER" or any(i in covered for i in range(a, b)):
+                continue
+            # keep the model's non-PER span unless it overlaps a gold PEYMA entity of another extent
+            new[a] = "B-" + lab
+            for i in range(a + 1, b):
+                new[i] = "I-" + lab
+        for a, b in gold_per:
+            new[a] = "B-PER"
+            for i in range(a + 1, b):
+                new[i] = "I-PER"
+        out.append((toks, new))
+    return out
+
+
 def drop_peyma(peyma, pred_tags):
     out = [s for s, pred in zip(peyma, pred_tags)
            if not any(lab in ("FAC", "EVENT", "PRODUCT") for _, _, lab in _bio_spans(pred))]
@@ -372,7 +399,7 @@ def cmd_train(args):
     t0 = time.time()
     table = load_wordfeat(args.wordfeat) if args.wordfeat else {}
     gaz = load_gazetteer(args.gazetteer) if args.gazetteer else {}
-    featurizer = Featurizer(table, gaz, wide=not args.narrow)
+    featurizer = Featurizer(table, gaz, wide=args.wide)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if args.conll:
@@ -406,6 +433,8 @@ def cmd_train(args):
         pred = tag_all(first, featurizer, peyma)
         if args.peyma == "drop":
             peyma = drop_peyma(peyma, pred)
+        elif args.peyma == "per":
+            peyma = per_peyma(peyma, pred)
         else:
             peyma = fill_peyma(peyma, pred)
             if args.peyma == "fill-relabel":
@@ -445,13 +474,13 @@ def main(argv=None):
     t.add_argument("--wordfeat", help="word feature table (wordfeat.tsv.gz)")
     t.add_argument("--gazetteer", help="gazetteer snapshot (gazetteer.tsv) for gazetteer features")
     t.add_argument("--out", required=True)
-    t.add_argument("--peyma", choices=["none", "merge", "fill", "fill-relabel", "drop"], default="fill")
+    t.add_argument("--peyma", choices=["none", "merge", "fill", "fill-relabel", "per", "drop"], default="fill")
     t.add_argument("--dev", action="store_true", help="hold out 20%% of train_fold1 and report F1 on it")
     t.add_argument("--c1", type=float, default=0.05)
     t.add_argument("--c2", type=float, default=0.01)
     t.add_argument("--iters", type=int, default=150)
     t.add_argument("--shuffle", action="store_true")
-    t.add_argument("--narrow", action="store_true", help="leave out the words 3-4 places away")
+    t.add_argument("--wide", action="store_true", help="add the words 3-4 places away (no gain measured)")
     t.add_argument("--first", help="for --peyma fill/drop: an ARMAN-only model trained with the same features "
                                    "and data (saves training it again)")
     t.set_defaults(func=cmd_train)

@@ -110,7 +110,7 @@ class Featurizer:
 
     def __init__(self, wordfeat: Optional[Dict[str, WordInfo]] = None,
                  gazetteer: Optional[Dict[Tuple[str, ...], Tuple[str, ...]]] = None,
-                 known: Optional[frozenset] = None, wide: bool = True):
+                 known: Optional[frozenset] = None, wide: bool = False):
         self.wordfeat = wordfeat or {}
         self.gazetteer = gazetteer or {}
         #: attributes the model has weights for (others are dropped early: faster tagging)
@@ -118,6 +118,12 @@ class Featurizer:
         #: bag-of-words features for the words 3-4 places left and right
         self.wide = wide
         self._gaz_max = max((len(k) for k in self.gazetteer), default=0)
+        #: first word of a listed phrase → lengths of the phrases starting with it (longest first)
+        self._gaz_first: Dict[str, Tuple[int, ...]] = {}
+        lengths: Dict[str, set] = {}
+        for key in self.gazetteer:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._gaz_first = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self._cache: Dict[str, Tuple[List[str], ...]] = {}
         self._lock = threading.Lock()
 
@@ -214,9 +220,14 @@ class Featurizer:
             return marks
         keys = [word_key(t) for t in tokens]
         gaz = self.gazetteer
-        top = self._gaz_max
+        first = self._gaz_first
         for i in range(n):
-            for length in range(min(top, n - i), 0, -1):
+            lengths = first.get(keys[i])
+            if lengths is None:
+                continue
+            for length in lengths:
+                if i + length > n:
+                    continue
                 kinds = gaz.get(tuple(keys[i:i + length]))
                 if kinds:
                     for kind in kinds:
