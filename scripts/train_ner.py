@@ -154,14 +154,14 @@ def cmd_wordfeat(args):
                 for toks, _ in sents:
                     out.write(" ".join(word_key(t) for t in toks) + "\n")
         print(f"unlabeled text written in {time.time() - t0:.0f}s", flush=True)
-    vec_cache = CACHE / f"w2v_{args.dim}_{args.epochs}_{args.min_count}.npz"
+    vec_cache = CACHE / f"w2v_{args.dim}_{args.epochs}_{args.min_count}_{args.window}.npz"
     if vec_cache.exists():
         saved = np.load(vec_cache, allow_pickle=False)
         words, raw = list(saved["words"]), saved["vectors"]
     else:
         sentences = [line.split() for line in open(unlab, encoding="utf-8")]
         print(f"{len(sentences)} sentences, {sum(map(len, sentences))} tokens", flush=True)
-        model = Word2Vec(sentences, vector_size=args.dim, window=5, min_count=args.min_count, sg=1, negative=10,
+        model = Word2Vec(sentences, vector_size=args.dim, window=args.window, min_count=args.min_count, sg=1, negative=10,
                          epochs=args.epochs, workers=2, seed=1)
         words, raw = list(model.wv.index_to_key), model.wv.vectors
         np.savez(vec_cache, words=np.array(words), vectors=raw)
@@ -462,6 +462,7 @@ def main(argv=None):
     w.add_argument("--dim", type=int, default=100)
     w.add_argument("--epochs", type=int, default=10)
     w.add_argument("--min-count", type=int, default=3)
+    w.add_argument("--window", type=int, default=5)
     w.add_argument("--k", type=int, nargs="+", default=[64, 256, 1024])
     w.set_defaults(func=cmd_wordfeat)
     g = sub.add_parser("gazetteer", help="snapshot the entity stage's gazetteers for CRF features")

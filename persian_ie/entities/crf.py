@@ -189,16 +189,24 @@ class Featurizer:
         w0 = g["word"] + g["affix"] + g["shape"] + g["lex"] + g["clus"]
         near = g["word"] + [f for f in g["affix"] if f[:2] in ("s2", "s3", "p2")] + g["shape"][:2] + g["lex"] + g["clus"]
         far = g["word"][:1] + g["lex"][:1] + g["clus"]
-        lists = (["-2" + f for f in far], ["-1" + f for f in near], w0,
-                 ["+1" + f for f in near], ["+2" + f for f in far])
         known = self.known
-        if known is not None:
-            lists = tuple([f for f in fs if f in known] for fs in lists)
-        ctx_left = ["L" + f for f in far[:1] + g["clus"][1:2]]
-        ctx_right = ["R" + f for f in far[:1] + g["clus"][1:2]]
-        if known is not None:
-            ctx_left = [f for f in ctx_left if f in known]
-            ctx_right = [f for f in ctx_right if f in known]
+        if known is None:
+            lists = (["-2" + f for f in far], ["-1" + f for f in near], w0,
+                     ["+1" + f for f in near], ["+2" + f for f in far])
+        else:
+            lists = ([a for a in ["-2" + f for f in far] if a in known],
+                     [a for a in ["-1" + f for f in near] if a in known],
+                     [a for a in w0 if a in known],
+                     [a for a in ["+1" + f for f in near] if a in known],
+                     [a for a in ["+2" + f for f in far] if a in known])
+        if self.wide:
+            ctx_left = ["L" + f for f in far[:1] + g["clus"][1:2]]
+            ctx_right = ["R" + f for f in far[:1] + g["clus"][1:2]]
+            if known is not None:
+                ctx_left = [f for f in ctx_left if f in known]
+                ctx_right = [f for f in ctx_right if f in known]
+        else:
+            ctx_left = ctx_right = []
         out = lists + (
             g["word"][0],
             (g["clus"][1] if len(g["clus"]) > 1 else g["clus"][0]),
