@@ -276,12 +276,14 @@ def cmd_gazetteer(args):
 
 # -- training -------------------------------------------------------------------------------
 
-def train_model(sents, featurizer, out, c1, c2, iters, verbose=False):
+def train_model(sents, featurizer, out, c1, c2, iters, verbose=False, featurizers=None):
+    """Train a CRF; ``featurizers`` (one per sentence) overrides ``featurizer``."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    for toks, tags in sents:
-        trainer.append(featurizer.sentence(toks), tags)
+    for i, (toks, tags) in enumerate(sents):
+        f = featurizers[i] if featurizers is not None else featurizer
+        trainer.append(f.sentence(toks), tags)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iters,
                         "feature.possible_transitions": True})
     trainer.train(str(out))
@@ -395,6 +397,32 @@ def read_tsv_conll(path):
     return [(toks, tags) for toks, tags in sents]
 
 
+def entity_lexicon(sents):
+    """``{word-key tuple: {"T-LABEL"}}`` of the entity strings tagged in ``sents``."""
+    lex = {}
+    for toks, tags in sents:
+        for a, b, lab in _bio_spans(tags):
+            lex.setdefault(tuple(word_key(t) for t in toks[a:b]), set()).add("T-" + lab)
+    return lex
+
+
+def with_lexicon(gaz, lex):
+    out = dict(gaz)
+    for key, kinds in lex.items():
+        out[key] = tuple(sorted(set(out.get(key, ())) | kinds))
+    return out
+
+
+def write_gazetteer(path, gaz, source=None):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# phrase<TAB>TYPE: the gazetteer snapshot (resources/gazetteers, written for persian_ie)\n"
+                "# plus T-LABEL entries: entity strings of the training corpus (ARMAN train_fold1;\n"
+                "# research-use terms, as the model). Written by scripts/train_ner.py.\n")
+        for key in sorted(gaz):
+            for kind in gaz[key]:
+                f.write(" ".join(key) + "\t" + kind + "\n")
+
+
 def cmd_train(args):
     t0 = time.time()
     table = load_wordfeat(args.wordfeat) if args.wordfeat else {}
@@ -417,6 +445,28 @@ def cmd_train(args):
         arman, dev = arman[:cut], arman[cut:]
     peyma = restrict(sets["peyma_train"] + sets["peyma_dev"], {"PER", "ORG", "LOC"})
     print(f"data ready in {time.time() - t0:.0f}s: ARMAN {len(arman)} sentences, PEYMA {len(peyma)}", flush=True)
+    if args.peyma == "none" and args.lexicon_folds:
+        # entity-lexicon features, jackknifed: each training sentence sees the entity
+        # strings of the OTHER folds only, so the CRF learns how far to trust a match
+        k = args.lexicon_folds
+        n = len(arman)  # contiguous folds: sentences of one article stay together
+        folds = [arman[i * n // k:(i + 1) * n // k] for i in range(k)]
+        feats_by_fold = []
+        for i in range(k):
+            lex = entity_lexicon([x for j in range(k) if j != i for x in folds[j]])
+            feats_by_fold.append(Featurizer(table, with_lexicon(gaz, lex), wide=args.wide))
+        train = [x for fold in folds for x in fold]
+        per_sentence = [feats_by_fold[i] for i in range(k) for _ in folds[i]]
+        full_gaz = with_lexicon(gaz, entity_lexicon(arman))
+        featurizer = Featurizer(table, full_gaz, wide=args.wide)
+        train_model(train, featurizer, out, args.c1, args.c2, args.iters, featurizers=per_sentence)
+        gaz_out = out.with_name("gazetteer.tsv")
+        write_gazetteer(gaz_out, full_gaz)
+        print(f"trained on {len(train)} sentences in {time.time() - t0:.0f}s -> {out} "
+              f"({os.path.getsize(out) / 1e6:.1f} MB); gazetteer with lexicon -> {gaz_out}", flush=True)
+        if dev is not None:
+            print("dev F1:", fmt(f1_report(dev, tag_all(out, featurizer, dev))), flush=True)
+        return
     if args.peyma == "none":
         train = arman
     elif args.peyma == "merge":
@@ -481,6 +531,9 @@ def main(argv=None):
     t.add_argument("--c2", type=float, default=0.01)
     t.add_argument("--iters", type=int, default=150)
     t.add_argument("--shuffle", action="store_true")
+    t.add_argument("--lexicon-folds", type=int, default=0,
+                   help="add entity-lexicon features from the training corpus, jackknifed over K folds "
+                        "(writes gazetteer.tsv beside --out; ARMAN-only)")
     t.add_argument("--wide", action="store_true", help="add the words 3-4 places away (no gain measured)")
     t.add_argument("--first", help="for --peyma fill/drop: an ARMAN-only model trained with the same features "
                                    "and data (saves training it again)")
