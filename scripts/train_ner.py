@@ -74,7 +74,8 @@ def _ner_package():
 
 _ner_package()
 from persian_ie.entities import corpora  # noqa: E402
-from persian_ie.entities.crf import Featurizer, load_gazetteer, load_wordfeat, word_key, _bio_spans  # noqa: E402
+from persian_ie.entities.bio import spans_from_bio  # noqa: E402
+from persian_ie.entities.crf import Featurizer, load_gazetteer, load_wordfeat, word_key  # noqa: E402
 
 CACHE = Path(os.environ.get("PERSIAN_IE_NER_CACHE", "/tmp/persian_ie_ner_cache"))
 
@@ -300,8 +301,8 @@ def tag_all(model, featurizer, sents):
 def f1_report(gold_sents, pred_tags, labels=None):
     tp, fp, fn = Counter(), Counter(), Counter()
     for (toks, gold), pred in zip(gold_sents, pred_tags):
-        g = set(_bio_spans(gold))
-        p = set(_bio_spans(pred))
+        g = set(spans_from_bio(gold))
+        p = set(spans_from_bio(pred))
         if labels:
             g = {x for x in g if x[2] in labels}
             p = {x for x in p if x[2] in labels}
@@ -326,7 +327,7 @@ def fill_peyma(peyma, pred_tags):
     filled = 0
     for (toks, tags), pred in zip(peyma, pred_tags):
         new = list(tags)
-        for a, b, label in _bio_spans(pred):
+        for a, b, label in spans_from_bio(pred):
             if label in ("FAC", "EVENT", "PRODUCT") and all(t == "O" for t in tags[a:b]) \
                     and (b >= len(tags) or not tags[b].startswith("I-")):
                 new[a] = "B-" + label
@@ -346,8 +347,8 @@ def relabel_peyma(peyma, pred_tags):
     changed = Counter()
     for (toks, tags), pred in zip(peyma, pred_tags):
         new = list(tags)
-        gold = {(a, b): lab for a, b, lab in _bio_spans(tags)}
-        for a, b, lab in _bio_spans(pred):
+        gold = {(a, b): lab for a, b, lab in spans_from_bio(tags)}
+        for a, b, lab in spans_from_bio(pred):
             old = gold.get((a, b))
             if old and old != lab and "PER" not in (old, lab):
                 new[a] = "B-" + lab
@@ -367,9 +368,9 @@ def per_peyma(peyma, pred_tags):
     out = []
     for (toks, tags), pred in zip(peyma, pred_tags):
         new = ["O"] * len(tags)
-        gold_per = [(a, b) for a, b, lab in _bio_spans(tags) if lab == "PER"]
+        gold_per = [(a, b) for a, b, lab in spans_from_bio(tags) if lab == "PER"]
         covered = set(i for a, b in gold_per for i in range(a, b))
-        for a, b, lab in _bio_spans(pred):
+        for a, b, lab in spans_from_bio(pred):
             if lab == "PER" or any(i in covered for i in range(a, b)):
                 continue
             # keep the model's non-PER span unless it overlaps a gold PEYMA entity of another extent
@@ -386,7 +387,7 @@ def per_peyma(peyma, pred_tags):
 
 def drop_peyma(peyma, pred_tags):
     out = [s for s, pred in zip(peyma, pred_tags)
-           if not any(lab in ("FAC", "EVENT", "PRODUCT") for _, _, lab in _bio_spans(pred))]
+           if not any(lab in ("FAC", "EVENT", "PRODUCT") for _, _, lab in spans_from_bio(pred))]
     print(f"drop: kept {len(out)} of {len(peyma)} PEYMA sentences", flush=True)
     return out
 
@@ -401,7 +402,7 @@ def entity_lexicon(sents):
     """``{word-key tuple: {"T-LABEL"}}`` of the entity strings tagged in ``sents``."""
     lex = {}
     for toks, tags in sents:
-        for a, b, lab in _bio_spans(tags):
+        for a, b, lab in spans_from_bio(tags):
             lex.setdefault(tuple(word_key(t) for t in toks[a:b]), set()).add("T-" + lab)
     return lex
 

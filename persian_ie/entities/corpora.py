@@ -30,6 +30,8 @@ import zipfile
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
+from .bio import spans_from_bio
+
 __all__ = ["read_arman", "read_peyma", "read_parstwiner", "read_conll", "to_text", "project",
            "spans_from_bio", "ARMAN_LABELS", "PEYMA_LABELS"]
 
@@ -116,25 +118,6 @@ def read_parstwiner(path: Union[str, Path]) -> List[Sentence]:
         return read_conll(f, "\t", _TWINER_MAP)
 
 
-def spans_from_bio(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
-    """``(first, last_exclusive, label)`` token spans from BIO tags.
-
-    >>> spans_from_bio(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "B-LOC"])
-    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC'), (5, 6, 'LOC')]
-    """
-    spans = []
-    start = None
-    label = None
-    for i, tag in enumerate(tags):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
-            if start is not None:
-                spans.append((start, i, label))
-                start = label = None
-            if tag != "O":
-                start, label = i, tag[2:]
-    if start is not None:
-        spans.append((start, len(tags), label))
-    return spans
 
 
 def to_text(tokens: Sequence[str], tags: Sequence[str]) -> Tuple[str, List[Tuple[int, int, str]]]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..document import Document, Span
+from .bio import doc_spans_from_bio
 
 __all__ = ["CRFTagger", "Featurizer", "load_wordfeat", "OUTPUT_LABELS", "DEFAULT_MODEL", "DEFAULT_WORDFEAT"]
 
@@ -433,11 +434,7 @@ class CRFTagger:
             toks = tokens[sent.token_start:sent.token_end]
             if not toks:
                 continue
-            tags = self.tag_tokens([t.norm for t in toks])
-            for a, b, label in _bio_spans(tags):
-                span = doc.span_from_norm(toks[a].nstart, toks[b - 1].nend, label=label)
-                span.attrs["source"] = "crf"
-                spans.append(span)
+            spans.extend(doc_spans_from_bio(doc, toks, self.tag_tokens([t.norm for t in toks]), "crf"))
         return spans
 
     def __reduce__(self):  # pickle without the loaded model
@@ -455,19 +452,3 @@ def _clean(tags: Sequence[str], keep: frozenset) -> List[str]:
         out.append(tag)
         prev = tag
     return out
-
-
-def _bio_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
-    spans = []
-    start = None
-    label = None
-    for i, tag in enumerate(tags):
-        if tag == "O" or tag.startswith("B-") or tag[2:] != label:
-            if start is not None:
-                spans.append((start, i, label))
-                start = label = None
-            if tag != "O":
-                start, label = i, tag[2:]
-    if start is not None:
-        spans.append((start, len(tags), label))
-    return spans

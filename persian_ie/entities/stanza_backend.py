@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..document import Document, Span
+from .bio import doc_spans_from_bio
 
 __all__ = ["StanzaTagger", "StanzaModelsMissing"]
 
@@ -187,11 +188,7 @@ class StanzaTagger:
         all_tags = self.tag_sentences([[t.norm for t in tokens[a:b]] for a, b in sents])
         spans: List[Span] = []
         for (a, b), tags in zip(sents, all_tags):
-            toks = tokens[a:b]
-            for i, j, label in _spans(tags):
-                span = doc.span_from_norm(toks[i].nstart, toks[j - 1].nend, label=label)
-                span.attrs["source"] = "stanza"
-                spans.append(span)
+            spans.extend(doc_spans_from_bio(doc, tokens[a:b], tags, "stanza"))
         return spans
 
     def __reduce__(self):
@@ -224,19 +221,3 @@ def _bioes_to_bio(tags: Sequence[str], keep: frozenset) -> List[str]:
             out.append("I-" + label)
         prev_label = None if prefix in ("E", "S") else label
     return out
-
-
-def _spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
-    spans = []
-    start = None
-    label = None
-    for i, tag in enumerate(tags):
-        if tag == "O" or tag.startswith("B-") or tag[2:] != label:
-            if start is not None:
-                spans.append((start, i, label))
-                start = label = None
-            if tag != "O":
-                start, label = i, tag[2:]
-    if start is not None:
-        spans.append((start, len(tags), label))
-    return spans
