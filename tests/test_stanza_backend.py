@@ -131,3 +131,29 @@ def test_bioes_conversion():
         ["B-PER", "I-PER", "B-LOC", "O", "O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT"]
     # BIO input (and a stray I-) works too
     assert _bioes_to_bio(["I-PER", "I-PER", "B-PER"], keep) == ["B-PER", "I-PER", "B-PER"]
+
+
+@needs_stanza
+def test_pipeline_ner_stanza_uses_the_local_model(tiny_model):
+    from persian_ie import Pipeline
+    from persian_ie.entities import EntityRecognizer
+
+    model, pretrain = tiny_model
+    nlp = Pipeline(ner="stanza", config={"entities": {"ner_model_path": model, "pretrain_path": pretrain}})
+    text = "زاكاني  به مينسک رفت."
+    result = nlp(text)
+    # the name comes from the stanza model: gazetteers and patterns alone do not find it
+    assert ("زاکانی", "PER") in {(e.normalized, e.label) for e in result.entities}
+    rules_only = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
+    assert "PER" not in {e.label for e in rules_only(text).entities}
+    for ent in result.to_dict()["entities"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]
+
+
+@needs_stanza
+def test_pipeline_ner_stanza_without_models_says_how_to_get_them(tmp_path):
+    from persian_ie import Pipeline
+
+    nlp = Pipeline(ner="stanza", config={"entities": {"model_dir": tmp_path}})
+    with pytest.raises(StanzaModelsMissing, match=r'stanza\.download\("fa"'):
+        nlp("زاکانی به مینسک رفت.")
