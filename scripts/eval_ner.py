@@ -36,21 +36,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-def _ner_package():
-    """Import persian_ie.entities; if its __init__ cannot load (a stage under
-    construction), fall back to a bare package so the tagger modules still import."""
-    try:
-        import persian_ie.entities  # noqa: F401
-    except ImportError as exc:
-        import types
-
-        print(f"note: persian_ie.entities did not import ({exc}); using its modules directly", file=sys.stderr)
-        pkg = types.ModuleType("persian_ie.entities")
-        pkg.__path__ = [str(Path(__file__).resolve().parents[1] / "persian_ie" / "entities")]
-        sys.modules["persian_ie.entities"] = pkg
-
-
-_ner_package()
 from persian_ie.entities import corpora  # noqa: E402
 
 SCORED = {
