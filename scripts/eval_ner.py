@@ -140,7 +140,8 @@ def speed(data, model=None, wordfeat=None, limit=None, repeat=3):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="the ner data folder (arman/, peyma/)")
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data" / "ner"),
+                    help="the ner data folder (arman/, peyma/); default ../shared/data/ner beside the repo")
     ap.add_argument("--component", choices=["crf", "stage"], default="crf")
     ap.add_argument("--model", help="CRF model file (default: the bundled one)")
     ap.add_argument("--wordfeat", help="word feature table for --model (default: beside it, else bundled)")
