@@ -40,8 +40,9 @@ class Pipeline:
         stages: stage names from the registry (``"normalize"``, ``"segment"``,
             ``"entities"``, ``"dates"``, ``"events"``), ``(name, callable)`` pairs or
             callables with a ``name`` attribute. ``None`` builds the default pipeline.
-        ner: entity back-end for the ``entities`` stage (``"crf"``, the bundled
-            default, or ``"stanza"`` with ``persian-ie[stanza]`` and local models).
+        ner: entity back-end for the ``entities`` stage: ``"lstm"`` (the bundled
+            BiLSTM-CRF, the default), ``"crf"`` (the bundled linear CRF, faster and
+            less accurate) or ``"stanza"`` (``persian-ie[stanza]`` and local models).
         config: per-stage keyword arguments, ``{"entities": {...}}``.
     """
 

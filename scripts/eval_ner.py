@@ -15,6 +15,8 @@ Sets:
 
 Components:
 
+* ``lstm``: normalize → segment → :class:`persian_ie.entities.neural.NeuralTagger`
+  (the bundled BiLSTM-CRF, numpy inference);
 * ``crf``: normalize → segment → :class:`persian_ie.entities.crf.CRFTagger`;
 * ``stage``: ``persian_ie.Pipeline(stages=["normalize", "segment", "entities"])``
   (the whole entities stage: tagger plus gazetteers and patterns; ROLE spans are
@@ -22,6 +24,7 @@ Components:
 
 Example::
 
+    python scripts/eval_ner.py --data /path/to/shared/data/ner --component lstm --speed
     python scripts/eval_ner.py --data /path/to/shared/data/ner --component crf
     python scripts/eval_ner.py --data /path/to/shared/data/ner --component stage --sets arman
 """
@@ -52,15 +55,23 @@ def load(data: Path, name: str):
     raise ValueError(name)
 
 
-def make_component(kind: str, model=None, wordfeat=None):
+def make_tagger(kind: str, model=None, wordfeat=None):
+    if kind == "crf":
+        from persian_ie.entities.crf import CRFTagger
+
+        return CRFTagger(model, wordfeat)
+    from persian_ie.entities.neural import NeuralTagger
+
+    return NeuralTagger(model, wordfeat)
+
+
+def make_component(kind: str, model=None, wordfeat=None, tagger_kind="lstm"):
     from persian_ie.document import Document
     from persian_ie.normalize import Normalizer
     from persian_ie.segment import Segmenter
 
-    if kind == "crf":
-        from persian_ie.entities.crf import CRFTagger
-
-        tagger = CRFTagger(model, wordfeat)
+    if kind in ("crf", "lstm"):
+        tagger = make_tagger(kind, model, wordfeat)
         norm, seg = Normalizer(), Segmenter()
 
         def run(text):
@@ -70,9 +81,9 @@ def make_component(kind: str, model=None, wordfeat=None):
     if kind == "stage":
         import persian_ie
 
-        config = {}
+        config = {"entities": {"backend": tagger_kind}}
         if model:
-            config = {"entities": {"model_path": model}}
+            config["entities"]["model_path"] = model
         nlp = persian_ie.Pipeline(stages=["normalize", "segment", "entities"], config=config)
 
         def run(text):
@@ -112,48 +123,57 @@ def evaluate(run, sents, labels, errors=None):
     return rows, took
 
 
-def speed(data, model=None, wordfeat=None, limit=None, repeat=3):
-    """Sentences/s of CRFTagger.tag_tokens over ARMAN test_fold1 (library tokens)."""
-    from persian_ie.entities.crf import CRFTagger
-
+def speed(data, kind="lstm", model=None, wordfeat=None, limit=None, repeat=3):
+    """Sentences/s of the tagger alone over ARMAN test_fold1 (library tokens, one core)."""
     sents = []
     for toks, tags in load(data, "arman")[:limit]:
         text, ents = corpora.to_text(toks, tags)
         sents.extend([t for t, _ in s] for s in corpora.project(text, ents))
-    tagger = CRFTagger(model, wordfeat)
+    tagger = make_tagger(kind, model, wordfeat)
     tagger.tag_tokens(["گرم"])
+    cache = tagger.featurizer._cache if kind == "crf" else tagger._load()[1]._cache
     ntok = sum(map(len, sents))
+    modes = [("one sentence per call", False)]
+    if kind == "lstm":
+        modes.append(("batches of 64 sentences", True))
     # CPU time of this process: one core's throughput, whatever else the machine runs
-    for label, cold in (("cold word cache", True), ("warm word cache", False)):
-        best = None
-        for _ in range(repeat):
-            if cold:
-                tagger.featurizer._cache.clear()  # every word's features computed afresh
-            t0 = time.process_time()
-            for toks in sents:
-                tagger.tag_tokens(toks)
-            took = time.process_time() - t0
-            best = took if best is None else min(best, took)
-        print(f"CRF alone, {label}: {len(sents)} sentences ({ntok / len(sents):.1f} tokens each) in {best:.2f} "
-              f"CPU s: {len(sents) / best:.0f} sentences/s, {ntok / best:.0f} tokens/s on one core (best of {repeat})")
+    for how, batched in modes:
+        for label, cold in (("cold word cache", True), ("warm word cache", False)):
+            best = None
+            for _ in range(repeat):
+                if cold:
+                    cache.clear()  # every word's features computed afresh
+                t0 = time.process_time()
+                if batched:
+                    tagger.tag_batch(sents)
+                else:
+                    for toks in sents:
+                        tagger.tag_tokens(toks)
+                took = time.process_time() - t0
+                best = took if best is None else min(best, took)
+            print(f"{kind} alone, {how}, {label}: {len(sents)} sentences ({ntok / len(sents):.1f} tokens each) in "
+                  f"{best:.2f} CPU s: {len(sents) / best:.0f} sentences/s, {ntok / best:.0f} tokens/s (best of {repeat})")
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data" / "ner"),
                     help="the ner data folder (arman/, peyma/); default ../shared/data/ner beside the repo")
-    ap.add_argument("--component", choices=["crf", "stage"], default="crf")
-    ap.add_argument("--model", help="CRF model file (default: the bundled one)")
+    ap.add_argument("--component", choices=["lstm", "crf", "stage"], default="lstm")
+    ap.add_argument("--tagger", choices=["lstm", "crf"], default="lstm",
+                    help="with --component stage: the stage's statistical tagger")
+    ap.add_argument("--model", help="model file of the tagger (default: the bundled one)")
     ap.add_argument("--wordfeat", help="word feature table for --model (default: beside it, else bundled)")
     ap.add_argument("--sets", nargs="+", choices=sorted(SCORED), default=["arman", "peyma"])
     ap.add_argument("--limit", type=int, help="first N sentences of each set")
     ap.add_argument("--errors", help="write mismatched sentences to this file")
     ap.add_argument("--speed", action="store_true",
-                    help="also time the CRF alone (tag_tokens on already segmented sentences, one core)")
+                    help="also time the tagger alone (on already segmented sentences, one core)")
     args = ap.parse_args(argv)
     if args.speed:
-        speed(Path(args.data), args.model, args.wordfeat, args.limit)
-    run = make_component(args.component, args.model, args.wordfeat)
+        kind = args.tagger if args.component == "stage" else args.component
+        speed(Path(args.data), kind, args.model, args.wordfeat, args.limit)
+    run = make_component(args.component, args.model, args.wordfeat, args.tagger)
     run("گرم کردن")  # load models before timing
     errors = [] if args.errors else None
     for name in args.sets:

@@ -7,7 +7,8 @@ the caller's original text.
 
 How the sources are combined (in this order):
 
-1. **Tagger** (``backend="crf"``, the bundled model, or ``"stanza"``): its spans,
+1. **Tagger** (``backend="lstm"``, the bundled BiLSTM-CRF; ``"crf"``, the bundled
+   linear CRF; or ``"stanza"``): its spans,
    with honorifics (دکتر، آقای، حجت‌الاسلام …) trimmed off PER spans. When the bundled
    model file is missing the stage runs on gazetteers and patterns alone.
 2. **Gazetteer names** (places, organizations, media; longest match) and
@@ -59,10 +60,14 @@ __all__ = ["EntityRecognizer", "BACKENDS", "TAGGER_LABELS"]
 #: entity back-ends: name -> "module:class"; the class is built with no arguments and
 #: called as ``tagger(doc) -> list[Span]``
 BACKENDS: Dict[str, str] = {
+    "lstm": "persian_ie.entities.neural:NeuralTagger",
     "crf": "persian_ie.entities.crf:CRFTagger",
     "stanza": "persian_ie.entities.stanza_backend:StanzaTagger",
 }
 TAGGER_LABELS = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT")
+#: back-ends whose model ships with the package: a missing file means a broken install,
+#: so the stage warns and goes on with gazetteers and patterns
+BUNDLED_BACKENDS = frozenset({"lstm", "crf"})
 
 _DETERMINERS = {"این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر", "دیگر", "کدام", "چندین",
                 "هیچ", "تمام", "همه", "بعضی", "یک"}
@@ -178,9 +183,11 @@ class EntityRecognizer:
     """Pipeline stage: finds entities and ROLE phrases, links roles to names.
 
     Args:
-        backend: ``"crf"`` (bundled statistical tagger; missing model → gazetteers and
-            patterns only, with a warning) or ``"stanza"`` (local stanza models; raises
-            a clear error when absent), or ``None`` for no tagger.
+        backend: ``"lstm"`` (the bundled BiLSTM-CRF, numpy inference; the default),
+            ``"crf"`` (the bundled linear CRF: faster, less accurate; for either, a
+            missing model file → gazetteers and patterns only, with a warning),
+            ``"stanza"`` (local stanza models; raises a clear error when absent), or
+            ``None`` for no tagger.
         tagger: a ready tagger object (``tagger(doc) -> list[Span]``), overriding ``backend``.
         roles: find ROLE phrases and role↔name links.
         person_rules: add PER spans from honorifics, first names and role apposition.
@@ -188,7 +195,7 @@ class EntityRecognizer:
             ایلام``, ``پارک آبی یاسوج``, ``قطر تماس``) is reported as the bare place, the
             project's convention; ``False`` keeps the tagger's longer span (the ARMAN and
             PEYMA convention for ``استان X``, ``قاره آفریقا``).
-        tagger_config: passed to the back-end's constructor (``model_path=`` for ``crf``).
+        tagger_config: passed to the back-end's constructor (``model_path=`` for ``lstm``/``crf``).
 
     >>> from persian_ie import Pipeline
     >>> nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
@@ -201,7 +208,7 @@ class EntityRecognizer:
 
     name = "entities"
 
-    def __init__(self, backend: Optional[str] = "crf", *, tagger: Any = None, roles: bool = True,
+    def __init__(self, backend: Optional[str] = "lstm", *, tagger: Any = None, roles: bool = True,
                  person_rules: bool = True, bare_places: bool = True, **tagger_config: Any):
         if backend is not None and backend not in BACKENDS:
             raise ValueError(f"unknown entity backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
@@ -227,7 +234,7 @@ class EntityRecognizer:
                 cls = getattr(importlib.import_module(module), attr)
                 self._tagger = cls(**self._tagger_config)
             except (ImportError, FileNotFoundError, AttributeError) as exc:
-                if self.backend != "crf":
+                if self.backend not in BUNDLED_BACKENDS:
                     raise
                 warnings.warn(f"persian_ie: the bundled entity tagger is unavailable ({exc}); "
                               "using gazetteers and patterns only", RuntimeWarning, stacklevel=3)
@@ -255,7 +262,7 @@ class EntityRecognizer:
         try:
             spans = tagger(doc)
         except FileNotFoundError as exc:  # a lazily loaded model file that is not there
-            if self.backend != "crf":
+            if self.backend not in BUNDLED_BACKENDS:
                 raise
             warnings.warn(f"persian_ie: the bundled entity tagger is unavailable ({exc}); "
                           "using gazetteers and patterns only", RuntimeWarning, stacklevel=3)

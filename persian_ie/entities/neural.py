@@ -1,0 +1,458 @@
+"""The bundled neural tagger: a char-aware BiLSTM-CRF run with numpy alone.
+
+Each token is represented by its word vector (initialised from word2vec over
+unlabeled Persian news, fine-tuned on ARMAN), a character CNN over its letters, its
+word-cluster ids, hazm lexicon class and frequency band, a coarse shape and the
+gazetteer marks covering it. A bidirectional LSTM reads the sentence and a CRF layer
+chooses the BIO sequence (Viterbi).
+
+The weights were trained with torch (``scripts/train_ner_lstm.py``, a dev-only tool)
+and ship as one ``.npz`` file; inference here needs only numpy, which the library
+already depends on through hazm. Several models trained with different seeds can
+ship in one file: their emission and transition scores are averaged (an ensemble).
+``resources/ner/MODEL_CARD.md`` gives data, recipe, figures and licence.
+
+>>> tagger = NeuralTagger()
+>>> tagger.tag_tokens(["علیرضا", "زاکانی", "شهردار", "تهران", "به", "مینسک", "رفت", "."])[:2]
+['B-PER', 'I-PER']
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+from ..document import Document, Span
+from .bio import doc_spans_from_bio
+from .crf import OUTPUT_LABELS, ZWNJ, Featurizer, _clean, load_gazetteer, load_wordfeat, word_key
+
+__all__ = ["NeuralTagger", "TokenEncoder", "DEFAULT_NEURAL_MODEL", "load_weights"]
+
+DEFAULT_NEURAL_MODEL = "ner/lstm.npz"
+
+#: characters kept per word by the character CNN (the first and the last ones)
+MAX_CHARS = 20
+_LATIN = set("abcdefghijklmnopqrstuvwxyz")
+
+
+def token_shape(key: str) -> str:
+    """A coarse shape class of a word key (see :func:`~persian_ie.entities.crf.word_key`).
+
+    >>> token_shape("تهران"), token_shape("0000"), token_shape("می\u200cرود")
+    ('w5', 'num', 'w5z')
+    """
+    if not any(ch.isalnum() for ch in key):
+        return "punct"
+    if all(ch == "0" for ch in key if ch.isalnum()):
+        return "num"
+    kind = "l" if any(ch in _LATIN for ch in key) else "h" if "0" in key else "w"
+    n = len(key.replace(ZWNJ, ""))
+    band = "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4" if n == 4 else "5" if n <= 6 else "7" if n <= 9 else "9"
+    return kind + band + ("z" if ZWNJ in key else "")
+
+
+class TokenEncoder:
+    """Turns tokens into the integer ids and gazetteer marks the network reads.
+
+    Args:
+        meta: the vocabularies stored with the weights (``words``, ``chars``, ``pos``,
+            ``shapes``, ``gaz_kinds``, ``clusters``).
+        wordfeat: word → (cluster ids..., lexicon POS, frequency band), as for the CRF.
+        gazetteer: phrase key tuple → types, as for the CRF.
+
+    Index 0 is padding and 1 unknown in every vocabulary.
+    """
+
+    def __init__(self, meta: dict, wordfeat: Dict[str, Tuple[str, ...]],
+                 gazetteer: Dict[Tuple[str, ...], Tuple[str, ...]]):
+        self.words = {w: i for i, w in enumerate(meta["words"])}
+        self.chars = {c: i for i, c in enumerate(meta["chars"])}
+        self.pos = {p: i for i, p in enumerate(meta["pos"])}
+        self.shapes = {s: i for i, s in enumerate(meta["shapes"])}
+        self.gaz_kinds = {k: i for i, k in enumerate(meta["gaz_kinds"])}
+        self.n_clusters = list(meta["clusters"])
+        self.wordfeat = wordfeat
+        self._gaz = Featurizer({}, gazetteer)
+        self._cache: Dict[str, Tuple[int, Tuple[int, ...], Tuple[int, ...]]] = {}
+
+    @property
+    def n_gaz(self) -> int:
+        return len(self.gaz_kinds)
+
+    def token(self, token: str) -> Tuple[int, Tuple[int, ...], Tuple[int, ...]]:
+        """``(word id, char ids, categorical ids)`` of one normalized token (cached)."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        key = word_key(token)
+        nz = key.replace(ZWNJ, "")
+        wid = self.words.get(key) or self.words.get(nz) or 1
+        chars = key if len(key) <= MAX_CHARS else key[:MAX_CHARS // 2] + key[-(MAX_CHARS // 2):]
+        cids = tuple(self.chars.get(c, 1) for c in chars) or (1,)
+        info = self.wordfeat.get(key) or self.wordfeat.get(nz) or ()
+        cats = []
+        for i, k in enumerate(self.n_clusters):
+            v = info[i] if i < len(info) else ""
+            cats.append(int(v) + 2 if v.isdigit() and int(v) < k else 1)
+        nc = len(self.n_clusters)
+        pos = info[nc] if len(info) > nc else ""
+        band = info[nc + 1] if len(info) > nc + 1 else ""
+        cats.append(self.pos.get(pos or "-", 1))
+        cats.append(int(band) + 2 if band.isdigit() else 1)
+        cats.append(self.shapes.get(token_shape(key), 1))
+        out = (wid, cids, tuple(cats))
+        if len(self._cache) < 500_000:
+            self._cache[token] = out
+        return out
+
+    def gazetteer(self, tokens: Sequence[str]) -> np.ndarray:
+        """``(n, n_gaz)`` 0/1 marks: ``TYPE:B``/``TYPE:I`` of listed phrases covering each token."""
+        out = np.zeros((len(tokens), len(self.gaz_kinds)), dtype=np.float32)
+        for i, marks in enumerate(self._gaz.gazetteer_marks(tokens)):
+            for m in marks:
+                j = self.gaz_kinds.get(m)
+                if j is not None:
+                    out[i, j] = 1.0
+        return out
+
+    def gazetteer_batch(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """(B, T, n_gaz) gazetteer marks of a padded batch."""
+        T = max((len(s) for s in sentences), default=0)
+        gaz = np.zeros((len(sentences), T, len(self.gaz_kinds)), dtype=np.float32)
+        for b, s in enumerate(sentences):
+            if len(s):
+                gaz[b, :len(s)] = self.gazetteer(s)
+        return gaz
+
+    def batch(self, sentences: Sequence[Sequence[str]]):
+        """Padded arrays for a batch: words (B,T), chars (B,T,C), cats (B,T,F), gaz (B,T,G), lengths."""
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        B, T = len(sentences), int(lengths.max()) if len(sentences) else 0
+        enc = [[self.token(t) for t in s] for s in sentences]
+        C = max((len(e[1]) for s in enc for e in s), default=1)
+        F = len(self.n_clusters) + 3
+        words = np.zeros((B, T), dtype=np.int64)
+        chars = np.zeros((B, T, C), dtype=np.int64)
+        cats = np.zeros((B, T, F), dtype=np.int64)
+        gaz = np.zeros((B, T, len(self.gaz_kinds)), dtype=np.float32)
+        for b, (s, e) in enumerate(zip(sentences, enc)):
+            for t, (wid, cids, cat) in enumerate(e):
+                words[b, t] = wid
+                chars[b, t, :len(cids)] = cids
+                cats[b, t] = cat
+            if len(s):
+                gaz[b, :len(s)] = self.gazetteer(s)
+        return words, chars, cats, gaz, lengths
+
+
+# -- numpy network ------------------------------------------------------------------------
+
+
+def _lstm(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
+    """One LSTM direction over ``xw`` = inputs @ W_ih.T + biases, shape (B, T, 4H) (torch gate order i f g o)."""
+    B, T, H4 = xw.shape
+    H = H4 // 4
+    # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh over all four gates per step
+    scale = np.full(H4, 0.5, dtype=np.float32)
+    scale[2 * H:3 * H] = 1.0
+    xs = xw * scale
+    whh_s = whh.T * scale
+    h = np.zeros((B, H), dtype=np.float32)
+    c = np.zeros((B, H), dtype=np.float32)
+    out = np.empty((B, T, H), dtype=np.float32)
+    for t in range(T):
+        a = np.tanh(xs[:, t] + h @ whh_s)
+        sig = a * 0.5 + 0.5
+        c = sig[:, H:2 * H] * c + sig[:, :H] * a[:, 2 * H:3 * H]
+        h = sig[:, 3 * H:] * np.tanh(c)
+        out[:, t] = h
+    return out
+
+
+def _reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Reverse each row's first ``length`` steps (padding stays at the end)."""
+    B, T = x.shape[:2]
+    idx = np.tile(np.arange(T), (B, 1))
+    rev = lengths[:, None] - 1 - idx
+    idx = np.where(rev >= 0, rev, idx)
+    return x[np.arange(B)[:, None], idx]
+
+
+class _Net:
+    """Weights of one trained network and its numpy forward pass (emission scores)."""
+
+    #: words with a vocabulary id below this (the most frequent ones: the word2vec
+    #: vocabulary is in frequency order) keep their input projection for the process
+    FREQUENT = 3000
+
+    def __init__(self, w: Dict[str, np.ndarray], prefix: str):
+        g = lambda k: w[prefix + k].astype(np.float32)  # noqa: E731
+        self.word_emb = g("word_emb")
+        self.char_emb = g("char_emb")
+        self.conv_w = g("conv_w")  # (F, Ce, 3)
+        self.conv_b = g("conv_b")
+        self.cat_embs = []
+        i = 0
+        while prefix + f"cat_emb{i}" in w:
+            self.cat_embs.append(g(f"cat_emb{i}"))
+            i += 1
+        self.lstm = []
+        layer = 0
+        while prefix + f"lstm{layer}_f_wih" in w:
+            dirs = []
+            for d in ("f", "b"):
+                dirs.append((g(f"lstm{layer}_{d}_wih"), g(f"lstm{layer}_{d}_whh"), g(f"lstm{layer}_{d}_b")))
+            self.lstm.append(dirs)
+            layer += 1
+        self.out_w = g("out_w")
+        self.out_b = g("out_b")
+        self.trans = g("trans")
+        self.start = g("start")
+        self.end = g("end")
+
+    def char_features(self, chars: np.ndarray) -> np.ndarray:
+        """Max-pooled CNN features of (N, C) char ids → (N, F)."""
+        e = self.char_emb[chars]  # N C Ce
+        N, C, Ce = e.shape
+        pad = np.zeros((N, 1, Ce), dtype=np.float32)
+        ep = np.concatenate([pad, e, pad], axis=1)
+        win = np.stack([ep[:, k:k + C] for k in range(3)], axis=3)  # N C Ce 3
+        conv = np.tensordot(win, self.conv_w, axes=([2, 3], [1, 2])) + self.conv_b  # N C F
+        conv = np.where((chars > 0)[:, :, None], conv, -1e4)
+        return conv.max(axis=1)
+
+    # -- fast path: layer-0 input projection computed once per distinct word --------------
+
+    def _token_projection(self, tokens: Sequence[str], enc: "TokenEncoder") -> np.ndarray:
+        """(N, 8H) layer-0 input projections (both directions, biases included) of the
+        word-level inputs (word vector, char CNN, categorical features) of ``tokens``."""
+        ids = [enc.token(t) for t in tokens]
+        C = max(len(c) for _, c, _ in ids)
+        chars = np.zeros((len(ids), C), dtype=np.int64)
+        for i, (_, c, _) in enumerate(ids):
+            chars[i, :len(c)] = c
+        words = np.array([w for w, _, _ in ids], dtype=np.int64)
+        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        parts = [self.word_emb[words], self.char_features(chars)]
+        parts += [table[cats[:, j]] for j, table in enumerate(self.cat_embs)]
+        return np.concatenate(parts, axis=1) @ self._w_tok + self._b_tok
+
+    def _prepare_fast(self):
+        (fw, bw) = self.lstm[0]
+        G = fw[0].shape[1] - (self.word_emb.shape[1] + self.conv_b.shape[0] + sum(t.shape[1] for t in self.cat_embs))
+        self._n_gaz = G
+        self._w_tok = np.concatenate([fw[0][:, :-G or None].T, bw[0][:, :-G or None].T], axis=1) if G else \
+            np.concatenate([fw[0].T, bw[0].T], axis=1)
+        self._w_gaz = np.concatenate([fw[0][:, -G:].T, bw[0][:, -G:].T], axis=1) if G else None
+        self._b_tok = np.concatenate([fw[2], bw[2]])
+        self._proj_cache: Dict[str, np.ndarray] = {}
+
+    def emissions_fast(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
+                       lengths: np.ndarray) -> np.ndarray:
+        """Same scores as :meth:`emissions`, with the word-level part of the first
+        layer's input projection computed once per distinct word of the batch (and kept
+        for the :attr:`FREQUENT` most frequent words)."""
+        if not hasattr(self, "_w_tok"):
+            self._prepare_fast()
+        cache = self._proj_cache
+        uniq = list(dict.fromkeys(t for s in sentences for t in s))
+        missing = [t for t in uniq if t not in cache]
+        fresh = dict(zip(missing, self._token_projection(missing, enc))) if missing else {}
+        for t, row in fresh.items():
+            if 1 < enc.token(t)[0] < self.FREQUENT:
+                cache[t] = row
+        H8 = self._b_tok.shape[0]
+        table = np.stack([np.zeros(H8, dtype=np.float32)] + [cache[t] if t in cache else fresh[t] for t in uniq])
+        where = {t: i for i, t in enumerate(uniq, 1)}
+        B, T = gaz.shape[:2]
+        idx = np.zeros((B, T), dtype=np.int64)
+        for b, s in enumerate(sentences):
+            idx[b, :len(s)] = [where[t] for t in s]
+        xw = table[idx]
+        if self._w_gaz is not None:
+            marked = gaz.any(axis=2)
+            if marked.any():
+                xw[marked] += gaz[marked] @ self._w_gaz
+        H4 = H8 // 2
+        h_f = _lstm(xw[:, :, :H4], self.lstm[0][0][1])
+        h_b = _reverse_within(_lstm(_reverse_within(xw[:, :, H4:], lengths), self.lstm[0][1][1]), lengths)
+        x = np.concatenate([h_f, h_b], axis=2)
+        for (fw, bw) in self.lstm[1:]:
+            outs = []
+            for d, (wih, whh, b) in zip(("f", "b"), (fw, bw)):
+                inp = x if d == "f" else _reverse_within(x, lengths)
+                h = _lstm(inp @ wih.T + b, whh)
+                outs.append(h if d == "f" else _reverse_within(h, lengths))
+            x = np.concatenate(outs, axis=2)
+        return x @ self.out_w.T + self.out_b
+
+    def emissions(self, words, chars, cats, gaz, lengths) -> np.ndarray:
+        """Emission scores (B, T, K) from the padded arrays of :meth:`TokenEncoder.batch`."""
+        B, T = words.shape
+        parts = [self.word_emb[words], self.char_features(chars.reshape(B * T, -1)).reshape(B, T, -1)]
+        for j, table in enumerate(self.cat_embs):
+            parts.append(table[cats[:, :, j]])
+        parts.append(gaz)
+        x = np.concatenate(parts, axis=2)
+        for (fw, bw) in self.lstm:
+            outs = []
+            for d, (wih, whh, b) in zip(("f", "b"), (fw, bw)):
+                inp = x if d == "f" else _reverse_within(x, lengths)
+                h = _lstm(inp @ wih.T + b, whh)
+                outs.append(h if d == "f" else _reverse_within(h, lengths))
+            x = np.concatenate(outs, axis=2)
+        return x @ self.out_w.T + self.out_b
+
+
+def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
+                  end: np.ndarray) -> np.ndarray:
+    """Best tag sequences for a padded batch of emissions (B, T, K); (B, T) tag ids."""
+    B, T, K = em.shape
+    score = start + em[:, 0]
+    back = np.empty((B, T, K), dtype=np.int64)
+    back[:, 0] = np.arange(K)
+    for t in range(1, T):
+        cand = score[:, :, None] + trans  # B, from, to
+        arg = cand.argmax(axis=1)
+        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + em[:, t]
+        live = (t < lengths)[:, None]
+        score = np.where(live, new, score)
+        back[:, t] = np.where(live, arg, np.arange(K))  # past the end: stay on the same tag
+    path = np.empty((B, T), dtype=np.int64)
+    path[:, T - 1] = (score + end).argmax(axis=1)
+    rows = np.arange(B)
+    for t in range(T - 1, 0, -1):
+        path[:, t - 1] = back[rows, t, path[:, t]]
+    return path
+
+
+def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> List[int]:
+    """Best tag sequence for emissions ``em`` (T, K) under a linear-chain CRF."""
+    T = em.shape[0]
+    score = start + em[0]
+    back = np.empty((T, em.shape[1]), dtype=np.int64)
+    for t in range(1, T):
+        cand = score[:, None] + trans  # from → to
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + em[t]
+    score = score + end
+    best = [int(score.argmax())]
+    for t in range(T - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+def load_weights(source) -> Tuple[dict, Dict[str, np.ndarray]]:
+    """``(meta, arrays)`` from an ``.npz`` written by ``scripts/train_ner_lstm.py``."""
+    with np.load(source, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(bytes(arrays.pop("meta")).decode("utf-8"))
+    return meta, arrays
+
+
+_SHARED: Dict[str, tuple] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+class NeuralTagger:
+    """Named-entity tagger over the library's tokens (BiLSTM-CRF, numpy inference).
+
+    Args:
+        model_path: an ``.npz`` from ``scripts/train_ner_lstm.py``; ``None`` uses the
+            bundled model.
+        wordfeat_path, gazetteer_path: the tables the model was trained with
+            (``None``: the bundled ones, or files named ``wordfeat.tsv.gz`` /
+            ``gazetteer.tsv`` beside ``model_path``).
+        labels: entity labels to output (default: every label but DATE/TIME).
+        batch_size: sentences run through the network together.
+
+    Drop-in for :class:`~persian_ie.entities.crf.CRFTagger` (same ``tag_tokens`` and
+    ``__call__``); the weights are read on first use and shared within the process.
+    """
+
+    name = "lstm"
+
+    def __init__(self, model_path: Union[str, Path, None] = None, wordfeat_path: Union[str, Path, None] = None,
+                 labels: Optional[Iterable[str]] = None, gazetteer_path: Union[str, Path, None] = None,
+                 batch_size: int = 128):
+        self.model_path = str(model_path) if model_path is not None else None
+        if model_path is not None:
+            if wordfeat_path is None and Path(model_path).with_name("wordfeat.tsv.gz").exists():
+                wordfeat_path = Path(model_path).with_name("wordfeat.tsv.gz")
+            if gazetteer_path is None and Path(model_path).with_name("gazetteer.tsv").exists():
+                gazetteer_path = Path(model_path).with_name("gazetteer.tsv")
+        self.wordfeat_path = str(wordfeat_path) if wordfeat_path is not None else None
+        self.gazetteer_path = str(gazetteer_path) if gazetteer_path is not None else None
+        self.labels = frozenset(labels) if labels is not None else OUTPUT_LABELS
+        self.batch_size = int(batch_size)
+        self._state = None
+
+    def _load(self):
+        if self._state is None:
+            key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}"
+            with _SHARED_LOCK:
+                if key not in _SHARED:
+                    if self.model_path is None:
+                        ref = resources.files("persian_ie") / "resources" / DEFAULT_NEURAL_MODEL
+                        if not ref.is_file():
+                            raise FileNotFoundError(
+                                f"the bundled NER model file {DEFAULT_NEURAL_MODEL!r} is missing from the installed package")
+                        meta, arrays = load_weights(io.BytesIO(ref.read_bytes()))
+                    else:
+                        if not Path(self.model_path).is_file():
+                            raise FileNotFoundError(f"neural NER model file not found: {self.model_path}")
+                        meta, arrays = load_weights(self.model_path)
+                    nets = [_Net(arrays, f"m{i}_") for i in range(int(meta.get("n_models", 1)))]
+                    enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
+                    trans = np.mean([n.trans for n in nets], axis=0)
+                    start = np.mean([n.start for n in nets], axis=0)
+                    end = np.mean([n.end for n in nets], axis=0)
+                    _SHARED[key] = (meta, enc, nets, trans, start, end)
+                self._state = _SHARED[key]
+        return self._state
+
+    @property
+    def meta(self) -> dict:
+        return self._load()[0]
+
+    def tag_batch(self, sentences: Sequence[Sequence[str]]) -> List[List[str]]:
+        """BIO tags for several sentences of normalized tokens."""
+        meta, enc, nets, trans, start, end = self._load()
+        labels = meta["labels"]
+        out: List[List[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if len(s)), key=lambda i: len(sentences[i]))
+        for k in range(0, len(order), self.batch_size):
+            idx = order[k:k + self.batch_size]
+            batch = [sentences[i] for i in idx]
+            lengths = np.array([len(x) for x in batch], dtype=np.int64)
+            gaz = enc.gazetteer_batch(batch)
+            em = sum(n.emissions_fast(batch, enc, gaz, lengths) for n in nets)
+            paths = viterbi_batch(em / len(nets), lengths, trans, start, end)
+            for b, i in enumerate(idx):
+                out[i] = _clean([labels[j] for j in paths[b, :lengths[b]]], self.labels)
+        return out
+
+    def tag_tokens(self, tokens: List[str]) -> List[str]:
+        """BIO tags for one sentence of normalized tokens."""
+        return self.tag_batch([tokens])[0] if tokens else []
+
+    def __call__(self, doc: Document) -> List[Span]:
+        """Entity spans of ``doc`` (needs the segmenter's tokens); the sentences go through as one batch."""
+        tokens = doc.tokens
+        sents = [tokens[s.token_start:s.token_end] for s in doc.sentences]
+        sents = [s for s in sents if s]
+        tags = self.tag_batch([[t.norm for t in s] for s in sents])
+        spans: List[Span] = []
+        for toks, tg in zip(sents, tags):
+            spans.extend(doc_spans_from_bio(doc, toks, tg, self.name))
+        return spans
+
+    def __reduce__(self):  # pickle without the loaded weights
+        return (NeuralTagger, (self.model_path, self.wordfeat_path, sorted(self.labels), self.gazetteer_path,
+                               self.batch_size))

@@ -1,0 +1,414 @@
+#!/usr/bin/env python
+"""Train the bundled BiLSTM-CRF named-entity tagger (``persian_ie/resources/ner/lstm.npz``).
+
+torch is a DEV-ONLY tool here (``pip install torch==2.13.0``, never plain ``torch``):
+the trained weights are exported to a numpy ``.npz`` that
+:class:`persian_ie.entities.neural.NeuralTagger` runs with numpy alone.
+
+Data and text handling are those of the CRF (``scripts/train_ner.py``): ARMAN
+train_fold1 projected onto the library's own tokens (normalizer + segmenter), word
+vectors from the word2vec run of ``train_ner.py wordfeat`` (news sample + training
+corpora text, never ARMAN test_fold1), the bundled ``wordfeat.tsv.gz`` (clusters,
+hazm lexicon classes) and ``gazetteer.tsv``.
+
+Subcommands::
+
+    # one model (add --dev to hold out the last 20% of train_fold1 and report F1 on it)
+    python scripts/train_ner_lstm.py train --data ../shared/data/ner --seed 1 --epochs 30 --out /tmp/m1.npz
+    # several seeds → one ensemble file (emissions and transitions averaged at run time)
+    python scripts/train_ner_lstm.py combine /tmp/m1.npz /tmp/m2.npz /tmp/m3.npz --out persian_ie/resources/ner/lstm.npz
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from persian_ie.entities.crf import load_gazetteer, load_wordfeat, word_key  # noqa: E402
+from persian_ie.entities.neural import MAX_CHARS, TokenEncoder, _Net, load_weights, viterbi  # noqa: E402
+from train_ner import CACHE, KEEP, f1_report, load_sets, read_tsv_conll, restrict  # noqa: E402
+
+LABELS = ["O"] + [f"{p}-{t}" for t in sorted(KEEP) for p in ("B", "I")]
+SHAPES = ["punct", "num"] + [k + b + z for k in "lhw" for b in "12345" "79" for z in ("", "z")]
+
+
+# -- vocabularies ---------------------------------------------------------------------------
+
+def build_meta(train, w2v_words, wordfeat, gazetteer, n_clusters):
+    counts = Counter(word_key(t) for toks, _ in train for t in toks)
+    words = ["<pad>", "<unk>"] + list(w2v_words)
+    have = set(words)
+    words += sorted(w for w, c in counts.items() if c >= 2 and w not in have)
+    chars = Counter()
+    for w in w2v_words:
+        chars.update(w)
+    for w, c in counts.items():
+        for ch in w:
+            chars[ch] += c
+    pos = Counter(info[len(n_clusters)] or "-" for info in wordfeat.values() if len(info) > len(n_clusters))
+    kinds = sorted({k for v in gazetteer.values() for k in v})
+    return {
+        "labels": LABELS,
+        "words": words,
+        "chars": ["<pad>", "<unk>"] + sorted(c for c, n in chars.items() if n >= 3),
+        "pos": ["<pad>", "<unk>"] + sorted(p for p, n in pos.items() if n >= 20),
+        "shapes": ["<pad>", "<unk>"] + SHAPES,
+        "gaz_kinds": [f"{k}:{b}" for k in kinds for b in "BI"],
+        "clusters": list(n_clusters),
+        "max_chars": MAX_CHARS,
+    }
+
+
+# -- torch model ----------------------------------------------------------------------------
+
+def make_model(meta, args, w2v=None, aux_labels=None):
+    import torch
+    from torch import nn
+
+    aux_labels = aux_labels or {}
+
+    class Tagger(nn.Module):
+        def __init__(self):
+            super().__init__()
+            dim = args.word_dim
+            self.word_emb = nn.Embedding(len(meta["words"]), dim, padding_idx=0)
+            nn.init.normal_(self.word_emb.weight, 0, 0.1)
+            if w2v is not None:
+                words, vecs = w2v
+                scale = 0.1 / (vecs.std() + 1e-9)
+                with torch.no_grad():
+                    self.word_emb.weight[2:2 + len(words)] = torch.from_numpy(vecs * scale)
+            self.char_emb = nn.Embedding(len(meta["chars"]), args.char_dim, padding_idx=0)
+            self.conv = nn.Conv1d(args.char_dim, args.char_filters, 3, padding=1)
+            sizes = [k + 2 for k in meta["clusters"]] + [len(meta["pos"]), 12, len(meta["shapes"])]
+            dims = [8, 16, 24][:len(meta["clusters"])] + [8, 4, 8]
+            self.cat_embs = nn.ModuleList(nn.Embedding(n, d, padding_idx=0) for n, d in zip(sizes, dims))
+            in_dim = dim + args.char_filters + sum(dims) + len(meta["gaz_kinds"])
+            self.lstm = nn.LSTM(in_dim, args.hidden, num_layers=args.layers, bidirectional=True, batch_first=True)
+            self.drop = nn.Dropout(args.dropout)
+            K = len(meta["labels"])
+            self.out = nn.Linear(2 * args.hidden, K)
+            self.trans = nn.Parameter(torch.zeros(K, K))
+            self.start = nn.Parameter(torch.zeros(K))
+            self.end = nn.Parameter(torch.zeros(K))
+            # one output layer and CRF per auxiliary corpus (its own label set and conventions)
+            self.aux = nn.ModuleDict({name: nn.Linear(2 * args.hidden, len(labs)) for name, labs in aux_labels.items()})
+            self.aux_crf = nn.ParameterDict()
+            for name, labs in aux_labels.items():
+                k = len(labs)
+                self.aux_crf[name + "_trans"] = nn.Parameter(torch.zeros(k, k))
+                self.aux_crf[name + "_start"] = nn.Parameter(torch.zeros(k))
+                self.aux_crf[name + "_end"] = nn.Parameter(torch.zeros(k))
+
+        def crf(self, head):
+            if head is None:
+                return self.trans, self.start, self.end
+            return (self.aux_crf[head + "_trans"], self.aux_crf[head + "_start"], self.aux_crf[head + "_end"])
+
+        def emissions(self, words, chars, cats, gaz, lengths, head=None):
+            B, T, C = chars.shape
+            e = self.char_emb(chars.view(B * T, C)).transpose(1, 2)
+            conv = self.conv(e)
+            conv = conv.masked_fill((chars.view(B * T, C) == 0)[:, None, :], -1e4)
+            cf = conv.max(dim=2).values.view(B, T, -1)
+            parts = [self.word_emb(words), cf] + [emb(cats[:, :, j]) for j, emb in enumerate(self.cat_embs)] + [gaz]
+            x = self.drop(torch.cat(parts, dim=2))
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=T)
+            return (self.out if head is None else self.aux[head])(self.drop(h))
+
+        def nll(self, em, tags, lengths, head=None):
+            trans, start, end = self.crf(head)
+            B, T, K = em.shape
+            mask = torch.arange(T)[None, :] < lengths[:, None]
+            ar = torch.arange(B)
+            gold = start[tags[:, 0]] + em[ar, 0, tags[:, 0]]
+            if T > 1:
+                step = trans[tags[:, :-1], tags[:, 1:]] + em[:, 1:].gather(2, tags[:, 1:, None]).squeeze(2)
+                gold = gold + (step * mask[:, 1:]).sum(1)
+            gold = gold + end[tags[ar, lengths - 1]]
+            alpha = start[None] + em[:, 0]
+            for t in range(1, T):
+                nxt = torch.logsumexp(alpha[:, :, None] + trans[None] + em[:, t, None, :], dim=1)
+                alpha = torch.where(mask[:, t, None], nxt, alpha)
+            logz = torch.logsumexp(alpha + end[None], dim=1)
+            return (logz - gold).mean()
+
+    return Tagger()
+
+
+def export(model, prefix="m0_"):
+    """The model's weights as numpy arrays named as :class:`persian_ie.entities.neural._Net` reads them."""
+    sd = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in model.state_dict().items()}
+    w = {
+        "word_emb": sd["word_emb.weight"], "char_emb": sd["char_emb.weight"],
+        "conv_w": sd["conv.weight"], "conv_b": sd["conv.bias"],
+        "out_w": sd["out.weight"], "out_b": sd["out.bias"],
+        "trans": sd["trans"], "start": sd["start"], "end": sd["end"],
+    }
+    for j in range(len(model.cat_embs)):
+        w[f"cat_emb{j}"] = sd[f"cat_embs.{j}.weight"]
+    for layer in range(model.lstm.num_layers):
+        for d, suffix in (("f", ""), ("b", "_reverse")):
+            w[f"lstm{layer}_{d}_wih"] = sd[f"lstm.weight_ih_l{layer}{suffix}"]
+            w[f"lstm{layer}_{d}_whh"] = sd[f"lstm.weight_hh_l{layer}{suffix}"]
+            w[f"lstm{layer}_{d}_b"] = sd[f"lstm.bias_ih_l{layer}{suffix}"] + sd[f"lstm.bias_hh_l{layer}{suffix}"]
+    return {prefix + k: v for k, v in w.items()}
+
+
+def save(path, meta, arrays, half=True):
+    out = {k: (v.astype(np.float16) if half and v.dtype == np.float32 and v.size > 4096 else v) for k, v in arrays.items()}
+    out["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **out)
+
+
+# -- training -------------------------------------------------------------------------------
+
+def tensors(enc, sents, label_ids):
+    import torch
+
+    words, chars, cats, gaz, lengths = enc.batch([s for s, _ in sents])
+    tags = np.zeros(words.shape, dtype=np.int64)
+    for b, (_, tg) in enumerate(sents):
+        tags[b, :len(tg)] = [label_ids.get(t, 0) for t in tg]
+    return (torch.from_numpy(words), torch.from_numpy(chars), torch.from_numpy(cats), torch.from_numpy(gaz),
+            torch.from_numpy(lengths), torch.from_numpy(tags))
+
+
+def predict(model, enc, sents, labels, batch=128):
+    import torch
+
+    model.eval()
+    out = [None] * len(sents)
+    order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]))
+    trans, start, end = (p.detach().numpy() for p in (model.trans, model.start, model.end))
+    with torch.no_grad():
+        for k in range(0, len(order), batch):
+            idx = order[k:k + batch]
+            w, c, f, g, lens, _ = tensors(enc, [sents[i] for i in idx], {})
+            em = model.emissions(w, c, f, g, lens).numpy()
+            for b, i in enumerate(idx):
+                n = len(sents[i][0])
+                out[i] = [labels[j] for j in viterbi(em[b, :n], trans, start, end)]
+    return out
+
+
+def cmd_train(args):
+    import torch
+
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+    t0 = time.time()
+    if args.conll:
+        train = [s for s in read_tsv_conll(args.conll)]
+    else:
+        train = restrict(load_sets(Path(args.data))["arman_train"])
+    train = [s for s in train if s[0]]
+    dev = []
+    if args.dev:
+        cut = int(len(train) * 0.8)
+        train, dev = train[:cut], train[cut:]
+    saved = np.load(args.w2v, allow_pickle=False)
+    w2v_words, w2v_vecs = [str(w) for w in saved["words"]], saved["vectors"].astype(np.float32)
+    if w2v_vecs.shape[1] != args.word_dim:
+        raise SystemExit(f"--word-dim {args.word_dim} differs from the word2vec vectors ({w2v_vecs.shape[1]})")
+    wordfeat = load_wordfeat(args.wordfeat)
+    gazetteer = load_gazetteer(args.gazetteer)
+    n_clusters = [int(x[1:]) for x in _wordfeat_header(args.wordfeat)]
+    aux = load_aux(Path(args.data), args.aux)
+    aux_labels = {name: labels_of(sents) for name, sents in aux.items()}
+    meta = build_meta(train + [s for sents in aux.values() for s in sents], w2v_words, wordfeat, gazetteer, n_clusters)
+    meta.update({"hidden": args.hidden, "layers": args.layers, "seed": args.seed})
+    enc = TokenEncoder(meta, wordfeat, gazetteer)
+    model = make_model(meta, args, (w2v_words, w2v_vecs), aux_labels)
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    label_ids = {lab: i for i, lab in enumerate(LABELS)}
+    print(f"{len(train)} train / {len(dev)} dev sentences, auxiliary "
+          f"{ {k: len(v) for k, v in aux.items()} }, vocab {len(meta['words'])}, "
+          f"{sum(p.numel() for p in model.parameters())} parameters", flush=True)
+    # batches of similar length
+    order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
+    batches = [order[k:k + args.batch] for k in range(0, len(order), args.batch)]
+    encoded = [(None, tensors(enc, [train[i] for i in b], label_ids)) for b in batches]
+    for name, sents in aux.items():
+        ids = {lab: i for i, lab in enumerate(aux_labels[name])}
+        order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]))
+        encoded += [(name, tensors(enc, [sents[i] for i in order[k:k + args.batch]], ids))
+                    for k in range(0, len(order), args.batch)]
+    best, best_epoch, best_state = -1.0, 0, None
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        lr = args.lr / (1 + args.decay * (epoch - 1))
+        for g in opt.param_groups:
+            g["lr"] = lr
+        random.shuffle(encoded)
+        total = 0.0
+        for head, (w, c, f, g, lens, tags) in encoded:
+            if args.word_dropout:
+                drop = (torch.rand(w.shape) < args.word_dropout) & (w > 1)
+                w = w.masked_fill(drop, 1)
+            em = model.emissions(w, c, f, g, lens, head)
+            loss = model.nll(em, tags, lens, head)
+            if head is not None:
+                loss = loss * args.aux_weight
+            opt.zero_grad()
+            loss.backward()
+            nn_utils_clip(model, 5.0)
+            opt.step()
+            total += float(loss.detach())
+        msg = f"epoch {epoch} loss {total / len(encoded):.3f} lr {lr:.5f} {time.time() - t0:.0f}s"
+        if dev:
+            rows = f1_report(dev, predict(model, enc, dev, LABELS))
+            msg += " dev " + " ".join(f"{k} {v:.3f}" for k, v in rows.items())
+            if rows["micro"] > best:
+                best, best_epoch = rows["micro"], epoch
+                best_state = {k: v.clone() for k, v in model.state_dict().items()}
+        print(msg, flush=True)
+    if dev and args.keep_best and best_state is not None:
+        model.load_state_dict(best_state)
+        print(f"best dev micro {best:.3f} at epoch {best_epoch}", flush=True)
+    model.eval()
+    arrays = export(model)
+    meta["n_models"] = 1
+    meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
+                       "epochs": args.epochs, "seconds": round(time.time() - t0)}
+    _check_export(model, meta, arrays, enc, (train + dev)[:64])
+    save(args.out, meta, arrays)
+    print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
+
+
+def load_aux(data: Path, names):
+    """Auxiliary corpora (own output layer each), projected onto the library's tokens."""
+    from persian_ie.entities import corpora
+    from train_ner import projected
+
+    out = {}
+    for name in names or ():
+        if name == "peyma":
+            sets = load_sets(data)
+            sents = sets["peyma_train"] + sets["peyma_dev"]
+        elif name == "twiner":
+            tw = data / "parstwiner"
+            sents = (projected("twiner_train", corpora.read_parstwiner(tw / "train.txt"))
+                     + projected("twiner_dev", corpora.read_parstwiner(tw / "dev.txt")))
+        else:
+            raise SystemExit(f"unknown auxiliary corpus {name!r} (peyma, twiner)")
+        out[name] = [s for s in sents if s[0]]
+    return out
+
+
+def labels_of(sents):
+    types = sorted({t[2:] for _, tags in sents for t in tags if t != "O"})
+    return ["O"] + [f"{p}-{t}" for t in types for p in ("B", "I")]
+
+
+def nn_utils_clip(model, value):
+    import torch
+
+    torch.nn.utils.clip_grad_norm_(model.parameters(), value)
+
+
+def _wordfeat_header(path):
+    import gzip
+
+    from persian_ie.entities.crf import DEFAULT_WORDFEAT
+    if path is None:
+        from importlib import resources
+        blob = (resources.files("persian_ie") / "resources" / DEFAULT_WORDFEAT).read_bytes()
+    else:
+        blob = Path(path).read_bytes()
+    first = gzip.decompress(blob).decode("utf-8").split("\n", 1)[0]
+    return [h for h in first.lstrip("#").split("\t")[1:] if h.startswith("k")]
+
+
+def _check_export(model, meta, arrays, enc, sents):
+    """The numpy forward pass must reproduce torch's emissions."""
+    import torch
+
+    net = _Net(arrays, "m0_")
+    w, c, f, g, lens, _ = tensors(enc, sents, {})
+    with torch.no_grad():
+        ref = model.emissions(w, c, f, g, lens).numpy()
+    got = net.emissions(w.numpy(), c.numpy(), f.numpy(), g.numpy(), lens.numpy())
+    mask = np.arange(w.shape[1])[None, :] < lens.numpy()[:, None]
+    err = float(np.abs(ref - got)[mask].max())
+    print(f"export check: max |torch - numpy| emission difference {err:.2e}", flush=True)
+    if err > 1e-3:
+        raise SystemExit("numpy forward pass disagrees with torch")
+
+
+def cmd_combine(args):
+    metas, merged = [], {}
+    for i, path in enumerate(args.models):
+        meta, arrays = load_weights(path)
+        metas.append(meta)
+        for k, v in arrays.items():
+            merged[f"m{i}_" + k[len("m0_"):]] = v
+    base = dict(metas[0])
+    for m in metas[1:]:
+        for key in ("labels", "words", "chars", "pos", "shapes", "gaz_kinds", "clusters"):
+            if m[key] != base[key]:
+                raise SystemExit(f"models differ in their {key} vocabulary; train them on the same data and tables")
+    base["n_models"] = len(metas)
+    base["seeds"] = [m.get("seed") for m in metas]
+    base["trained"] = [m.get("trained") for m in metas]
+    save(args.out, base, merged, half=False)
+    print(f"wrote {args.out}: {len(metas)} models, {Path(args.out).stat().st_size / 1e6:.1f} MB")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    tr = sub.add_parser("train", help="train one BiLSTM-CRF and export it to .npz")
+    tr.add_argument("--data", default="../shared/data/ner")
+    tr.add_argument("--conll", help="train on a token<TAB>BIO file instead of ARMAN")
+    tr.add_argument("--w2v", default=str(CACHE / "w2v_100_10_3_5.npz"),
+                    help="word2vec vectors saved by `train_ner.py wordfeat` (npz with words, vectors)")
+    tr.add_argument("--wordfeat", default=None, help="word feature table (default: the bundled one)")
+    tr.add_argument("--gazetteer", default=None, help="gazetteer snapshot (default: the bundled one)")
+    tr.add_argument("--out", required=True)
+    tr.add_argument("--dev", action="store_true", help="hold out the last 20%% of the training data")
+    tr.add_argument("--keep-best", action="store_true", help="with --dev, export the best dev epoch")
+    tr.add_argument("--seed", type=int, default=1)
+    tr.add_argument("--epochs", type=int, default=25)
+    tr.add_argument("--batch", type=int, default=16)
+    tr.add_argument("--lr", type=float, default=2e-3)
+    tr.add_argument("--decay", type=float, default=0.05, help="lr / (1 + decay * epoch)")
+    tr.add_argument("--word-dim", type=int, default=100)
+    tr.add_argument("--char-dim", type=int, default=32)
+    tr.add_argument("--char-filters", type=int, default=64)
+    tr.add_argument("--hidden", type=int, default=128)
+    tr.add_argument("--layers", type=int, default=1)
+    tr.add_argument("--dropout", type=float, default=0.5)
+    tr.add_argument("--word-dropout", type=float, default=0.05)
+    tr.add_argument("--threads", type=int, default=2)
+    tr.add_argument("--aux", nargs="*", default=[], choices=["peyma", "twiner"],
+                    help="auxiliary corpora trained jointly through their own output layer and CRF "
+                         "(shared encoder; their label conventions never reach the ARMAN output)")
+    tr.add_argument("--aux-weight", type=float, default=0.5)
+    tr.set_defaults(func=cmd_train)
+    co = sub.add_parser("combine", help="several single models → one ensemble file")
+    co.add_argument("models", nargs="+")
+    co.add_argument("--out", required=True)
+    co.set_defaults(func=cmd_combine)
+    args = ap.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The bundled BiLSTM-CRF tagger (numpy inference) and its training script."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from persian_ie.document import Document
+from persian_ie.entities.neural import NeuralTagger, _lstm, _reverse_within, token_shape, viterbi
+from persian_ie.normalize import Normalizer
+from persian_ie.segment import Segmenter
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = Path(__file__).parent / "fixtures" / "ner"
+LABELS = {"PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT"}
+
+
+def _doc(text):
+    return Segmenter()(Normalizer()(Document(text)))
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return NeuralTagger()
+
+
+def _found(tagger, text):
+    return {(s.normalized, s.label) for s in tagger(_doc(text))}
+
+
+# -- the bundled model on hand-written sentences ------------------------------------------------
+
+def test_seed_like_sentence(tagger):
+    text = ("علیرضا زاکانی شهردار تهران روز دوشنبه با دیمتری کالتسوف سفیر بلاروس در تهران دیدار کرد "
+            "و درباره همکاری شهرداری تهران با مینسک گفت‌وگو کرد.")
+    found = _found(tagger, text)
+    assert ("علیرضا زاکانی", "PER") in found
+    assert ("دیمتری کالتسوف", "PER") in found
+    assert ("مینسک", "LOC") in found
+    # ARMAN tags a country acting as a state ORG; the entities stage settles countries
+    assert ("بلاروس", "LOC") in found or ("بلاروس", "ORG") in found
+
+
+def test_spans_point_into_the_original_text(tagger):
+    text = "به گزارش  خبرگزاري ايرنا ، حسن روحاني  رئيس جمهور در سال 1398 به ژاپن سفر كرد ."
+    spans = tagger(_doc(text))
+    assert spans
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+        assert s.label in LABELS
+        assert s.attrs["source"] == "lstm"
+    found = {(s.normalized, s.label) for s in spans}
+    assert ("حسن روحانی", "PER") in found
+    assert ("ژاپن", "LOC") in found
+
+
+def test_batch_equals_one_by_one_and_bio_is_valid(tagger):
+    sents = [["محمدجواد", "ظریف", "وزیر", "امور", "خارجه", "ایران", "به", "پکن", "رفت", "."],
+             [],
+             ["بانک", "مرکزی", "اعلام", "کرد"],
+             ["سازمان", "ملل", "متحد", "در", "نیویورک", "نشست", "برگزار", "کرد", "و", "دبیرکل", "سخن", "گفت", "."]]
+    batch = tagger.tag_batch(sents)
+    assert batch == [tagger.tag_tokens(s) for s in sents]
+    assert batch[1] == []
+    assert batch[0][:2] == ["B-PER", "I-PER"] and batch[0][7] == "B-LOC"
+    for tags in batch:
+        prev = "O"
+        for t in tags:
+            assert t == "O" or t[:2] in ("B-", "I-") and t[2:] in LABELS
+            if t.startswith("I-"):
+                assert prev[2:] == t[2:]
+            prev = t
+
+
+def test_labels_filter_pickle_and_missing_file(tagger, tmp_path):
+    only_per = NeuralTagger(labels=["PER"])
+    spans = only_per(_doc("علی لاریجانی در مشهد سخنرانی کرد."))
+    assert spans and {s.label for s in spans} == {"PER"}
+    clone = pickle.loads(pickle.dumps(tagger))
+    toks = ["زاکانی", "به", "مینسک", "رفت"]
+    assert clone.tag_tokens(toks) == tagger.tag_tokens(toks)
+    with pytest.raises(FileNotFoundError, match="not found"):
+        NeuralTagger(tmp_path / "nope.npz").tag_tokens(["تهران"])
+
+
+def test_empty_and_punctuation_only(tagger):
+    assert tagger(_doc("")) == []
+    assert tagger(_doc("… ! ؟")) == []
+
+
+def test_stage_uses_it_by_default():
+    from persian_ie import Pipeline
+
+    nlp = Pipeline(stages=["normalize", "segment", "entities"])
+    stage = nlp.get("entities")
+    doc = nlp("دیمتری کالتسوف سفیر بلاروس در تهران با علیرضا زاکانی دیدار کرد.").doc
+    found = {(e.normalized, e.label) for e in doc.entities}
+    assert ("دیمتری کالتسوف", "PER") in found and ("علیرضا زاکانی", "PER") in found
+    assert stage.backend == "lstm"
+    assert type(stage.tagger).__name__ == "NeuralTagger"
+
+
+# -- the numpy building blocks against plain references --------------------------------------
+
+def _sig(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def test_lstm_step_matches_textbook_equations():
+    rng = np.random.default_rng(0)
+    B, T, H = 3, 5, 4
+    xw = rng.normal(size=(B, T, 4 * H)).astype(np.float32)
+    whh = rng.normal(size=(4 * H, H)).astype(np.float32)
+    got = _lstm(xw, whh)
+    for b in range(B):
+        h = np.zeros(H)
+        c = np.zeros(H)
+        for t in range(T):
+            g = xw[b, t] + whh @ h
+            i, f, gg, o = _sig(g[:H]), _sig(g[H:2 * H]), np.tanh(g[2 * H:3 * H]), _sig(g[3 * H:])
+            c = f * c + i * gg
+            h = o * np.tanh(c)
+            np.testing.assert_allclose(got[b, t], h, atol=1e-5)
+
+
+def test_reverse_within_keeps_padding_at_the_end():
+    x = np.arange(2 * 4).reshape(2, 4)
+    rev = _reverse_within(x, np.array([4, 2]))
+    assert rev.tolist() == [[3, 2, 1, 0], [5, 4, 6, 7]]
+    assert _reverse_within(rev, np.array([4, 2])).tolist() == x.tolist()
+
+
+def test_viterbi_finds_the_best_path_by_brute_force():
+    rng = np.random.default_rng(1)
+    T, K = 4, 3
+    em, trans = rng.normal(size=(T, K)), rng.normal(size=(K, K))
+    start, end = rng.normal(size=K), rng.normal(size=K)
+
+    def score(path):
+        s = start[path[0]] + end[path[-1]] + sum(em[t, k] for t, k in enumerate(path))
+        return s + sum(trans[a, b] for a, b in zip(path, path[1:]))
+
+    best = max(itertools.product(range(K), repeat=T), key=score)
+    assert viterbi(em, trans, start, end) == list(best)
+
+
+def test_token_shape_classes():
+    assert token_shape("،") == "punct"
+    assert token_shape("0000") == "num"
+    assert token_shape("nato") == "l4"
+    assert token_shape("جمهوری‌اسلامی")[-1] == "z"
+
+
+# -- the training script (needs torch: the 3.11 test environment) -----------------------------
+
+def test_train_script_exports_a_numpy_model(tmp_path):
+    pytest.importorskip("torch", reason="torch (dev-only) is installed in the 3.11 test environment only")
+    from persian_ie.entities.crf import word_key
+    from persian_ie.entities.corpora import read_conll
+
+    sents = read_conll(open(FIX / "tiny_train.conll", encoding="utf-8"), "\t", {t: t for t in LABELS})
+    words = sorted({word_key(t) for toks, _ in sents for t in toks})
+    rng = np.random.default_rng(0)
+    w2v = tmp_path / "w2v.npz"
+    np.savez(w2v, words=np.array(words), vectors=rng.normal(size=(len(words), 16)).astype(np.float32))
+    out = tmp_path / "tiny.npz"
+    env = dict(os.environ, PERSIAN_IE_NER_CACHE=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
+                           "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
+                           "--hidden", "16", "--char-filters", "8", "--epochs", "40", "--lr", "0.01",
+                           "--dropout", "0", "--word-dropout", "0", "--threads", "1", "--out", str(out)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "export check" in proc.stdout
+    tiny = NeuralTagger(out)
+    toks, tags = sents[0]
+    assert tiny.tag_tokens(toks) == list(tags)  # a training sentence is learnt
+    assert tiny.meta["n_models"] == 1
+    # two models → one ensemble file
+    both = tmp_path / "both.npz"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "combine",
+                           str(out), str(out), "--out", str(both)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pair = NeuralTagger(both)
+    assert pair.meta["n_models"] == 2
+    assert pair.tag_tokens(toks) == tiny.tag_tokens(toks)
