@@ -116,7 +116,7 @@ def make_model(meta, args, w2v=None, aux_labels=None):
                 return self.trans, self.start, self.end
             return (self.aux_crf[head + "_trans"], self.aux_crf[head + "_start"], self.aux_crf[head + "_end"])
 
-        def emissions(self, words, chars, cats, gaz, lengths, head=None):
+        def encode(self, words, chars, cats, gaz, lengths):
             B, T, C = chars.shape
             e = self.char_emb(chars.view(B * T, C)).transpose(1, 2)
             conv = self.conv(e)
@@ -127,7 +127,11 @@ def make_model(meta, args, w2v=None, aux_labels=None):
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=T)
-            return (self.out if head is None else self.aux[head])(self.drop(h))
+            return self.drop(h)
+
+        def emissions(self, words, chars, cats, gaz, lengths, head=None):
+            h = self.encode(words, chars, cats, gaz, lengths)
+            return (self.out if head is None else self.aux[head])(h)
 
         def nll(self, em, tags, lengths, head=None):
             trans, start, end = self.crf(head)
@@ -236,6 +240,8 @@ def cmd_train(args):
     meta.update({"hidden": args.hidden, "layers": args.layers, "seed": args.seed})
     enc = TokenEncoder(meta, wordfeat, gazetteer)
     model = make_model(meta, args, (w2v_words, w2v_vecs), aux_labels)
+    if args.pretrain_epochs:
+        pretrain_encoder(model, enc, args, t0)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     label_ids = {lab: i for i, lab in enumerate(LABELS)}
     print(f"{len(train)} train / {len(dev)} dev sentences, auxiliary "
@@ -290,6 +296,61 @@ def cmd_train(args):
     _check_export(model, meta, arrays, enc, (train + dev)[:64])
     save(args.out, meta, arrays)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
+
+
+def pretrain_encoder(model, enc, args, t0):
+    """Language-model pretraining of the encoder on unlabeled text (no labels, no cost at run time).
+
+    The forward LSTM state at each word predicts the NEXT word's word2vec cluster
+    (the finest k-means level of ``wordfeat``), the backward state the PREVIOUS
+    word's; the prediction layers are thrown away afterwards. Text: the
+    ``unlabeled.txt`` written by ``train_ner.py wordfeat`` (news sample + training
+    corpora text; never ARMAN test_fold1).
+    """
+    import torch
+    from torch import nn
+
+    path = Path(args.unlabeled)
+    if not path.exists():
+        raise SystemExit(f"{path} not found: run `train_ner.py wordfeat` first (it writes the unlabeled text)")
+    sents = [line.split() for line in open(path, encoding="utf-8")]
+    sents = [s[:80] for s in sents if len(s) >= 3]
+    random.shuffle(sents)
+    H = args.hidden
+    n_cls = enc.n_clusters[-1] + 2
+    heads = nn.ModuleList([nn.Linear(H, n_cls), nn.Linear(H, n_cls)])
+    params = [p for n, p in model.named_parameters() if not n.startswith(("out.", "aux", "trans", "start", "end"))]
+    opt = torch.optim.Adam(params + list(heads.parameters()), lr=args.lr)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-1)
+    order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
+    batches = [order[k:k + 32] for k in range(0, len(order), 32)]
+    print(f"LM pretraining on {len(sents)} sentences, {sum(map(len, sents))} tokens", flush=True)
+    for epoch in range(1, args.pretrain_epochs + 1):
+        random.shuffle(batches)
+        total = 0.0
+        model.train()
+        for k, b in enumerate(batches):
+            w, c, f, g, lens, _ = tensors(enc, [(sents[i], []) for i in b], {})
+            h = model.encode(w, c, f, g, lens)
+            target = f[:, :, len(enc.n_clusters) - 1].clone()  # finest cluster (+2; 1 = unknown)
+            T = w.shape[1]
+            mask = torch.arange(T)[None, :] < lens[:, None]
+            target = target.masked_fill(~mask, -1)
+            nxt = torch.full_like(target, -1)
+            nxt[:, :-1] = target[:, 1:]
+            prv = torch.full_like(target, -1)
+            prv[:, 1:] = target[:, :-1]
+            loss = (loss_fn(heads[0](h[:, :, :H]).reshape(-1, n_cls), nxt.reshape(-1))
+                    + loss_fn(heads[1](h[:, :, H:]).reshape(-1, n_cls), prv.reshape(-1)))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            total += float(loss.detach())
+            if k % 500 == 0:
+                print(f"  pretrain epoch {epoch} batch {k}/{len(batches)} loss {total / (k + 1):.3f} "
+                      f"{time.time() - t0:.0f}s", flush=True)
+        print(f"pretrain epoch {epoch} loss {total / len(batches):.3f} {time.time() - t0:.0f}s", flush=True)
 
 
 def load_aux(data: Path, names):
@@ -401,6 +462,10 @@ def main(argv=None):
                     help="auxiliary corpora trained jointly through their own output layer and CRF "
                          "(shared encoder; their label conventions never reach the ARMAN output)")
     tr.add_argument("--aux-weight", type=float, default=0.5)
+    tr.add_argument("--pretrain-epochs", type=int, default=0,
+                    help="epochs of language-model pretraining of the encoder on --unlabeled text first")
+    tr.add_argument("--unlabeled", default=str(CACHE / "unlabeled.txt"),
+                    help="one sentence per line, tokens separated by spaces (written by train_ner.py wordfeat)")
     tr.set_defaults(func=cmd_train)
     co = sub.add_parser("combine", help="several single models → one ensemble file")
     co.add_argument("models", nargs="+")

@@ -171,14 +171,17 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     w2v = tmp_path / "w2v.npz"
     np.savez(w2v, words=np.array(words), vectors=rng.normal(size=(len(words), 16)).astype(np.float32))
     out = tmp_path / "tiny.npz"
+    unlabeled = tmp_path / "unlabeled.txt"
+    unlabeled.write_text("\n".join(" ".join(toks) for toks, _ in sents * 4) + "\n", encoding="utf-8")
     env = dict(os.environ, PERSIAN_IE_NER_CACHE=str(tmp_path / "cache"))
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
                            "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
                            "--hidden", "16", "--char-filters", "8", "--epochs", "40", "--lr", "0.01",
-                           "--dropout", "0", "--word-dropout", "0", "--threads", "1", "--out", str(out)],
+                           "--dropout", "0", "--word-dropout", "0", "--threads", "1", "--out", str(out),
+                           "--pretrain-epochs", "1", "--unlabeled", str(unlabeled)],
                           capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "export check" in proc.stdout
+    assert "export check" in proc.stdout and "pretrain epoch 1" in proc.stdout
     tiny = NeuralTagger(out)
     toks, tags = sents[0]
     assert tiny.tag_tokens(toks) == list(tags)  # a training sentence is learnt
@@ -191,3 +194,6 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     pair = NeuralTagger(both)
     assert pair.meta["n_models"] == 2
     assert pair.tag_tokens(toks) == tiny.tag_tokens(toks)
+    assert NeuralTagger(both, max_models=1).tag_tokens(toks) == tiny.tag_tokens(toks)
+    with pytest.raises(ValueError, match="max_models"):
+        NeuralTagger(both, max_models=0)

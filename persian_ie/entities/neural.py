@@ -371,6 +371,8 @@ class NeuralTagger:
             ``gazetteer.tsv`` beside ``model_path``).
         labels: entity labels to output (default: every label but DATE/TIME).
         batch_size: sentences run through the network together.
+        max_models: use only the first N networks of an ensemble file (faster, a
+            little less accurate); ``None`` uses them all.
 
     Drop-in for :class:`~persian_ie.entities.crf.CRFTagger` (same ``tag_tokens`` and
     ``__call__``); the weights are read on first use and shared within the process.
@@ -380,7 +382,7 @@ class NeuralTagger:
 
     def __init__(self, model_path: Union[str, Path, None] = None, wordfeat_path: Union[str, Path, None] = None,
                  labels: Optional[Iterable[str]] = None, gazetteer_path: Union[str, Path, None] = None,
-                 batch_size: int = 128):
+                 batch_size: int = 128, max_models: Optional[int] = None):
         self.model_path = str(model_path) if model_path is not None else None
         if model_path is not None:
             if wordfeat_path is None and Path(model_path).with_name("wordfeat.tsv.gz").exists():
@@ -391,11 +393,14 @@ class NeuralTagger:
         self.gazetteer_path = str(gazetteer_path) if gazetteer_path is not None else None
         self.labels = frozenset(labels) if labels is not None else OUTPUT_LABELS
         self.batch_size = int(batch_size)
+        if max_models is not None and int(max_models) < 1:
+            raise ValueError(f"max_models must be at least 1, got {max_models!r}")
+        self.max_models = None if max_models is None else int(max_models)
         self._state = None
 
     def _load(self):
         if self._state is None:
-            key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}"
+            key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}|{self.max_models}"
             with _SHARED_LOCK:
                 if key not in _SHARED:
                     if self.model_path is None:
@@ -408,7 +413,8 @@ class NeuralTagger:
                         if not Path(self.model_path).is_file():
                             raise FileNotFoundError(f"neural NER model file not found: {self.model_path}")
                         meta, arrays = load_weights(self.model_path)
-                    nets = [_Net(arrays, f"m{i}_") for i in range(int(meta.get("n_models", 1)))]
+                    n = int(meta.get("n_models", 1))
+                    nets = [_Net(arrays, f"m{i}_") for i in range(min(n, self.max_models or n))]
                     enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
                     trans = np.mean([n.trans for n in nets], axis=0)
                     start = np.mean([n.start for n in nets], axis=0)
@@ -455,4 +461,4 @@ class NeuralTagger:
 
     def __reduce__(self):  # pickle without the loaded weights
         return (NeuralTagger, (self.model_path, self.wordfeat_path, sorted(self.labels), self.gazetteer_path,
-                               self.batch_size))
+                               self.batch_size, self.max_models))
