@@ -197,3 +197,17 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     assert NeuralTagger(both, max_models=1).tag_tokens(toks) == tiny.tag_tokens(toks)
     with pytest.raises(ValueError, match="max_models"):
         NeuralTagger(both, max_models=0)
+
+
+def test_fast_ensemble_path_equals_the_plain_forward_pass(tagger):
+    from persian_ie.entities.neural import ensemble_emissions
+
+    meta, enc, nets, *_ = tagger._load()
+    sents = [["علیرضا", "زاکانی", "شهردار", "تهران", "با", "سفیر", "بلاروس", "دیدار", "کرد", "."],
+             ["بانک", "مرکزی", "جمهوری", "اسلامی", "ایران"], ["ناشناخته‌ترین‌واژه"]]
+    words, chars, cats, gaz, lengths = enc.batch(sents)
+    plain = np.mean([n.emissions(words, chars, cats, gaz, lengths) for n in nets], axis=0)
+    for _ in range(2):  # cold, then with the per-word caches filled
+        fast = ensemble_emissions(nets, sents, enc, gaz, lengths)
+        for b, s in enumerate(sents):
+            np.testing.assert_allclose(fast[b, :len(s)], plain[b, :len(s)], atol=1e-4)

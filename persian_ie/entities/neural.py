@@ -156,22 +156,31 @@ class TokenEncoder:
 
 def _lstm(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
     """One LSTM direction over ``xw`` = inputs @ W_ih.T + biases, shape (B, T, 4H) (torch gate order i f g o)."""
-    B, T, H4 = xw.shape
+    return _lstm_stacked(xw[None], whh[None])[0]
+
+
+def _lstm_stacked(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
+    """D independent LSTMs at once: ``xw`` (D, B, T, 4H), ``whh`` (D, 4H, H) → (D, B, T, H).
+
+    Running every direction of every network of an ensemble in the same numpy calls
+    keeps the per-step Python overhead constant.
+    """
+    D, B, T, H4 = xw.shape
     H = H4 // 4
     # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh over all four gates per step
     scale = np.full(H4, 0.5, dtype=np.float32)
     scale[2 * H:3 * H] = 1.0
     xs = xw * scale
-    whh_s = whh.T * scale
-    h = np.zeros((B, H), dtype=np.float32)
-    c = np.zeros((B, H), dtype=np.float32)
-    out = np.empty((B, T, H), dtype=np.float32)
+    whh_s = np.transpose(whh, (0, 2, 1)) * scale
+    h = np.zeros((D, B, H), dtype=np.float32)
+    c = np.zeros((D, B, H), dtype=np.float32)
+    out = np.empty((D, B, T, H), dtype=np.float32)
     for t in range(T):
-        a = np.tanh(xs[:, t] + h @ whh_s)
+        a = np.tanh(xs[:, :, t] + h @ whh_s)
         sig = a * 0.5 + 0.5
-        c = sig[:, H:2 * H] * c + sig[:, :H] * a[:, 2 * H:3 * H]
-        h = sig[:, 3 * H:] * np.tanh(c)
-        out[:, t] = h
+        c = sig[..., H:2 * H] * c + sig[..., :H] * a[..., 2 * H:3 * H]
+        h = sig[..., 3 * H:] * np.tanh(c)
+        out[:, :, t] = h
     return out
 
 
@@ -253,11 +262,15 @@ class _Net:
         self._b_tok = np.concatenate([fw[2], bw[2]])
         self._proj_cache: Dict[str, np.ndarray] = {}
 
-    def emissions_fast(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
-                       lengths: np.ndarray) -> np.ndarray:
-        """Same scores as :meth:`emissions`, with the word-level part of the first
-        layer's input projection computed once per distinct word of the batch (and kept
-        for the :attr:`FREQUENT` most frequent words)."""
+    def layer0_inputs(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
+                      lengths: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """First-layer gate inputs (forward, backward-reversed), each (B, T, 4H).
+
+        The word-level part (word vector, char CNN, categorical features) is
+        projected once per distinct word of the batch, and kept for the
+        :attr:`FREQUENT` most frequent words; only the gazetteer marks depend on
+        the context.
+        """
         if not hasattr(self, "_w_tok"):
             self._prepare_fast()
         cache = self._proj_cache
@@ -280,9 +293,11 @@ class _Net:
             if marked.any():
                 xw[marked] += gaz[marked] @ self._w_gaz
         H4 = H8 // 2
-        h_f = _lstm(xw[:, :, :H4], self.lstm[0][0][1])
-        h_b = _reverse_within(_lstm(_reverse_within(xw[:, :, H4:], lengths), self.lstm[0][1][1]), lengths)
-        x = np.concatenate([h_f, h_b], axis=2)
+        return xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths)
+
+    def upper(self, h0: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Emission scores from the first layer's (B, T, 2H) output: further layers, output layer."""
+        x = h0
         for (fw, bw) in self.lstm[1:]:
             outs = []
             for d, (wih, whh, b) in zip(("f", "b"), (fw, bw)):
@@ -308,6 +323,27 @@ class _Net:
                 outs.append(h if d == "f" else _reverse_within(h, lengths))
             x = np.concatenate(outs, axis=2)
         return x @ self.out_w.T + self.out_b
+
+
+def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
+                       gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Mean emission scores (B, T, K) of the networks; every first-layer direction of
+    every network runs in one stacked LSTM pass."""
+    xs, whh = [], []
+    for n in nets:
+        xf, xb = n.layer0_inputs(sentences, enc, gaz, lengths)
+        xs += [xf, xb]
+        whh += [n.lstm[0][0][1], n.lstm[0][1][1]]
+    if len({w.shape for w in whh}) == 1:
+        hs = _lstm_stacked(np.stack(xs), np.stack(whh))
+    else:
+        hs = [_lstm(x, w) for x, w in zip(xs, whh)]
+    em = None
+    for k, n in enumerate(nets):
+        h0 = np.concatenate([hs[2 * k], _reverse_within(hs[2 * k + 1], lengths)], axis=2)
+        e = n.upper(h0, lengths)
+        em = e if em is None else em + e
+    return em / len(nets)
 
 
 def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
@@ -438,8 +474,8 @@ class NeuralTagger:
             batch = [sentences[i] for i in idx]
             lengths = np.array([len(x) for x in batch], dtype=np.int64)
             gaz = enc.gazetteer_batch(batch)
-            em = sum(n.emissions_fast(batch, enc, gaz, lengths) for n in nets)
-            paths = viterbi_batch(em / len(nets), lengths, trans, start, end)
+            em = ensemble_emissions(nets, batch, enc, gaz, lengths)
+            paths = viterbi_batch(em, lengths, trans, start, end)
             for b, i in enumerate(idx):
                 out[i] = _clean([labels[j] for j in paths[b, :lengths[b]]], self.labels)
         return out
