@@ -169,6 +169,11 @@ def export(model, prefix="m0_"):
             w[f"lstm{layer}_{d}_wih"] = sd[f"lstm.weight_ih_l{layer}{suffix}"]
             w[f"lstm{layer}_{d}_whh"] = sd[f"lstm.weight_hh_l{layer}{suffix}"]
             w[f"lstm{layer}_{d}_b"] = sd[f"lstm.bias_ih_l{layer}{suffix}"] + sd[f"lstm.bias_hh_l{layer}{suffix}"]
+    for name in model.aux:  # the auxiliary corpora's output layers: NeuralTagger(head=name)
+        w[f"head_{name}_out_w"] = sd[f"aux.{name}.weight"]
+        w[f"head_{name}_out_b"] = sd[f"aux.{name}.bias"]
+        for part in ("trans", "start", "end"):
+            w[f"head_{name}_{part}"] = sd[f"aux_crf.{name}_{part}"]
     return {prefix + k: v for k, v in w.items()}
 
 
@@ -291,6 +296,7 @@ def cmd_train(args):
     model.eval()
     arrays = export(model)
     meta["n_models"] = 1
+    meta["heads"] = aux_labels
     meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
                        "epochs": args.epochs, "seconds": round(time.time() - t0)}
     _check_export(model, meta, arrays, enc, (train + dev)[:64])
@@ -426,6 +432,7 @@ def cmd_combine(args):
             if m[key] != base[key]:
                 raise SystemExit(f"models differ in their {key} vocabulary; train them on the same data and tables")
     base["n_models"] = len(metas)
+    base["heads"] = {k: v for m in metas for k, v in (m.get("heads") or {}).items()}
     base["seeds"] = [m.get("seed") for m in metas]
     base["trained"] = [m.get("trained") for m in metas]
     save(args.out, base, merged, half=False)

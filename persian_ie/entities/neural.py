@@ -200,7 +200,7 @@ class _Net:
     #: vocabulary is in frequency order) keep their input projection for the process
     FREQUENT = 3000
 
-    def __init__(self, w: Dict[str, np.ndarray], prefix: str):
+    def __init__(self, w: Dict[str, np.ndarray], prefix: str, head: Optional[str] = None):
         g = lambda k: w[prefix + k].astype(np.float32)  # noqa: E731
         self.word_emb = g("word_emb")
         self.char_emb = g("char_emb")
@@ -219,11 +219,12 @@ class _Net:
                 dirs.append((g(f"lstm{layer}_{d}_wih"), g(f"lstm{layer}_{d}_whh"), g(f"lstm{layer}_{d}_b")))
             self.lstm.append(dirs)
             layer += 1
-        self.out_w = g("out_w")
-        self.out_b = g("out_b")
-        self.trans = g("trans")
-        self.start = g("start")
-        self.end = g("end")
+        out = "" if head is None else f"head_{head}_"
+        self.out_w = g(out + "out_w")
+        self.out_b = g(out + "out_b")
+        self.trans = g(out + "trans")
+        self.start = g(out + "start")
+        self.end = g(out + "end")
 
     def char_features(self, chars: np.ndarray) -> np.ndarray:
         """Max-pooled CNN features of (N, C) char ids → (N, F)."""
@@ -409,6 +410,10 @@ class NeuralTagger:
         batch_size: sentences run through the network together.
         max_models: use only the first N networks of an ensemble file (faster, a
             little less accurate); ``None`` uses them all.
+        head: ``None`` for the main (ARMAN) output layer, or the name of an
+            auxiliary corpus the networks were trained with (``"peyma"``: PER ORG LOC
+            DATE TIME MONEY PERCENT in PEYMA's conventions, countries always LOC;
+            ``"twiner"``: ParsTwiNER's PER ORG LOC EVENT); see :attr:`heads`.
 
     Drop-in for :class:`~persian_ie.entities.crf.CRFTagger` (same ``tag_tokens`` and
     ``__call__``); the weights are read on first use and shared within the process.
@@ -418,7 +423,7 @@ class NeuralTagger:
 
     def __init__(self, model_path: Union[str, Path, None] = None, wordfeat_path: Union[str, Path, None] = None,
                  labels: Optional[Iterable[str]] = None, gazetteer_path: Union[str, Path, None] = None,
-                 batch_size: int = 128, max_models: Optional[int] = None):
+                 batch_size: int = 128, max_models: Optional[int] = None, head: Optional[str] = None):
         self.model_path = str(model_path) if model_path is not None else None
         if model_path is not None:
             if wordfeat_path is None and Path(model_path).with_name("wordfeat.tsv.gz").exists():
@@ -432,11 +437,12 @@ class NeuralTagger:
         if max_models is not None and int(max_models) < 1:
             raise ValueError(f"max_models must be at least 1, got {max_models!r}")
         self.max_models = None if max_models is None else int(max_models)
+        self.head = head
         self._state = None
 
     def _load(self):
         if self._state is None:
-            key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}|{self.max_models}"
+            key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}|{self.max_models}|{self.head}"
             with _SHARED_LOCK:
                 if key not in _SHARED:
                     if self.model_path is None:
@@ -450,7 +456,15 @@ class NeuralTagger:
                             raise FileNotFoundError(f"neural NER model file not found: {self.model_path}")
                         meta, arrays = load_weights(self.model_path)
                     n = int(meta.get("n_models", 1))
-                    nets = [_Net(arrays, f"m{i}_") for i in range(min(n, self.max_models or n))]
+                    members = range(n)
+                    if self.head is not None:
+                        if self.head not in (meta.get("heads") or {}):
+                            raise ValueError(f"the model has no output layer {self.head!r}; it has: "
+                                             f"{', '.join(sorted(meta.get('heads') or {})) or 'none but the main one'}")
+                        meta = dict(meta, labels=meta["heads"][self.head])
+                        members = [i for i in members if f"m{i}_head_{self.head}_out_w" in arrays]
+                    members = list(members)[:self.max_models or n]
+                    nets = [_Net(arrays, f"m{i}_", self.head) for i in members]
                     enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
                     trans = np.mean([n.trans for n in nets], axis=0)
                     start = np.mean([n.start for n in nets], axis=0)
@@ -461,7 +475,13 @@ class NeuralTagger:
 
     @property
     def meta(self) -> dict:
+        """What the weight file says about itself (vocabularies, labels, recipe)."""
         return self._load()[0]
+
+    @property
+    def heads(self) -> List[str]:
+        """Names of the auxiliary output layers usable as ``head=``."""
+        return sorted(self.meta.get("heads") or {})
 
     def tag_batch(self, sentences: Sequence[Sequence[str]]) -> List[List[str]]:
         """BIO tags for several sentences of normalized tokens."""
@@ -497,4 +517,4 @@ class NeuralTagger:
 
     def __reduce__(self):  # pickle without the loaded weights
         return (NeuralTagger, (self.model_path, self.wordfeat_path, sorted(self.labels), self.gazetteer_path,
-                               self.batch_size, self.max_models))
+                               self.batch_size, self.max_models, self.head))
