@@ -142,6 +142,15 @@ def test_longer_tagger_organization_wins_and_same_label_overlaps_join():
     assert ("همشهری آنلاین امروز", "ORG") in found
 
 
+def test_tagger_person_that_is_a_listed_place_becomes_a_place():
+    tagger = FakeTagger([("مینسک", "PER"), ("کالتسوف", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    doc = nlp("کالتسوف پیشنهاد جلسه‌ای با شهردار مینسک را داد.").doc
+    found = [(e.text, e.label) for e in doc.entities]
+    assert ("مینسک", "LOC") in found and ("مینسک", "PER") not in found
+    assert ("کالتسوف", "PER") in found
+
+
 def test_tagger_person_loses_its_honorific():
     tagger = FakeTagger([("آیت‌الله سیستانی", "PER")])
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])

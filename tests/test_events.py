@@ -393,3 +393,15 @@ def test_bare_title_country_follows_the_name():
     by_name = {p.name.text: p.country for p in doc.events[0].participants}
     # an Iranian-looking name with a bare title is Iran's official; a foreign one gets no guess
     assert by_name == {"دونالد ترامپ": None, "علی کریمی": "ایران"}
+
+
+def test_agent_after_tavassot_is_not_a_participant():
+    from persian_ie import Pipeline
+
+    text = ("وزیر خارجه آمریکا پس از اعلام طرح معامله قرن توسط ترامپ، با امیر قطر تماس تلفنی برقرار کرد.")
+    events = Pipeline()(text).to_dict()["events"]
+    calls = [e for e in events if e["type"] == "phone_call"]
+    assert calls
+    texts = [((p.get("name") or {}).get("text"), (p.get("role") or {}).get("text")) for p in calls[0]["participants"]]
+    assert not any(name == "ترامپ" for name, _ in texts)
+    assert (None, "امیر قطر") in texts

@@ -365,7 +365,7 @@ class EntityRecognizer:
     def _clean_tagged(self, view: TokenView, gaz: Gazetteer, lex: _Lexicon,
                       tagged: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
         """Sanity rules for tagger spans: no lone verb, function word or adjective as an
-        entity, no country *references* (``رژیم صهیونیستی``) as organizations, no
+        entity, no listed place as a person, no country *references* (``رژیم صهیونیستی``) as organizations, no
         organization that is only adjacent places (``عمان مسقط``). (Trimming adjectives
         or common words at the edges of longer spans was tried and cost 4 points of
         ARMAN F1: names there include them, «هشتمین جشنواره …».)"""
@@ -377,6 +377,10 @@ class EntityRecognizer:
         for i, j, lab in tagged:
             if tuple(view.keys[i:j]) in gaz.not_entities:
                 continue
+            if lab == "PER":
+                place = gaz.places.longest_at(view, i)
+                if place is not None and place[0] == j and not gaz.is_first_name(view.token_text(i)):
+                    lab = "LOC"  # «با شهردار مینسک»: a listed place is not a person
             if lab != "PER":
                 if view.tok[i] == view.tok[j - 1] and self._weak_edge(view, gaz, lex, i):
                     continue  # a lone verb, function word or adjective
