@@ -60,23 +60,23 @@ def load(data: Path, name: str):
     raise ValueError(name)
 
 
-def make_tagger(kind: str, model=None, wordfeat=None):
+def make_tagger(kind: str, model=None, wordfeat=None, head=None, max_models=None):
     if kind == "crf":
         from persian_ie.entities.crf import CRFTagger
 
         return CRFTagger(model, wordfeat)
     from persian_ie.entities.neural import NeuralTagger
 
-    return NeuralTagger(model, wordfeat)
+    return NeuralTagger(model, wordfeat, head=head, max_models=max_models)
 
 
-def make_component(kind: str, model=None, wordfeat=None, tagger_kind="lstm"):
+def make_component(kind: str, model=None, wordfeat=None, tagger_kind="lstm", head=None, max_models=None):
     from persian_ie.document import Document
     from persian_ie.normalize import Normalizer
     from persian_ie.segment import Segmenter
 
     if kind in ("crf", "lstm"):
-        tagger = make_tagger(kind, model, wordfeat)
+        tagger = make_tagger(kind, model, wordfeat, head, max_models)
         norm, seg = Normalizer(), Segmenter()
 
         def run(text):
@@ -128,26 +128,36 @@ def evaluate(run, sents, labels, errors=None):
     return rows, took
 
 
-def speed(data, kind="lstm", model=None, wordfeat=None, limit=None, repeat=3):
+def speed(data, kind="lstm", model=None, wordfeat=None, limit=None, repeat=3, max_models=None):
     """Sentences/s of the tagger alone over ARMAN test_fold1 (library tokens, one core)."""
     sents = []
     for toks, tags in load(data, "arman")[:limit]:
         text, ents = corpora.to_text(toks, tags)
         sents.extend([t for t, _ in s] for s in corpora.project(text, ents))
-    tagger = make_tagger(kind, model, wordfeat)
+    tagger = make_tagger(kind, model, wordfeat, max_models=max_models)
     tagger.tag_tokens(["گرم"])
-    cache = tagger.featurizer._cache if kind == "crf" else tagger._load()[1]._cache
+    if kind == "crf":
+        caches = [tagger.featurizer._cache]
+    else:
+        import numpy as np
+
+        _, enc, nets, *_ = tagger._load()
+        caches = [enc._cache]
+        for net in nets:
+            net.layer0_inputs([["گرم"]], enc, enc.gazetteer_batch([["گرم"]]), np.array([1]))
+            caches.append(net._proj_cache)
     ntok = sum(map(len, sents))
     modes = [("one sentence per call", False)]
     if kind == "lstm":
-        modes.append(("batches of 64 sentences", True))
+        modes.append((f"batches of {tagger.batch_size} sentences", True))
     # CPU time of this process: one core's throughput, whatever else the machine runs
     for how, batched in modes:
         for label, cold in (("cold word cache", True), ("warm word cache", False)):
             best = None
             for _ in range(repeat):
                 if cold:
-                    cache.clear()  # every word's features computed afresh
+                    for cache in caches:
+                        cache.clear()  # every word's features computed afresh
                 t0 = time.process_time()
                 if batched:
                     tagger.tag_batch(sents)
@@ -168,6 +178,8 @@ def main(argv=None):
     ap.add_argument("--tagger", choices=["lstm", "crf"], default="lstm",
                     help="with --component stage: the stage's statistical tagger")
     ap.add_argument("--model", help="model file of the tagger (default: the bundled one)")
+    ap.add_argument("--head", help="lstm: an auxiliary output layer (e.g. peyma: PEYMA's conventions)")
+    ap.add_argument("--max-models", type=int, help="lstm: use only the first N networks of the ensemble")
     ap.add_argument("--wordfeat", help="word feature table for --model (default: beside it, else bundled)")
     ap.add_argument("--sets", nargs="+", choices=sorted(SCORED), default=["arman", "peyma"])
     ap.add_argument("--limit", type=int, help="first N sentences of each set")
@@ -177,8 +189,8 @@ def main(argv=None):
     args = ap.parse_args(argv)
     if args.speed:
         kind = args.tagger if args.component == "stage" else args.component
-        speed(Path(args.data), kind, args.model, args.wordfeat, args.limit)
-    run = make_component(args.component, args.model, args.wordfeat, args.tagger)
+        speed(Path(args.data), kind, args.model, args.wordfeat, args.limit, max_models=args.max_models)
+    run = make_component(args.component, args.model, args.wordfeat, args.tagger, args.head, args.max_models)
     run("گرم کردن")  # load models before timing
     errors = [] if args.errors else None
     for name in args.sets:
