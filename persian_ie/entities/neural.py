@@ -296,16 +296,21 @@ class _Net:
         H4 = H8 // 2
         return xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths)
 
+    @staticmethod
+    def _bilstm(x: np.ndarray, layer, lengths: np.ndarray) -> np.ndarray:
+        """One bidirectional layer over (B, T, D) inputs → (B, T, 2H)."""
+        outs = []
+        for d, (wih, whh, b) in zip(("f", "b"), layer):
+            inp = x if d == "f" else _reverse_within(x, lengths)
+            h = _lstm(inp @ wih.T + b, whh)
+            outs.append(h if d == "f" else _reverse_within(h, lengths))
+        return np.concatenate(outs, axis=2)
+
     def upper(self, h0: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Emission scores from the first layer's (B, T, 2H) output: further layers, output layer."""
         x = h0
-        for (fw, bw) in self.lstm[1:]:
-            outs = []
-            for d, (wih, whh, b) in zip(("f", "b"), (fw, bw)):
-                inp = x if d == "f" else _reverse_within(x, lengths)
-                h = _lstm(inp @ wih.T + b, whh)
-                outs.append(h if d == "f" else _reverse_within(h, lengths))
-            x = np.concatenate(outs, axis=2)
+        for layer in self.lstm[1:]:
+            x = self._bilstm(x, layer, lengths)
         return x @ self.out_w.T + self.out_b
 
     def emissions(self, words, chars, cats, gaz, lengths) -> np.ndarray:
@@ -315,15 +320,7 @@ class _Net:
         for j, table in enumerate(self.cat_embs):
             parts.append(table[cats[:, :, j]])
         parts.append(gaz)
-        x = np.concatenate(parts, axis=2)
-        for (fw, bw) in self.lstm:
-            outs = []
-            for d, (wih, whh, b) in zip(("f", "b"), (fw, bw)):
-                inp = x if d == "f" else _reverse_within(x, lengths)
-                h = _lstm(inp @ wih.T + b, whh)
-                outs.append(h if d == "f" else _reverse_within(h, lengths))
-            x = np.concatenate(outs, axis=2)
-        return x @ self.out_w.T + self.out_b
+        return self.upper(self._bilstm(np.concatenate(parts, axis=2), self.lstm[0], lengths), lengths)
 
 
 def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
