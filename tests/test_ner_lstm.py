@@ -212,3 +212,15 @@ def test_fast_ensemble_path_equals_the_plain_forward_pass(tagger):
         fast = ensemble_emissions(nets, sents, enc, gaz, lengths)
         for b, s in enumerate(sents):
             np.testing.assert_allclose(fast[b, :len(s)], plain[b, :len(s)], atol=1e-4)
+
+
+def test_pipeline_config_reaches_the_tagger(tmp_path):
+    from persian_ie import Pipeline
+
+    nlp = Pipeline(stages=["normalize", "segment", "entities"], config={"entities": {"max_models": 1}})
+    tagger = nlp.get("entities").tagger
+    assert isinstance(tagger, NeuralTagger) and tagger.max_models == 1
+    found = {(e.normalized, e.label) for e in nlp("علیرضا زاکانی به مینسک رفت.").doc.entities}
+    assert ("علیرضا زاکانی", "PER") in found
+    with pytest.raises(ValueError, match="no output layer"):
+        NeuralTagger(head="no-such-corpus").tag_tokens(["تهران"])
