@@ -224,3 +224,15 @@ def test_pipeline_config_reaches_the_tagger(tmp_path):
     assert ("علیرضا زاکانی", "PER") in found
     with pytest.raises(ValueError, match="no output layer"):
         NeuralTagger(head="no-such-corpus").tag_tokens(["تهران"])
+
+
+def test_bio_constraints_forbid_ill_formed_paths():
+    from persian_ie.entities.neural import bio_constrained
+
+    labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    trans, start = bio_constrained(labels, np.zeros((5, 5)), np.zeros(5))
+    em = np.zeros((3, 5))
+    em[:, 2] = 5.0  # emissions love I-PER everywhere
+    path = [labels[k] for k in viterbi(em, trans, start, np.zeros(5))]
+    assert path == ["B-PER", "I-PER", "I-PER"]
+    assert trans[0, 4] < -1e3 and trans[1, 4] < -1e3 and trans[3, 4] == 0

@@ -344,6 +344,19 @@ def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]],
     return em / len(nets)
 
 
+def bio_constrained(labels: Sequence[str], trans: np.ndarray, start: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Transition and start scores that forbid ill-formed BIO (``O → I-X``, ``B-X → I-Y``, a start on ``I-``)."""
+    trans = trans.copy()
+    start = start.copy()
+    for j, to in enumerate(labels):
+        if to.startswith("I-"):
+            start[j] = -1e4
+            for i, frm in enumerate(labels):
+                if frm == "O" or frm[2:] != to[2:]:
+                    trans[i, j] = -1e4
+    return trans, start
+
+
 def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
                   end: np.ndarray) -> np.ndarray:
     """Best tag sequences for a padded batch of emissions (B, T, K); (B, T) tag ids."""
@@ -466,6 +479,7 @@ class NeuralTagger:
                     trans = np.mean([n.trans for n in nets], axis=0)
                     start = np.mean([n.start for n in nets], axis=0)
                     end = np.mean([n.end for n in nets], axis=0)
+                    trans, start = bio_constrained(meta["labels"], trans, start)
                     _SHARED[key] = (meta, enc, nets, trans, start, end)
                 self._state = _SHARED[key]
         return self._state
