@@ -170,18 +170,25 @@ def _lstm_stacked(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
     # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh over all four gates per step
     scale = np.full(H4, 0.5, dtype=np.float32)
     scale[2 * H:3 * H] = 1.0
-    xs = xw * scale
-    whh_s = np.transpose(whh, (0, 2, 1)) * scale
+    xs = np.ascontiguousarray(np.moveaxis(xw * scale, 2, 0))  # T D B 4H: each step contiguous
+    whh_s = np.ascontiguousarray(np.transpose(whh, (0, 2, 1)) * scale)
     h = np.zeros((D, B, H), dtype=np.float32)
     c = np.zeros((D, B, H), dtype=np.float32)
-    out = np.empty((D, B, T, H), dtype=np.float32)
+    a = np.empty((D, B, H4), dtype=np.float32)
+    tc = np.empty((D, B, H), dtype=np.float32)
+    out = np.empty((T, D, B, H), dtype=np.float32)
     for t in range(T):
-        a = np.tanh(xs[:, :, t] + h @ whh_s)
-        sig = a * 0.5 + 0.5
-        c = sig[..., H:2 * H] * c + sig[..., :H] * a[..., 2 * H:3 * H]
-        h = sig[..., 3 * H:] * np.tanh(c)
-        out[:, :, t] = h
-    return out
+        np.matmul(h, whh_s, out=a)
+        a += xs[t]
+        np.tanh(a, out=a)
+        sig = a * 0.5
+        sig += 0.5
+        c *= sig[..., H:2 * H]
+        c += sig[..., :H] * a[..., 2 * H:3 * H]
+        np.tanh(c, out=tc)
+        np.multiply(sig[..., 3 * H:], tc, out=h)
+        out[t] = h
+    return np.moveaxis(out, 0, 2)
 
 
 def _reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
