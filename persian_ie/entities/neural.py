@@ -154,24 +154,31 @@ class TokenEncoder:
 # -- numpy network ------------------------------------------------------------------------
 
 
+def _gate_scale(H4: int) -> np.ndarray:
+    """Per-gate input scale: sigmoid(x) = (tanh(x / 2) + 1) / 2, so one tanh serves all four gates."""
+    scale = np.full(H4, 0.5, dtype=np.float32)
+    scale[H4 // 2:3 * H4 // 4] = 1.0  # the cell candidate g keeps tanh(x)
+    return scale
+
+
 def _lstm(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
     """One LSTM direction over ``xw`` = inputs @ W_ih.T + biases, shape (B, T, 4H) (torch gate order i f g o)."""
-    return _lstm_stacked(xw[None], whh[None])[0]
+    scale = _gate_scale(xw.shape[2])
+    xs = np.ascontiguousarray(np.transpose(xw * scale, (1, 0, 2)))[:, None]
+    out = _lstm_time_major(xs, (whh.T * scale)[None])
+    return np.transpose(out[:, 0], (1, 0, 2))
 
 
-def _lstm_stacked(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
-    """D independent LSTMs at once: ``xw`` (D, B, T, 4H), ``whh`` (D, 4H, H) → (D, B, T, H).
+def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
+    """D independent LSTMs at once, time-major and pre-scaled by :func:`_gate_scale`.
 
-    Running every direction of every network of an ensemble in the same numpy calls
-    keeps the per-step Python overhead constant.
+    ``xs`` (T, D, B, 4H): gate inputs; ``whh_s`` (D, H, 4H): recurrent weights,
+    transposed. Returns the hidden states (T, D, B, H). Running every direction of
+    every network of an ensemble in the same numpy calls keeps the per-step overhead
+    constant, and each step reads one contiguous slice.
     """
-    D, B, T, H4 = xw.shape
+    T, D, B, H4 = xs.shape
     H = H4 // 4
-    # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh over all four gates per step
-    scale = np.full(H4, 0.5, dtype=np.float32)
-    scale[2 * H:3 * H] = 1.0
-    xs = np.ascontiguousarray(np.moveaxis(xw * scale, 2, 0))  # T D B 4H: each step contiguous
-    whh_s = np.ascontiguousarray(np.transpose(whh, (0, 2, 1)) * scale)
     h = np.zeros((D, B, H), dtype=np.float32)
     c = np.zeros((D, B, H), dtype=np.float32)
     a = np.empty((D, B, H4), dtype=np.float32)
@@ -188,7 +195,7 @@ def _lstm_stacked(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
         np.tanh(c, out=tc)
         np.multiply(sig[..., 3 * H:], tc, out=h)
         out[t] = h
-    return np.moveaxis(out, 0, 2)
+    return out
 
 
 def _reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -264,15 +271,19 @@ class _Net:
         (fw, bw) = self.lstm[0]
         G = fw[0].shape[1] - (self.word_emb.shape[1] + self.conv_b.shape[0] + sum(t.shape[1] for t in self.cat_embs))
         self._n_gaz = G
-        self._w_tok = np.concatenate([fw[0][:, :-G or None].T, bw[0][:, :-G or None].T], axis=1) if G else \
-            np.concatenate([fw[0].T, bw[0].T], axis=1)
-        self._w_gaz = np.concatenate([fw[0][:, -G:].T, bw[0][:, -G:].T], axis=1) if G else None
-        self._b_tok = np.concatenate([fw[2], bw[2]])
+        # gate scale folded into the weights (see _gate_scale)
+        sc = np.concatenate([_gate_scale(fw[1].shape[0])] * 2)
+        self._w_tok = (np.concatenate([fw[0][:, :-G or None].T, bw[0][:, :-G or None].T], axis=1) if G else
+                       np.concatenate([fw[0].T, bw[0].T], axis=1)) * sc
+        self._w_gaz = np.concatenate([fw[0][:, -G:].T, bw[0][:, -G:].T], axis=1) * sc if G else None
+        self._b_tok = np.concatenate([fw[2], bw[2]]) * sc
+        self._whh_s = [np.ascontiguousarray(fw[1].T * sc[:fw[1].shape[0]]),
+                       np.ascontiguousarray(bw[1].T * sc[:bw[1].shape[0]])]
         self._proj_cache: Dict[str, np.ndarray] = {}
 
     def layer0_inputs(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
-                      lengths: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-        """First-layer gate inputs (forward, backward-reversed), each (B, T, 4H).
+                      lengths: np.ndarray) -> np.ndarray:
+        """First-layer gate inputs of both directions, (B, T, 8H), pre-scaled by :func:`_gate_scale`.
 
         The word-level part (word vector, char CNN, categorical features) is
         projected once per distinct word of the batch, and kept for the
@@ -300,8 +311,7 @@ class _Net:
             marked = gaz.any(axis=2)
             if marked.any():
                 xw[marked] += gaz[marked] @ self._w_gaz
-        H4 = H8 // 2
-        return xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths)
+        return xw
 
     @staticmethod
     def _bilstm(x: np.ndarray, layer, lengths: np.ndarray) -> np.ndarray:
@@ -334,15 +344,27 @@ def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]],
                        gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Mean emission scores (B, T, K) of the networks; every first-layer direction of
     every network runs in one stacked LSTM pass."""
-    xs, whh = [], []
+    B, T = gaz.shape[:2]
     for n in nets:
-        xf, xb = n.layer0_inputs(sentences, enc, gaz, lengths)
-        xs += [xf, xb]
-        whh += [n.lstm[0][0][1], n.lstm[0][1][1]]
-    if len({w.shape for w in whh}) == 1:
-        hs = _lstm_stacked(np.stack(xs), np.stack(whh))
-    else:
-        hs = [_lstm(x, w) for x, w in zip(xs, whh)]
+        if not hasattr(n, "_w_tok"):
+            n._prepare_fast()
+    if len({n._whh_s[0].shape for n in nets}) == 1:
+        H4 = nets[0]._whh_s[0].shape[1]
+        xs = np.empty((T, 2 * len(nets), B, H4), dtype=np.float32)
+        for k, n in enumerate(nets):
+            xw = n.layer0_inputs(sentences, enc, gaz, lengths)
+            xs[:, 2 * k] = np.transpose(xw[:, :, :H4], (1, 0, 2))
+            xs[:, 2 * k + 1] = np.transpose(_reverse_within(xw[:, :, H4:], lengths), (1, 0, 2))
+        hs = _lstm_time_major(xs, np.stack([w for n in nets for w in n._whh_s]))
+        hs = [np.transpose(hs[:, d], (1, 0, 2)) for d in range(hs.shape[1])]
+    else:  # members of different sizes: one at a time
+        hs = []
+        for n in nets:
+            xw = n.layer0_inputs(sentences, enc, gaz, lengths)
+            H4 = xw.shape[2] // 2
+            for d, x in enumerate((xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths))):
+                out = _lstm_time_major(np.ascontiguousarray(np.transpose(x, (1, 0, 2)))[:, None], n._whh_s[d][None])
+                hs.append(np.transpose(out[:, 0], (1, 0, 2)))
     em = None
     for k, n in enumerate(nets):
         h0 = np.concatenate([hs[2 * k], _reverse_within(hs[2 * k + 1], lengths)], axis=2)
