@@ -198,7 +198,14 @@ def _align_piece(old: str, new: str, starts: List[int], ends: List[int], before:
             new_starts.extend(starts[i1:i2])
             new_ends.extend(ends[i1:i2])
         elif tag == "insert":
+            if 0 < i1 < len(old) and starts[i1 - 1] == starts[i1] and ends[i1 - 1] == ends[i1]:
+                # inside one character's expansion (ﷲ → الله → الل‌ه...): part of that character
+                new_starts.extend([starts[i1]] * (j2 - j1))
+                new_ends.extend([ends[i1]] * (j2 - j1))
+                continue
             at = ends[i1 - 1] if i1 > 0 else (starts[0] if starts else before)
+            if i1 < len(old):
+                at = min(at, starts[i1])
             new_starts.extend([at] * (j2 - j1))
             new_ends.extend([at] * (j2 - j1))
         elif tag == "replace":

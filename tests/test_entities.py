@@ -151,6 +151,15 @@ def test_tagger_person_that_is_a_listed_place_becomes_a_place():
     assert ("کالتسوف", "PER") in found
 
 
+def test_descriptor_before_an_organization_is_not_part_of_its_name():
+    tagger = FakeTagger([("روابط عمومی فدراسیون کشتی", "ORG"), ("گروهک تروریستی منافقین", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    doc = nlp("به گزارش روابط عمومی فدراسیون کشتی، بیانیه گروهک تروریستی منافقین رد شد.").doc
+    found = [(e.text, e.label) for e in doc.entities if e.label == "ORG"]
+    assert ("فدراسیون کشتی", "ORG") in found and ("منافقین", "ORG") in found
+    assert not any(t.startswith(("روابط", "گروهک")) for t, _ in found)
+
+
 def test_tagger_person_loses_its_honorific():
     tagger = FakeTagger([("آیت‌الله سیستانی", "PER")])
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
