@@ -907,14 +907,19 @@ _PAST_STEM_END = ("کرد", "کردند", "شد", "شدند", "داد", "داد�
                   "داشت", "داشتند", "گرفت", "خواست", "کردیم", "شدیم")
 
 
-def is_past(text: str, start: int, end: int) -> bool:
-    """The clause around ``text[start:end]`` has a past-tense verb (کرد، سفر کرده بود)."""
-    lex = get_lexicon()
+def _clause_bounds(text: str, start: int, end: int):
+    """``(left, right)``: the clause around ``text[start:end]`` (between clause ends)."""
     left = 0
     for m in _CLAUSE_END.finditer(text, max(0, start - 200), start):
         left = m.end()
     m = _CLAUSE_END.search(text, end)
-    right = m.start() if m else len(text)
+    return left, (m.start() if m else len(text))
+
+
+def is_past(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` has a past-tense verb (کرد، سفر کرده بود)."""
+    lex = get_lexicon()
+    left, right = _clause_bounds(text, start, end)
     words = [fold_key(w) for w in _WORDS.findall(text, max(left, start - 200), min(right, end + 200))]
     return any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words)
 
@@ -923,11 +928,7 @@ def present_only(text: str, start: int, end: int) -> bool:
     """The clause around ``text[start:end]`` has a present-tense verb (می‌شود,
     برمی‌گردد) and no past one: in news, a bare weekday there is still to come."""
     lex = get_lexicon()
-    left = 0
-    for m in _CLAUSE_END.finditer(text, max(0, start - 200), start):
-        left = m.end()
-    m = _CLAUSE_END.search(text, end)
-    right = m.start() if m else len(text)
+    left, right = _clause_bounds(text, start, end)
     clause = text[max(left, start - 200):min(right, end + 200)]
     words = [fold_key(w) for w in _WORDS.findall(clause)]
     if any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words):
