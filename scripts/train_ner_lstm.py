@@ -17,6 +17,10 @@ Subcommands::
     python scripts/train_ner_lstm.py train --data ../shared/data/ner --seed 1 --epochs 30 --out /tmp/m1.npz
     # several seeds → one ensemble file (emissions and transitions averaged at run time)
     python scripts/train_ner_lstm.py combine /tmp/m1.npz /tmp/m2.npz /tmp/m3.npz --out persian_ie/resources/ner/lstm.npz
+    # self-training: an ensemble tags the unlabeled text ("silver" labels), students learn from
+    # ARMAN + a fresh sample of the silver sentences each epoch
+    python scripts/train_ner_lstm.py silver --model /tmp/ens.npz --out /tmp/silver.tsv
+    python scripts/train_ner_lstm.py train --silver /tmp/silver.tsv --silver-per-epoch 10000 ... --out /tmp/s1.npz
 """
 
 from __future__ import annotations
@@ -261,28 +265,41 @@ def cmd_train(args):
         order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]))
         encoded += [(name, tensors(enc, [sents[i] for i in order[k:k + args.batch]], ids))
                     for k in range(0, len(order), args.batch)]
+    silver = read_silver(args.silver, train + dev) if args.silver else []
+    if silver:
+        print(f"silver: {len(silver)} sentences, {args.silver_per_epoch} drawn per epoch", flush=True)
     best, best_epoch, best_state = -1.0, 0, None
     for epoch in range(1, args.epochs + 1):
         model.train()
         lr = args.lr / (1 + args.decay * (epoch - 1))
         for g in opt.param_groups:
             g["lr"] = lr
-        random.shuffle(encoded)
+        batches_now = list(encoded)
+        if silver:
+            drawn = random.sample(silver, min(args.silver_per_epoch, len(silver)))
+            drawn.sort(key=lambda s: len(s[0]))
+            batches_now += [("silver", tensors(enc, drawn[k:k + args.batch], label_ids))
+                            for k in range(0, len(drawn), args.batch)]
+        random.shuffle(batches_now)
         total = 0.0
-        for head, (w, c, f, g, lens, tags) in encoded:
+        for head, (w, c, f, g, lens, tags) in batches_now:
             if args.word_dropout:
                 drop = (torch.rand(w.shape) < args.word_dropout) & (w > 1)
                 w = w.masked_fill(drop, 1)
-            em = model.emissions(w, c, f, g, lens, head)
-            loss = model.nll(em, tags, lens, head)
-            if head is not None:
-                loss = loss * args.aux_weight
+            if head == "silver":  # the main output layer, on the teacher's labels
+                em = model.emissions(w, c, f, g, lens)
+                loss = model.nll(em, tags, lens) * args.silver_weight
+            else:
+                em = model.emissions(w, c, f, g, lens, head)
+                loss = model.nll(em, tags, lens, head)
+                if head is not None:
+                    loss = loss * args.aux_weight
             opt.zero_grad()
             loss.backward()
             nn_utils_clip(model, 5.0)
             opt.step()
             total += float(loss.detach())
-        msg = f"epoch {epoch} loss {total / len(encoded):.3f} lr {lr:.5f} {time.time() - t0:.0f}s"
+        msg = f"epoch {epoch} loss {total / len(batches_now):.3f} lr {lr:.5f} {time.time() - t0:.0f}s"
         if dev:
             rows = f1_report(dev, predict(model, enc, dev, LABELS))
             msg += " dev " + " ".join(f"{k} {v:.3f}" for k, v in rows.items())
@@ -298,7 +315,10 @@ def cmd_train(args):
     meta["n_models"] = 1
     meta["heads"] = aux_labels
     meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
-                       "epochs": args.epochs, "seconds": round(time.time() - t0)}
+                       "epochs": args.epochs, "seconds": round(time.time() - t0),
+                       "aux": sorted(aux), "pretrain_epochs": args.pretrain_epochs,
+                       "silver": {"sentences": len(silver), "per_epoch": args.silver_per_epoch,
+                                  "weight": args.silver_weight} if silver else None}
     _check_export(model, meta, arrays, enc, (train + dev)[:64])
     save(args.out, meta, arrays)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
@@ -357,6 +377,53 @@ def pretrain_encoder(model, enc, args, t0):
                 print(f"  pretrain epoch {epoch} batch {k}/{len(batches)} loss {total / (k + 1):.3f} "
                       f"{time.time() - t0:.0f}s", flush=True)
         print(f"pretrain epoch {epoch} loss {total / len(batches):.3f} {time.time() - t0:.0f}s", flush=True)
+
+
+def read_silver(path, gold):
+    """Teacher-tagged sentences (token<TAB>tag, blank line between sentences), minus any gold one."""
+    gold_keys = {tuple(word_key(t) for t in toks) for toks, _ in gold}
+    sents, toks, tags = [], [], []
+    for line in list(open(path, encoding="utf-8")) + [""]:
+        line = line.rstrip("\n")
+        if not line:
+            if toks and tuple(word_key(t) for t in toks) not in gold_keys:
+                sents.append((toks, tags))
+            toks, tags = [], []
+            continue
+        tok, tag = line.split("\t")
+        toks.append(tok)
+        tags.append(tag)
+    return sents
+
+
+def cmd_silver(args):
+    """Tag the unlabeled text with an ensemble: the silver data of self-training.
+
+    Sentences of the gold training data (ARMAN train_fold1, or ``--conll``) are
+    skipped, as are sentences shorter than 3 or longer than 80 tokens and repeats.
+    """
+    from persian_ie.entities.neural import NeuralTagger
+
+    t0 = time.time()
+    gold_sents = read_tsv_conll(args.conll) if args.conll else load_sets(Path(args.data))["arman_train"]
+    gold = {tuple(word_key(t) for t in toks) for toks, _ in gold_sents}
+    seen, sents = set(), []
+    for line in open(args.unlabeled, encoding="utf-8"):
+        toks = line.split()
+        key = tuple(word_key(t) for t in toks)
+        if 3 <= len(toks) <= 80 and key not in gold and key not in seen:
+            seen.add(key)
+            sents.append(toks)
+    if args.limit:
+        sents = sents[:args.limit]
+    tagger = NeuralTagger(args.model, labels=KEEP)
+    with open(args.out, "w", encoding="utf-8") as out:
+        for k in range(0, len(sents), 2048):
+            chunk = sents[k:k + 2048]
+            for toks, tags in zip(chunk, tagger.tag_batch(chunk)):
+                out.write("".join(f"{t}\t{g}\n" for t, g in zip(toks, tags)) + "\n")
+            print(f"  {k + len(chunk)}/{len(sents)} {time.time() - t0:.0f}s", flush=True)
+    print(f"wrote {args.out}: {len(sents)} sentences tagged by {args.model} in {time.time() - t0:.0f}s")
 
 
 def load_aux(data: Path, names):
@@ -473,7 +540,19 @@ def main(argv=None):
                     help="epochs of language-model pretraining of the encoder on --unlabeled text first")
     tr.add_argument("--unlabeled", default=str(CACHE / "unlabeled.txt"),
                     help="one sentence per line, tokens separated by spaces (written by train_ner.py wordfeat)")
+    tr.add_argument("--silver", help="teacher-tagged sentences from the `silver` subcommand (self-training)")
+    tr.add_argument("--silver-per-epoch", type=int, default=10000,
+                    help="silver sentences drawn afresh each epoch")
+    tr.add_argument("--silver-weight", type=float, default=0.5)
     tr.set_defaults(func=cmd_train)
+    si = sub.add_parser("silver", help="tag the unlabeled text with an ensemble (self-training data)")
+    si.add_argument("--model", required=True, help="the teacher: an .npz from train or combine")
+    si.add_argument("--data", default="../shared/data/ner")
+    si.add_argument("--conll", help="the gold training file, if not ARMAN (its sentences are skipped)")
+    si.add_argument("--unlabeled", default=str(CACHE / "unlabeled.txt"))
+    si.add_argument("--limit", type=int, help="first N sentences only")
+    si.add_argument("--out", required=True)
+    si.set_defaults(func=cmd_silver)
     co = sub.add_parser("combine", help="several single models → one ensemble file")
     co.add_argument("models", nargs="+")
     co.add_argument("--out", required=True)

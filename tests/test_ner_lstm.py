@@ -198,6 +198,28 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     assert NeuralTagger(both, max_models=1).tag_tokens(toks) == tiny.tag_tokens(toks)
     with pytest.raises(ValueError, match="max_models"):
         NeuralTagger(both, max_models=0)
+    # self-training: the model tags unlabeled text (its gold sentences skipped) ...
+    new = [["زاکانی", "در", "مینسک", "ماند", "."], ["کالتسوف", "به", "تهران", "رفت", "."]]
+    unlabeled.write_text("\n".join(" ".join(t) for t in [toks] + new + [new[0]]) + "\n", encoding="utf-8")
+    silver = tmp_path / "silver.tsv"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "silver",
+                           "--model", str(out), "--conll", str(FIX / "tiny_train.conll"),
+                           "--unlabeled", str(unlabeled), "--out", str(silver)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    blocks = [b.split("\n") for b in silver.read_text(encoding="utf-8").strip().split("\n\n")]
+    assert [[row.split("\t")[0] for row in b] for b in blocks] == new  # gold and repeated sentences skipped
+    assert [[row.split("\t")[1] for row in b] for b in blocks] == tiny.tag_batch(new)
+    # ... and a student learns from gold plus a sample of those silver sentences each epoch
+    student = tmp_path / "student.npz"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
+                           "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
+                           "--hidden", "16", "--char-filters", "8", "--epochs", "3", "--threads", "1",
+                           "--silver", str(silver), "--silver-per-epoch", "1", "--out", str(student)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "silver: 2 sentences, 1 drawn per epoch" in proc.stdout
+    assert NeuralTagger(student).meta["trained"]["silver"] == {"sentences": 2, "per_epoch": 1, "weight": 0.5}
 
 
 def test_fast_ensemble_path_equals_the_plain_forward_pass(tagger):
