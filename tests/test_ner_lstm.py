@@ -12,18 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from persian_ie.document import Document
 from persian_ie.entities.neural import NeuralTagger, _lstm, _reverse_within, token_shape, viterbi
-from persian_ie.normalize import Normalizer
-from persian_ie.segment import Segmenter
+from ner_helpers import found, segmented
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = Path(__file__).parent / "fixtures" / "ner"
 LABELS = {"PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT"}
-
-
-def _doc(text):
-    return Segmenter()(Normalizer()(Document(text)))
 
 
 @pytest.fixture(scope="module")
@@ -31,27 +25,23 @@ def tagger():
     return NeuralTagger()
 
 
-def _found(tagger, text):
-    return {(s.normalized, s.label) for s in tagger(_doc(text))}
-
-
 # -- the bundled model on hand-written sentences ------------------------------------------------
 
 def test_seed_like_sentence(tagger):
     text = ("علیرضا زاکانی شهردار تهران روز دوشنبه با دیمتری کالتسوف سفیر بلاروس در تهران دیدار کرد "
             "و درباره همکاری شهرداری تهران با مینسک گفت‌وگو کرد.")
-    found = _found(tagger, text)
-    assert ("علیرضا زاکانی", "PER") in found
-    assert ("دیمتری کالتسوف", "PER") in found
+    got = found(tagger, text)
+    assert ("علیرضا زاکانی", "PER") in got
+    assert ("دیمتری کالتسوف", "PER") in got
     # ARMAN tags a country or city acting as a state ORG («همکاری ... با مینسک»); the
     # entities stage settles places with its gazetteer
-    assert {("مینسک", "LOC"), ("مینسک", "ORG")} & found
-    assert {("بلاروس", "LOC"), ("بلاروس", "ORG")} & found
+    assert {("مینسک", "LOC"), ("مینسک", "ORG")} & got
+    assert {("بلاروس", "LOC"), ("بلاروس", "ORG")} & got
 
 
 def test_spans_point_into_the_original_text(tagger):
     text = "به گزارش  خبرگزاري ايرنا ، حسن روحاني  رئيس جمهور در سال 1398 به ژاپن سفر كرد ."
-    spans = tagger(_doc(text))
+    spans = tagger(segmented(text))
     assert spans
     for s in spans:
         assert text[s.start:s.end] == s.text
@@ -82,7 +72,7 @@ def test_batch_equals_one_by_one_and_bio_is_valid(tagger):
 
 def test_labels_filter_pickle_and_missing_file(tagger, tmp_path):
     only_per = NeuralTagger(labels=["PER"])
-    spans = only_per(_doc("علی لاریجانی در مشهد سخنرانی کرد."))
+    spans = only_per(segmented("علی لاریجانی در مشهد سخنرانی کرد."))
     assert spans and {s.label for s in spans} == {"PER"}
     clone = pickle.loads(pickle.dumps(tagger))
     toks = ["زاکانی", "به", "مینسک", "رفت"]
@@ -92,8 +82,8 @@ def test_labels_filter_pickle_and_missing_file(tagger, tmp_path):
 
 
 def test_empty_and_punctuation_only(tagger):
-    assert tagger(_doc("")) == []
-    assert tagger(_doc("… ! ؟")) == []
+    assert tagger(segmented("")) == []
+    assert tagger(segmented("… ! ؟")) == []
 
 
 def test_stage_uses_it_by_default():

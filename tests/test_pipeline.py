@@ -4,7 +4,6 @@ import pytest
 
 import persian_ie
 from persian_ie import Pipeline, Result
-from persian_ie.document import Document, Span
 
 
 class Shouter:

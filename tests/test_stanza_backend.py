@@ -12,13 +12,8 @@ import os
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-from persian_ie.document import Document
-from persian_ie.normalize import Normalizer
-from persian_ie.segment import Segmenter
 
 try:  # pragma: no cover - depends on the environment
     import stanza  # noqa: F401
@@ -31,6 +26,7 @@ except Exception as exc:  # pragma: no cover
     WHY = f"stanza and torch are needed for the stanza back-end tests ({type(exc).__name__}: {exc})"
 
 from persian_ie.entities.stanza_backend import StanzaModelsMissing, StanzaTagger, _bioes_to_bio  # noqa: E402
+from ner_helpers import segmented  # noqa: E402
 
 needs_stanza = pytest.mark.skipif(not HAVE_STANZA, reason=WHY)
 
@@ -82,16 +78,12 @@ def tiny_model(tmp_path_factory):
     return model, pretrain
 
 
-def _doc(text):
-    return Segmenter()(Normalizer()(Document(text)))
-
-
 @needs_stanza
 def test_tags_the_library_tokens_with_a_real_model(tiny_model):
     model, pretrain = tiny_model
     tagger = StanzaTagger(ner_model_path=model, pretrain_path=pretrain)
     text = "زاكاني  به مينسک رفت. كالتسوف به تهران آمد."
-    doc = _doc(text)
+    doc = segmented(text)
     spans = tagger(doc)
     assert spans, "the tiny model tags something"
     for s in spans:
@@ -120,7 +112,7 @@ def test_tag_tokens_and_labels_filter(tiny_model):
 def test_missing_models_name_the_download(tmp_path):
     tagger = StanzaTagger(model_dir=tmp_path)
     with pytest.raises(StanzaModelsMissing, match=r'stanza\.download\("fa"'):
-        tagger(_doc("زاکانی به مینسک رفت."))
+        tagger(segmented("زاکانی به مینسک رفت."))
     with pytest.raises(StanzaModelsMissing, match=r'stanza\.download\("fa"'):
         StanzaTagger(ner_model_path=tmp_path / "nope.pt", check=True)
 
