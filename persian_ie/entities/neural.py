@@ -164,7 +164,7 @@ def _gate_scale(H4: int) -> np.ndarray:
 def _lstm(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
     """One LSTM direction over ``xw`` = inputs @ W_ih.T + biases, shape (B, T, 4H) (torch gate order i f g o)."""
     scale = _gate_scale(xw.shape[2])
-    xs = np.ascontiguousarray(np.transpose(xw * scale, (1, 0, 2)))[:, None]
+    xs = np.ascontiguousarray(np.transpose(xw * scale, (1, 0, 2)))[None]
     out = _lstm_time_major(xs, (whh.T * scale)[None])
     return np.transpose(out[:, 0], (1, 0, 2))
 
@@ -172,12 +172,12 @@ def _lstm(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
 def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
     """D independent LSTMs at once, time-major and pre-scaled by :func:`_gate_scale`.
 
-    ``xs`` (T, D, B, 4H): gate inputs; ``whh_s`` (D, H, 4H): recurrent weights,
+    ``xs`` (D, T, B, 4H): gate inputs; ``whh_s`` (D, H, 4H): recurrent weights,
     transposed. Returns the hidden states (T, D, B, H). Running every direction of
     every network of an ensemble in the same numpy calls keeps the per-step overhead
-    constant, and each step reads one contiguous slice.
+    constant, and each step reads D contiguous slices.
     """
-    T, D, B, H4 = xs.shape
+    D, T, B, H4 = xs.shape
     H = H4 // 4
     h = np.zeros((D, B, H), dtype=np.float32)
     c = np.zeros((D, B, H), dtype=np.float32)
@@ -186,7 +186,7 @@ def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
     out = np.empty((T, D, B, H), dtype=np.float32)
     for t in range(T):
         np.matmul(h, whh_s, out=a)
-        a += xs[t]
+        a += xs[:, t]
         np.tanh(a, out=a)
         sig = a * 0.5
         sig += 0.5
@@ -279,28 +279,40 @@ class _Net:
         self._b_tok = np.concatenate([fw[2], bw[2]]) * sc
         self._whh_s = [np.ascontiguousarray(fw[1].T * sc[:fw[1].shape[0]]),
                        np.ascontiguousarray(bw[1].T * sc[:bw[1].shape[0]])]
-        self._proj_cache: Dict[str, np.ndarray] = {}
+        #: token → row of ``_proj_rows`` holding its projection (the frequent words only)
+        self._proj_cache: Dict[str, int] = {}
+        self._proj_rows = np.empty((2 * self.FREQUENT, self._b_tok.shape[0]), dtype=np.float32)
+
+    def token_table(self, uniq: Sequence[str], enc: "TokenEncoder") -> np.ndarray:
+        """(1 + len(uniq), 8H) first-layer input projections (both directions, gate-scaled,
+        biases included) of the word-level inputs of each distinct token; row 0 is the
+        padding (zeros). Projections of the :attr:`FREQUENT` most frequent words are kept
+        for the process; only the gazetteer marks depend on the context."""
+        if not hasattr(self, "_w_tok"):
+            self._prepare_fast()
+        cache, rows = self._proj_cache, self._proj_rows
+        table = np.empty((len(uniq) + 1, rows.shape[1]), dtype=np.float32)
+        table[0] = 0.0
+        hit = np.fromiter((cache.get(t, -1) for t in uniq), dtype=np.int64, count=len(uniq))
+        have = hit >= 0
+        if have.any():
+            table[1:][have] = rows[hit[have]]
+        if not have.all():
+            missing = np.flatnonzero(~have)
+            tokens = [uniq[i] for i in missing]
+            proj = self._token_projection(tokens, enc)
+            table[1 + missing] = proj
+            for t, row in zip(tokens, proj):
+                if 1 < enc.token(t)[0] < self.FREQUENT and len(cache) < len(rows):
+                    rows[len(cache)] = row
+                    cache[t] = len(cache)
+        return table
 
     def layer0_inputs(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
                       lengths: np.ndarray) -> np.ndarray:
-        """First-layer gate inputs of both directions, (B, T, 8H), pre-scaled by :func:`_gate_scale`.
-
-        The word-level part (word vector, char CNN, categorical features) is
-        projected once per distinct word of the batch, and kept for the
-        :attr:`FREQUENT` most frequent words; only the gazetteer marks depend on
-        the context.
-        """
-        if not hasattr(self, "_w_tok"):
-            self._prepare_fast()
-        cache = self._proj_cache
+        """First-layer gate inputs of both directions, (B, T, 8H), pre-scaled by :func:`_gate_scale`."""
         uniq = list(dict.fromkeys(t for s in sentences for t in s))
-        missing = [t for t in uniq if t not in cache]
-        fresh = dict(zip(missing, self._token_projection(missing, enc))) if missing else {}
-        for t, row in fresh.items():
-            if 1 < enc.token(t)[0] < self.FREQUENT:
-                cache[t] = row
-        H8 = self._b_tok.shape[0]
-        table = np.stack([np.zeros(H8, dtype=np.float32)] + [cache[t] if t in cache else fresh[t] for t in uniq])
+        table = self.token_table(uniq, enc)
         where = {t: i for i, t in enumerate(uniq, 1)}
         B, T = gaz.shape[:2]
         idx = np.zeros((B, T), dtype=np.int64)
@@ -344,33 +356,64 @@ def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]],
                        gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Mean emission scores (B, T, K) of the networks; every first-layer direction of
     every network runs in one stacked LSTM pass."""
-    B, T = gaz.shape[:2]
     for n in nets:
         if not hasattr(n, "_w_tok"):
             n._prepare_fast()
-    if len({n._whh_s[0].shape for n in nets}) == 1:
-        H4 = nets[0]._whh_s[0].shape[1]
-        xs = np.empty((T, 2 * len(nets), B, H4), dtype=np.float32)
-        for k, n in enumerate(nets):
-            xw = n.layer0_inputs(sentences, enc, gaz, lengths)
-            xs[:, 2 * k] = np.transpose(xw[:, :, :H4], (1, 0, 2))
-            xs[:, 2 * k + 1] = np.transpose(_reverse_within(xw[:, :, H4:], lengths), (1, 0, 2))
-        hs = _lstm_time_major(xs, np.stack([w for n in nets for w in n._whh_s]))
-        hs = [np.transpose(hs[:, d], (1, 0, 2)) for d in range(hs.shape[1])]
-    else:  # members of different sizes: one at a time
-        hs = []
-        for n in nets:
-            xw = n.layer0_inputs(sentences, enc, gaz, lengths)
-            H4 = xw.shape[2] // 2
-            for d, x in enumerate((xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths))):
-                out = _lstm_time_major(np.ascontiguousarray(np.transpose(x, (1, 0, 2)))[:, None], n._whh_s[d][None])
-                hs.append(np.transpose(out[:, 0], (1, 0, 2)))
+    if len(nets[0].lstm) == 1 and len({(len(n.lstm), n._whh_s[0].shape) for n in nets}) == 1:
+        return _single_layer_ensemble(nets, sentences, enc, gaz, lengths)
+    hs = []  # members of different sizes or with several layers: one at a time
+    for n in nets:
+        xw = n.layer0_inputs(sentences, enc, gaz, lengths)
+        H4 = xw.shape[2] // 2
+        for d, x in enumerate((xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths))):
+            out = _lstm_time_major(np.ascontiguousarray(np.transpose(x, (1, 0, 2)))[None], n._whh_s[d][None])
+            hs.append(np.transpose(out[:, 0], (1, 0, 2)))
     em = None
     for k, n in enumerate(nets):
         h0 = np.concatenate([hs[2 * k], _reverse_within(hs[2 * k + 1], lengths)], axis=2)
         e = n.upper(h0, lengths)
         em = e if em is None else em + e
     return em / len(nets)
+
+
+def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
+                           gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """:func:`ensemble_emissions` for one-layer networks of one size, time-major throughout.
+
+    The gate inputs are gathered straight into time-major order (the backward
+    direction from each sentence's reversed token indices), and the output layer is
+    split by direction so that only the small (T, B, K) backward scores are put back
+    in reading order.
+    """
+    B, T = gaz.shape[:2]
+    uniq = list(dict.fromkeys(t for s in sentences for t in s))
+    where = {t: i for i, t in enumerate(uniq, 1)}
+    fwd = np.zeros((T, B), dtype=np.int64)
+    bwd = np.zeros((T, B), dtype=np.int64)
+    for b, s in enumerate(sentences):
+        ids = [where[t] for t in s]
+        fwd[:len(s), b] = ids
+        bwd[:len(s), b] = ids[::-1]
+    mb, mt = np.nonzero(gaz.any(axis=2))
+    rt = lengths[mb] - 1 - mt  # the marked positions in reversed order
+    H4 = nets[0]._whh_s[0].shape[1]
+    H = H4 // 4
+    xs = np.empty((2 * len(nets), T, B, H4), dtype=np.float32)
+    for k, n in enumerate(nets):
+        table = n.token_table(uniq, enc)
+        xs[2 * k] = table[:, :H4][fwd]
+        xs[2 * k + 1] = table[:, H4:][bwd]
+        if len(mb) and n._w_gaz is not None:
+            g = gaz[mb, mt] @ n._w_gaz
+            xs[2 * k, mt, mb] += g[:, :H4]
+            xs[2 * k + 1, rt, mb] += g[:, H4:]
+    hs = _lstm_time_major(xs, np.stack([w for n in nets for w in n._whh_s]))  # (T, 2N, B, H)
+    em_f = sum(hs[:, 2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
+    em_b = sum(hs[:, 2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
+    steps = lengths[None, :] - 1 - np.arange(T)[:, None]
+    steps = np.where(steps >= 0, steps, np.arange(T)[:, None])
+    em = em_f + em_b[steps, np.arange(B)[None, :]] + sum(n.out_b for n in nets)
+    return np.transpose(em, (1, 0, 2)) / len(nets)
 
 
 def bio_constrained(labels: Sequence[str], trans: np.ndarray, start: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
