@@ -213,17 +213,20 @@ def test_train_script_exports_a_numpy_model(tmp_path):
 
 
 def test_fast_ensemble_path_equals_the_plain_forward_pass(tagger):
-    from persian_ie.entities.neural import ensemble_emissions
+    from persian_ie.entities.neural import _member_by_member, ensemble_emissions
 
     meta, enc, nets, *_ = tagger._load()
     sents = [["علیرضا", "زاکانی", "شهردار", "تهران", "با", "سفیر", "بلاروس", "دیدار", "کرد", "."],
              ["بانک", "مرکزی", "جمهوری", "اسلامی", "ایران"], ["ناشناخته‌ترین‌واژه"]]
     words, chars, cats, gaz, lengths = enc.batch(sents)
     plain = np.mean([n.emissions(words, chars, cats, gaz, lengths) for n in nets], axis=0)
+    assert gaz.any()  # gazetteer marks (بلاروس، تهران) take their own path
     for _ in range(2):  # cold, then with the per-word caches filled
         fast = ensemble_emissions(nets, sents, enc, gaz, lengths)
+        general = _member_by_member(nets, sents, enc, gaz, lengths)  # several-layer / mixed-size path
         for b, s in enumerate(sents):
             np.testing.assert_allclose(fast[b, :len(s)], plain[b, :len(s)], atol=1e-4)
+            np.testing.assert_allclose(general[b, :len(s)], plain[b, :len(s)], atol=1e-4)
 
 
 def test_pipeline_config_reaches_the_tagger(tmp_path):

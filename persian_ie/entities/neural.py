@@ -198,6 +198,34 @@ def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
     return out
 
 
+def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
+    """:func:`_lstm_time_major` with the gate inputs gathered step by step: ``rows``
+    (R, 4H) pre-scaled gate inputs, ``idx`` (T, D, B) the row of each direction,
+    step and sentence. Saves writing and re-reading the whole (D, T, B, 4H) input."""
+    T, D, B = idx.shape
+    H4 = rows.shape[1]
+    H = H4 // 4
+    h = np.zeros((D, B, H), dtype=np.float32)
+    c = np.zeros((D, B, H), dtype=np.float32)
+    a = np.empty((D, B, H4), dtype=np.float32)
+    x = np.empty((D, B, H4), dtype=np.float32)
+    tc = np.empty((D, B, H), dtype=np.float32)
+    out = np.empty((T, D, B, H), dtype=np.float32)
+    for t in range(T):
+        np.matmul(h, whh_s, out=a)
+        np.take(rows, idx[t], axis=0, out=x)
+        a += x
+        np.tanh(a, out=a)
+        sig = a * 0.5
+        sig += 0.5
+        c *= sig[..., H:2 * H]
+        c += sig[..., :H] * a[..., 2 * H:3 * H]
+        np.tanh(c, out=tc)
+        np.multiply(sig[..., 3 * H:], tc, out=h)
+        out[t] = h
+    return out
+
+
 def _reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Reverse each row's first ``length`` steps (padding stays at the end)."""
     B, T = x.shape[:2]
@@ -361,7 +389,13 @@ def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]],
             n._prepare_fast()
     if len(nets[0].lstm) == 1 and len({(len(n.lstm), n._whh_s[0].shape) for n in nets}) == 1:
         return _single_layer_ensemble(nets, sentences, enc, gaz, lengths)
-    hs = []  # members of different sizes or with several layers: one at a time
+    return _member_by_member(nets, sentences, enc, gaz, lengths)
+
+
+def _member_by_member(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
+                      gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """:func:`ensemble_emissions` for members of different sizes or with several layers."""
+    hs = []
     for n in nets:
         xw = n.layer0_inputs(sentences, enc, gaz, lengths)
         H4 = xw.shape[2] // 2
@@ -398,16 +432,23 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     rt = lengths[mb] - 1 - mt  # the marked positions in reversed order
     H4 = nets[0]._whh_s[0].shape[1]
     H = H4 // 4
-    xs = np.empty((2 * len(nets), T, B, H4), dtype=np.float32)
+    D, U1, M = 2 * len(nets), len(uniq) + 1, len(mb)
+    # one row table for every direction: the tokens' rows, then the gazetteer-marked positions'
+    rows = np.empty((D, U1 + M, H4), dtype=np.float32)
     for k, n in enumerate(nets):
         table = n.token_table(uniq, enc)
-        xs[2 * k] = table[:, :H4][fwd]
-        xs[2 * k + 1] = table[:, H4:][bwd]
-        if len(mb) and n._w_gaz is not None:
-            g = gaz[mb, mt] @ n._w_gaz
-            xs[2 * k, mt, mb] += g[:, :H4]
-            xs[2 * k + 1, rt, mb] += g[:, H4:]
-    hs = _lstm_time_major(xs, np.stack([w for n in nets for w in n._whh_s]))  # (T, 2N, B, H)
+        rows[2 * k, :U1] = table[:, :H4]
+        rows[2 * k + 1, :U1] = table[:, H4:]
+        if M:
+            g = (gaz[mb, mt] @ n._w_gaz) if n._w_gaz is not None else np.zeros((M, 2 * H4), dtype=np.float32)
+            rows[2 * k, U1:] = table[fwd[mt, mb], :H4] + g[:, :H4]
+            rows[2 * k + 1, U1:] = table[bwd[rt, mb], H4:] + g[:, H4:]
+    if M:
+        fwd[mt, mb] = U1 + np.arange(M)
+        bwd[rt, mb] = U1 + np.arange(M)
+    offsets = (np.arange(D) * (U1 + M))[None, :, None]
+    idx = np.where((np.arange(D) % 2 == 0)[None, :, None], fwd[:, None, :], bwd[:, None, :]) + offsets  # (T, D, B)
+    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, np.stack([w for n in nets for w in n._whh_s]))
     em_f = sum(hs[:, 2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
     em_b = sum(hs[:, 2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
     steps = lengths[None, :] - 1 - np.arange(T)[:, None]
