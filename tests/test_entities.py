@@ -245,3 +245,19 @@ def test_tagger_persons_that_are_titles_or_broken_honorifics():
     assert ("مقام معظم رهبری", "ROLE") in found and ("مقام معظم رهبری", "PER") not in found
     assert ("رئیسی", "PER") in found
     assert not any(label == "ORG" for _, label in found)
+
+
+def test_a_name_keeps_one_reading_in_a_document():
+    # the headline's bare surname tagged ORG, the body's full name PER: the surname is a
+    # person too; a listed organization or place with the same words keeps its label
+    tagger = FakeTagger([("پامپئو", "ORG"), ("مایک پامپئو", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = ("گفت‌وگوی تلفنی پامپئو با امیر قطر\n"
+            "مایک پامپئو، وزیر خارجه آمریکا با امیر قطر گفت‌وگو کرد.")
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert found.count(("پامپئو", "PER")) == 1 and ("مایک پامپئو", "PER") in found
+    assert not any(label == "ORG" for _, label in found)
+    text = "قطر و ایران توافق کردند. جاسم قطر گفت."
+    tagger.items = [("قطر", "ORG"), ("جاسم قطر", "PER")]
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert ("قطر", "LOC") in found  # listed place, not the surname of anyone

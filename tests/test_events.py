@@ -405,3 +405,14 @@ def test_agent_after_tavassot_is_not_a_participant():
     texts = [((p.get("name") or {}).get("text"), (p.get("role") or {}).get("text")) for p in calls[0]["participants"]]
     assert not any(name == "ترامپ" for name, _ in texts)
     assert (None, "امیر قطر") in texts
+
+
+def test_eval_script_folds_short_forms_like_the_gold():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "eval_events.py"
+    spec = importlib.util.spec_from_file_location("eval_events", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    got = mod.fullest_forms({"پامپئو", "مایک پامپئو", "فارس", "خبرگزاری فارس", "ایران", "ایرانی", "مایک"})
+    assert got == {"مایک پامپئو", "خبرگزاری فارس", "ایران", "ایرانی"}

@@ -1020,7 +1020,15 @@ class EntityRecognizer:
             trie = TokenTrie()
             for units in names:
                 trie.add_units(units, Entry("PER"))
+            exact = {(s[0], s[1]): k for k, s in enumerate(kept)}
             for i, j, _ in trie.scan(view):
                 if not any(hard[i:j]) and not any(taken[i:j]):
                     claim(i, j, "rule:mention")
+                    continue
+                # the same name tagged otherwise elsewhere (a headline's «پامپئو» as ORG while
+                # the body has «مایک پامپئو»): one document, one reading, unless it is listed
+                k = exact.get((i, j))
+                if k is not None and kept[k][2] != "PER" and kept[k][3] in ("tagger", "merged") \
+                        and gaz.places.get(view.keys[i:j]) is None and gaz.orgs.get(view.keys[i:j]) is None:
+                    kept[k] = (i, j, "PER", "rule:mention")
         return sorted(kept + new)
