@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import time
@@ -136,6 +135,16 @@ def make_model(meta, args, w2v=None, aux_labels=None):
         def emissions(self, words, chars, cats, gaz, lengths, head=None):
             h = self.encode(words, chars, cats, gaz, lengths)
             return (self.out if head is None else self.aux[head])(h)
+
+        def logz(self, em, lengths, head=None):
+            trans, start, end = self.crf(head)
+            T = em.shape[1]
+            mask = torch.arange(T)[None, :] < lengths[:, None]
+            alpha = start[None] + em[:, 0]
+            for t in range(1, T):
+                nxt = torch.logsumexp(alpha[:, :, None] + trans[None] + em[:, t, None, :], dim=1)
+                alpha = torch.where(mask[:, t, None], nxt, alpha)
+            return torch.logsumexp(alpha + end[None], dim=1)
 
         def nll(self, em, tags, lengths, head=None):
             trans, start, end = self.crf(head)
@@ -266,6 +275,13 @@ def cmd_train(args):
         encoded += [(name, tensors(enc, [sents[i] for i in order[k:k + args.batch]], ids))
                     for k in range(0, len(order), args.batch)]
     silver = read_silver(args.silver, train + dev) if args.silver else []
+    cvt_sents, cvt_heads = [], None
+    if args.cvt_per_epoch:
+        cvt_sents = read_unlabeled(args.unlabeled, train + dev)
+        cvt_heads = make_cvt_heads(args.hidden, len(LABELS))
+        opt.add_param_group({"params": list(cvt_heads.parameters())})
+        print(f"cross-view training: {len(cvt_sents)} unlabeled sentences, {args.cvt_per_epoch} drawn per epoch",
+              flush=True)
     if silver:
         print(f"silver: {len(silver)} sentences, {args.silver_per_epoch} drawn per epoch", flush=True)
     best, best_epoch, best_state = -1.0, 0, None
@@ -280,13 +296,20 @@ def cmd_train(args):
             drawn.sort(key=lambda s: len(s[0]))
             batches_now += [("silver", tensors(enc, drawn[k:k + args.batch], label_ids))
                             for k in range(0, len(drawn), args.batch)]
+        if cvt_sents:
+            drawn = random.sample(cvt_sents, min(args.cvt_per_epoch, len(cvt_sents)))
+            drawn.sort(key=len)
+            batches_now += [("cvt", tensors(enc, [(x, []) for x in drawn[k:k + args.cvt_batch]], {}))
+                            for k in range(0, len(drawn), args.cvt_batch)]
         random.shuffle(batches_now)
         total = 0.0
         for head, (w, c, f, g, lens, tags) in batches_now:
             if args.word_dropout:
                 drop = (torch.rand(w.shape) < args.word_dropout) & (w > 1)
                 w = w.masked_fill(drop, 1)
-            if head == "silver":  # the main output layer, on the teacher's labels
+            if head == "cvt":
+                loss = cvt_loss(model, cvt_heads, w, c, f, g, lens, args.hidden) * args.cvt_weight
+            elif head == "silver":  # the main output layer, on the teacher's labels
                 em = model.emissions(w, c, f, g, lens)
                 loss = model.nll(em, tags, lens) * args.silver_weight
             else:
@@ -318,7 +341,8 @@ def cmd_train(args):
                        "epochs": args.epochs, "seconds": round(time.time() - t0),
                        "aux": sorted(aux), "pretrain_epochs": args.pretrain_epochs,
                        "silver": {"sentences": len(silver), "per_epoch": args.silver_per_epoch,
-                                  "weight": args.silver_weight} if silver else None}
+                                  "weight": args.silver_weight} if silver else None,
+                       "cvt": {"per_epoch": args.cvt_per_epoch, "weight": args.cvt_weight} if cvt_sents else None}
     _check_export(model, meta, arrays, enc, (train + dev)[:64])
     save(args.out, meta, arrays)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
@@ -377,6 +401,59 @@ def pretrain_encoder(model, enc, args, t0):
                 print(f"  pretrain epoch {epoch} batch {k}/{len(batches)} loss {total / (k + 1):.3f} "
                       f"{time.time() - t0:.0f}s", flush=True)
         print(f"pretrain epoch {epoch} loss {total / len(batches):.3f} {time.time() - t0:.0f}s", flush=True)
+
+
+def read_unlabeled(path, gold):
+    """Sentences (3-80 tokens) of the unlabeled text, without the gold training ones."""
+    gold_keys = {tuple(word_key(t) for t in toks) for toks, _ in gold}
+    path = Path(path)
+    if not path.exists():
+        raise SystemExit(f"{path} not found: run `train_ner.py wordfeat` first (it writes the unlabeled text)")
+    out = []
+    for line in open(path, encoding="utf-8"):
+        toks = line.split()
+        if 3 <= len(toks) <= 80 and tuple(word_key(t) for t in toks) not in gold_keys:
+            out.append(toks)
+    return out
+
+
+def make_cvt_heads(hidden, n_labels):
+    """Cross-view training's auxiliary modules (thrown away after training): label
+    predictors that see only the forward states, only the backward states, only the
+    past (forward state of the previous word) or only the future (backward state of
+    the next word)."""
+    from torch import nn
+
+    return nn.ModuleList(nn.Sequential(nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, n_labels))
+                         for _ in range(4))
+
+
+def cvt_loss(model, heads, w, c, f, g, lens, H):
+    """Cross-view training (Clark et al., 2018) on an unlabeled batch.
+
+    The full model, without dropout and without gradient, gives each word a label
+    distribution (its CRF marginals); the restricted views, with dropout, learn to
+    predict it, which teaches the shared encoder from unlabeled text.
+    """
+    import torch
+
+    model.eval()
+    with torch.enable_grad():
+        em = model.emissions(w, c, f, g, lens).detach().requires_grad_(True)
+        (q,) = torch.autograd.grad(model.logz(em, lens).sum(), em)  # marginals = d log Z / d emissions
+    model.train()
+    q = q.detach()
+    h = model.encode(w, c, f, g, lens)
+    hf, hb = h[:, :, :H], h[:, :, H:]
+    past = torch.cat([torch.zeros_like(hf[:, :1]), hf[:, :-1]], dim=1)
+    future = torch.cat([hb[:, 1:], torch.zeros_like(hb[:, :1])], dim=1)
+    T = w.shape[1]
+    mask = (torch.arange(T)[None, :] < lens[:, None]).float()
+    loss = 0.0
+    for head, view in zip(heads, (hf, hb, past, future)):
+        logp = torch.log_softmax(head(view), dim=2)
+        loss = loss - ((q * logp).sum(2) * mask).sum() / mask.sum()
+    return loss
 
 
 def read_silver(path, gold):
@@ -544,6 +621,10 @@ def main(argv=None):
     tr.add_argument("--silver-per-epoch", type=int, default=10000,
                     help="silver sentences drawn afresh each epoch")
     tr.add_argument("--silver-weight", type=float, default=0.5)
+    tr.add_argument("--cvt-per-epoch", type=int, default=0,
+                    help="cross-view training: unlabeled sentences (of --unlabeled) drawn afresh each epoch")
+    tr.add_argument("--cvt-batch", type=int, default=32)
+    tr.add_argument("--cvt-weight", type=float, default=1.0)
     tr.set_defaults(func=cmd_train)
     si = sub.add_parser("silver", help="tag the unlabeled text with an ensemble (self-training data)")
     si.add_argument("--model", required=True, help="the teacher: an .npz from train or combine")

@@ -210,6 +210,16 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "silver: 2 sentences, 1 drawn per epoch" in proc.stdout
     assert NeuralTagger(student).meta["trained"]["silver"] == {"sentences": 2, "per_epoch": 1, "weight": 0.5}
+    # cross-view training on the unlabeled text (the gold sentence skipped, repeats kept)
+    cvt = tmp_path / "cvt.npz"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
+                           "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
+                           "--hidden", "16", "--char-filters", "8", "--epochs", "2", "--threads", "1",
+                           "--unlabeled", str(unlabeled), "--cvt-per-epoch", "5", "--out", str(cvt)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "cross-view training: 3 unlabeled sentences, 5 drawn per epoch" in proc.stdout
+    assert NeuralTagger(cvt).meta["trained"]["cvt"] == {"per_epoch": 5, "weight": 1.0}
 
 
 def test_fast_ensemble_path_equals_the_plain_forward_pass(tagger):
