@@ -11,7 +11,10 @@ Sets:
 * ``arman``: ARMAN test_fold1 (types PER ORG LOC FAC EVENT PRODUCT);
 * ``peyma``: PEYMA test (scored on PER ORG LOC only: its DATE/TIME belong to the
   dates stage and it does not annotate FAC/EVENT/PRODUCT, so predictions of those
-  types are not scored there).
+  types are not scored there);
+* ``twiner``: ParsTwiNER test (tweets; PER ORG LOC EVENT, its POG counted as ORG and NAT
+  dropped); its own conventions, so best read with ``--head twiner``. Its text (without
+  labels) is part of the unlabeled text behind the word vectors and the pretraining.
 
 Components:
 
@@ -49,6 +52,7 @@ from persian_ie.entities import corpora  # noqa: E402
 SCORED = {
     "arman": ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT"),
     "peyma": ("PER", "ORG", "LOC"),
+    "twiner": ("PER", "ORG", "LOC", "EVENT"),
 }
 
 
@@ -57,6 +61,8 @@ def load(data: Path, name: str):
         return corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", "test_fold1")
     if name == "peyma":
         return corpora.read_peyma(data / "peyma" / "test.txt")
+    if name == "twiner":
+        return corpora.read_parstwiner(data / "parstwiner" / "test.txt")
     raise ValueError(name)
 
 
