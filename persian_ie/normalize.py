@@ -240,6 +240,13 @@ _RULES: List[Tuple["regex.Pattern[str]", Callable[["regex.Match[str]"], str]]] =
     (regex.compile(r"(?<=[\p{Arabic}])(?=[-–—])|(?<=[-–—])(?=[\p{Arabic}])"
                    r"|(?<=[۰-۹])(?=[-–—](?![۰-۹]))|(?<=(?<![۰-۹])[-–—])(?=[۰-۹])"),
      lambda m: " "),
+    # a news lead glued to its source by scraped link text: «به گزارشخبرگزاری مهربه نقل از»
+    # → «به گزارش خبرگزاری مهر به نقل از» (not «به گزارشی/گزارشگر/گزارشات…»)
+    (regex.compile(r"(?<=(?<![\p{L}\u200c])به گزارش)(?=\p{Arabic})"
+                   r"(?!(?:ی|یی|ها|های|هایی|ات|گر|گران|گری|ش|شان|ت|تان|م|مان)(?![\p{L}\u200c]))"),
+     lambda m: " "),
+    (regex.compile(r"(?<=(?<![\p{L}\u200c])به گزارش [\p{Arabic} ]{0,40}?\p{L}{2})(?=به نقل از)"),
+     lambda m: " "),
     # detached prefix می/نمی: «می شود» → «می‌شود»
     (regex.compile(r"(?<![\p{L}\u200c])(ن?می) (?=[\p{Arabic}]{2})"), lambda m: m.group(1) + ZWNJ),
     # detached plural/comparative suffixes: «کتاب ها» → «کتاب‌ها»

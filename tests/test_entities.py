@@ -261,3 +261,9 @@ def test_a_name_keeps_one_reading_in_a_document():
     tagger.items = [("قطر", "ORG"), ("جاسم قطر", "PER")]
     found = [(e.text, e.label) for e in nlp(text).doc.entities]
     assert ("قطر", "LOC") in found  # listed place, not the surname of anyone
+
+
+def test_source_of_a_glued_news_lead(nlp):
+    text = "به گزارشخبرگزاری مهربه نقل از ایرنا، وزیر امور خارجه سخن گفت."
+    found = ents(nlp, text, "ORG")
+    assert ("خبرگزاری مهر", "ORG") in found and ("ایرنا", "ORG") in found

@@ -89,3 +89,27 @@ def test_windows_line_breaks_become_one_newline():
     doc = Normalizer()(Document("الف\r\nب\rج"))
     assert doc.norm == "الف\nب\nج"
     assert doc.span_from_norm(4, 5).text == "ب"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("به گزارشخبرگزاری مهربه نقل از ایرنا، وزیر", "به گزارش خبرگزاری مهر به نقل از ایرنا، وزیر"),
+    ("به گزارشمهربه نقل از", "به گزارش مهر به نقل از"),
+    ("به گزارشروز نو، وزیر گفت", "به گزارش روز نو، وزیر گفت"),
+    # real words and the unglued lead stay as they are
+    ("به گزارشی که منتشر شد", "به گزارشی که منتشر شد"),
+    ("به گزارشگر گفت", "به گزارشگر گفت"),
+    ("به گزارشات توجه کرد", "به گزارشات توجه کرد"),
+    ("به گزارش خبرگزاری مهر به نقل از ایرنا", "به گزارش خبرگزاری مهر به نقل از ایرنا"),
+    ("بنا به گزارش ایرنا، تجربه نقل از", "بنا به گزارش ایرنا، تجربه نقل از"),
+])
+def test_news_lead_glued_to_its_source(before, after):
+    assert normalize(before) == after
+
+
+def test_glued_lead_source_spans_map_into_the_glued_original():
+    from persian_ie import Pipeline
+
+    text = "به گزارشخبرگزاری مهربه نقل از ایرنا، وزیر امور خارجه سخن گفت."
+    doc = Pipeline(stages=["normalize", "segment"])(text).doc
+    words = [text[t.start:t.end] for t in doc.tokens]
+    assert words[:6] == ["به", "گزارش", "خبرگزاری", "مهر", "به", "نقل"]
