@@ -165,23 +165,27 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     unlabeled = tmp_path / "unlabeled.txt"
     unlabeled.write_text("\n".join(" ".join(toks) for toks, _ in sents * 4) + "\n", encoding="utf-8")
     env = dict(os.environ, PERSIAN_IE_NER_CACHE=str(tmp_path / "cache"))
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
-                           "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
-                           "--hidden", "16", "--char-filters", "8", "--epochs", "40", "--lr", "0.01",
-                           "--dropout", "0", "--word-dropout", "0", "--threads", "1", "--out", str(out),
-                           "--pretrain-epochs", "1", "--unlabeled", str(unlabeled)],
-                          capture_output=True, text=True, env=env, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "export check" in proc.stdout and "pretrain epoch 1" in proc.stdout
+
+    def script(*args, timeout=600):
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), *map(str, args)],
+                              capture_output=True, text=True, env=env, timeout=timeout)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        return proc.stdout
+
+    def train(out_path, *extra):  # a tiny network on the fixture
+        return script("train", "--conll", FIX / "tiny_train.conll", "--w2v", w2v, "--word-dim", "16",
+                      "--hidden", "16", "--char-filters", "8", "--threads", "1", "--out", out_path, *extra)
+
+    stdout = train(out, "--epochs", "40", "--lr", "0.01", "--dropout", "0", "--word-dropout", "0",
+                   "--pretrain-epochs", "1", "--unlabeled", unlabeled)
+    assert "export check" in stdout and "pretrain epoch 1" in stdout
     tiny = NeuralTagger(out)
     toks, tags = sents[0]
     assert tiny.tag_tokens(toks) == list(tags)  # a training sentence is learnt
     assert tiny.meta["n_models"] == 1
     # two models → one ensemble file
     both = tmp_path / "both.npz"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "combine",
-                           str(out), str(out), "--out", str(both)], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    script("combine", out, out, "--out", both, timeout=120)
     pair = NeuralTagger(both)
     assert pair.meta["n_models"] == 2
     assert pair.tag_tokens(toks) == tiny.tag_tokens(toks)
@@ -192,33 +196,20 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     new = [["زاکانی", "در", "مینسک", "ماند", "."], ["کالتسوف", "به", "تهران", "رفت", "."]]
     unlabeled.write_text("\n".join(" ".join(t) for t in [toks] + new + [new[0]]) + "\n", encoding="utf-8")
     silver = tmp_path / "silver.tsv"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "silver",
-                           "--model", str(out), "--conll", str(FIX / "tiny_train.conll"),
-                           "--unlabeled", str(unlabeled), "--out", str(silver)],
-                          capture_output=True, text=True, env=env, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    script("silver", "--model", out, "--conll", FIX / "tiny_train.conll", "--unlabeled", unlabeled,
+           "--out", silver, timeout=300)
     blocks = [b.split("\n") for b in silver.read_text(encoding="utf-8").strip().split("\n\n")]
     assert [[row.split("\t")[0] for row in b] for b in blocks] == new  # gold and repeated sentences skipped
     assert [[row.split("\t")[1] for row in b] for b in blocks] == tiny.tag_batch(new)
     # ... and a student learns from gold plus a sample of those silver sentences each epoch
     student = tmp_path / "student.npz"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
-                           "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
-                           "--hidden", "16", "--char-filters", "8", "--epochs", "3", "--threads", "1",
-                           "--silver", str(silver), "--silver-per-epoch", "1", "--out", str(student)],
-                          capture_output=True, text=True, env=env, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "silver: 2 sentences, 1 drawn per epoch" in proc.stdout
+    stdout = train(student, "--epochs", "3", "--silver", silver, "--silver-per-epoch", "1")
+    assert "silver: 2 sentences, 1 drawn per epoch" in stdout
     assert NeuralTagger(student).meta["trained"]["silver"] == {"sentences": 2, "per_epoch": 1, "weight": 0.5}
     # cross-view training on the unlabeled text (the gold sentence skipped, repeats kept)
     cvt = tmp_path / "cvt.npz"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train",
-                           "--conll", str(FIX / "tiny_train.conll"), "--w2v", str(w2v), "--word-dim", "16",
-                           "--hidden", "16", "--char-filters", "8", "--epochs", "2", "--threads", "1",
-                           "--unlabeled", str(unlabeled), "--cvt-per-epoch", "5", "--out", str(cvt)],
-                          capture_output=True, text=True, env=env, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "cross-view training: 3 unlabeled sentences, 5 drawn per epoch" in proc.stdout
+    stdout = train(cvt, "--epochs", "2", "--unlabeled", unlabeled, "--cvt-per-epoch", "5")
+    assert "cross-view training: 3 unlabeled sentences, 5 drawn per epoch" in stdout
     assert NeuralTagger(cvt).meta["trained"]["cvt"] == {"per_epoch": 5, "weight": 1.0}
 
 

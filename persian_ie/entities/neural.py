@@ -173,35 +173,19 @@ def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
     """D independent LSTMs at once, time-major and pre-scaled by :func:`_gate_scale`.
 
     ``xs`` (D, T, B, 4H): gate inputs; ``whh_s`` (D, H, 4H): recurrent weights,
-    transposed. Returns the hidden states (T, D, B, H). Running every direction of
-    every network of an ensemble in the same numpy calls keeps the per-step overhead
-    constant, and each step reads D contiguous slices.
+    transposed. Returns the hidden states (T, D, B, H).
     """
     D, T, B, H4 = xs.shape
-    H = H4 // 4
-    h = np.zeros((D, B, H), dtype=np.float32)
-    c = np.zeros((D, B, H), dtype=np.float32)
-    a = np.empty((D, B, H4), dtype=np.float32)
-    tc = np.empty((D, B, H), dtype=np.float32)
-    out = np.empty((T, D, B, H), dtype=np.float32)
-    for t in range(T):
-        np.matmul(h, whh_s, out=a)
-        a += xs[:, t]
-        np.tanh(a, out=a)
-        sig = a * 0.5
-        sig += 0.5
-        c *= sig[..., H:2 * H]
-        c += sig[..., :H] * a[..., 2 * H:3 * H]
-        np.tanh(c, out=tc)
-        np.multiply(sig[..., 3 * H:], tc, out=h)
-        out[t] = h
-    return out
+    idx = np.arange(D * T * B).reshape(D, T, B).transpose(1, 0, 2)  # (T, D, B) rows of xs
+    return _lstm_gathered(xs.reshape(D * T * B, H4), idx, whh_s)
 
 
 def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
     """:func:`_lstm_time_major` with the gate inputs gathered step by step: ``rows``
     (R, 4H) pre-scaled gate inputs, ``idx`` (T, D, B) the row of each direction,
-    step and sentence. Saves writing and re-reading the whole (D, T, B, 4H) input."""
+    step and sentence. Saves writing and re-reading the whole (D, T, B, 4H) input.
+    Running every direction of every network of an ensemble in the same numpy calls
+    keeps the per-step overhead constant."""
     T, D, B = idx.shape
     H4 = rows.shape[1]
     H = H4 // 4
