@@ -1,14 +1,13 @@
 """Optional NER back-end: stanza's Persian tagger over the library's own tokens.
 
-Install with ``pip install "persian-ie[stanza]"`` and get the models once with::
-
-    import stanza
-    stanza.download("fa", processors="tokenize,ner")
+Install with ``pip install "persian-ie[stanza]"`` and fetch stanza's Persian
+tokenize+ner models once, yourself, with stanza's own downloader (the exact call is
+in :class:`StanzaModelsMissing`'s message).
 
 Nothing is downloaded at run time: :class:`StanzaTagger` uses models already on
 disk (stanza's resource folder, ``$STANZA_RESOURCES_DIR`` or ``~/stanza_resources``,
 or explicit ``ner_model_path``/``pretrain_path`` files) and raises a clear error
-naming ``stanza.download("fa")`` when they are absent. The library's sentences and
+saying how to get them when they are absent. The library's sentences and
 tokens are passed pre-tokenized, so every span maps back to the original text.
 """
 
@@ -79,7 +78,7 @@ class StanzaTagger:
 
     Raises (on first use, or at once with ``check=True``):
         StanzaModelsMissing: stanza is not installed or no model is on disk; the
-            message says how to get them (``stanza.download("fa")``).
+            message gives the one-time download call.
     """
 
     name = "stanza"
