@@ -251,6 +251,7 @@ class _Net:
         self.trans = g(out + "trans")
         self.start = g(out + "start")
         self.end = g(out + "end")
+        self._prepare_fast()
 
     def char_features(self, chars: np.ndarray) -> np.ndarray:
         """Max-pooled CNN features of (N, C) char ids → (N, F)."""
@@ -300,8 +301,6 @@ class _Net:
         biases included) of the word-level inputs of each distinct token; row 0 is the
         padding (zeros). Projections of the :attr:`FREQUENT` most frequent words are kept
         for the process; only the gazetteer marks depend on the context."""
-        if not hasattr(self, "_w_tok"):
-            self._prepare_fast()
         cache, rows = self._proj_cache, self._proj_rows
         table = np.empty((len(uniq) + 1, rows.shape[1]), dtype=np.float32)
         table[0] = 0.0
@@ -323,14 +322,8 @@ class _Net:
     def layer0_inputs(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
                       lengths: np.ndarray) -> np.ndarray:
         """First-layer gate inputs of both directions, (B, T, 8H), pre-scaled by :func:`_gate_scale`."""
-        uniq = list(dict.fromkeys(t for s in sentences for t in s))
-        table = self.token_table(uniq, enc)
-        where = {t: i for i, t in enumerate(uniq, 1)}
-        B, T = gaz.shape[:2]
-        idx = np.zeros((B, T), dtype=np.int64)
-        for b, s in enumerate(sentences):
-            idx[b, :len(s)] = [where[t] for t in s]
-        xw = table[idx]
+        uniq, idx = _distinct_tokens(sentences, gaz.shape[1])
+        xw = self.token_table(uniq, enc)[idx]
         if self._w_gaz is not None:
             marked = gaz.any(axis=2)
             if marked.any():
@@ -368,9 +361,6 @@ def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]],
                        gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Mean emission scores (B, T, K) of the networks; every first-layer direction of
     every network runs in one stacked LSTM pass."""
-    for n in nets:
-        if not hasattr(n, "_w_tok"):
-            n._prepare_fast()
     if len(nets[0].lstm) == 1 and len({(len(n.lstm), n._whh_s[0].shape) for n in nets}) == 1:
         return _single_layer_ensemble(nets, sentences, enc, gaz, lengths)
     return _member_by_member(nets, sentences, enc, gaz, lengths)
@@ -394,6 +384,17 @@ def _member_by_member(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], 
     return em / len(nets)
 
 
+def _distinct_tokens(sentences: Sequence[Sequence[str]], T: int) -> Tuple[List[str], np.ndarray]:
+    """The batch's distinct tokens and, (B, T), each position's row in a table of them
+    whose row 0 is the padding."""
+    uniq = list(dict.fromkeys(t for s in sentences for t in s))
+    where = {t: i for i, t in enumerate(uniq, 1)}
+    idx = np.zeros((len(sentences), T), dtype=np.int64)
+    for b, s in enumerate(sentences):
+        idx[b, :len(s)] = [where[t] for t in s]
+    return uniq, idx
+
+
 def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
                            gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """:func:`ensemble_emissions` for one-layer networks of one size, time-major throughout.
@@ -404,14 +405,12 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     in reading order.
     """
     B, T = gaz.shape[:2]
-    uniq = list(dict.fromkeys(t for s in sentences for t in s))
-    where = {t: i for i, t in enumerate(uniq, 1)}
-    fwd = np.zeros((T, B), dtype=np.int64)
-    bwd = np.zeros((T, B), dtype=np.int64)
-    for b, s in enumerate(sentences):
-        ids = [where[t] for t in s]
-        fwd[:len(s), b] = ids
-        bwd[:len(s), b] = ids[::-1]
+    uniq, ids = _distinct_tokens(sentences, T)
+    steps = lengths[None, :] - 1 - np.arange(T)[:, None]  # (T, B): reading position of each reversed step
+    live = steps >= 0
+    steps = np.where(live, steps, np.arange(T)[:, None])
+    fwd = np.ascontiguousarray(ids.T)  # (T, B) rows of the token table, time-major
+    bwd = np.where(live, ids[np.arange(B)[None, :], steps], 0)  # each sentence reversed
     mb, mt = np.nonzero(gaz.any(axis=2))
     rt = lengths[mb] - 1 - mt  # the marked positions in reversed order
     H4 = nets[0]._whh_s[0].shape[1]
@@ -435,8 +434,6 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, np.stack([w for n in nets for w in n._whh_s]))
     em_f = sum(hs[:, 2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
     em_b = sum(hs[:, 2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
-    steps = lengths[None, :] - 1 - np.arange(T)[:, None]
-    steps = np.where(steps >= 0, steps, np.arange(T)[:, None])
     em = em_f + em_b[steps, np.arange(B)[None, :]] + sum(n.out_b for n in nets)
     return np.transpose(em, (1, 0, 2)) / len(nets)
 
