@@ -11,7 +11,10 @@ from .calendar import jalali_dict
 from .document import Document, Span
 from .records import DateValue, Event
 
-__all__ = ["Result"]
+__all__ = ["Result", "ERROR_KEY"]
+
+#: where a failed item's error lives in ``doc.user_data`` (``Pipeline.pipe(on_error="record")``)
+ERROR_KEY = "persian_ie.error"
 
 
 class Result:
@@ -55,16 +58,25 @@ class Result:
     def events(self) -> List[Event]:
         return self.doc.events
 
+    @property
+    def error(self) -> Optional[Dict[str, str]]:
+        """``{"type", "message"}`` of the error that stopped this item
+        (``Pipeline.pipe(on_error="record")``), or None for a processed item."""
+        return self.doc.user_data.get(ERROR_KEY)
+
     def to_dict(self) -> Dict[str, Any]:
-        """The JSON contract as a plain dict."""
+        """The JSON contract as a plain dict (with an ``error`` key for a failed item)."""
         entities = sorted(self.doc.entities, key=lambda e: (e.start, -e.end, e.label or ""))
-        return {
+        out = {
             "id": self.doc.id,
             "published": jalali_dict(self.doc.published),
             "entities": [e.to_entity_dict() for e in entities],
             "dates": [d.to_dict() for d in self.doc.dates],
             "events": [e.to_dict() for e in self.doc.events],
         }
+        if self.error is not None:
+            out["error"] = dict(self.error)
+        return out
 
     def to_json(self, indent: Optional[int] = None) -> str:
         """The JSON contract as a string (UTF-8 text, Persian kept readable)."""
