@@ -231,3 +231,25 @@ def test_inference_runs_on_one_blas_thread():
         list(nlp.pipe(["سلام", "دنیا"]))
         after = max(i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas")
     assert seen == [1, 1, 1] and after == 2  # the caller's setting is back afterwards
+
+
+DEV_ARTICLES = ROOT.parent / "shared" / "data" / "dev_news" / "articles"
+
+
+@pytest.mark.skipif(not DEV_ARTICLES.is_dir(), reason="needs ../shared/data/dev_news (beside the repository)")
+def test_pipe_matches_extract_on_the_dev_articles():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV_ARTICLES.glob("*.txt"))]
+    nlp = persian_ie.default_pipeline()
+    one_by_one = [nlp(t, "1404-08-19").to_dict() for t in texts]
+    assert [r.to_dict() for r in nlp.pipe(texts, published="1404-08-19", batch_size=16)] == one_by_one
+    assert [r.to_dict() for r in nlp.pipe(texts, published="1404-08-19", n_process=2, batch_size=8)] == one_by_one
+
+
+def test_extract_from_four_threads_gives_the_serial_results():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = FIXTURE_TEXTS * 2
+    serial = [persian_ie.extract(t, "1404-08-19").to_dict() for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(lambda t: persian_ie.extract(t, "1404-08-19").to_dict(), texts))
+    assert threaded == serial

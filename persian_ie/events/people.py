@@ -16,6 +16,7 @@ import regex
 
 from ..document import Document, Span
 from ..normalize import normalize
+from .index import Near
 from .lexicon import LB, RB, Lexicon
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
@@ -56,11 +57,23 @@ class PersonRef:
 
     @property
     def start(self) -> int:
-        return min(x[0] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[0] < best):
+                best = x[0]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     @property
     def end(self) -> int:
-        return max(x[1] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[1] > best):
+                best = x[1]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     def resolved(self) -> "PersonRef":
         ref = self
@@ -168,6 +181,10 @@ def _link_target(doc: Document, span: Span, key: str, pool: Sequence[Span]) -> O
     return None
 
 
+#: the most characters between a name and an apposed role (see ``_GAP_OK``)
+_MAX_GAP = 4
+
+
 def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[PersonRef]:
     norm = doc.norm
     units: List[PersonRef] = []
@@ -182,13 +199,19 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
         if p is not None and id(p) not in role_of:
             role_of[id(p)] = r
     # adjacency when no link was given: ROLE NAME / NAME، ROLE / ROLE «NAME»
+    # (only roles ending or starting within the allowed gap are looked at: an index by position)
+    ranges = [(_norm_range(doc, r), k, r) for k, r in enumerate(roles)]
+    by_end = Near((rng[1], (k, r)) for rng, k, r in ranges)
+    by_start = Near((rng[0], (k, r)) for rng, k, r in ranges)
+    assigned = {id(r) for r in role_of.values()}
     for p in pers:
         if id(p) in role_of:
             continue
         ps, pe = _norm_range(doc, p)
         best = None
-        for r in roles:
-            if id(r) in used_roles or any(rr is r for rr in role_of.values()):
+        near = sorted({k: r for k, r in by_end.between(ps - _MAX_GAP, ps + 1) + by_start.between(pe, pe + _MAX_GAP + 1)}.items())
+        for _, r in near:
+            if id(r) in used_roles or id(r) in assigned:
                 continue
             rs, re_ = _norm_range(doc, r)
             gap = norm[re_:ps] if re_ <= ps else norm[pe:rs] if pe <= rs else None
@@ -200,6 +223,7 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
                 best = (len(gap), r)
         if best is not None:
             role_of[id(p)] = best[1]
+            assigned.add(id(best[1]))
     linked_roles = {id(r) for r in role_of.values()}
     for p in pers:
         ps, pe = _norm_range(doc, p)

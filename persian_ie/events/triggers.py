@@ -10,12 +10,15 @@ with media) remove mentions.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 import regex
 
 from ..document import Document
+from .index import WINDOW
 from .lexicon import LB, RB, Head, Lexicon
 
 __all__ = ["Mention", "find_mentions", "ANAPHOR_RE"]
@@ -60,6 +63,30 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+_FROM = regex.compile(r"(?:ی)?\s+از\s")
+#: no trigger (head + light verb) is longer than this, in characters
+_LONGEST_TRIGGER = 200
+
+
+class _Taken:
+    """Spans already given to a mention in one sentence, for overlap tests by binary search."""
+
+    def __init__(self) -> None:
+        self.starts: List[int] = []
+        self.spans: List[Tuple[int, int]] = []
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_right(self.starts, s)
+        self.starts.insert(k, s)
+        self.spans.insert(k, (s, e))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        lo = bisect.bisect_left(self.starts, s - _LONGEST_TRIGGER)
+        hi = bisect.bisect_left(self.starts, e)
+        return any(a < e and s < b for a, b in self.spans[lo:hi]) or \
+            any(a < e and s < b for a, b in self.spans[:lo] if b - a > _LONGEST_TRIGGER)
+
+
 def _sent_text(doc: Document, i: int) -> Tuple[str, int]:
     s = doc.sentences[i]
     return doc.norm[s.nstart:s.nend], s.nstart
@@ -74,7 +101,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     sports_doc = _sports_title(doc, lex)
     for si in range(len(doc.sentences)):
         text, base = _sent_text(doc, si)
-        taken: List[Tuple[int, int]] = []
+        taken = _Taken()
         tokens = set(t.norm for t in doc.tokens[doc.sentences[si].token_start:doc.sentences[si].token_end])
         sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
             or bool(lex.sports_match is not None and lex.sports_match.search(text))
@@ -85,13 +112,13 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
             typ = _ANAPHOR_TYPE.get(key, "meeting")
             if "تلفنی" in am.group():
                 typ = "phone_call"
-            taken.append(am.span())
+            taken.add(*am.span())
             out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
                                anaphoric=True))
         for head in lex.heads:
             for m in head.pattern.finditer(text):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken):
+                if taken.overlaps(s, e):
                     continue
                 he = e
                 verbal = False
@@ -107,9 +134,9 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                 if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
                     continue
                 typ = head.type
-                if typ == "meeting" and regex.match(r"(?:ی)?\s+از\s", text[he:]) and text[s:he].startswith("دیدار"):
+                if typ == "meeting" and _FROM.match(text, he) and text[s:he].startswith("دیدار"):
                     typ = "visit"  # «دیدار از واشنگتن»، «دیدار از نمایشگاه»
-                taken.append((s, e))
+                taken.add(s, e)
                 out.append(Mention(typ, base + s, base + e, si, head, base + he, verbal=verbal))
     out.sort(key=lambda mm: (mm.start, mm.end))
     # drop a mention nested in another one (e.g. «پیشنهاد» inside a proposal phrase already typed)
@@ -137,15 +164,21 @@ def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False) -> bool:
     for p in lex.press:
         if p in window and (p.split()[0] in text[s:e] or text[s:e] in p):
             return True
-    if weak and _INTERVIEW.search(text):
+    if weak and _interview(text):
         return True
     return False
+
+
+@functools.lru_cache(maxsize=16)
+def _interview(sentence: str) -> bool:
+    """The sentence presents an interview (asked once per sentence, not once per trigger)."""
+    return bool(_INTERVIEW.search(sentence))
 
 
 def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexicon, window: int = 60,
                        allow_media: bool = False) -> bool:
     """«با/میان/بین X» right after ``pos`` where X is a person unit (not a medium)."""
-    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:])
+    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:pos + WINDOW])
     if not m:
         return False
     start = pos + m.end()
@@ -171,8 +204,10 @@ def _is_media(rest: str, lex: Lexicon) -> bool:
 def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base: int, people_spans,
               lex: Lexicon) -> bool:
     needs = head.needs
-    before = text[:s]
-    after = text[e:]
+    # the trigger's neighbourhood only: the work per trigger must not grow with the sentence
+    cut = max(0, s - WINDOW)
+    before = text[cut:s]
+    after = text[e:e + WINDOW]
     if needs == "counterpart":  # گفت‌وگو، رایزنی، مذاکره
         if regex.search(r"(?:در|طی)\s*$", before) and _counterpart_after(text, he, base, people_spans, lex):
             return True
@@ -190,7 +225,7 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
         word = text[s:he]
         if "مشترک" in word or "دوجانبه" in word or "دو جانبه" in word:
             return True
-        if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:]):
+        if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:he + WINDOW]):
             return True  # «نشست کمیسیون مشترک ایران و …»
         return _counterpart_after(text, he, base, people_spans, lex, window=40)
     if needs == "trip":  # سفر، عزیمت
@@ -198,11 +233,11 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
             return False
         if verbal:
             return True
-        if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:]):
+        if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:he + WINDOW]):
             return True
         return bool(regex.search(r"(?:به|از)\s+(?:[^ .،:؛]+\s+){0,3}?$", before)) and verbal
     if needs == "inspection":  # بازدید
-        return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:]))
+        return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:he + WINDOW]))
     if needs == "arrival":  # وارد X شد
         place = text[s:e].split()[1] if len(text[s:e].split()) > 1 else ""
         from .countries import country_of_place
@@ -218,7 +253,7 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
             return True
         return bool(regex.match(r"\s*(?:[^ .،:؛]+\s+){0,6}?(?:تشکیل|ایجاد)\s+(?:شد|شود|می\u200c?شود|خواهد شد|گردید|شده)", after))
     if needs == "proposal":
-        return bool(_PROPOSAL_OBJ.match(text[he:])) or bool(_PROPOSAL_VERB.match(text[he:]))
+        return bool(_PROPOSAL_OBJ.match(text[he:he + WINDOW])) or bool(_PROPOSAL_VERB.match(text[he:he + WINDOW]))
     if needs == "audience":
         return True
     if needs == "hosting":
