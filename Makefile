@@ -13,6 +13,10 @@ PYMAIN := $(if $(PY312),$(PY312),$(PY311))
 VENV := .venv
 VENV311 := .venv311
 PIP_QUIET := --quiet --disable-pip-version-check
+# the main run tests every integration (pandas, spaCy, Dask, notebook, docs); the 3.11 run
+# checks the core and the tables against the older pandas/numpy that hazm 0.10 allows
+MAIN_EXTRAS := test,pandas,spacy,dask,notebook,docs
+EXTRAS_311 := test,pandas
 # never let pip resolve plain torch: the stanza extra is installed with this pin
 TORCH_PIN := torch==2.13.0
 
@@ -25,7 +29,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYMAIN)" || { echo "no Python >= 3.11 found" >&2; exit 1; }
 	$(PYMAIN) -m venv $(VENV)
-	$(VENV)/bin/pip install $(PIP_QUIET) -e '.[test]'
+	$(VENV)/bin/pip install $(PIP_QUIET) -e '.[$(MAIN_EXTRAS)]'
 	touch $@
 
 venv: $(VENV)/.installed
@@ -40,9 +44,9 @@ $(VENV311)/.installed: pyproject.toml
 	python3.11 -c 'pass' 2>/dev/null || true
 	$(PY311) -m venv $(VENV311)
 	$(VENV311)/bin/pip install $(PIP_QUIET) $(TORCH_PIN) || echo "torch $(TORCH_PIN) unavailable: stanza tests will be skipped" >&2
-	$(VENV311)/bin/pip install $(PIP_QUIET) -e '.[test]'
+	$(VENV311)/bin/pip install $(PIP_QUIET) -e '.[$(EXTRAS_311)]'
 	if $(VENV311)/bin/python -c 'import torch' 2>/dev/null; then \
-	  $(VENV311)/bin/pip install $(PIP_QUIET) -e '.[test,stanza]' "$(TORCH_PIN)"; fi
+	  $(VENV311)/bin/pip install $(PIP_QUIET) -e '.[$(EXTRAS_311),stanza]' "$(TORCH_PIN)"; fi
 	touch $@
 
 venv311: $(VENV311)/.installed

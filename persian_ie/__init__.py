@@ -18,12 +18,14 @@ from .pipeline import Pipeline
 from .records import DateValue, Event, Participant, Topic
 from .registry import register_stage
 from .result import Result
+from .tables import to_dataframe
 
 __version__ = "0.1.0"
 
 __all__ = [
     "extract", "Pipeline", "Result", "Document", "Span", "Token", "Sentence", "DateValue",
-    "Event", "Participant", "Topic", "Normalizer", "normalize", "register_stage", "__version__",
+    "Event", "Participant", "Topic", "Normalizer", "normalize", "register_stage", "to_dataframe",
+    "__version__",
 ]
 
 _default: Optional[Pipeline] = None
@@ -55,3 +57,4 @@ def extract(text: str, published: Any = None, *, id: Optional[str] = None) -> Re
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     return default_pipeline()(text, published, id=id)
+
