@@ -20,11 +20,12 @@ EXTRAS_311 := test,pandas
 # never let pip resolve plain torch: the stanza extra is installed with this pin
 TORCH_PIN := torch==2.13.0
 
-.PHONY: run test test-main test-311 venv venv311 bench eval clean help
+.PHONY: run test test-main test-311 venv venv311 bench eval docs clean help
 
 help:
 	@echo "make run    # set up and extract examples/seed_article.txt"
-	@echo "make test   # set up and run the whole test suite (3.12 and 3.11 when present)"
+	@echo "make test   # set up and run the whole test suite (3.12 and 3.11 when present) and build the docs"
+	@echo "make docs   # build the documentation site into build/site (mkdocs --strict)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYMAIN)" || { echo "no Python >= 3.11 found" >&2; exit 1; }
@@ -39,6 +40,11 @@ run: venv
 
 test-main: venv
 	$(VENV)/bin/python -m pytest -q
+	$(MAKE) --no-print-directory docs
+
+# the documentation site (docs/, mkdocs.yml); --strict turns every warning into a failure
+docs: venv
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 $(VENV311)/.installed: pyproject.toml
 	python3.11 -c 'pass' 2>/dev/null || true

@@ -91,8 +91,9 @@ class Span:
         """The normalized form: ``normalized`` when a stage set it, otherwise the text run
         through the library's normalizer (so «حسن روحاني» and «حسن روحانی» compare equal).
 
-        >>> Span("حسن روحاني", 0, 10).norm_text
-        'حسن روحانی'
+        Examples:
+            >>> Span("حسن روحاني", 0, 10).norm_text
+            'حسن روحانی'
         """
         if self.normalized is None:
             from .normalize import normalize  # local import: normalize imports this module

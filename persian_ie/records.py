@@ -137,8 +137,9 @@ class DateValue:
     def gregorian_date(self) -> Optional[_dt.date]:
         """The day as a ``datetime.date`` (None unless ``granularity == "day"``).
 
-        >>> DateValue(Span("۱۹ آبان ۱۴۰۴", 0, 12), "1404-08-19", "2025-11-10", "day").gregorian_date
-        datetime.date(2025, 11, 10)
+        Examples:
+            >>> DateValue(Span("۱۹ آبان ۱۴۰۴", 0, 12), "1404-08-19", "2025-11-10", "day").gregorian_date
+            datetime.date(2025, 11, 10)
         """
         if self.granularity != "day" or not self.gregorian:
             return None
@@ -156,8 +157,9 @@ class DateValue:
         """First and last day (inclusive, ``datetime.date``) the value covers: the day
         itself, or the whole month or year in the calendar the text is written in.
 
-        >>> DateValue(Span("آبان ۱۴۰۴", 0, 9), "1404-08", "2025-10", "month").range
-        (datetime.date(2025, 10, 23), datetime.date(2025, 11, 21))
+        Examples:
+            >>> DateValue(Span("آبان ۱۴۰۴", 0, 9), "1404-08", "2025-10", "month").range
+            (datetime.date(2025, 10, 23), datetime.date(2025, 11, 21))
         """
         if not self.jalali and not self.gregorian:
             return None
@@ -175,8 +177,9 @@ class DateValue:
     def jalali_range(self) -> Optional[Tuple[jdatetime.date, jdatetime.date]]:
         """:attr:`range` as ``jdatetime.date`` objects.
 
-        >>> DateValue(Span("آبان ۱۴۰۴", 0, 9), "1404-08", "2025-10", "month").jalali_range
-        (jdatetime.date(1404, 8, 1), jdatetime.date(1404, 8, 30))
+        Examples:
+            >>> DateValue(Span("آبان ۱۴۰۴", 0, 9), "1404-08", "2025-10", "month").jalali_range
+            (jdatetime.date(1404, 8, 1), jdatetime.date(1404, 8, 30))
         """
         found = self.range
         if found is None:

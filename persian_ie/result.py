@@ -2,13 +2,14 @@
 
 A saved result reads back with :meth:`Result.from_dict`:
 
->>> import json, persian_ie
->>> text = "زاکانی امروز با سفیر بلاروس دیدار کرد."
->>> saved = persian_ie.extract(text, published="1404-08-19", id="a1").to_json()
->>> back = persian_ie.Result.from_dict(json.loads(saved), text=text)
->>> back.to_json() == saved, back.events[0].type, back.published.isoformat()
-(True, 'meeting', '1404-08-19')
-"""
+Examples:
+    >>> import json, persian_ie
+    >>> text = "زاکانی امروز با سفیر بلاروس دیدار کرد."
+    >>> saved = persian_ie.extract(text, published="1404-08-19", id="a1").to_json()
+    >>> back = persian_ie.Result.from_dict(json.loads(saved), text=text)
+    >>> back.to_json() == saved, back.events[0].type, back.published.isoformat()
+    (True, 'meeting', '1404-08-19')
+    """
 
 from __future__ import annotations
 
@@ -24,10 +25,13 @@ from .records import DateValue, Event
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["Result", "CONTRACT_KEYS"]
+__all__ = ["Result", "CONTRACT_KEYS", "ERROR_KEY"]
 
 #: Top-level keys of the JSON contract, in their output order.
 CONTRACT_KEYS = ("id", "published", "entities", "dates", "events")
+
+#: where a failed item's error lives in ``doc.user_data`` (``Pipeline.pipe(on_error="record")``)
+ERROR_KEY = "persian_ie.error"
 
 _TEXT_MISSING = "persian_ie.text_missing"
 
@@ -44,6 +48,9 @@ class Result:
         events: :class:`~persian_ie.records.Event` objects.
         meta: the caller's own fields carried along (``url``, ``title``…).
         doc: the full :class:`~persian_ie.document.Document` (tokens, sentences, alignment).
+
+    In a notebook a result shows itself as right-to-left text with highlighted
+    entities and one card per event (:meth:`_repr_html_`).
     """
 
     __slots__ = ("doc",)
@@ -81,10 +88,16 @@ class Result:
     def meta(self) -> Dict[str, Any]:
         return self.doc.meta
 
+    @property
+    def error(self) -> Optional[Dict[str, str]]:
+        """``{"type", "message"}`` of the error that stopped this item
+        (``Pipeline.pipe(on_error="record")``), or None for a processed item."""
+        return self.doc.user_data.get(ERROR_KEY)
+
     # -- JSON -------------------------------------------------------------------------------
 
     def to_dict(self, *, text: bool = False) -> Dict[str, Any]:
-        """The JSON contract as a plain dict.
+        """The JSON contract as a plain dict (with an ``error`` key for a failed item).
 
         The caller's :attr:`meta` fields follow the contract's keys (never replacing
         one); ``text=True`` adds the article as ``"text"`` so that the saved record is
@@ -98,6 +111,8 @@ class Result:
             "dates": [d.to_dict() for d in self.doc.dates],
             "events": [e.to_dict() for e in self.doc.events],
         }
+        if self.error is not None:
+            out["error"] = dict(self.error)
         for key, value in self.doc.meta.items():
             if key not in out and key != "text":
                 out[key] = value
@@ -138,7 +153,9 @@ class Result:
             doc.events = [Event.from_dict(e, text) for e in data.get("events", [])]
         except KeyError as exc:
             raise ValueError(f"record {data.get('id')!r}: missing key {exc}") from None
-        doc.meta = {k: v for k, v in data.items() if k not in CONTRACT_KEYS and k != "text"}
+        if isinstance(data.get("error"), Mapping):
+            doc.user_data[ERROR_KEY] = dict(data["error"])
+        doc.meta = {k: v for k, v in data.items() if k not in CONTRACT_KEYS and k not in ("text", "error")}
         if text is not None:
             _check_offsets(doc)
         return cls(doc)
@@ -161,6 +178,11 @@ class Result:
         from .tables import rows
 
         return rows(self, kind)
+
+    def _repr_html_(self) -> str:
+        from .display import render
+
+        return render(self, page=False)
 
     def __repr__(self) -> str:
         return (f"Result(id={self.id!r}, entities={len(self.entities)}, dates={len(self.dates)}, "

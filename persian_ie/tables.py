@@ -7,13 +7,14 @@ Gregorian days and every offset kept, so a row can always be traced back to its 
 Inputs: a :class:`~persian_ie.Result`, a saved result dict (the JSON contract, as read
 from the CLI's JSONL), or an iterable of either.
 
->>> import persian_ie
->>> r = persian_ie.extract("زاکانی امروز با سفیر بلاروس دیدار کرد.", published="1404-08-19", id="a1")
->>> row = rows(r, "events")[0]
->>> row["event_id"], row["type"], row["date_jalali"], row["date"]
-('a1/0', 'meeting', '1404-08-19', '2025-11-10')
->>> sorted(p["name"] or p["role"] for p in rows(r, "participants"))
-['زاکانی', 'سفیر بلاروس']
+Examples:
+    >>> import persian_ie
+    >>> r = persian_ie.extract("زاکانی امروز با سفیر بلاروس دیدار کرد.", published="1404-08-19", id="a1")
+    >>> row = rows(r, "events")[0]
+    >>> row["event_id"], row["type"], row["date_jalali"], row["date"]
+    ('a1/0', 'meeting', '1404-08-19', '2025-11-10')
+    >>> sorted(p["name"] or p["role"] for p in rows(r, "participants"))
+    ['زاکانی', 'سفیر بلاروس']
 
 Keys that join the tables: ``doc`` (position of the result in the input), ``id`` (the
 caller's id), ``event_id`` (``"{id}/{n}"``, or ``"{doc}/{n}"`` when the result has no id)
@@ -179,11 +180,12 @@ def to_dataframe(results: Union[ResultLike, Iterable[ResultLike]], kind: str = "
     (they sort correctly). Offsets that may be missing are nullable integers (``Int64``).
     An empty input gives an empty table with the same columns.
 
-    >>> import persian_ie
-    >>> df = persian_ie.to_dataframe(persian_ie.extract("زاکانی امروز با سفیر بلاروس دیدار کرد.",
-    ...                                                 published="1404-08-19"))
-    >>> df[["type", "date_jalali"]].values.tolist(), str(df["date"].dtype)
-    ([['meeting', '1404-08-19']], 'datetime64[ns]')
+    Examples:
+        >>> import persian_ie
+        >>> df = persian_ie.to_dataframe(persian_ie.extract("زاکانی امروز با سفیر بلاروس دیدار کرد.",
+        ...                                                 published="1404-08-19"))
+        >>> df[["type", "date_jalali"]].values.tolist(), str(df["date"].dtype)
+        ([['meeting', '1404-08-19']], 'datetime64[ns]')
 
     Raises:
         ImportError: pandas is not installed.
