@@ -83,10 +83,51 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
             return after
         # «وی در پاسخ به پیشنهاد برگزاری …»: the proposer is unnamed; keep the party who takes it up
     if m.anaphoric:
+        # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این دیدار X و Y نیز حضور داشتند»
+        present = attendees(doc, a, b, cands)
+        if present:
+            return present
         # «X نیز در این دیدار گفت»: the speaker(s) before the back-reference
         before = [u for u in cands if u.end <= m.start]
         return before[:2]
     return cands
+
+
+_PRESENCE_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+")
+_PRESENCE_AFTER = regex.compile(r"(?<![\p{L}\u200c])(?:نیز\s+)?(?:حضور|شرکت)\s+(?:داشت|داشتند|داشته|یافت|یافتند|کرد|کردند|کرده)"
+                                r"(?![\p{L}])|(?<![\p{L}\u200c])(?:را\s+)?همراهی\s+(?:ن?می[\u200c ]?)?(?:کرد|کردند|کند|کنند)(?![\p{L}])")
+_LIST_GAP = regex.compile(r"^[\s،,]*(?:(?:و|و نیز|همچنین|نیز|جمعی از|تعدادی از|برخی از)[\s،,]+)*$")
+
+
+def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List[PersonRef]:
+    """People a follow-up sentence says were present: the list after «با/در حضور» or the
+    subjects of «حضور داشتند/شرکت کردند/… را همراهی می‌کنند» (in ``[a, b)``)."""
+    norm = doc.norm
+    units = sorted((u for u in units if a <= u.start and u.end <= b), key=lambda u: u.start)
+    out: List[PersonRef] = []
+    for cue in _PRESENCE_BEFORE.finditer(norm, a, b):
+        prev = cue.end()
+        for u in units:
+            if u.start < cue.end():
+                continue
+            if not _LIST_GAP.match(norm[prev:u.start]):
+                break
+            out.append(u)
+            prev = u.end
+    cue = _PRESENCE_AFTER.search(norm, a, b)
+    if cue:
+        chain: List[PersonRef] = []
+        nxt = cue.start()
+        for u in reversed([u for u in units if u.end <= cue.start()]):
+            gap = norm[u.end:nxt]
+            if chain and not _LIST_GAP.match(gap):
+                break
+            if not chain and len(gap) > 40:
+                break
+            chain.insert(0, u)
+            nxt = u.start
+        out.extend(u for u in chain if u not in out)
+    return out
 
 
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")

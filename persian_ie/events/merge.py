@@ -84,9 +84,13 @@ def _role_head(role: str) -> str:
 
 
 def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
-    a, b = a.resolved(), b.resolved()
-    if a is b:
+    if a.entity is not None and a.entity == b.entity:
         return True
+    a, b = a.resolved(), b.resolved()
+    if a is b or (a.entity is not None and a.entity == b.entity):
+        return True
+    if a.name is not None and b.name is not None and a.entity is not None and b.entity is not None:
+        return False  # two named people the article keeps apart («دونالد ترامپ», «ملانیا ترامپ»)
     na, nb = _key_name(doc, a), _key_name(doc, b)
     if na and nb:
         if na == nb:

@@ -53,6 +53,7 @@ class PersonRef:
     antecedent: "Optional[PersonRef]" = field(default=None, repr=False)
     role_hint: Optional[Tuple[int, int]] = None  # the person's title from another mention
     body: bool = False  # an organization or delegation taking part as such
+    entity: Optional[int] = None  # the person this unit refers to (set by coref.cluster)
 
     @property
     def start(self) -> int:
@@ -88,6 +89,14 @@ def add_role_hints(doc: Document, units: Sequence[PersonRef]) -> None:
                 u.role_hint = titled[words[-1]]
 
 
+def _role_head_at(text: str, lex: Lexicon) -> bool:
+    """True when ``text`` opens with a personal title of the role-head lexicon."""
+    for h in lex.role_heads:
+        if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalpha()):
+            return h not in ("امیر", "ملک", "رهبر")
+    return False
+
+
 def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
     return doc.norm_span(span)
 
@@ -101,6 +110,11 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     pers = [e for e in doc.entities if e.label == "PER"]
     roles = [e for e in doc.entities if e.label == "ROLE"]
     orgs = [e for e in doc.entities if e.label == "ORG"]
+    # an ORG span that opens with a title («مسؤول اتحادیه …», «رئیس سازمان …») names a person
+    titled = [o for o in orgs if _role_head_at(normalize(o.text).replace("ؤ", "ئ"), lex)]
+    if titled:
+        roles = sorted(roles + titled, key=lambda sp: sp.start)
+        orgs = [o for o in orgs if o not in titled]
     if not pers and not roles:
         units = fallback_people(doc, lex)
     else:

@@ -104,13 +104,20 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     continue
                 if _press(text, s, e, lex, head.weak and head.needs == "counterpart"):
                     continue
+                pending = False
                 if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
-                    continue
+                    if not _held_without_parties(head, text, s, e):
+                        continue
+                    # «جلسه هماهنگی … برگزار شد.» then «در این جلسه که با حضور X … برگزار شد»: an event
+                    # whose parties are named only in a follow-up sentence
+                    pending = True
                 typ = head.type
                 if typ == "meeting" and regex.match(r"(?:ی)?\s+از\s", text[he:]) and text[s:he].startswith("دیدار"):
                     typ = "visit"  # «دیدار از واشنگتن»، «دیدار از نمایشگاه»
                 taken.append((s, e))
-                out.append(Mention(typ, base + s, base + e, si, head, base + he, verbal=verbal))
+                mention = Mention(typ, base + s, base + e, si, head, base + he, verbal=verbal)
+                mention.extra["pending"] = pending
+                out.append(mention)
     out.sort(key=lambda mm: (mm.start, mm.end))
     # drop a mention nested in another one (e.g. «پیشنهاد» inside a proposal phrase already typed)
     return out
@@ -155,6 +162,33 @@ def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexico
     return any(start <= a - base <= start + 25 for a, b in people_spans) or _looks_like_party(rest)
 
 
+def _held_without_parties(head, text: str, s: int, e: int) -> bool:
+    """A session or signing reported as held/signed in its own clause («جلسه … برگزار شد»،
+    «تفاهم‌نامه‌ای … امضا شد») though no party is named there."""
+    if head.needs not in ("session", "signing"):
+        return False
+    before = text[:s]
+    if regex.search(r"(?:این|همین|آن)\s*$", before):
+        return False
+    clause = regex.split(r"[.:؛]", text[e:], maxsplit=1)[0]
+    if head.needs == "session":
+        return bool(regex.search(LB + r"(?:برگزار|تشکیل)\s+(?:شد|شده|گردید|می[\u200c ]?شود|خواهد شد)" + RB, clause))
+    return False
+
+
+def _party_in_clause(clause: str, offset: int, base: int, people_spans, lex: Lexicon) -> bool:
+    """«با X» or «با حضور X» somewhere in ``clause`` (which starts at normalized ``offset``)
+    where X is a person unit or a titled party, not a medium."""
+    for m in regex.finditer(LB + r"(?:با|میان|بین)\s+(?:حضور\s+)?", clause):
+        rest = clause[m.end():m.end() + 60]
+        if _is_media(rest, lex):
+            continue
+        pos = offset + m.end()
+        if any(pos <= a <= pos + 25 for a, b in people_spans) or _looks_like_party(rest):
+            return True
+    return False
+
+
 def _looks_like_party(rest: str) -> bool:
     return bool(regex.match(r"(?:همتا|هیئت|هیات|هیأت|مقام|مقامات|سفیر|وزیر|رئیس|رییس|نخست|معاون|نماینده|امیر|پادشاه|"
                             r"شهردار|استاندار|دبیر|مدیر|فرمانده|رهبر|مسئولان|مسئولین|اعضای|سران)", rest))
@@ -192,7 +226,13 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
             return True
         if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:]):
             return True  # «نشست کمیسیون مشترک ایران و …»
-        return _counterpart_after(text, he, base, people_spans, lex, window=40)
+        if _counterpart_after(text, he, base, people_spans, lex, window=40):
+            return True
+        # «جلسه … با حضور X، Y و Z برگزار شد»، «جلسه بعدی خود را با X برگزار می‌کند»: the parties
+        # anywhere in the clause of a session that is held
+        clause = regex.split(r"[.:؛]", after, maxsplit=1)[0]
+        held = verbal or regex.search(LB + r"(?:برگزار|تشکیل)" + RB, clause)
+        return bool(held) and _party_in_clause(clause, e + base, base, people_spans, lex)
     if needs == "trip":  # سفر، عزیمت
         if regex.search(r"(?:این|همین|آن)\s*$", before):
             return False
