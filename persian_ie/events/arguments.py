@@ -158,10 +158,10 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     for s, t, media in sorted(orgs):
         lead = norm[max(a, s - 8):s]
         ok = bool(_BODY_LEAD.search(lead))
-        if not ok and prev_ok_end is not None and norm[prev_ok_end:s].strip() in ("و", "،"):
-            ok = True
-        if not ok and m.type == "agreement" and m.verbal is False and s - a <= 3 and s < m.start:
-            ok = True  # the subject of a signing clause
+        if not ok and prev_ok_end is not None and regex.match(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$", norm[prev_ok_end:s]):
+            ok = True  # «بین دانشگاه X و شرکت Y»، «دولت آلمان و مدیریت شرکت لوفت‌هانزا»
+        if not ok and m.type in ("agreement", "meeting") and s - a <= 3 and s < m.start:
+            ok = True  # the subject of the clause: «دولت آلمان و … به توافق رسیدند»
         if ok:
             prev_ok_end = t  # a list goes on across a medium named in it
             if not media:

@@ -101,6 +101,7 @@ class EventExtractor:
                 last = list(m.participants)
         clusters = merge_mentions(doc, kept)
         clusters = consolidate(doc, clusters)
+        clusters = self._absorb_signing_sessions(doc, clusters)
         clusters = self._filter(doc, clusters)
         self._assign_topics(doc, clusters, units, lex)
         # reading order of the body (an event named only in the headline keeps its place)
@@ -140,6 +141,9 @@ class EventExtractor:
                 continue
             if m.type == "agreement" and not m.anaphoric and EventExtractor._outcome_of_talks(doc, m, mentions):
                 continue
+            if m.type == "meeting" and not m.anaphoric and any(
+                    o.type == "agreement" and o.sent == m.sent and 0 <= o.start - m.head_end <= 3 for o in mentions):
+                continue  # «جلسه‌ی انعقاد قرارداد»، «نشست امضای تفاهم‌نامه»: the session is the signing
             if m.type == "proposal":
                 inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
                          and not o.anaphoric and (m.start <= o.start <= m.end + 90
@@ -204,6 +208,32 @@ class EventExtractor:
                 if not (lead and (verbal or plural)):
                     continue
             if all(self._first_person(doc, m) for m in cl.mentions if not m.anaphoric):
+                continue
+            out.append(cl)
+        return out
+
+    @staticmethod
+    def _absorb_signing_sessions(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
+        """«طی نشستی با X، قرارداد … را منعقد کرد»، «جلسه انعقاد قرارداد …»: a session told only as
+        the occasion of a signing between the same parties is that signing, not another event."""
+        signings = [c for c in clusters if c.type == "agreement"]
+        if not signings:
+            return clusters
+        out = []
+        for cl in clusters:
+            own = [m for m in cl.mentions if not m.anaphoric]
+            if cl.type == "meeting" and own:
+                for sig in signings:
+                    sents = {m.sent for m in sig.mentions if not m.anaphoric}
+                    if not all(m.sent in sents for m in own):
+                        continue
+                    if all(any(same_person(doc, r, q) for sl in sig.parts for q in sl.refs)
+                           for slot in cl.parts for r in slot.refs[:1]):
+                        sig.mentions.extend(cl.mentions)
+                        sig.mentions.sort(key=lambda m: m.start)
+                        break
+                else:
+                    out.append(cl)
                 continue
             out.append(cl)
         return out

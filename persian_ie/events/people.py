@@ -120,6 +120,9 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     else:
         units = _from_entities(doc, pers, roles)
     taken = [(u.start, u.end) for u in units]
+    for u in plural_groups(doc, lex, taken):
+        units.append(u)
+        taken.append((u.start, u.end))
     for sent_i, sent in enumerate(doc.sentences):
         text = norm[sent.nstart:sent.nend]
         for m in _DELEGATION.finditer(text):
@@ -321,3 +324,42 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
                         unit.name = _strip_honorific(norm, s0, s0 + len(cand))
             units.append(unit)
     return units
+
+
+_PLURAL_HEADS = ("مقامات", "مقام‌های", "مقامهای", "مسئولان", "مسئولین", "مسوولان", "مسؤولان", "مدیران", "سران", "رهبران",
+                 "وزرای", "وزیران", "روسای", "رؤسای", "رئیسان", "نمایندگان", "سفرای", "سفیران", "فرماندهان", "متحدان",
+                 "دیپلمات‌های", "مقامهاي")
+_PLURAL_RE = regex.compile(LB + "(?:" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True)) + ")" + RB)
+_COUNT_WORDS = {"این", "دو", "سه", "چهار", "پنج", "هر"}
+
+
+def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] = ()) -> List[PersonRef]:
+    """Groups named by a plural title the entity stage left untagged: «مدیران نفتی آمریکا»،
+    «رهبران این کشور»، «وزرای تجارت دو کشور» (plural units; up to four words after the head)."""
+    out: List[PersonRef] = []
+    for si, sent in enumerate(doc.sentences):
+        toks = doc.tokens[sent.token_start:sent.token_end]
+        text = doc.norm[sent.nstart:sent.nend]
+        for m in _PLURAL_RE.finditer(text):
+            rs, re_ = sent.nstart + m.start(), sent.nstart + m.end()
+            if any(a < re_ and rs < b for a, b in taken):
+                continue
+            i = next((k for k, t in enumerate(toks) if t.nstart >= re_), len(toks))
+            count = 0
+            while i < len(toks) and count < 4:
+                w = toks[i].norm
+                if w in _COUNT_WORDS and i + 1 < len(toks) and toks[i + 1].norm.startswith("کشور"):
+                    re_ = toks[i + 1].nend
+                    i += 2
+                    count += 2
+                    continue
+                if toks[i].is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs \
+                        or not _NAME_TOKEN.match(w):
+                    break
+                re_ = toks[i].nend
+                i += 1
+                count += 1
+            if count == 0:
+                continue  # a bare «مقامات» names nobody
+            out.append(PersonRef(role=(rs, re_), sent=si, plural=True))
+    return out

@@ -100,7 +100,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     if lv:
                         e = lv.end()
                         verbal = True
-                if sporty:
+                if sporty and not _official_in_sports(head, text, s, he, base, people_spans, lex):
                     continue
                 if _press(text, s, e, lex, head.weak and head.needs == "counterpart"):
                     continue
@@ -121,6 +121,25 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     out.sort(key=lambda mm: (mm.start, mm.end))
     # drop a mention nested in another one (e.g. «پیشنهاد» inside a proposal phrase already typed)
     return out
+
+
+def _official_in_sports(head: Head, text: str, s: int, he: int, base: int, people_spans, lex: Lexicon) -> bool:
+    """In sports news a signing is still a signing («قراردادش را با فدراسیون به امضا رساند»), and
+    «دیدار با» a person (not a team, not a match phrase) is still a meeting."""
+    if head.type == "agreement":
+        return True
+    if head.type != "meeting" or not text[s:he].startswith(("دیدار", "ملاقات")):
+        return False
+    if lex.sports_match is not None and lex.sports_match.match(text, s):
+        return False
+    m = regex.match(r"\s*(?:(?:ی|ای)\s+)?با\s+", text[he:])
+    if not m:
+        return False
+    start = he + m.end()
+    rest = text[start:start + 30]
+    if regex.match(r"(?:تیم|باشگاه|حریف|کشتی|نماینده|ملی|منتخب)", rest) or _is_media(rest, lex):
+        return False
+    return any(start <= a - base <= start + 2 for a, b in people_spans)
 
 
 def _sports_title(doc: Document, lex: Lexicon) -> bool:
