@@ -74,6 +74,12 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         cands.append(u)
     if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
         cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
+    if m.anaphoric:
+        # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این سفر X و Y رئیس‌جمهور را همراهی می‌کنند»
+        # (a spokesman who travels with the president is a participant too)
+        present = attendees(doc, a, b, [u for u in units if u.pronoun is None or u.resolved().pronoun is None])
+        if present:
+            return present
     if m.type == "visit":
         return _traveller(doc, m, cands, units)
     if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
@@ -83,10 +89,6 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
             return after
         # «وی در پاسخ به پیشنهاد برگزاری …»: the proposer is unnamed; keep the party who takes it up
     if m.anaphoric:
-        # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این دیدار X و Y نیز حضور داشتند»
-        present = attendees(doc, a, b, cands)
-        if present:
-            return present
         # «X نیز در این دیدار گفت»: the speaker(s) before the back-reference
         before = [u for u in cands if u.end <= m.start]
         return before[:2]

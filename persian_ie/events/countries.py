@@ -105,6 +105,8 @@ def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
     out = []
     for m in pat.finditer(text):
         surface = m.group()
+        if surface in ("روسای", "روسا"):
+            continue  # «روسای جمهور» (presidents), not «روس» + «ای»
         key = surface
         if key not in seen:
             for suf in ("\u200cای", "ای", "ی"):

@@ -278,6 +278,20 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
         return bool(regex.match(r"\s*(?:[^ .،:؛]+\s+){0,6}?(?:تشکیل|ایجاد)\s+(?:شد|شود|می\u200c?شود|خواهد شد|گردید|شده)", after))
     if needs == "proposal":
         return bool(_PROPOSAL_OBJ.match(text[he:])) or bool(_PROPOSAL_VERB.match(text[he:]))
+    if needs == "welcome":  # «X از Y استقبال کرد» where Y is a person (not «از این طرح»)
+        if not verbal:
+            return False
+        clause = regex.split(r"[.:؛،]", before)[-1]
+        for m in regex.finditer(LB + r"از\s+", clause):
+            if len(clause[m.end():].split()) > 7:
+                continue
+            pos = s - len(clause) + m.end()
+            if any(pos <= a - base <= pos + 2 for a, b in people_spans):
+                return True
+        return False
+    if needs == "welcomed":  # «X مورد استقبال رسمی Y قرار گرفت»
+        m = regex.match(r"\s+(?:[^.،:؛]{1,60}?)\s+قرار\s+(?:گرفت|گرفتند|گرفته|ن?می[\u200c ]?گیرد|خواهد گرفت)" + RB, after)
+        return bool(m) and any(e <= a - base <= e + 3 for a, b in people_spans)
     if needs == "audience":
         return True
     if needs == "hosting":
