@@ -171,7 +171,8 @@ def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False) -> bool:
 def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexicon, window: int = 60,
                        allow_media: bool = False) -> bool:
     """«با/میان/بین X» right after ``pos`` where X is a person unit (not a medium)."""
-    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:])
+    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:]) or \
+        regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,5}?خود\s+با\s+", text[pos:])  # «جلسه روز سه‌شنبه گذشته خود با آبه»
     if not m:
         return False
     start = pos + m.end()
@@ -259,10 +260,17 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
             return True
         if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:]):
             return True
+        # «سفر اخیر هو جین‌تائو رئیس جمهور چین به روسیه»: the traveller's name and title first
+        g = regex.match(r"(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?\s+", text[he:])
+        first = regex.match(r"[^ .،:؛]+\s+", text[he + g.end():]) if g else None
+        reach = he + g.end() + (first.end() if first and first.group().strip() not in ("به", "از", "و", "که", "را") else 1) if g else 0
+        if g and any(he + g.end() <= a - base <= reach for a, b in people_spans) and \
+                regex.match(r"(?:[^.،:؛]+?\s+){1,9}?(?:به|از)\s+", text[he + g.end():]):
+            return True
         return bool(regex.search(r"(?:به|از)\s+(?:[^ .،:؛]+\s+){0,3}?$", before)) and verbal
     if needs == "inspection":  # بازدید
         return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:]))
-    if needs == "arrival":  # وارد X شد
+    if needs == "arrival":  # «وارد X شد»، «راهی X شد»، «به X رفت»
         place = text[s:e].split()[1] if len(text[s:e].split()) > 1 else ""
         from .countries import country_of_place
         return country_of_place(place) is not None or place in ("کشورمان", "پایتخت")
