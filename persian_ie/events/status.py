@@ -49,12 +49,18 @@ def _past_forms() -> Set[str]:
 def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[str]:
     """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``."""
     past = _past_forms()
+    prev_mi = False
     tokens = doc.tokens
     first = tokens_from(doc, start)
     for t in tokens[first:first + _VERB_SEARCH_TOKENS]:
         if t.nstart >= end:
             break
         w = t.norm
+        if prev_mi and regex.match(r"^\p{L}{2,}$", w):
+            return "present"  # «می شود» written with a space
+        prev_mi = w in ("می", "نمی")
+        if prev_mi:
+            continue
         if w in lex.future_markers:
             return "future"
         if w in _SUBJUNCTIVE and w not in ("دارد", "دارند"):
