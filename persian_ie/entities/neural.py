@@ -644,7 +644,7 @@ class NeuralTagger:
         """BIO tags for several sentences of normalized tokens.
 
         The sentences are sorted by length and run :attr:`batch_size` at a time, so
-        each batch pads little. A sentence longer than :data:`MAX_SEGMENT` tokens
+        each batch pads little; a sentence repeated in the batch is tagged once. A sentence longer than :data:`MAX_SEGMENT` tokens
         (a run-on paragraph, a scraped page without stops) is tagged in segments cut
         after a punctuation mark where one is near: the network's steps then stay
         full and the cost stays linear in the length.
@@ -657,8 +657,12 @@ class NeuralTagger:
             for a, b in _segments(s):
                 pieces.append(s[a:b])
                 owner.append(i)
+        # a piece met twice (a repeated byline or boilerplate line, run-on repeated
+        # text) is tagged once: the network reads each piece on its own
+        first: Dict[Tuple[str, ...], int] = {}
+        same = [first.setdefault(tuple(p), i) for i, p in enumerate(pieces)]
         raw: List[List[str]] = [[] for _ in pieces]
-        order = sorted((i for i, s in enumerate(pieces) if len(s)), key=lambda i: len(pieces[i]))
+        order = sorted((i for i, s in enumerate(pieces) if len(s) and same[i] == i), key=lambda i: len(pieces[i]))
         for k in range(0, len(order), self.batch_size):
             idx = order[k:k + self.batch_size]
             batch = [pieces[i] for i in idx]
@@ -668,6 +672,9 @@ class NeuralTagger:
             paths = viterbi_batch(em, lengths, trans, start, end)
             for b, i in enumerate(idx):
                 raw[i] = [labels[j] for j in paths[b, :lengths[b]]]
+        for i, j in enumerate(same):
+            if j != i:
+                raw[i] = raw[j]
         joined: List[List[str]] = [[] for _ in sentences]
         for i, tags in zip(owner, raw):
             joined[i].extend(tags)
