@@ -403,7 +403,7 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
 
 _PLURAL_HEADS = ("مقامات", "مقام‌های", "مقامهای", "مسئولان", "مسئولین", "مسوولان", "مسؤولان", "مدیران", "سران", "رهبران",
                  "وزرای", "وزیران", "روسای", "رؤسای", "رئیسان", "نمایندگان", "سفرای", "سفیران", "فرماندهان", "متحدان",
-                 "دیپلمات‌های", "مقامهاي")
+                 "دیپلمات‌های", "مقامهاي", "اعضای", "مراجع")
 _PLURAL_RE = regex.compile(LB + "(?:" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True)) + ")" + RB)
 _COUNT_WORDS = {"این", "دو", "سه", "چهار", "پنج", "هر"}
 
@@ -436,5 +436,31 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
                 count += 1
             if count == 0:
                 continue  # a bare «مقامات» names nobody
+            rest = doc.norm[sent.nstart + m.end():re_].strip()
+            if any(rest.startswith(g) for g in lex.generic_partners):
+                continue  # «اعضای خانواده شهید»: not a party in its own right
             out.append(PersonRef(role=(rs, re_), sent=si, plural=True))
+    out.extend(_quantified_groups(doc, taken + [(u.start, u.end) for u in out]))
+    return out
+
+
+_QUANTIFIED = regex.compile(LB + r"(?:جمع(?:ی)?(?:\s+(?:زیادی|کثیری|بزرگی))?|چند\s+تن|تعدادی|گروهی|شماری|عده[\u200c ]?ای)\s+از\s+"
+                            r"((?:(?!(?:با|به|در|را|که|برای|تا|از|هم|نیز|امروز|دیروز)\s)[\p{L}\u200c]+(?:\s+|(?=[،.:؛])|$)){1,5}?)"
+                            r"(?=[،.:؛]|\s+(?:با|به|در|را|که|برای|دیدار|دیدن|حضور|گفت|شرکت|برگزار)(?:\s|$)|$)")
+
+
+def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[PersonRef]:
+    """«جمع زیادی از روحانیان و مبلغان»، «چند تن از مراجع تقلید»: a group taking part; its title
+    is the group noun phrase."""
+    out: List[PersonRef] = []
+    for si, sent in enumerate(doc.sentences):
+        text = doc.norm[sent.nstart:sent.nend]
+        for m in _QUANTIFIED.finditer(text):
+            s, e = sent.nstart + m.start(1), sent.nstart + m.start(1) + len(m.group(1).rstrip())
+            if e <= s or any(a < e and s < b for a, b in taken):
+                continue
+            first = m.group(1).split()[0]
+            if not regex.match(r"(?:جمع|چند|عده)", m.group()) and not first.endswith(("ان", "ین")):
+                continue  # «شماری از موضوعات»: not people
+            out.append(PersonRef(role=(s, e), sent=si, plural=True))
     return out
