@@ -1,10 +1,12 @@
-"""Back-references to people: وی، او، ایشان، این مقام, and a title repeated alone
-(«شهردار تهران افزود» after «علیرضا زاکانی، شهردار تهران»).
+"""Back-references to people and one cluster per real person.
 
-Each pronoun unit gets as antecedent the subject of the nearest earlier sentence
-that has one (the person the paragraph is about), falling back to the nearest
-earlier named unit; a role-only unit whose title matches an earlier named unit's
-title is linked to it.
+* :func:`resolve`: a pronoun (وی، او، ایشان، این مقام) takes as antecedent the subject of the
+  nearest earlier sentence that has one, falling back to the nearest earlier named unit; a
+  title repeated alone («شهردار تهران افزود») is linked to the earlier named unit with that title;
+* :func:`cluster`: names by their shorter forms («ظریف» ⊂ «محمد جواد ظریف»), titles used alone
+  by compatible titles of a named person (a headline's «وزیر ارتباطات» and the body's
+  «سلیمانی وزیر ارتباطات و فناوری اطلاعات»), or by a nearby sentence whose subject is a name
+  alone («مسؤول اتحادیه … اظهار کرد» / «محمدصالح جباری … افزود»).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import regex
 from ..document import Document
 from .people import PersonRef, fold
 
-__all__ = ["resolve", "link_titles", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
+__all__ = ["resolve", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
 
 _ATTRIB = regex.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به گزارش|بنا بر گزارش|براساس گزارش|بر اساس گزارش|طبق گزارش|"
                         r"به تازگی|به نوشته|به اعلام|بنابر اعلام|به گفته|آن[\u200c ]?طور که|آنگونه که|آن[\u200c ]?چنان که|چنان[\u200c ]?که)"
@@ -106,54 +108,6 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
             named.append(u)
 
 
-def link_titles(doc: Document, units: List[PersonRef], max_dist: int = 3) -> None:
-    """Link a title used alone as a sentence subject to the person named alone nearby.
-
-    News style names a person once («احد جمالی در دیدار … گفت») and calls them by
-    title elsewhere («معاون سیاسی امنیتی استاندار … افزود»). A singular role-only
-    subject with no antecedent is linked to the nearest sentence subject that is a
-    name without a title, within ``max_dist`` sentences, when no other name lies between.
-    """
-    subjects = {}
-    for i in range(len(doc.sentences)):
-        s = subject_of_sentence(doc, units, i)
-        if s is not None:
-            subjects[i] = s
-    bare_names = {i: u for i, u in subjects.items() if u.name is not None and u.role is None}
-    if not bare_names:
-        return
-    named_sents = sorted(i for i, u in subjects.items() if u.name is not None)
-    linked: List[PersonRef] = []
-    for i, r in sorted(subjects.items()):
-        if r.name is not None or r.role is None or r.plural or r.antecedent is not None or r.pronoun is not None:
-            continue
-        key = fold(doc.norm[r.role[0]:r.role[1]]).split()
-        same_title = None
-        for prev in linked:
-            other = fold(doc.norm[prev.role[0]:prev.role[1]]).split()
-            short, long_ = (key, other) if len(key) <= len(other) else (other, key)
-            if len(short) >= 2 and long_[:len(short)] == short and _same_country(doc, r.role, prev.role):
-                same_title = prev.antecedent
-                break
-        if same_title is not None:
-            r.antecedent = same_title
-            linked.append(r)
-            continue
-        best = None
-        for j, n in bare_names.items():
-            d = abs(i - j)
-            if d == 0 or d > max_dist:
-                continue
-            lo, hi = min(i, j), max(i, j)
-            if any(lo < k < hi for k in named_sents):
-                continue
-            if best is None or d < best[0] or (d == best[0] and j < i):
-                best = (d, n)
-        if best is not None:
-            r.antecedent = best[1]
-            linked.append(r)
-
-
 # -- persons: one cluster per real person -------------------------------------------------------
 
 _HONORIFIC_WORDS = {"شیخ", "سید", "دکتر", "مهندس", "حجت", "الاسلام", "والمسلمین", "المسلمین", "آیت", "الله", "سردار",
@@ -189,7 +143,7 @@ def title_key(text: str) -> List[str]:
     >>> title_key("وزیر امور خارجه جمهوری اسلامی ایران") == title_key("وزیر خارجه ایران")
     True
     """
-    text = fold(text).replace("وزیرخارجه", "وزیر خارجه").replace("رئیس جمهوری", "رئیس جمهور").replace("رییس", "رئیس")
+    text = fold(text).replace("رییس", "رئیس").replace("وزیرخارجه", "وزیر خارجه").replace("رئیس جمهوری", "رئیس جمهور")
     words = [w for w in text.split() if w not in _TITLE_DROP]
     return [w[:-1] if len(w) > 4 and w.endswith("ی") else w for w in words]
 

@@ -137,6 +137,10 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if any(a < e and s < b for a, b in taken):
                 continue
             units.append(PersonRef(pronoun=(s, e), sent=sent_i))
+    # a plural title goes on over the list of countries it names
+    for u in units:
+        if u.plural and u.role is not None and not u.body:
+            u.role = (u.role[0], _over_country_list(norm, u.role[1]))
     # organizations inside a role span
     org_ranges = [_norm_range(doc, o) for o in orgs]
     for u in units:
@@ -464,3 +468,20 @@ def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[
                 continue  # «شماری از موضوعات»: not people
             out.append(PersonRef(role=(s, e), sent=si, plural=True))
     return out
+
+
+_LIST_TAIL = regex.compile(r"((?:\s*،\s*[\p{L}\u200c]+)*)\s+و\s+([\p{L}\u200c]+)")
+
+
+def _over_country_list(norm: str, end: int) -> int:
+    """End of «رؤسای جمهوری اسلامی ایران، افغانستان، پاکستان و تاجیکستان» when the title stops at
+    «ایران»: the comma list that goes on and closes with «و» + a country (most items countries)."""
+    from .countries import countries_in
+    m = _LIST_TAIL.match(norm, end)
+    if not m:
+        return end
+    items = [w.strip(" ،") for w in m.group(1).split("،") if w.strip(" ،")] + [m.group(2)]
+    known = sum(bool(countries_in(w)) for w in items)
+    if countries_in(m.group(2)) and known * 2 >= len(items):
+        return m.end()
+    return end
