@@ -199,7 +199,9 @@ def test_participant_model_loads_and_reads_cues():
     plain = {"named": 1.0, "titled": 1.0, "after_with": 1.0}
     assert model.accept(plain)
     assert not model.accept(dict(plain, mention_only_lead=1.0))  # a veto, whatever the weights
-    assert model.probability(plain) > model.probability(dict(plain, plural=1.0, distance=3.0))
+    learned = ParticipantModel.from_dict({"weights": {"plural": -2.0, "after_with": 1.0}, "bias": 0.5, "threshold": 0.5})
+    assert learned.accept({"after_with": 1.0}) and not learned.accept({"plural": 1.0})
+    assert ParticipantModel.from_dict(learned.to_dict()).to_dict() == learned.to_dict()
     with pytest.raises(ValueError):
         ParticipantModel.from_dict({"weights": {"no_such_cue": 1.0}})
 
