@@ -18,6 +18,7 @@ from ..records import Event, Participant, Topic
 from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import country_of_role
+from .index import WINDOW, Near
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
@@ -38,6 +39,10 @@ _PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:�
 _KIN = regex.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
                     r"|(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر)(?:ش|\u200c?اش)?[\s،\"«»]*$")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+
+
+#: no trigger mention is longer than this, in characters
+_LONGEST_MENTION = 200
 
 
 def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
@@ -77,12 +82,18 @@ class EventExtractor:
         if not doc.sentences:
             return doc
         lex = self.lexicon
+        self._drop_scratch(doc)
         units = people_of(doc, lex)
         if doc.user_data.get("events.keep_units"):
             doc.user_data["events.units"] = units  # for training and inspection
         coref.resolve(doc, units)
         coref.cluster(doc, units)
         doc.user_data["events.titled_entities"] = {u.entity for u in units if u.role is not None and not u.plural}
+        members: Dict[int, List[PersonRef]] = {}
+        for u in sorted(units, key=lambda x: x.start):
+            members.setdefault(u.entity, []).append(u)
+        doc.user_data["events.members"] = members
+        doc.user_data["events.units_all"] = units
         add_role_hints(doc, units)
         dates = list(doc.dates)
         if not dates and not any(e.label == "DATE" for e in doc.entities):
@@ -117,7 +128,17 @@ class EventExtractor:
         clusters.sort(key=lambda c: min((m.start for m in c.mentions if not m.title), default=c.first.start))
         events = [self._record(doc, cl, units) for cl in clusters]
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        self._drop_scratch(doc)
         return doc
+
+    _SCRATCH = ("events.titled_entities", "events.members", "events.units_all", "_events_unit_cues",
+                "_events_units_by_sentence")
+
+    @classmethod
+    def _drop_scratch(cls, doc: Document) -> None:
+        """Per-run caches in ``doc.user_data`` (keyed by object ids) must not outlive the run."""
+        for key in cls._SCRATCH:
+            doc.user_data.pop(key, None)
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -136,25 +157,28 @@ class EventExtractor:
     def _prune(doc: Document, mentions: List[Mention]) -> List[Mention]:
         """Drop a «پیشنهاد» mention whose object is itself a typed event (it only sets the status)."""
         out = []
-        phones = [m for m in mentions if m.type == "phone_call" and not m.anaphoric]
+        near = Near((m.start, m) for m in mentions)
+        phones = Near((m.start, m) for m in mentions if m.type == "phone_call" and not m.anaphoric)
         for m in mentions:
             if m.type == "meeting" and not m.anaphoric and any(
                     p.sent == m.sent and abs(p.start - m.start) < 140 and not _colon_between(doc.norm, p, m)
-                    for p in phones):
+                    for p in phones.between(m.start - 139, m.start + 140)):
                 # «به صورت تلفنی … رایزنی کردند»، «در تماسی تلفنی با X … گفت‌وگو کرد»: one call
                 continue
             if m.type in ("meeting", "phone_call") and not m.anaphoric and m.status != "proposed" and any(
                     a.anaphoric and a.sent == m.sent and a.type in ("meeting", "phone_call") and 0 <= m.start - a.end < 120
-                    for a in mentions):
+                    for a in near.between(m.start - 120 - _LONGEST_MENTION, m.start + 1)):
                 # «دو طرف در این تماس تلفنی … تبادل نظر کردند»: the same event again
                 continue
             if m.type == "agreement" and not m.anaphoric and EventExtractor._outcome_of_talks(doc, m, mentions):
                 continue
             if m.type == "meeting" and not m.anaphoric and any(
-                    o.type == "agreement" and o.sent == m.sent and 0 <= o.start - m.head_end <= 3 for o in mentions):
+                    o.type == "agreement" and o.sent == m.sent and 0 <= o.start - m.head_end <= 3
+                    for o in near.between(m.head_end, m.head_end + 4)):
                 continue  # «جلسه‌ی انعقاد قرارداد»، «نشست امضای تفاهم‌نامه»: the session is the signing
             if m.type == "proposal":
-                inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
+                inner = [o for o in near.between(m.start - 90 - _LONGEST_MENTION, m.end + 91)
+                         if o is not m and o.sent == m.sent and o.type != "proposal"
                          and not o.anaphoric and (m.start <= o.start <= m.end + 90
                                                   or (o.status == "proposed" and m.start - 90 <= o.end <= m.start))]
                 if inner:
@@ -284,7 +308,7 @@ class EventExtractor:
     def _question(doc: Document, m: Mention) -> bool:
         """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
         sent = doc.sentences[m.sent]
-        text = doc.norm[m.end:sent.nend]
+        text = doc.norm[m.end:min(sent.nend, m.end + WINDOW)]
         end = regex.search(r"[.!؟?]", text)
         return bool(end) and end.group() in "؟?"
 
@@ -306,11 +330,15 @@ class EventExtractor:
             for m in cl.mentions:
                 sent_owner.setdefault(m.sent, cl)
         seen_sents = set()
+        owners_by_sent: Dict[int, set] = {}
+        for cl in clusters:
+            for m in cl.mentions:
+                owners_by_sent.setdefault(m.sent, set()).add(id(cl))
         for cl in clusters:
             spans: List[Tuple[int, int, str]] = []
             for m in cl.mentions:
                 a, b = clause_window(doc, m)
-                others = [o for c2 in clusters if c2 is not cl for o in c2.mentions if o.sent == m.sent]
+                others = owners_by_sent.get(m.sent, set()) - {id(cl)}
                 if m.anaphoric or not others:
                     sent = doc.sentences[m.sent]
                     a, b = sent.nstart, sent.nend
@@ -320,6 +348,9 @@ class EventExtractor:
                 spans.extend(self._proposal_object(doc, cl.main, lex))
             cl.topic_spans = spans  # type: ignore[attr-defined]
         # sentences between an event's mentions and the next event that talk about it
+        units_by_sent: Dict[int, List[PersonRef]] = {}
+        for u in units:
+            units_by_sent.setdefault(u.sent, []).append(u)
         order = sorted(clusters, key=lambda c: c.first.start)
         main = [c for c in order if c.type in ("meeting", "phone_call", "visit", "agreement")]
         for si, sent in enumerate(doc.sentences):
@@ -331,7 +362,7 @@ class EventExtractor:
             text = doc.norm[sent.nstart:sent.nend]
             start = coref.attribution_end(text)
             body = text[start:].lstrip()
-            subj = coref.subject_of_sentence(doc, list(units), si)
+            subj = coref.subject_of_sentence(doc, units_by_sent.get(si, []), si)
             target = None
             if subj is not None:
                 ref = subj.resolved()

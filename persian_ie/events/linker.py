@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import functools
 import math
+from bisect import bisect_left
 import threading
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Dict, List, Optional, Sequence
 
 import regex
@@ -73,11 +75,22 @@ _VAGUE = {"رئیس", "رییس", "معاون", "مدیر", "دبیر", "عضو"
           "همتا", "همتایان", "مقامات"}
 
 
-def _official_heads() -> frozenset:
+def _official_heads() -> tuple:
+    """Folded title heads of the role lexicon that name an office on their own (not «رئیس»)."""
     try:
-        return frozenset(normalize(x) for x in read_lines("events/roles.txt"))
+        heads = {fold(normalize(x)) for x in read_lines("events/roles.txt")}
     except FileNotFoundError:  # pragma: no cover - shipped with the package
-        return frozenset()
+        return ()
+    return tuple(sorted(h for h in heads if h and h.split()[0] not in _VAGUE))
+
+
+def _nearest(items: List[PersonRef], pos: int, k: int) -> List[PersonRef]:
+    if len(items) <= k:
+        return items
+    starts = [v.start for v in items]
+    i = bisect_left(starts, pos)
+    lo = max(0, min(i - k // 2, len(items) - k))
+    return items[lo:lo + k]
 
 
 _official = functools.lru_cache(maxsize=1)(_official_heads)
@@ -89,18 +102,61 @@ def _words_before(norm: str, pos: int, lo: int, n: int = 3) -> List[str]:
 
 def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units: Sequence[PersonRef],
              mentions: Sequence[Mention], lex: Lexicon) -> Dict[str, float]:
-    """The cues for «is ``u`` a party to the event of ``m``?» (``window`` = the clause bounds)."""
+    """The cues for «is ``u`` a party to the event of ``m``?».
+
+    ``window``: the clause bounds; ``units`` and ``mentions``: the person units (in position
+    order) and trigger mentions of that clause. Nothing further away is looked at, and what
+    depends on the unit and clause alone is computed once, so the cost per candidate does not
+    grow with the document.
+    """
     a, b = window
     norm = doc.norm
+    us, ue = u.start, u.end
+    f = dict(_unit_cues(doc, u, lex))
+    ms, me = m.start, m.end
+    f["proposer_lead"] = float(m.type != "proposal" and ue <= ms and f.pop("_proposer_cue"))
+    f["before_trigger"] = float(ue <= ms)
+    gap = ms - ue if ue <= ms else us - me
+    f["distance"] = min(3.0, max(0, gap) / 40.0)
+    lo, hi = (ue, ms) if ue <= ms else (me, us)
+    f["trigger_between"] = float(any(o is not m and not o.anaphoric and lo <= o.start and o.end <= hi for o in mentions))
+    intro_end = f.pop("_intro_end")
+    # («در مورد تماس تلفنی وزیر با …»: the cue introduces the event itself, whose parties follow it)
+    f["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and f.pop("_intro_near"))
+    f.pop("_intro_near", None)
+    f["headline"] = float(bool(m.title))
+    f["anaphoric"] = float(m.anaphoric)
+    f["verbal"] = float(m.verbal)
+    f["visit"] = float(m.type == "visit")
+    f["phone_call"] = float(m.type == "phone_call")
+    f["agreement"] = float(m.type == "agreement")
+    f["proposal_or_group"] = float(m.type in ("proposal", "working_group") or m.status == "proposed")
+    f["first_person_clause"] = float(bool(_FIRST_PERSON.search(norm, me, min(b, me + 40))))
+    f["own_sentence_event"] = float(any(o is not m and not o.anaphoric and o.sent == m.sent and o.type != m.type
+                                        for o in mentions))
+    return f
+
+
+def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
+    """The cues that depend on the unit and its own clause only (computed once per unit)."""
+    cache = doc.user_data.setdefault("_events_unit_cues", {})
+    hit = cache.get(id(u))
+    if hit is not None:
+        return hit
+    from .arguments import _units_in, clause_window
+    a, b = clause_window(doc, SimpleNamespace(sent=u.sent, start=u.start, end=u.end))
+    units = _units_in(doc.user_data.get("events.units_all", [u]), a, b, doc)
+    norm = doc.norm
+    us, ue = u.start, u.end
     ref = u.resolved()
-    ent = u.entity
-    members = [v for v in units if ent is not None and v.entity == ent and v.pronoun is None] or [ref]
+    members = [v for v in _members(doc, u) if v.pronoun is None] or [ref]
+    # a person named a hundred times: the mentions nearest to this one are enough
+    members = _nearest(members, us, 12)
     names = [v for v in members if v.name is not None]
     roles = [v.role for v in members if v.role is not None]
     own_role = u.role or ref.role
     role_text = fold(norm[own_role[0]:own_role[1]]) if own_role else ""
-    all_roles = " ".join(fold(norm[r[0]:r[1]]) for r in roles)
-    lead = norm[max(a, u.start - 25):u.start]
+    lead = norm[max(a, us - 25):us]
     f: Dict[str, float] = {}
     f["named"] = float(bool(names))
     f["role_only"] = float(not names and own_role is not None and not u.plural and not u.body)
@@ -109,62 +165,54 @@ def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], uni
     f["pronoun"] = float(u.pronoun is not None)
     f["titled"] = float(bool(roles))
     first = role_text.split()[0] if role_text else ""
-    heads = _official()
-    f["official_title"] = float(any(role_text.startswith(fold(h)) for h in heads if fold(h).split()[0] not in _VAGUE)) \
-        if role_text else 0.0
+    f["official_title"] = float(any(role_text.startswith(h) for h in _official())) if role_text else 0.0
     f["vague_title"] = float(first in _VAGUE)
-    f["reporter"] = float(bool(_REPORTER.search(role_text) or _REPORTER.search(all_roles)))
+    f["reporter"] = float(bool(_REPORTER.search(role_text)) or any(_REPORTER.search(norm[r[0]:r[1]]) for r in roles))
     f["mention_only_lead"] = float(bool(_MENTION_ONLY.search(lead)))
-    f["proposer_lead"] = float(m.type != "proposal" and u.end <= m.start
-                               and bool(regex.search(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$", lead)))
-    f["generic"] = float(any(norm[u.start:u.end].startswith(g) for g in lex.generic_partners))
-    f["after_with"] = float(bool(_WITH.search(norm[max(a, u.start - 14):u.start])))
-    f["after_presence"] = float(bool(_PRESENCE.search(norm[max(a, u.start - 16):u.start])))
-    prev_units = [v for v in units if a <= v.start and v.end <= u.start and v is not u]
-    f["coordinated"] = float(bool(prev_units) and bool(_COORD.match(norm[prev_units[-1].end:u.start])))
-    first_in_clause = not any(a <= v.start < u.start for v in units if v.pronoun is None or v is not u)
-    f["subject"] = float(first_in_clause and not _PREP_BEFORE_SUBJECT.search(norm[a:u.start]))
-    f["before_trigger"] = float(u.end <= m.start)
-    gap = m.start - u.end if u.end <= m.start else u.start - m.end
-    f["distance"] = min(3.0, max(0, gap) / 40.0)
-    lo, hi = (u.end, m.start) if u.end <= m.start else (m.end, u.start)
-    f["trigger_between"] = float(any(o is not m and not o.anaphoric and lo <= o.start and o.end <= hi for o in mentions))
-    before_words = [w for w in _words_before(norm, u.start, a, 3) if w not in _HONORIFIC]
+    f["_proposer_cue"] = float(bool(_PROPOSER.search(lead)))
+    f["generic"] = float(any(norm.startswith(g, us) for g in lex.generic_partners))
+    f["after_with"] = float(bool(_WITH.search(norm, max(a, us - 14), us)))
+    f["after_presence"] = float(bool(_PRESENCE.search(norm, max(a, us - 16), us)))
+    starts = [v.start for v in units]
+    k = bisect_left(starts, us)
+    prev = [v for v in units[max(0, k - 3):k] if v is not u and v.end <= us]
+    f["coordinated"] = float(bool(prev) and bool(_COORD.match(norm[prev[-1].end:us])))
+    first_in_clause = not any(a <= v.start < us for v in units[:k] if v.pronoun is None)
+    f["subject"] = float(first_in_clause and not _PREP_BEFORE_SUBJECT.search(norm, a, us))
+    before_words = [w for w in _words_before(norm, us, a, 3) if w not in _HONORIFIC]
     f["possessor"] = float(u.name is not None and u.role is None and bool(before_words)
-                           and before_words[-1] not in _FUNCTION and not any(
-                               v.role is not None and v.end <= u.start and u.start - v.end <= 3 for v in units))
+                           and before_words[-1] not in _FUNCTION
+                           and not any(v.role is not None and us - v.end <= 3 for v in prev))
     intro = None
-    for im in _TOPIC_INTRO.finditer(norm, a, u.start):
+    for im in _TOPIC_INTRO.finditer(norm, max(a, us - 200), us):
         intro = im
-    # («در مورد تماس تلفنی وزیر با …»: the cue introduces the event itself, whose parties follow it)
-    f["topic_intro"] = float(intro is not None and u.start - intro.end() < 60 and not (intro.end() <= m.start < u.start)
-                             and not regex.search(
-        r"(?<![\p{L}\u200c])(?:با|میان|بین)(?![\p{L}\u200c])|،", norm[intro.end():u.start]))
-    f["time_lead"] = float(bool(_TIME_LEAD.search(norm[max(a, u.start - 30):u.start])))
-    f["headline"] = float(bool(m.title))
-    f["anaphoric"] = float(m.anaphoric)
-    f["verbal"] = float(m.verbal)
-    f["visit"] = float(m.type == "visit")
-    f["phone_call"] = float(m.type == "phone_call")
-    f["agreement"] = float(m.type == "agreement")
-    f["proposal_or_group"] = float(m.type in ("proposal", "working_group") or m.status == "proposed")
+    f["_intro_end"] = float(intro.end()) if intro is not None else -1.0
+    f["_intro_near"] = float(intro is not None and us - intro.end() < 60 and not _WITH_OR_COMMA.search(norm, intro.end(), us))
+    f["time_lead"] = float(bool(_TIME_LEAD.search(norm, max(a, us - 30), us)))
     name_words = fold(norm[u.name[0]:u.name[1]]).split() if u.name is not None else []
-    f["single_token_name"] = float(len(name_words) == 1 and not (len(names) > 1 and any(
-        len(fold(norm[v.name[0]:v.name[1]]).split()) > 1 for v in names)))
+    f["single_token_name"] = float(len(name_words) == 1 and not any(
+        len(fold(norm[v.name[0]:v.name[1]]).split()) > 1 for v in names))
     f["common_word_name"] = float(bool(name_words) and not roles and _common_word(name_words))
-    sents = {v.sent for v in members}
-    f["salience"] = min(1.0, math.log1p(len(sents)) / math.log(8))
-    f["first_person_clause"] = float(bool(_FIRST_PERSON.search(norm[m.end:min(b, m.end + 40)])))
-    f["own_sentence_event"] = float(any(o is not m and not o.anaphoric and o.sent == m.sent and o.type != m.type
-                                        for o in mentions))
-    f["message_addressee"] = float(bool(regex.search(r"(?<![\p{L}\u200c])به\s+$", norm[max(a, u.start - 6):u.start]))
-                                   and bool(_MESSAGE.search(norm[a:u.start]))
-                                   and bool(_HANDED.search(norm[u.end:b])))
+    f["salience"] = min(1.0, math.log1p(len({v.sent for v in _members(doc, u)})) / math.log(8))
+    f["message_addressee"] = float(bool(_TO.search(norm, max(a, us - 6), us)) and bool(_MESSAGE.search(norm, a, us))
+                                   and bool(_HANDED.search(norm, ue, b)))
+    cache[id(u)] = f
     return f
 
 
+_PROPOSER = regex.compile(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$")
+_WITH_OR_COMMA = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)(?![\p{L}\u200c])|،")
+_TO = regex.compile(r"(?<![\p{L}\u200c])به\s+$")
 _MESSAGE = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|نامه|دعوت[\u200c ]?نامه|دست[\u200c ]?نوشته)")
 _HANDED = regex.compile(r"(?<![\p{L}\u200c])(?:تسلیم|تقدیم|ابلاغ|منتقل|رساند|داد|تحویل)(?![\p{L}\u200c])")
+
+
+def _members(doc: Document, u: PersonRef) -> List[PersonRef]:
+    """Every unit of the person ``u`` refers to (from the clustering the extractor stored)."""
+    by_entity = doc.user_data.get("events.members")
+    if by_entity is None or u.entity is None:
+        return [u]
+    return by_entity.get(u.entity, [u])
 
 
 def _common_word(words: Sequence[str]) -> bool:

@@ -16,6 +16,7 @@ import regex
 
 from ..document import Document, Span
 from ..normalize import normalize
+from .index import tokens_from
 from .lexicon import LB, RB, Lexicon
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
@@ -57,11 +58,23 @@ class PersonRef:
 
     @property
     def start(self) -> int:
-        return min(x[0] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[0] < best):
+                best = x[0]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     @property
     def end(self) -> int:
-        return max(x[1] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[1] > best):
+                best = x[1]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     def resolved(self) -> "PersonRef":
         ref = self
@@ -423,7 +436,7 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
             rs, re_ = sent.nstart + m.start(), sent.nstart + m.end()
             if any(a < re_ and rs < b for a, b in taken):
                 continue
-            i = next((k for k, t in enumerate(toks) if t.nstart >= re_), len(toks))
+            i = tokens_from(doc, re_) - sent.token_start
             count = 0
             while i < len(toks) and count < 4:
                 w = toks[i].norm
