@@ -16,7 +16,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import regex
 
@@ -45,10 +45,10 @@ class FieldNames:
     def problem(self, obj: Any) -> Optional[str]:
         """Why ``obj`` cannot be a document (None when it can)."""
         if not isinstance(obj, Mapping):
-            return f"each JSONL line must be an object with a {self.text!r} string"
+            return f'each JSONL line must be an object with a "{self.text}" string'
         if not isinstance(obj.get(self.text), str):
             hint = "" if self.text != "text" else " (name the text field with --text-key)"
-            return f"each JSONL line must be an object with a {self.text!r} string{hint}"
+            return f'each JSONL line must be an object with a "{self.text}" string{hint}'
         return None
 
     def record(self, obj: Mapping[str, Any], default_published: Any = None) -> Dict[str, Any]:
@@ -66,14 +66,19 @@ class FieldNames:
         return "text" in self.keep or self.text in self.keep
 
     def unused_published(self, obj: Mapping[str, Any]) -> Optional[str]:
-        """A publication-like field of ``obj`` holding a date while ``published`` gives none."""
+        """The first of :meth:`unused_published_keys` (None when there is none)."""
+        keys = self.unused_published_keys(obj)
+        return keys[0] if keys else None
+
+    def unused_published_keys(self, obj: Mapping[str, Any]) -> List[str]:
+        """Publication-like fields of ``obj`` holding a date while ``published`` gives none
+        (Jalali ones first: Persian news dates itself so)."""
         if obj.get(self.published) not in (None, ""):
-            return None
-        for key, value in obj.items():
-            if key != self.published and isinstance(value, str) and PUBLISHED_LIKE.search(str(key)) \
-                    and _is_date(value):
-                return key
-        return None
+            return []
+        keys = [key for key, value in obj.items()
+                if key != self.published and isinstance(value, str) and PUBLISHED_LIKE.search(str(key))
+                and _is_date(value)]
+        return sorted(keys, key=lambda k: ("jalali" not in k.lower(), "publish" not in k.lower()))
 
 
 def _is_date(value: str) -> bool:

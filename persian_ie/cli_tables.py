@@ -61,6 +61,10 @@ class HtmlSink:
     def write(self, result: Any) -> None:
         self.results.append(result)
 
+    @property
+    def count(self) -> int:
+        return len(self.results)
+
     def page(self, title: str = "persian_ie") -> str:
         from .display import render
 

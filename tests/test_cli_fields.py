@@ -21,7 +21,7 @@ def test_field_names_map_a_corpus_line():
     assert fields.unused_published(line) is None
     # the default names miss both the text and the date
     default = FieldNames()
-    assert "'text'" in default.problem(line) and "--text-key" in default.problem(line)
+    assert '"text"' in default.problem(line) and "--text-key" in default.problem(line)
     assert default.unused_published(line) == "published_jalali"
     assert default.record({"text": "x", "published": ""}, default_published="1404-08-19")["published"] == "1404-08-19"
 
