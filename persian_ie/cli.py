@@ -45,6 +45,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of standard output")
     ex.add_argument("--n-process", type=int, default=1, help="worker processes (default 1, -1 = all CPUs)")
     ex.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
+    from .corpus.cli import add_parser as add_corpus_parser  # `persian-ie corpus …` lives in corpus/cli.py
+
+    add_corpus_parser(sub)
     return parser
 
 
@@ -130,6 +133,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "corpus":
+        from .corpus.cli import run as run_corpus
+
+        return run_corpus(args)
     try:
         if args.output:
             try:
