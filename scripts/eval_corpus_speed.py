@@ -34,9 +34,27 @@ sys.path.insert(0, str(REPO))
 PASS_THROUGH = ("title", "agency", "url")
 
 
+def _dev_news(path: str) -> Iterator[Dict[str, Any]]:
+    """../shared/data/dev_news: articles/NNN.txt with the publication date from gold.jsonl."""
+    root = Path(path)
+    with open(root / "gold.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = (root / "articles" / f"{rec['id']}.txt").read_text(encoding="utf-8")
+            yield {"id": f"dev_news/{rec['id']}", "text": text, "published": rec.get("publication_date_jalali"),
+                   "url": rec.get("source", {}).get("url"), "agency": rec.get("source", {}).get("agency")}
+
+
 def _news(paths: List[str], limit: int | None) -> Iterator[Dict[str, Any]]:
     n = 0
     for path in paths:
+        if os.path.isdir(path):
+            for item in _dev_news(path):
+                yield item
+                n += 1
+                if limit is not None and n >= limit:
+                    return
+            continue
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip():

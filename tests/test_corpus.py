@@ -12,6 +12,7 @@ pd = pytest.importorskip("pandas")
 nx = pytest.importorskip("networkx")
 
 from persian_ie.corpus import Corpus, IdentityResolver, MergeConfig, MergeState, Mention, Slot, role_key  # noqa: E402
+from persian_ie import normalize  # noqa: E402
 from persian_ie.corpus.roles import RoleBook  # noqa: E402
 
 # -- small result dicts in the JSON contract (what the corpus reads) ----------------------
@@ -26,7 +27,8 @@ def _result(aid, published, events, extra_names=(), title=None):
     [(name, role, country)], [(topic, category)])."""
     entities, out_events, pos = [], [], 0
     for label, text in extra_names:
-        entities.append({"text": text, "start": pos, "end": pos + len(text), "label": label, "normalized": text})
+        entities.append({"text": text, "start": pos, "end": pos + len(text), "label": label,
+                         "normalized": normalize(text)})
         pos += len(text) + 1
     for etype, status, date, loc, parts, topics in events:
         start = pos
@@ -35,7 +37,7 @@ def _result(aid, published, events, extra_names=(), title=None):
             p = {"name": _span(name, pos), "role": None, "organization": None, "country": country}
             if name:
                 entities.append({"text": name, "start": pos, "end": pos + len(name), "label": "PER",
-                                 "normalized": name})
+                                 "normalized": normalize(name)})
                 pos += len(name) + 1
             if role:
                 p["role"] = _span(role, pos)
@@ -45,7 +47,8 @@ def _result(aid, published, events, extra_names=(), title=None):
         pos += 6
         loc_span = _span(loc, pos) if loc else None
         if loc:
-            entities.append({"text": loc, "start": pos, "end": pos + len(loc), "label": "LOC", "normalized": loc})
+            entities.append({"text": loc, "start": pos, "end": pos + len(loc), "label": "LOC",
+                             "normalized": normalize(loc)})
             pos += len(loc) + 1
         out_events.append({
             "type": etype, "status": status, "trigger": trig, "sentence": {"start": start, "end": pos},
@@ -370,3 +373,42 @@ def test_cli_builds_from_raw_news_through_the_pipeline(tmp_path, capsys):
         assert c.resolve("زاکانی") == c.resolve("علیرضا زاکانی")
         assert set(c.sources().article_id) == {"n1", "n2"}
         assert c.events().n_articles.max() == 2
+
+
+# -- Dask: partitions and the merge as a reduction ---------------------------------------------
+
+def _grouping(c):
+    src = c.sources()
+    return sorted(sorted(g) for g in src.groupby("event_id").article_id.apply(list))
+
+
+def test_dask_bag_build_matches_the_local_build():
+    db = pytest.importorskip("dask.bag")
+    from persian_ie.corpus.dask import corpus_from_bag
+
+    import dask
+
+    local = _local()
+    for npartitions in (1, 4):
+        with dask.config.set(scheduler="sync"):
+            c = corpus_from_bag(db.from_sequence(_news(), npartitions=npartitions))
+        assert _grouping(c) == _grouping(local)
+        assert c.stats() == local.stats()
+
+
+def test_dask_build_on_a_local_cluster(tmp_path):
+    db = pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    from persian_ie.corpus.dask import corpus_from_bag
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        c = corpus_from_bag(db.from_sequence(_news(), npartitions=4), str(tmp_path / "d.db"))
+        assert _grouping(c) == _grouping(_local())
+        assert c.events().n_articles.max() == 3
+
+
+def _local():
+    c = Corpus()
+    c.add(_news())
+    return c

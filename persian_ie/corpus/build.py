@@ -19,10 +19,10 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..entities.countries import country_for_place
 from .identity import Identities, IdentityResolver
-from .merge import MergeConfig, MergeState, Mention, Slot
+from .merge import Mention, MergeState, Slot
 from .roles import RoleBook, _day, role_id, role_key
 
-__all__ = ["Report", "ReportParticipant", "load_reports", "resolve_identities", "learn_roles", "mentions_of",
+__all__ = ["Report", "ReportParticipant", "load_reports", "reports_from_record", "resolve_identities", "learn_roles", "mentions_of",
            "merged_rows"]
 
 
@@ -54,6 +54,23 @@ class Report:
     @property
     def day_jalali(self) -> Optional[str]:
         return self.date_jalali if self.date_granularity == "day" else None
+
+
+def reports_from_record(rec) -> List[Report]:
+    """The reports of one parsed article (:class:`~persian_ie.corpus.records.ArticleRecord`),
+    as :func:`load_reports` gives them from a store."""
+    out = []
+    for ev in rec.events:
+        rep = Report(ev.key, rec.id, ev.type, ev.status, ev.date_jalali, ev.date_granularity, rec.published,
+                     ev.location.normalized if ev.location else None, ev.confidence,
+                     [(t.text, t.category) for t in ev.topics])
+        for p in ev.participants:
+            rep.participants.append(ReportParticipant(
+                p.name.normalized if p.name else None, p.role.normalized if p.role else None,
+                p.organization.normalized if p.organization else None, p.country,
+                (p.name.start, p.name.end) if p.name else None))
+        out.append(rep)
+    return out
 
 
 def load_reports(store) -> List[Report]:
@@ -221,10 +238,3 @@ def merged_rows(groups: List[List[str]], reports: Dict[str, Report], mentions: D
                         json.dumps(contradictions, ensure_ascii=False)))
         src_rows.extend((mid, r.key, r.article_id) for r in reps)
     return ev_rows, src_rows, part_rows
-
-
-def run_merge(reports: List[Report], ids: Identities, book: RoleBook, config: MergeConfig):
-    mentions, described = mentions_of(reports, ids, book)
-    state = MergeState(config)
-    state.add(mentions)
-    return state, {m.key: m for m in mentions}, described

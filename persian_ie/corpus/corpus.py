@@ -27,8 +27,8 @@ import json
 import os
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
-from .build import learn_roles, load_reports, merged_rows, resolve_identities, run_merge
-from .merge import MergeConfig
+from .build import learn_roles, load_reports, mentions_of, merged_rows, resolve_identities
+from .merge import MergeConfig, MergeState
 from .records import ArticleRecord, article_from_dict
 from .store import Store
 
@@ -145,15 +145,26 @@ class Corpus:
 
     def refresh(self) -> None:
         """Rebuild identities, role holders and merged events from the stored reports."""
+        ids, book, reports = self._identities_and_roles()
+        mentions, described = mentions_of(reports, ids, book)
+        state = MergeState(self.merge_config)
+        state.add(mentions)
+        self._write(ids, book, reports, mentions, described, state)
+
+    def _identities_and_roles(self):
+        previous = {k: v for k, v in self.store.query("SELECT form_key, identity_id FROM identity_forms")}
+        ids = resolve_identities(self.store, previous, dominance=self.dominance)
+        reports = load_reports(self.store)
+        return ids, learn_roles(reports, ids), reports
+
+    def _write(self, ids, book, reports, mentions, described, state: MergeState) -> None:
         store = self.store
-        previous = {k: v for k, v in store.query("SELECT form_key, identity_id FROM identity_forms")}
-        ids = resolve_identities(store, previous, dominance=self.dominance)
-        reports = load_reports(store)
-        book = learn_roles(reports, ids)
-        state, mentions, described = run_merge(reports, ids, book, self.merge_config)
+        missing = [m for m in mentions if m.key not in state.mentions]
+        if missing:                      # reports that reached the store by another way
+            state.add(missing)
         groups = state.clusters()
-        ev_rows, src_rows, part_rows = merged_rows(groups, {r.key: r for r in reports}, mentions, described,
-                                                   ids, state)
+        ev_rows, src_rows, part_rows = merged_rows(groups, {r.key: r for r in reports},
+                                                   {m.key: m for m in mentions}, described, ids, state)
         with store.db:
             store.clear_derived()
             store.insert("identities", ((i.id, i.kind, i.name, i.articles, json.dumps(list(i.ambiguous_with),

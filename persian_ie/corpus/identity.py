@@ -32,12 +32,13 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 from ..entities.gazetteer import gazetteer
-from .names import compact, display_form, name_units
+from .names import compact, name_units
 
 __all__ = ["IdentityResolver", "Identities", "Identity", "Form", "KINDS"]
 
@@ -94,8 +95,9 @@ class Identities:
         self._label_key = label_key
 
     def key_of(self, label: str, text: str) -> str:
+        """The form key of a normalized name."""
         k = self._label_key.get((label, text))
-        return k if k is not None else compact(name_units(text, label))
+        return k if k is not None else compact(name_units(text, label, True))
 
     def identity_of(self, article_id: str, label: str, text: str) -> Optional[str]:
         """Identity id of the form ``text`` (written with ``label``) in ``article_id``."""
@@ -172,7 +174,7 @@ class IdentityResolver:
     def key(self, label: str, text: str) -> str:
         k = self._label_key.get((label, text))
         if k is None:
-            k = compact(name_units(text, label))
+            k = compact(name_units(text, label, True))
             self._label_key[(label, text)] = k
         return k
 
@@ -188,9 +190,9 @@ class IdentityResolver:
                 continue
             form = self.forms.get(key)
             if form is None:
-                form = self.forms[key] = Form(key, name_units(text, label))
+                form = self.forms[key] = Form(key, name_units(text, label, True))
             form.labels[label] += 1
-            display = display_form(text) if label != "PER" else _person_display(text)
+            display = text if label != "PER" else _person_display(text)
             if display not in form.displays:
                 form.spellings.add(_words(display))
             form.displays[display] += 1
@@ -391,17 +393,20 @@ class IdentityResolver:
 
 def _words(display: str) -> Tuple[Units, ...]:
     """A written form as words, each its folded units (ZWNJ splits units, not words)."""
-    return tuple(u for u in (name_units(w) for w in display.split()) if u)
+    return tuple(u for u in (name_units(w, None, True) for w in display.split()) if u)
 
 
+@functools.lru_cache(maxsize=100_000)
 def _person_display(text: str) -> str:
-    """A person's form for display, honorifics dropped (``دکتر حسن روحانی`` → ``حسن روحانی``)."""
-    norm = display_form(text)
-    words = norm.split()
-    units = name_units(norm, "PER")
+    """A person's (normalized) form for display, honorifics dropped
+    (``دکتر حسن روحانی`` → ``حسن روحانی``)."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    want = compact(name_units(text, "PER", True))
     # drop leading words until the remaining words carry the same units
     for i in range(len(words)):
         rest = " ".join(words[i:])
-        if compact(name_units(rest)) == compact(units):
+        if compact(name_units(rest, None, True)) == want:
             return rest
-    return norm
+    return text

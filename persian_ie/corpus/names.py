@@ -32,9 +32,10 @@ _LINEAGE = frozenset({"سید", "سیده", "شیخ", "میر"})
 
 
 @functools.lru_cache(maxsize=200_000)
-def name_units(text: str, label: Optional[str] = None) -> Units:
-    """Folded units of a name; for ``PER`` leading honorifics and lineage titles go."""
-    units = phrase_units(text)
+def name_units(text: str, label: Optional[str] = None, normalized: bool = False) -> Units:
+    """Folded units of a name; for ``PER`` leading honorifics and lineage titles go.
+    ``normalized=True`` skips the normalizer for text that already went through it."""
+    units = phrase_units(text, normalized=normalized)
     if label == "PER":
         units = strip_honorifics(units)
     return units

@@ -99,11 +99,14 @@ class ArticleRecord:
     events: List[EventRef] = field(default_factory=list)
 
 
-def _span(obj: Optional[Mapping[str, Any]], norm: Dict[Tuple[int, int], str]) -> Optional[SpanRef]:
+def _span(obj: Optional[Mapping[str, Any]], norm: Dict[Tuple[int, int], str], *,
+          normalize: bool = True) -> Optional[SpanRef]:
     if not obj or not isinstance(obj.get("text"), str) or not obj["text"].strip():
         return None
     start, end = int(obj.get("start", -1)), int(obj.get("end", -1))
-    normalized = obj.get("normalized") or norm.get((start, end)) or display_form(obj["text"])
+    normalized = obj.get("normalized") or norm.get((start, end))
+    if normalized is None:
+        normalized = display_form(obj["text"]) if normalize else obj["text"]
     return SpanRef(obj["text"], start, end, normalized)
 
 
@@ -145,7 +148,7 @@ def article_from_dict(result: Mapping[str, Any], *, article_id: Optional[str] = 
         ]
         topics = [TopicRef(t.get("text", ""), int(t.get("start", -1)), int(t.get("end", -1)),
                            t.get("category") or "other") for t in ev.get("topics") or []]
-        trigger = _span(ev.get("trigger"), norm) or SpanRef("", -1, -1, "")
+        trigger = _span(ev.get("trigger"), norm, normalize=False) or SpanRef("", -1, -1, "")
         events.append(EventRef(
             article_id=rid, index=i, type=ev.get("type") or "other", status=ev.get("status") or "occurred",
             trigger=trigger, sentence=(s0, s1),

@@ -97,7 +97,7 @@ def resolve_entity(corpus, entity: str) -> str:
     want = name_units(entity, "PER")
     if want:
         hits = {iid for iid, display in q("SELECT identity_id, display FROM identity_forms WHERE kind = 'PER'")
-                if name_units(display, "PER")[-len(want):] == want}
+                if name_units(display, "PER", True)[-len(want):] == want}
         if len(hits) == 1:
             return hits.pop()
         if len(hits) > 1:
