@@ -229,7 +229,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     sc = sub.add_parser("score", help="precision/recall of merge and identity on the gold pairs")
     sc.add_argument("files", nargs="+", help="result JSONL files (with text) covering the gold's articles")
     sc.add_argument("--window", type=int, default=1, help="merge: days two given event dates may differ")
-    sc.add_argument("--dominance", type=float, default=0.9)
+    sc.add_argument("--dominance", type=float, default=0.75)
     sc.add_argument("--errors", action="store_true", help="list the wrong pairs on standard error")
     ca = sub.add_parser("candidates", help="print candidate pairs for hand labelling")
     ca.add_argument("what", choices=("merge", "identity"))

@@ -67,7 +67,7 @@ class Corpus:
     """
 
     def __init__(self, path: Union[str, "os.PathLike[str]"] = ":memory:", *,
-                 merge: Optional[MergeConfig] = None, dominance: float = 0.9):
+                 merge: Optional[MergeConfig] = None, dominance: float = 0.75):
         self.path = os.fspath(path)
         self.store = Store(self.path)
         self.merge_config = merge or MergeConfig()

@@ -79,7 +79,7 @@ def _fold_all(states) -> MergeState:
 
 
 def corpus_from_bag(bag, path: str = ":memory:", *, merge: Optional[MergeConfig] = None,
-                    dominance: float = 0.9) -> Corpus:
+                    dominance: float = 0.75) -> Corpus:
     """Build (or extend) a :class:`Corpus` from a Dask bag of results (dicts or ``Result``)."""
     corpus = Corpus(path, merge=merge, dominance=dominance)
     records = bag.map(_record)

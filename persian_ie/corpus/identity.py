@@ -160,7 +160,7 @@ class IdentityResolver:
             ids stay stable when new articles arrive.
     """
 
-    def __init__(self, *, dominance: float = 0.9, min_dominant_articles: int = 3,
+    def __init__(self, *, dominance: float = 0.75, min_dominant_articles: int = 3,
                  previous_ids: Optional[Mapping[str, str]] = None):
         self.dominance = dominance
         self.min_dominant_articles = min_dominant_articles
@@ -226,6 +226,7 @@ class IdentityResolver:
         reason: Dict[str, str] = {}
         kind_of: Dict[str, str] = {}
         gaz_groups: Dict[Tuple[str, str], str] = {}
+        listed: Set[str] = set()
         for key in sorted(self.forms):
             form = self.forms[key]
             kind = form.kind
@@ -240,12 +241,14 @@ class IdentityResolver:
                 canonical = org.canonical if org is not None else None
             kind_of[key] = kind
             if canonical is not None:
+                listed.add(key)
                 anchor = gaz_groups.setdefault((kind, canonical), key)
                 if anchor != key:
                     uf.union(anchor, key)
                 if form.display != canonical:
                     reason[key] = f"gazetteer: «{form.display}» is a listed form of «{canonical}»"
         ambiguous = self._group_people(uf, kind_of, reason)
+        self._group_bodies(uf, kind_of, reason, ambiguous, listed)
         # groups → identities
         members: Dict[str, List[str]] = defaultdict(list)
         for key in self.forms:
@@ -270,11 +273,11 @@ class IdentityResolver:
         for key, candidates in sorted(ambiguous.items()):
             cand_ids = tuple(sorted({form_identity[c] for c in candidates}))
             name = self.forms[key].display
-            iid = self._stable_id([key], f"per:{name}", taken)
+            iid = self._stable_id([key], f"{kind_of[key].lower()}:{name}", taken)
             taken.add(iid)
             names = "، ".join(f"«{identities[c].name}»" for c in cand_ids)
             reason[key] = f"ambiguous in the corpus: may be {names}"
-            identities[iid] = Identity(iid, "PER", name, {key: reason[key]}, ambiguous_with=cand_ids)
+            identities[iid] = Identity(iid, kind_of[key], name, {key: reason[key]}, ambiguous_with=cand_ids)
             form_identity[key] = iid
         for key, iid in form_identity.items():
             reason[key] = identities[iid].forms[key]
@@ -287,49 +290,44 @@ class IdentityResolver:
         return Identities(identities, form_identity, reason, override, self.forms, dict(self._label_key))
 
     def _group_people(self, uf: _UnionFind, kind_of: Dict[str, str], reason: Dict[str, str]) -> Dict[str, List[str]]:
-        """Link shorter person forms to fuller ones; return the ambiguous ones → candidate forms."""
+        """Link person forms to fuller ones; return the ambiguous ones → candidate forms."""
         gaz = gazetteer()
         people = [k for k in self.forms if kind_of[k] == "PER"]
         people.sort(key=lambda k: (-len(self.forms[k].units), -self.forms[k].articles, k))
-        ends: Dict[Units, List[str]] = defaultdict(list)     # proper suffix → longer forms
-        starts: Dict[Units, List[str]] = defaultdict(list)   # proper prefix (>= 2 units) → longer forms
+        self._fuzzy_first_names(people, uf, reason)
+        ends: Dict[Units, List[str]] = defaultdict(list)       # proper suffix → longer forms
+        starts: Dict[Units, List[str]] = defaultdict(list)     # proper prefix (>= 2 words) → longer forms
+        middles: Dict[Tuple[Units, Units], List[str]] = defaultdict(list)   # (first word, last word) → longer
         self._parents: Dict[str, List[str]] = {}
         ambiguous: Dict[str, List[str]] = {}
+        first = gaz.is_first_name
+        # a word is used as a first name in this corpus when fuller names start with it more
+        # often than they end with it («حسن» starts «حسن روحانی»; «هاشمی» ends «محسن هاشمی»)
+        as_first: Counter = Counter()
+        as_last: Counter = Counter()
         for key in people:
-            units = self.forms[key].units
-            parents = list(dict.fromkeys(ends.get(units, ())))
-            if len(units) >= 3 or (len(units) == 2 and units[1] in _CONNECTORS) or (
-                    len(units) >= 2 and any(u in _CONNECTORS for u in units)):
-                parents += starts.get(units, ())
-            if len(units) == 1 and (gaz.is_first_name(units[0]) or len(units[0]) < 3):
+            for words in self.forms[key].spellings:
+                if len(words) >= 2:
+                    as_first[words[0]] += self.forms[key].articles
+                    as_last[words[-1]] += self.forms[key].articles
+        for key in people:
+            form = self.forms[key]
+            units = form.units
+            parents = list(ends.get(units, ()))
+            two_words = [w for w in form.spellings if len(w) == 2]
+            if len(units) >= 3 or any(u in _CONNECTORS for u in units) or any(
+                    first(w[0][0]) and as_last[w[1:]] > as_first[w[1:]] for w in two_words):
+                parents += starts.get(units, ())     # «تمیم بن حمد», «محسن هاشمی» → «محسن هاشمی رفسنجانی»
+            for w in two_words:                      # «بیژن زنگنه» → «بیژن نامدار زنگنه»
+                parents += middles.get((w[0], w[1]), ())
+            if len(units) == 1 and (len(units[0]) < 3 or (
+                    first(units[0]) and as_first[units] >= as_last[units])):
                 parents = []   # a first name alone («حسن») names no one in particular
-            parents = [p for p in parents if p not in ambiguous]
+            parents = [p for p in dict.fromkeys(parents) if p not in ambiguous]
             self._parents[key] = parents
             if parents:
-                groups: Dict[str, int] = defaultdict(int)
-                example: Dict[str, str] = {}
-                for p in parents:
-                    root = uf.find(p)
-                    groups[root] += self.forms[p].articles
-                    if root not in example or self.forms[p].articles > self.forms[example[root]].articles:
-                        example[root] = p
-                if len(groups) == 1:
-                    root = next(iter(groups))
-                    uf.union(root, key)
-                    full = self.forms[example[root]].display
-                    n = len(parents)
-                    reason[key] = (f"shorter form of «{full}», the only fuller name in the corpus that ends or "
-                                   f"starts so" + ("" if n == 1 else f" ({n} forms of it)"))
-                else:
-                    total = sum(groups.values())
-                    root, top = max(groups.items(), key=lambda kv: (kv[1], kv[0]))
-                    if top >= self.dominance * total and top >= self.min_dominant_articles:
-                        uf.union(root, key)
-                        reason[key] = (f"shorter form of «{self.forms[example[root]].display}»: {top} of the {total} "
-                                       f"articles that name someone so in full name this person")
-                    else:
-                        ambiguous[key] = [example[r] for r in sorted(groups)]
-            for words in self.forms[key].spellings or {tuple((u,) for u in units)}:
+                self._link_to_parents(key, parents, uf, reason, ambiguous, "PER")
+            for words in form.spellings or {tuple((u,) for u in units)}:
                 # shorter forms start at a written word boundary (not at a ZWNJ inside
                 # «احمدی‌نژاد») and not inside a compound surname («آقا تهرانی»)
                 for i in range(1, len(words)):
@@ -338,7 +336,91 @@ class IdentityResolver:
                     ends[tuple(u for w in words[i:] for u in w)].append(key)
                 for i in range(2, len(words)):
                     starts[tuple(u for w in words[:i] for u in w)].append(key)
+                if len(words) >= 3:
+                    middles[(words[0], words[-1])].append(key)
         return ambiguous
+
+    def _group_bodies(self, uf: _UnionFind, kind_of: Dict[str, str], reason: Dict[str, str],
+                      ambiguous: Dict[str, List[str]], listed: Set[str]) -> None:
+        """Organizations: the same words in another order («سازمان بهداشت جهانی» ~ «سازمان جهانی
+        بهداشت»), and a short name that starts fuller ones («مجلس» → «مجلس شورای اسلامی»)."""
+        bodies = [k for k in self.forms if kind_of[k] == "ORG"]
+        bodies.sort(key=lambda k: (-len(self.forms[k].units), -self.forms[k].articles, k))
+        by_words: Dict[Tuple[str, ...], str] = {}
+        starts: Dict[Units, List[str]] = defaultdict(list)
+        for key in bodies:
+            units = self.forms[key].units
+            if len(units) >= 3:
+                bag = tuple(sorted(units))
+                other = by_words.setdefault(bag, key)
+                if other != key and uf.find(other) != uf.find(key):
+                    uf.union(other, key)
+                    reason.setdefault(key, f"the words of «{self.forms[other].display}» in another order")
+            parents = [p for p in dict.fromkeys(starts.get(units, ())) if p not in ambiguous]
+            if parents and len(units) <= 2 and key not in listed:   # a listed name keeps its gazetteer entry
+                self._parents[key] = parents
+                self._link_to_parents(key, parents, uf, reason, ambiguous, "ORG")
+            for i in range(1, len(units)):
+                starts[units[:i]].append(key)
+
+    def _link_to_parents(self, key: str, parents: List[str], uf: _UnionFind, reason: Dict[str, str],
+                         ambiguous: Dict[str, List[str]], kind: str) -> None:
+        gaz = gazetteer()
+        groups: Dict[str, int] = defaultdict(int)
+        example: Dict[str, str] = {}
+        for p in parents:
+            form = self.forms[p]
+            if kind == "PER" and form.articles <= 1 and len(parents) > 1 and not gaz.is_first_name(form.units[0]) \
+                    and not any(u in _CONNECTORS for u in form.units):
+                continue   # a one-off «مکتب سلیمانی» is a tagging slip, not another person
+            root = uf.find(p)
+            groups[root] += form.articles
+            if root not in example or form.articles > self.forms[example[root]].articles:
+                example[root] = p
+        if not groups:
+            return
+        if len(groups) == 1:
+            root = next(iter(groups))
+            uf.union(root, key)
+            n = len(parents)
+            reason[key] = (f"shorter form of «{self.forms[example[root]].display}», the only fuller name in the "
+                           f"corpus it fits" + ("" if n == 1 else f" ({n} forms of it)"))
+            return
+        total = sum(groups.values())
+        root, top = max(groups.items(), key=lambda kv: (kv[1], kv[0]))
+        if top >= self.dominance * total and top >= self.min_dominant_articles:
+            uf.union(root, key)
+            reason[key] = (f"shorter form of «{self.forms[example[root]].display}»: {top} of the {total} "
+                           f"articles that give a fuller name it fits name this one")
+        else:
+            ambiguous[key] = [example[r] for r in sorted(groups)]
+
+    def _fuzzy_first_names(self, people: List[str], uf: _UnionFind, reason: Dict[str, str]) -> None:
+        """Full names that differ only by a transliterated first name (one letter: «جوزپ/جوزف
+        بورل», «ولادیمیر/ولادیمر پوتین»), unless both first names are listed Persian names
+        («حسن/حسین روحانی» are two people)."""
+        gaz = gazetteer()
+        buckets: Dict[Tuple, List[Tuple[Units, str]]] = defaultdict(list)
+        for key in people:
+            for words in self.forms[key].spellings:
+                if len(words) >= 2:
+                    buckets[(len(words), words[1:])].append((words[0], key))
+        for members in buckets.values():
+            if len(members) < 2 or len(members) > 200:
+                continue
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    (wa, ka), (wb, kb) = members[i], members[j]
+                    a, b = "".join(wa), "".join(wb)
+                    if ka == kb or min(len(a), len(b)) < 4 or uf.find(ka) == uf.find(kb):
+                        continue
+                    if gaz.is_first_name(a) and gaz.is_first_name(b):
+                        continue
+                    if _edit_distance_le1(a, b):
+                        keep, other = (ka, kb) if self.forms[ka].articles >= self.forms[kb].articles else (kb, ka)
+                        uf.union(keep, other)
+                        reason[other] = (f"spelling variant of «{self.forms[keep].display}» "
+                                         f"(first name differs by one letter)")
 
     def _per_article(self, ambiguous: Mapping[str, List[str]], form_identity: Mapping[str, str],
                      identities: Mapping[str, Identity], uf: _UnionFind) -> Dict[Tuple[str, str], Tuple[str, str]]:
@@ -389,6 +471,20 @@ class IdentityResolver:
         while iid in taken:
             iid, n = f"{fresh}#{n}", n + 1
         return iid
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    """Whether two strings differ by at most one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 def _words(display: str) -> Tuple[Units, ...]:

@@ -55,6 +55,9 @@ def strip_honorifics(units: Units) -> Units:
         if len(units) > 1 and units[0] in _LINEAGE:
             units = units[1:]
             changed = True
+        elif len(units) > 1 and units[0].startswith("سید") and gazetteer().is_first_name(units[0][3:]):
+            units = (units[0][3:],) + units[1:]   # glued «سیدمحمد خاتمی» → «محمد خاتمی»
+            changed = True
     return units
 
 
