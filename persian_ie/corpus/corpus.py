@@ -261,12 +261,14 @@ class Corpus:
 
         return pairs_frame(self, kind, type)
 
-    def graph(self, *, types: Optional[Sequence[str]] = None, kinds: Sequence[str] = ("PER", "ORG", "ROLE")):
+    def graph(self, *, types: Optional[Sequence[str]] = None, kinds: Sequence[str] = ("PER", "ORG", "ROLE"),
+              max_participants: Optional[int] = None):
         """The who-met-whom network (``networkx.Graph``): nodes are identities, an edge counts the
-        merged events two took part in, with their dates, types and topic categories."""
+        merged events two took part in, with their dates, types and topic categories
+        (``max_participants`` leaves out events with more identities: summits, long lists)."""
         from .graph import build_graph
 
-        return build_graph(self, types=types, kinds=kinds)
+        return build_graph(self, types=types, kinds=kinds, max_participants=max_participants)
 
     def export_graph(self, path: str, format: Optional[str] = None, **kwargs) -> List[str]:
         """Write :meth:`graph` as GraphML, GEXF or CSV (nodes and edges files); returns the paths."""

@@ -12,10 +12,12 @@ __all__ = ["build_graph", "export_graph", "FORMATS"]
 FORMATS = ("graphml", "gexf", "csv")
 
 
-def build_graph(corpus, *, types: Optional[Sequence[str]] = None, kinds: Sequence[str] = ("PER", "ORG", "ROLE")):
+def build_graph(corpus, *, types: Optional[Sequence[str]] = None, kinds: Sequence[str] = ("PER", "ORG", "ROLE"),
+                max_participants: Optional[int] = None):
     """Nodes: identities (``kind``, ``name``, ``country``, ``events``); edges: pairs that took
     part in the same merged event (``weight`` = events, ``dates``, ``types``, ``topics``
-    as ``|``-joined strings so that every export format keeps them)."""
+    as ``|``-joined strings so that every export format keeps them). Events with more than
+    ``max_participants`` identities (summits, long lists) can be left out."""
     import networkx as nx
 
     events = corpus.events()
@@ -28,15 +30,20 @@ def build_graph(corpus, *, types: Optional[Sequence[str]] = None, kinds: Sequenc
     node_events: Counter = Counter()
     edge_data: dict = defaultdict(lambda: {"weight": 0, "dates": [], "types": Counter(), "topics": Counter(),
                                           "events": []})
+    countries: dict = defaultdict(Counter)
     for mid, group in parts.groupby("merged_id"):
         ev = info[mid]
         members = sorted(set(group["identity_id"]))
+        if max_participants is not None and len(members) > max_participants:
+            continue
         for row in group.itertuples(index=False):
             if not g.has_node(row.identity_id):
-                g.add_node(row.identity_id, kind=row.kind, name=row.name, country=row.country or "")
+                g.add_node(row.identity_id, kind=row.kind, name=row.name)
+            if isinstance(row.country, str) and row.country:
+                countries[row.identity_id][row.country] += 1
         for m in members:
             node_events[m] += 1
-        date = ev.date_jalali if isinstance(ev.date_jalali, str) else (ev.first_published or "")
+        date = next((d for d in (ev.date_jalali, ev.first_published) if isinstance(d, str)), "")
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 d = edge_data[(members[i], members[j])]
@@ -48,6 +55,7 @@ def build_graph(corpus, *, types: Optional[Sequence[str]] = None, kinds: Sequenc
                 d["events"].append(mid)
     for node, n in node_events.items():
         g.nodes[node]["events"] = n
+        g.nodes[node]["country"] = countries[node].most_common(1)[0][0] if countries[node] else ""
     for (a, b), d in edge_data.items():
         g.add_edge(a, b, weight=d["weight"], dates="|".join(sorted(d["dates"])),
                    first=min(d["dates"], default=""), last=max(d["dates"], default=""),

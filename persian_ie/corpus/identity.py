@@ -368,11 +368,19 @@ class IdentityResolver:
         gaz = gazetteer()
         groups: Dict[str, int] = defaultdict(int)
         example: Dict[str, str] = {}
+        def slip(form: Form) -> bool:   # a one-off «مکتب سلیمانی»: a tagging slip, not another person
+            return kind == "PER" and form.articles <= 1 and not gaz.is_first_name(form.units[0]) \
+                and not any(u in _CONNECTORS for u in form.units)
+
+        if len(parents) == 1 and slip(self.forms[parents[0]]) and self.forms[key].articles > 1:
+            p = parents[0]
+            uf.union(key, p)
+            reason[p] = f"a longer span around «{self.forms[key].display}» (seen once)"
+            return
         for p in parents:
             form = self.forms[p]
-            if kind == "PER" and form.articles <= 1 and len(parents) > 1 and not gaz.is_first_name(form.units[0]) \
-                    and not any(u in _CONNECTORS for u in form.units):
-                continue   # a one-off «مکتب سلیمانی» is a tagging slip, not another person
+            if len(parents) > 1 and slip(form):
+                continue
             root = uf.find(p)
             groups[root] += form.articles
             if root not in example or form.articles > self.forms[example[root]].articles:

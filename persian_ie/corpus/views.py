@@ -155,7 +155,7 @@ def plot_timeline(corpus, entity: str, ax: Any = None):
     name = corpus.store.query("SELECT name FROM identities WHERE id = ?", (df["entity"][0] if len(df) else "",))
     title = name[0][0] if name else entity
     if df.empty:
-        ax.set_title(persian_label(f"{title}: no dated events"))
+        ax.set_title(f"{persian_label(title)}: no dated events")
         return ax
     months = _months(df["month_jalali"].min(), df["month_jalali"].max())
     counts = Counter(zip(df["month_jalali"], df["type"]))
@@ -168,7 +168,7 @@ def plot_timeline(corpus, entity: str, ax: Any = None):
     ax.set_xticklabels(months, rotation=60, ha="right", fontsize=8)
     ax.set_ylabel("events")
     ax.set_xlabel("Jalali month")
-    ax.set_title(persian_label(f"{title} — {len(df)} dated events"))
+    ax.set_title(f"{persian_label(title)}: {len(df)} dated events by Jalali month")
     ax.legend(fontsize=8)
     ax.figure.tight_layout()
     return ax
@@ -223,6 +223,7 @@ def pairs_frame(corpus, kind: str = "PER", type: Optional[str] = None):
                 pair = (members[i], members[j])
                 counter[pair] += 1
                 dates.setdefault(pair, []).append(date_of.get(mid))
-    rows = [(a, b, n, min((d for d in dates[(a, b)] if d), default=None),
-             max((d for d in dates[(a, b)] if d), default=None)) for (a, b), n in counter.most_common()]
+    known = {pair: [d for d in ds if isinstance(d, str)] for pair, ds in dates.items()}
+    rows = [(a, b, n, min(known[(a, b)], default=None), max(known[(a, b)], default=None))
+            for (a, b), n in counter.most_common()]
     return pd.DataFrame(rows, columns=["a", "b", "events", "first", "last"])
