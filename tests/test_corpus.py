@@ -412,3 +412,36 @@ def _local():
     c = Corpus()
     c.add(_news())
     return c
+
+
+def test_copied_sentence_links_undated_reports_and_announced_then_held():
+    from persian_ie.corpus.merge import sentence_shingles
+
+    sent = "ظریف و مورفی چند روز پیش در حاشیه کنفرانس امنیتی مونیخ با یکدیگر دیدار کرده بودند"
+    other = "وزیر خارجه روسیه امروز در حاشیه کنفرانس امنیتی مونیخ با فرستاده سازمان ملل دیدار کرد"
+
+    def m(key, day, text, status="occurred", exact=False, ids=("p1",)):
+        return Mention(key, key.split("#")[0], MEET, status, day, exact, tuple(Slot(i) for i in ids),
+                       shingles=sentence_shingles(text))
+    state = MergeState()
+    state.add([m("a#0", None, sent), m("b#0", 900, sent), m("c#0", None, other)])
+    groups = {k: tuple(g) for g in state.clusters() for k in g}
+    assert groups["a#0"] == groups["b#0"] and groups["c#0"] != groups["a#0"]
+    assert "same sentence" in state.edges[("a#0", "b#0")][1]
+    # announced (planned) and then held, on the same day, by the same two people
+    held = MergeState()
+    held.add([m("p#0", 100, "x", status="planned", exact=True, ids=("p1", "p2")),
+              m("q#0", 100, "y", exact=True, ids=("p1", "p2")),
+              m("r#0", 100, "z", status="planned", exact=True, ids=("p1", "p3"))])
+    groups = {k: tuple(g) for g in held.clusters() for k in g}
+    assert groups["p#0"] == groups["q#0"] != groups["r#0"]
+
+
+def test_merged_status_and_its_contradiction():
+    news = [_result("h1", "1398-10-01", [(MEET, "planned", "1398-10-03", None, [ZARIF, LAVROV], [])]),
+            _result("h2", "1398-10-04", [(MEET, "occurred", "1398-10-03", None, [ZARIF, LAVROV], [])])]
+    c = Corpus()
+    c.add(news)
+    ev = c.events().iloc[0]
+    assert ev.n_articles == 2 and ev.status == "occurred"
+    assert ev.contradictions[0]["field"] == "status"

@@ -19,7 +19,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..entities.countries import country_for_place
 from .identity import Identities, IdentityResolver
-from .merge import Mention, MergeState, Slot
+from .merge import Mention, MergeState, Slot, sentence_shingles
 from .roles import RoleBook, _day, role_id, role_key
 
 __all__ = ["Report", "ReportParticipant", "load_reports", "reports_from_record", "resolve_identities", "learn_roles", "mentions_of",
@@ -50,6 +50,7 @@ class Report:
     confidence: float
     topics: List[Tuple[str, str]]            # (text, category)
     participants: List[ReportParticipant] = field(default_factory=list)
+    snippet: Optional[str] = None
 
     @property
     def day_jalali(self) -> Optional[str]:
@@ -63,7 +64,7 @@ def reports_from_record(rec) -> List[Report]:
     for ev in rec.events:
         rep = Report(ev.key, rec.id, ev.type, ev.status, ev.date_jalali, ev.date_granularity, rec.published,
                      ev.location.normalized if ev.location else None, ev.confidence,
-                     [(t.text, t.category) for t in ev.topics])
+                     [(t.text, t.category) for t in ev.topics], snippet=ev.snippet)
         for p in ev.participants:
             rep.participants.append(ReportParticipant(
                 p.name.normalized if p.name else None, p.role.normalized if p.role else None,
@@ -77,10 +78,11 @@ def load_reports(store) -> List[Report]:
     reports: Dict[str, Report] = {}
     for row in store.query(
             "SELECT e.key, e.article_id, e.type, e.status, e.date_jalali, e.date_granularity, a.published, "
-            "e.location_normalized, e.confidence, e.topics FROM events e JOIN articles a ON a.id = e.article_id "
-            "ORDER BY e.key"):
+            "e.location_normalized, e.confidence, e.topics, e.snippet FROM events e "
+            "JOIN articles a ON a.id = e.article_id ORDER BY e.key"):
         topics = [(t[0], t[3]) for t in json.loads(row[9] or "[]")]
-        reports[row[0]] = Report(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], topics)
+        reports[row[0]] = Report(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], topics,
+                                 snippet=row[10])
     for key, name, role, org, country, s, e in store.query(
             "SELECT event_key, name_normalized, role_normalized, org_normalized, country, name_start, name_end "
             "FROM participants ORDER BY event_key, idx"):
@@ -163,7 +165,8 @@ def mentions_of(reports: Iterable[Report], ids: Identities, book: RoleBook):
         mentions.append(Mention(
             rep.key, rep.article_id, rep.type, rep.status, day, exact, slots, place,
             country_for_place(rep.location) if rep.location else None,
-            frozenset(c for _, c in rep.topics if c and c != "other"), rep.confidence))
+            frozenset(c for _, c in rep.topics if c and c != "other"), rep.confidence,
+            sentence_shingles(rep.snippet) if rep.snippet else frozenset()))
     return mentions, described
 
 
@@ -175,6 +178,12 @@ def merged_rows(groups: List[List[str]], reports: Dict[str, Report], mentions: D
         reps = sorted((reports[k] for k in group), key=lambda r: (r.published or "9999", r.key))
         mid = f"evt:{reps[0].key}"
         contradictions = []
+        statuses = Counter(r.status for r in reps)
+        status = next(s for s in ("occurred", "planned", "proposed") if s in statuses) \
+            if set(statuses) <= {"occurred", "planned", "proposed"} else statuses.most_common(1)[0][0]
+        if len(statuses) > 1:
+            contradictions.append({"field": "status", "values": {
+                st: [r.key for r in reps if r.status == st] for st in sorted(statuses)}})
         exact = Counter(r.day_jalali for r in reps if r.day_jalali)
         if exact:
             (date, n_date), = exact.most_common(1)
@@ -229,7 +238,7 @@ def merged_rows(groups: List[List[str]], reports: Dict[str, Report], mentions: D
             if country:
                 countries.add(country)
             part_rows.append((mid, ident, kind, name, country or None, n, via))
-        ev_rows.append((mid, reps[0].type, reps[0].status, date, gdate, date_exact, round(share, 3),
+        ev_rows.append((mid, reps[0].type, status, date, gdate, date_exact, round(share, 3),
                         min((r.published for r in reps if r.published), default=None), place_id, place,
                         round(confidence, 3), len(reps), len({r.article_id for r in reps}),
                         json.dumps(sorted(names), ensure_ascii=False), json.dumps(sorted(countries), ensure_ascii=False),

@@ -11,9 +11,16 @@ interaction:
   side without two different named people;
 * dates within a window: the event's own day when the text gives one, else the article's
   publication day (which follows the event by a few days at most);
-* places in the same country (a different city is kept as a contradiction).
+* places in the same country (a different city is kept as a contradiction);
+* a planned or proposed report and one that says it happened are one event when both give
+  the same day (the status differs, and that is kept as a contradiction).
 
-Candidates come from blocking: reports are indexed by ``(type, status, identity)`` and
+Agencies copy each other: two reports whose event sentences are nearly the same words
+(word-trigram overlap ≥ ``copy_overlap``) of the same type are linked even when the
+articles carry no date (``the same sentence``); candidates come from min-hash keys of the
+sentence, so this stays near-linear too.
+
+Candidates come from blocking: reports are indexed by ``(type, identity)`` and
 sorted by day, so each report is compared only with reports that share an identity and
 fall inside the window (near-linear, never all pairs). Linked reports form components;
 inside a component, reports are grouped greedily by link strength so that no group holds
@@ -38,11 +45,30 @@ the state of their union, whatever the order (components depend only on their re
 from __future__ import annotations
 
 import bisect
+import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
-__all__ = ["Slot", "Mention", "MergeConfig", "MergeState", "link_score"]
+__all__ = ["Slot", "Mention", "MergeConfig", "MergeState", "link_score", "sentence_shingles"]
+
+_WORD = re.compile(r"\w+")
+_SALTS = (b"a", b"b", b"c", b"d")
+
+
+def sentence_shingles(sentence: str) -> FrozenSet[int]:
+    """Word-trigram fingerprints of an event sentence (stable across processes: CRC32)."""
+    words = _WORD.findall(sentence.replace("\u200c", ""))
+    return frozenset(zlib.crc32(" ".join(words[i:i + 3]).encode("utf-8")) for i in range(len(words) - 2))
+
+
+def _minhash_keys(shingles: FrozenSet[int]) -> List[int]:
+    return [min(zlib.crc32(salt + h.to_bytes(4, "little")) for h in shingles) for salt in _SALTS]
+
+
+def _overlap(a: FrozenSet[int], b: FrozenSet[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 @dataclass(frozen=True)
@@ -75,6 +101,7 @@ class Mention:
     place_country: Optional[str] = None
     topics: FrozenSet[str] = frozenset()
     confidence: float = 0.5
+    shingles: FrozenSet[int] = frozenset()     # of the event sentence, when the text was given
 
     @property
     def identities(self) -> Set[str]:
@@ -93,6 +120,10 @@ class MergeConfig:
     exact_window: int = 1
     report_window: int = 3
     min_score: float = 0.5
+    copy_overlap: float = 0.6
+    copy_overlap_shared: float = 0.35
+    min_copy_shingles: int = 6
+    plan_window: int = 14
 
 
 def _dates_ok(a: Mention, b: Mention, cfg: MergeConfig) -> Optional[int]:
@@ -102,19 +133,40 @@ def _dates_ok(a: Mention, b: Mention, cfg: MergeConfig) -> Optional[int]:
     if a.exact and b.exact:
         return diff if diff <= cfg.exact_window else None
     if a.exact != b.exact:
-        # the publication day is on or after the event day
+        # the publication day follows the event day; for a planned event it may precede it
         event, report = (a, b) if a.exact else (b, a)
         lag = report.day - event.day
-        return diff if -cfg.exact_window <= lag <= cfg.report_window else None
+        ahead = cfg.plan_window if report.status in ("planned", "proposed") else cfg.exact_window
+        return diff if -ahead <= lag <= cfg.report_window else None
     return diff if diff <= cfg.report_window else None
+
+
+def _status_ok(a: Mention, b: Mention, cfg: MergeConfig) -> bool:
+    if a.status == b.status:
+        return True
+    if "occurred" not in (a.status, b.status) or a.day is None or b.day is None:
+        return False
+    # announced, then held: the announcement's day is on or before the event's
+    plan, held = (a, b) if b.status == "occurred" else (b, a)
+    return -cfg.exact_window <= held.day - plan.day <= cfg.plan_window
 
 
 def link_score(a: Mention, b: Mention, cfg: MergeConfig = MergeConfig()) -> Tuple[float, str]:
     """How strongly two reports are one event: ``(score, why)``; score 0 means no link."""
     if a.article_id == b.article_id:
         return 0.0, "same article"
-    if a.type != b.type or a.status != b.status:
-        return 0.0, "different type or status"
+    if a.type != b.type:
+        return 0.0, "different type"
+    copy = _overlap(a.shingles, b.shingles) if len(a.shingles) >= cfg.min_copy_shingles \
+        and len(b.shingles) >= cfg.min_copy_shingles else 0.0
+    if a.status == b.status and (copy >= cfg.copy_overlap or (
+            copy >= cfg.copy_overlap_shared and a.identities & b.identities)):
+        if a.exact and b.exact and a.day is not None and b.day is not None and \
+                abs(a.day - b.day) > cfg.report_window:
+            return 0.0, "same sentence, but dates too far apart"
+        return 0.9, f"the same sentence ({copy:.0%} of its word trigrams)"
+    if not _status_ok(a, b, cfg):
+        return 0.0, "different status"
     diff = _dates_ok(a, b, cfg)
     if diff is None:
         return 0.0, "dates too far apart or unknown"
@@ -124,9 +176,13 @@ def link_score(a: Mention, b: Mention, cfg: MergeConfig = MergeConfig()) -> Tupl
     shared = ids_a & ids_b
     if not shared:
         return 0.0, "no participant in common"
+    if a.status != b.status and len(shared) < 2:
+        return 0.0, "announced and held, but fewer than two participants in common"
     left_a = [s for s in a.slots if s.identity not in shared and (s.identity or s.country)]
     left_b = [s for s in b.slots if s.identity not in shared and (s.identity or s.country)]
-    if left_a and left_b and len(shared) < 2:
+    # two shared identities settle it only when they are most of the smaller report's list
+    strong = len(shared) >= 2 and len(shared) >= 0.5 * min(len(ids_a), len(ids_b))
+    if left_a and left_b and not strong:
         for sa in left_a:
             if not any(_same_side(sa, sb) for sb in left_b):
                 return 0.0, "each report names a different counterpart"
@@ -135,8 +191,11 @@ def link_score(a: Mention, b: Mention, cfg: MergeConfig = MergeConfig()) -> Tupl
         score += 0.1
     if a.topics and b.topics and a.topics & b.topics:
         score += 0.1
-    score -= 0.05 * diff
+    score -= (0.05 if a.exact or b.exact else 0.1) * diff   # two publication days say less
     why = f"{len(shared)} participant(s) in common, {diff} day(s) apart"
+    if a.status != b.status:
+        score -= 0.1     # a report of the same status is the likelier partner
+        why += f", one {a.status} and one {b.status}"
     return min(score, 1.0), why
 
 
@@ -177,7 +236,8 @@ class MergeState:
     config: MergeConfig = field(default_factory=MergeConfig)
     mentions: Dict[str, Mention] = field(default_factory=dict)
     edges: Dict[Tuple[str, str], Tuple[float, str]] = field(default_factory=dict)
-    _blocks: Dict[Tuple[str, str, str], List[Tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    _blocks: Dict[Tuple[str, str], List[Tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    _copies: Dict[Tuple[str, int], List[str]] = field(default_factory=lambda: defaultdict(list))
     _uf: _UF = field(default_factory=_UF)
     _groups: Dict[str, List[List[str]]] = field(default_factory=dict)   # component root -> groups
     _dirty: Set[str] = field(default_factory=set)
@@ -192,15 +252,19 @@ class MergeState:
             self.mentions[m.key] = m
             self._uf.find(m.key)
             self._dirty.add(m.key)
-            if m.day is None:
-                continue
             candidates: Set[str] = set()
-            for ident in m.identities:
-                block = self._blocks[(m.type, m.status, ident)]
-                lo = bisect.bisect_left(block, (m.day - span, ""))
-                hi = bisect.bisect_right(block, (m.day + span, "\uffff"))
-                candidates.update(k for _, k in block[lo:hi])
-                bisect.insort(block, (m.day, m.key))
+            if len(m.shingles) >= cfg.min_copy_shingles:
+                for h in _minhash_keys(m.shingles):
+                    bucket = self._copies[(m.type, h)]
+                    candidates.update(bucket)
+                    bucket.append(m.key)
+            if m.day is not None:
+                for ident in m.identities:
+                    block = self._blocks[(m.type, ident)]
+                    lo = bisect.bisect_left(block, (m.day - span, ""))
+                    hi = bisect.bisect_right(block, (m.day + span, "\uffff"))
+                    candidates.update(k for _, k in block[lo:hi])
+                    bisect.insort(block, (m.day, m.key))
             for other in sorted(candidates):
                 score, why = link_score(m, self.mentions[other], cfg)
                 if score >= cfg.min_score:
@@ -250,7 +314,8 @@ class MergeState:
             hit = cache.get(pair)
             if hit is None:
                 a, b = self.mentions[x], self.mentions[y]
-                hit = a.article_id != b.article_id and _dates_ok(a, b, self.config) is not None \
+                hit = a.article_id != b.article_id and _status_ok(a, b, self.config) \
+                    and (_dates_ok(a, b, self.config) is not None or a.day is None or b.day is None) \
                     and not (a.place_country and b.place_country and a.place_country != b.place_country) \
                     and not _conflict(a, b)
                 cache[pair] = hit
@@ -275,13 +340,15 @@ class MergeState:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_blocks"] = dict(self._blocks)
+        state["_copies"] = dict(self._copies)
         return state
 
     def __setstate__(self, state):
-        blocks = defaultdict(list)
+        blocks, copies = defaultdict(list), defaultdict(list)
         blocks.update(state.pop("_blocks"))
+        copies.update(state.pop("_copies"))
         self.__dict__.update(state)
-        self._blocks = blocks
+        self._blocks, self._copies = blocks, copies
 
 
 def _conflict(a: Mention, b: Mention) -> bool:
