@@ -445,3 +445,17 @@ def test_merged_status_and_its_contradiction():
     ev = c.events().iloc[0]
     assert ev.n_articles == 2 and ev.status == "occurred"
     assert ev.contradictions[0]["field"] == "status"
+
+
+def test_an_undated_report_joins_the_one_dated_event_it_fits():
+    def m(key, day, ids, status="occurred"):
+        return Mention(key, key.split("#")[0], MEET, status, day, day is not None, tuple(Slot(i) for i in ids))
+    state = MergeState()
+    state.add([m("d1#0", 100, ("zarif", "murphy")), m("d2#0", 150, ("zarif", "lavrov")),
+               m("d3#0", 180, ("zarif", "lavrov")), m("u1#0", None, ("zarif", "murphy", "trump")),
+               m("u2#0", None, ("zarif", "lavrov")), m("u3#0", None, ("zarif", "murphy"), status="planned")])
+    groups = {k: tuple(g) for g in state.clusters() for k in g}
+    assert groups["u1#0"] == groups["d1#0"]                       # the only Zarif–Murphy meeting
+    assert groups["u2#0"] not in (groups["d2#0"], groups["d3#0"])  # two Zarif–Lavrov meetings: a tie
+    assert groups["u3#0"] != groups["d1#0"]                       # a planned report is another event
+    assert "no date" in state.attached["u1#0"][1]

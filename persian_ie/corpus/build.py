@@ -224,6 +224,7 @@ def merged_rows(groups: List[List[str]], reports: Dict[str, Report], mentions: D
         confidence = 1.0 - conf_miss
         if len(reps) > 1:
             scores = [state.edges[(a, b)][0] for a in group for b in group if (a, b) in state.edges]
+            scores += [0.6 for k in group if k in getattr(state, "attached", {})]
             confidence *= (sum(scores) / len(scores)) if scores else 0.5
         gdate = None
         if date:

@@ -175,6 +175,8 @@ class Corpus:
             store.insert("identity_article_links", ids.overrides())
             store.insert("role_holders", ((t.role, t.person, t.reports, t.first, t.last) for t in book.tenures()))
             store.insert("event_links", ((a, b, s, why) for (a, b), (s, why) in sorted(state.edges.items())))
+            store.insert("event_links", ((k, anchor, 0.6, why)
+                                         for k, (anchor, why) in sorted(getattr(state, "attached", {}).items())))
             store.insert("merged_events", ev_rows)
             store.insert("merged_sources", src_rows)
             store.insert("merged_participants", part_rows)

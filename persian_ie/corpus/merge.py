@@ -15,6 +15,12 @@ interaction:
 * a planned or proposed report and one that says it happened are one event when both give
   the same day (the status differs, and that is kept as a contradiction).
 
+A report without any date (an article that carries no publication date and a relative or no
+date in the text) is attached to the dated event it fits best when that one is unique: same
+type and status, at least two named participants in common (most of the shorter list),
+places in the same country, and more participants in common than any other dated event
+(«the only Zarif–Murphy meeting the corpus knows»). On a tie it stays alone.
+
 Agencies copy each other: two reports whose event sentences are nearly the same words
 (word-trigram overlap ≥ ``copy_overlap``) of the same type are linked even when the
 articles carry no date (``the same sentence``); candidates come from min-hash keys of the
@@ -335,7 +341,50 @@ class MergeState:
     def clusters(self) -> List[List[str]]:
         """Groups of report keys, one per merged event (singletons included)."""
         self._regroup()
-        return [g for groups in self._groups.values() for g in groups]
+        groups = [g for groups in self._groups.values() for g in groups]
+        return self._attach_undated(groups)
+
+    def _attach_undated(self, groups: List[List[str]]) -> List[List[str]]:
+        """Groups without any dated report join the one dated group they fit, if it is unique."""
+        mentions = self.mentions
+        dated = [g for g in groups if any(mentions[k].day is not None for k in g)]
+        index: Dict[Tuple[str, str], Set[int]] = defaultdict(set)
+        for i, g in enumerate(dated):
+            for k in g:
+                m = mentions[k]
+                for s in m.slots:
+                    if s.identity and s.named:
+                        index[(m.type, s.identity)].add(i)
+        out = [list(g) for g in dated]
+        self.attached: Dict[str, Tuple[str, str]] = {}
+        for g in groups:
+            if any(mentions[k].day is not None for k in g):
+                continue
+            fits: Dict[int, int] = {}          # dated group -> most participants in common
+            for k in g:
+                m = mentions[k]
+                named = {s.identity for s in m.slots if s.identity and s.named}
+                if len(named) < 2:
+                    continue
+                seen: Set[int] = set()
+                for ident in named:
+                    seen |= index.get((m.type, ident), set())
+                for i in seen:
+                    if any(mentions[o].article_id == m.article_id for o in dated[i]):
+                        continue
+                    n = max((_fits_undated(m, mentions[o]) for o in dated[i]), default=0)
+                    if n:
+                        fits[i] = max(fits.get(i, 0), n)
+            ranked = sorted(fits.items(), key=lambda kv: (-kv[1], kv[0]))
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                i, n = ranked[0]
+                out[i].extend(g)
+                for k in g:
+                    self.attached[k] = (dated[i][0], f"no date: the one dated event in the corpus with the most "
+                                                     f"participants in common ({n})")
+            else:
+                out.append(list(g))
+        return [sorted(g) for g in out]
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -349,6 +398,19 @@ class MergeState:
         copies.update(state.pop("_copies"))
         self.__dict__.update(state)
         self._blocks, self._copies = blocks, copies
+
+
+def _fits_undated(m: Mention, o: Mention) -> int:
+    """How many named participants an undated report ``m`` shares with the dated report ``o``
+    when it may be the same event (dates aside), else 0."""
+    if m.type != o.type or m.status != o.status:
+        return 0
+    if m.place_country and o.place_country and m.place_country != o.place_country:
+        return 0
+    a = {s.identity for s in m.slots if s.identity and s.named}
+    b = {s.identity for s in o.slots if s.identity and s.named}
+    shared = a & b
+    return len(shared) if len(shared) >= 2 and len(shared) >= 0.5 * min(len(a), len(b)) else 0
 
 
 def _conflict(a: Mention, b: Mention) -> bool:
