@@ -124,9 +124,14 @@ def timeline_frame(corpus, entity: str):
 
 
 def persian_label(text: str) -> str:
-    """Text shaped for matplotlib (which neither joins Persian letters nor orders RTL):
-    arabic-reshaper + python-bidi when installed, else the text unchanged."""
-    if not any("\u0600" <= ch <= "\u06ff" for ch in text):
+    """Persian text ready for a matplotlib label.
+
+    Matplotlib built with libraqm (3.11 wheels) joins Persian letters and orders
+    right-to-left text itself: the text is returned unchanged. Older builds draw letters
+    apart and left to right: the text is shaped with arabic-reshaper and reordered with
+    python-bidi (both in the ``corpus`` extra), when installed.
+    """
+    if not any("\u0600" <= ch <= "\u06ff" for ch in text) or _matplotlib_shapes_text():
         return text
     try:
         import arabic_reshaper
@@ -134,6 +139,14 @@ def persian_label(text: str) -> str:
     except ImportError:  # pragma: no cover - the corpus extra installs both
         return text
     return get_display(arabic_reshaper.reshape(text))
+
+
+def _matplotlib_shapes_text() -> bool:
+    try:
+        from matplotlib import ft2font
+    except ImportError:  # pragma: no cover
+        return False
+    return bool(getattr(ft2font, "__libraqm_version__", None))
 
 
 def _months(first: str, last: str):
@@ -155,7 +168,7 @@ def plot_timeline(corpus, entity: str, ax: Any = None):
     name = corpus.store.query("SELECT name FROM identities WHERE id = ?", (df["entity"][0] if len(df) else "",))
     title = name[0][0] if name else entity
     if df.empty:
-        ax.set_title(f"{persian_label(title)}: no dated events")
+        ax.set_title(f"no dated events: {persian_label(title)}")
         return ax
     months = _months(df["month_jalali"].min(), df["month_jalali"].max())
     counts = Counter(zip(df["month_jalali"], df["type"]))
@@ -168,7 +181,7 @@ def plot_timeline(corpus, entity: str, ax: Any = None):
     ax.set_xticklabels(months, rotation=60, ha="right", fontsize=8)
     ax.set_ylabel("events")
     ax.set_xlabel("Jalali month")
-    ax.set_title(f"{persian_label(title)}: {len(df)} dated events by Jalali month")
+    ax.set_title(f"{len(df)} dated events by Jalali month: {persian_label(title)}")   # Latin first: a left-to-right line
     ax.legend(fontsize=8)
     ax.figure.tight_layout()
     return ax
