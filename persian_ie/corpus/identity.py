@@ -456,7 +456,8 @@ class IdentityResolver:
     def _canonical_name(self, keys: List[str], kind: str) -> str:
         forms = [self.forms[k] for k in keys]
         if kind == "PER":
-            multi = [f for f in forms if len(f.units) >= 2] or forms
+            # a full name has two written words or more («آملی‌لاریجانی» is one word, two units)
+            multi = [f for f in forms if len(f.display.split()) >= 2] or forms
             best = max(multi, key=lambda f: (f.articles, len(f.units), f.key))
             return best.display
         gaz = gazetteer()
