@@ -118,6 +118,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--max-length", type=_positive, default=None, metavar="N",
                     help="longest text accepted, in characters (default: the library's, 1,000,000)")
     ex.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
+    from .corpus.cli import add_parser as add_corpus_parser  # `persian-ie corpus …` lives in corpus/cli.py
+
+    add_corpus_parser(sub)
     return parser
 
 
@@ -494,6 +497,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "corpus":
+        from .corpus.cli import run as run_corpus
+
+        return run_corpus(args)
     try:
         return _extract(args)
     except CLIError as exc:
