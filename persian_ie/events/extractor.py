@@ -307,7 +307,7 @@ class EventExtractor:
         sentence = Span(sent.text, sent.start, sent.end)
         status = cl.status() or "occurred"
         date = None
-        for m in sorted(cl.mentions, key=lambda x: (x.anaphoric, x.start)):
+        for m in sorted(cl.mentions, key=lambda x: (x.extra.get("date_rank", 9), x.anaphoric, x.start)):
             if m.date is not None and (getattr(m.date, "jalali", None) or date is None):
                 date = m.date
                 if getattr(m.date, "jalali", None):
