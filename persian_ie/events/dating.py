@@ -53,6 +53,7 @@ _STARTS_STRETCH = regex.compile(r"(?:^|\s)(?:از|تا)\s+(?:\p{L}+\s+)?$")
 _TIED_AFTER = regex.compile(r"^[\s\u200c(«]*(?:(?:روز|در روز|در تاریخ|به تاریخ|مورخ|مورخه)[\s\u200c]+)?$")
 _TIED_BEFORE = regex.compile(r"^[\s\u200c)»]*$")
 _COMMA = regex.compile(r"[،,]")
+_OBJECT = regex.compile(r"(?<![\p{L}])را(?![\p{L}])")
 _THAT = regex.compile(r"(?<![\p{L}])که(?![\p{L}])")
 
 
@@ -91,6 +92,8 @@ def _said(norm: str, m, s: int, t: int, clause_end: int) -> bool:
     if speech.search(norm, x, y):
         return True
     if s >= m.end:
+        if _OBJECT.search(norm, m.end, s):
+            return False  # «دیدار … را ۲۵ آبان اعلام کردند»: the day announced for it
         nxt = speech.search(norm, t, min(clause_end, t + 30))
         return bool(nxt and not _COMMA.search(norm, t, nxt.start()))
     return False
