@@ -1,8 +1,8 @@
 """Entities stage: PER ORG LOC FAC EVENT PRODUCT ROLE spans.
 
-:class:`EntityRecognizer` combines the statistical tagger (``crf``, bundled, or
-``stanza``) with gazetteers, organization patterns and role titles; see
-:mod:`persian_ie.entities.stage`. Country helpers for other stages live in
+:class:`EntityRecognizer` combines the statistical tagger (``lstm`` or ``crf``,
+bundled, or ``stanza``) with gazetteers, organization patterns and role titles; see
+:mod:`persian_ie.entities.stage` for the steps and the module of each. Country helpers for other stages live in
 :mod:`persian_ie.entities.countries`.
 """
 

@@ -74,6 +74,12 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         cands.append(u)
     if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
         cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
+    if m.anaphoric:
+        # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این سفر X و Y رئیس‌جمهور را همراهی می‌کنند»
+        # (a spokesman who travels with the president is a participant too)
+        present = attendees(doc, a, b, [u for u in units if u.pronoun is None or u.resolved().pronoun is None])
+        if present:
+            return present
     if m.type == "visit":
         return _traveller(doc, m, cands, units)
     if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
@@ -87,6 +93,43 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         before = [u for u in cands if u.end <= m.start]
         return before[:2]
     return cands
+
+
+_PRESENCE_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+")
+_PRESENCE_AFTER = regex.compile(r"(?<![\p{L}\u200c])(?:نیز\s+)?(?:حضور|شرکت)\s+(?:داشت|داشتند|داشته|یافت|یافتند|کرد|کردند|کرده)"
+                                r"(?![\p{L}])|(?<![\p{L}\u200c])(?:را\s+)?همراهی\s+(?:ن?می[\u200c ]?)?(?:کرد|کردند|کند|کنند)(?![\p{L}])")
+_LIST_GAP = regex.compile(r"^[\s،,]*(?:(?:و|و نیز|همچنین|نیز|جمعی از|تعدادی از|برخی از)[\s،,]+)*$")
+
+
+def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List[PersonRef]:
+    """People a follow-up sentence says were present: the list after «با/در حضور» or the
+    subjects of «حضور داشتند/شرکت کردند/… را همراهی می‌کنند» (in ``[a, b)``)."""
+    norm = doc.norm
+    units = sorted((u for u in units if a <= u.start and u.end <= b), key=lambda u: u.start)
+    out: List[PersonRef] = []
+    for cue in _PRESENCE_BEFORE.finditer(norm, a, b):
+        prev = cue.end()
+        for u in units:
+            if u.start < cue.end():
+                continue
+            if not _LIST_GAP.match(norm[prev:u.start]):
+                break
+            out.append(u)
+            prev = u.end
+    cue = _PRESENCE_AFTER.search(norm, a, b)
+    if cue:
+        chain: List[PersonRef] = []
+        nxt = cue.start()
+        for u in reversed([u for u in units if u.end <= cue.start()]):
+            gap = norm[u.end:nxt]
+            if chain and not _LIST_GAP.match(gap):
+                break
+            if not chain and len(gap) > 40:
+                break
+            chain.insert(0, u)
+            nxt = u.start
+        out.extend(u for u in chain if u not in out)
+    return out
 
 
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
@@ -117,10 +160,10 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     for s, t, media in sorted(orgs):
         lead = norm[max(a, s - 8):s]
         ok = bool(_BODY_LEAD.search(lead))
-        if not ok and prev_ok_end is not None and norm[prev_ok_end:s].strip() in ("و", "،"):
-            ok = True
-        if not ok and m.type == "agreement" and m.verbal is False and s - a <= 3 and s < m.start:
-            ok = True  # the subject of a signing clause
+        if not ok and prev_ok_end is not None and regex.match(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$", norm[prev_ok_end:s]):
+            ok = True  # «بین دانشگاه X و شرکت Y»، «دولت آلمان و مدیریت شرکت لوفت‌هانزا»
+        if not ok and m.type in ("agreement", "meeting") and s - a <= 3 and s < m.start:
+            ok = True  # the subject of the clause: «دولت آلمان و … به توافق رسیدند»
         if ok:
             prev_ok_end = t  # a list goes on across a medium named in it
             if not media:

@@ -23,7 +23,7 @@ import regex
 from ..normalize import normalize
 from .lexicon import LB, RB
 
-__all__ = ["country_of_text", "country_of_place", "countries_in", "is_country"]
+__all__ = ["country_of_text", "country_of_place", "countries_in", "is_country", "country_of_role"]
 
 
 def _entities_helper():
@@ -105,6 +105,8 @@ def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
     out = []
     for m in pat.finditer(text):
         surface = m.group()
+        if surface in ("روسای", "روسا"):
+            continue  # «روسای جمهور» (presidents), not «روس» + «ای»
         key = surface
         if key not in seen:
             for suf in ("\u200cای", "ای", "ی"):
@@ -162,3 +164,16 @@ def country_of_place(text: str) -> Optional[str]:
 def is_country(text: str) -> bool:
     _, canon = _table()
     return normalize(text).strip() in canon
+
+
+def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:
+    """Country of a title at normalized range ``role`` of ``doc``; «این کشور» is the last
+    country named before it («وزیر دفاع این کشور»)."""
+    norm = doc.norm
+    text = norm[role[0]:role[1]]
+    if regex.search(r"(?:این|آن) کشور", text):
+        before = norm[max(0, role[0] - 400):role[0]]
+        hits = [h for h in countries_in(before) if h[3] in ("country", "demonym", "capital")]
+        if hits:
+            return hits[-1][2]
+    return country_of_text(text)

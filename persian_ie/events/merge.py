@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
+import regex
+
 from ..document import Document
 from .countries import country_of_place, country_of_text, is_country
 from .people import PersonRef, fold
@@ -84,9 +86,13 @@ def _role_head(role: str) -> str:
 
 
 def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
-    a, b = a.resolved(), b.resolved()
-    if a is b:
+    if a.entity is not None and a.entity == b.entity:
         return True
+    a, b = a.resolved(), b.resolved()
+    if a is b or (a.entity is not None and a.entity == b.entity):
+        return True
+    if a.name is not None and b.name is not None and a.entity is not None and b.entity is not None:
+        return False  # two named people the article keeps apart («دونالد ترامپ», «ملانیا ترامپ»)
     na, nb = _key_name(doc, a), _key_name(doc, b)
     if na and nb:
         if na == nb:
@@ -157,6 +163,9 @@ _PLURAL_HEAD = {"وزرای": "وزیر", "وزیران": "وزیر", "سفیر�
                 "رهبران": "", "مقامات": "", "مسئولان": "", "مسئولین": "", "همتایان": ""}
 
 
+_BOTH_SIDES = regex.compile(r"(?:(?:دو|سه|چهار|هر دو) کشور|طرفین|دو طرف)")
+
+
 def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
     """A joint/plural title («وزرای دفاع روسیه و ترکیه») covers one of the people it names."""
     if plural.role is None or not plural.plural or ref.plural:
@@ -165,12 +174,17 @@ def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
     words = text.split()
     head = _PLURAL_HEAD.get(words[0] if words else "", None)
     if head is None:
+        head = _PLURAL_HEAD.get(fold(words[0]).replace("ی", "ئ", 1) if words else "", None)
+    if head is None:
         return False
+    head = fold(head)
     ref = ref.resolved()
     rrole = _key_role(doc, ref) or ""
     if head and not rrole.startswith(head) and "همتا" not in rrole:
         return False
     from .countries import countries_in
+    if _BOTH_SIDES.search(text):
+        return True  # «روسای جمهور دو کشور»، «مقامات طرفین»: whoever holds that title on either side
     countries = {c for _, _, c, _ in countries_in(doc.norm[plural.role[0]:plural.role[1]])}
     rc = ref.country or (country_of_text(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None)
     return bool(countries) and rc in countries

@@ -48,12 +48,18 @@ def _past_forms() -> Set[str]:
 def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[str]:
     """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``."""
     past = _past_forms()
+    prev_mi = False
     for t in doc.tokens:
         if t.nstart < start:
             continue
         if t.nstart >= end:
             break
         w = t.norm
+        if prev_mi and regex.match(r"^\p{L}{2,}$", w):
+            return "present"  # «می شود» written with a space
+        prev_mi = w in ("می", "نمی")
+        if prev_mi:
+            continue
         if w in lex.future_markers:
             return "future"
         if w in _SUBJUNCTIVE and w not in ("دارد", "دارند"):

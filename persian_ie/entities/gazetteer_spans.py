@@ -1,0 +1,65 @@
+"""Step 2 of the entities stage: gazetteer names and organization patterns in the text.
+
+Left to right, at each token start, the longest of: an organization pattern
+(:mod:`.org_patterns`), a listed organization or medium, a listed place. Names that
+are also common words (``ambiguous.txt``: مالی، فارس، مهر …) count only with
+support: an overlapping tagger span, a head (``خبرگزاری فارس``) or a source slot
+(``به گزارش مهر``). An organization found this way is extended when it is a unit of
+another one (:func:`~.org_patterns.chain_units`).
+"""
+
+from __future__ import annotations
+
+from typing import List, Sequence, Tuple
+
+from .context import Context, Found, Tagged
+from .org_patterns import chain_units, org_pattern, subunit_pattern
+
+__all__ = ["gazetteer_spans"]
+
+
+def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
+    """Non-overlapping gazetteer and pattern spans ``(i, j, label, source)``."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    n = len(view)
+    covered_by_tagger = [False] * n
+    for i, j, _ in tagged:
+        for u in range(i, j):
+            covered_by_tagger[u] = True
+    out: List[Found] = []
+    title_ends = ctx.title_ends
+    i = 0
+    while i < n:
+        if not view.tok_start[i]:
+            i += 1
+            continue
+        cands: List[Tuple[int, str, str]] = []
+        pat = org_pattern(ctx, i)
+        if pat is not None:
+            cands.append((pat, "ORG", "pattern"))
+        sub = subunit_pattern(ctx, i)
+        if sub is not None and not (i in title_ends and view.token_text(i) in words.office_word):
+            cands.append((sub, "ORG", "pattern"))  # «رئیس [دفتر سیاسی حماس]»: the office is the role's
+        for trie, label in ((gaz.orgs, "ORG"), (gaz.places, "LOC")):
+            hit = trie.longest_at(view, i)
+            if hit is None:
+                continue
+            j, entry = hit
+            units = tuple(view.keys[i:j])
+            if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) \
+                    and not (label == "ORG" and ctx.source_slot(i)):
+                continue
+            cands.append((j, label, "gazetteer"))
+        if not cands and ctx.source_slot(i):
+            hit = gaz.orgs.longest_at(view, i)
+            if hit is not None:
+                cands.append((hit[0], "ORG", "gazetteer"))
+        if cands:
+            j, label, src = max(cands, key=lambda c: (c[0], c[2] == "pattern"))
+            if label == "ORG":
+                j = chain_units(ctx, i, j)
+            out.append((i, j, label, src))
+            i = j
+        else:
+            i += 1
+    return out

@@ -1,0 +1,119 @@
+"""Common-word knowledge for the entities stage's rules, from hazm's lexicon.
+
+The rules need to tell a name from an ordinary word: «زاکانی» may be a surname,
+«نوشته‌اند» is a verb, «اصلی» an adjective, «این» a function word. :class:`CommonWords`
+answers these questions from hazm's ``words.dat`` (tags and frequencies, shared with
+the ZWNJ repairer) and ``stopwords.dat``.
+
+>>> lex = CommonWords.get()
+>>> lex.is_verbish("نوشته\u200cاند"), lex.is_common("تشکیل"), lex.is_common("زاکانی")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+from ..zwnj import GluedWordRepairer, hazm_data_path
+from .gazetteer import gazetteer
+from .wordlists import stage_words
+
+__all__ = ["CommonWords"]
+
+#: hazm lexicon tags of words that are not names on their own
+_COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
+_STRICT_FUNCTION_TAGS = {"P", "CONJ", "PRO", "DET", "POSTP", "PREP"}
+_FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
+
+
+class CommonWords:
+    """Common-word knowledge from hazm's lexicon (shared with the ZWNJ repairer).
+
+    ``words``: word → hazm tags; ``freq``: word → corpus frequency; ``verbs``: verb
+    forms; ``stop``: stop words. Built once per process (:meth:`get`).
+    """
+
+    _inst: Optional["CommonWords"] = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        rep = GluedWordRepairer.default()
+        self.words = rep.words
+        self.freq = rep.freq
+        self.verbs = rep.verb_forms
+        self._stage = stage_words()
+        try:
+            with open(hazm_data_path("stopwords.dat"), encoding="utf-8") as fh:
+                self.stop = {w.strip().replace("ي", "ی").replace("ك", "ک") for w in fh if w.strip()}
+        except (OSError, RuntimeError):
+            self.stop = set()
+
+    @classmethod
+    def get(cls) -> "CommonWords":
+        if cls._inst is None:
+            with cls._lock:
+                if cls._inst is None:
+                    cls._inst = cls()
+        return cls._inst
+
+    def is_verbish(self, tok: str) -> bool:
+        """A verb form: «نوشته‌اند», «برمی‌گرداند», «نکرد», «بگوید»."""
+        if "\u200c" in tok and ("می\u200c" in tok or tok.endswith(self._stage.verb_clitic)):
+            return True  # نوشته‌اند، برمی‌گرداند
+        for prefix in ("نمی\u200c", "می\u200c"):
+            if tok.startswith(prefix) and tok[len(prefix):] in self.verbs:
+                return True
+        if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
+                and tok[1:] in self.words:
+            return True  # نکرد، بگوید (but not «نیازی»)
+        # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
+        return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
+
+    def is_known(self, tok: str) -> bool:
+        """In the lexicon as a word (not a plausible unknown surname): tagged words, and
+        untagged derived words whose stem is a tagged word (اصلی ← اصل)."""
+        tags = self.words.get(tok)
+        if tags is None:
+            return False
+        if tags not in ("", "0"):
+            return True
+        for suffix in ("ی", "\u200cای", "ای", "ان", "\u200cها", "\u200cهای", "ها", "های"):
+            if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
+                stem = tok[: -len(suffix)]
+                if self.words.get(stem) not in (None, "", "0") and self.freq.get(stem, 0) >= 100_000 \
+                        and not gazetteer().is_first_name(stem):
+                    return True
+        return False
+
+    def maybe_surname(self, tok: str) -> bool:
+        """A lexicon word that may still be a family name: hazm lists many famous names
+        as plain nouns (پوتین، نتانیاهو، احمدی‌نژاد); ordinary nouns are usually frequent
+        or carry more tags."""
+        return self.words.get(tok) == "N" and self.freq.get(tok, 0) < 1_000_000 \
+            and not tok.endswith(("ه", "ها", "های", "ات", "ان")) or tok.endswith(self._stage.surname_ending)
+
+    def is_function(self, tok: str) -> bool:
+        """A stop word, verb form or function word (never part of a name)."""
+        if tok in self.stop or self.is_verbish(tok):
+            return True
+        tags = self.words.get(tok)
+        if not tags or tags == "0":
+            return False
+        tagset = set(tags.split(","))
+        return "N" not in tagset and bool(tagset & _FUNCTION_TAGS) or bool(tagset & _STRICT_FUNCTION_TAGS)
+
+    def is_common(self, tok: str) -> bool:
+        """A common Persian word (not a plausible surname on its own)."""
+        if tok in self.stop or self.is_verbish(tok):
+            return True
+        if "\u200c" in tok:
+            head, _, tail = tok.partition("\u200c")
+            if tail in ("ها", "های", "هایی", "ای", "ی", "اش", "شان", "ام", "ترین", "تر"):
+                return True
+        tags = self.words.get(tok)
+        if tags is None:
+            return False
+        if self.freq.get(tok, 0) >= 1_000_000:
+            return True
+        return bool(set(tags.split(",")) & _COMMON_TAGS)

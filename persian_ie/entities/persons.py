@@ -1,0 +1,342 @@
+"""Step 6 of the entities stage: person rules where the tagger found nothing.
+
+In this order (:func:`person_spans`):
+
+a. an honorific + name (``دکتر پزشکیان`` → ``پزشکیان``, stacked ``جناب آقای دکتر``);
+b. first name(s) + surname (``علیرضا زاکانی``, ``محمد جواد ظریف``);
+c. a «quoted» or apposed name next to a role (``سفیر بلاروس در تهران «دیمتری
+   کالتسوف»``, ``علیرضا زاکانی، شهردار تهران``), and a tagger name missing its first
+   word(s) before a role;
+d. every later bare mention of a found surname or full name (``زاکانی``); the same
+   name tagged otherwise elsewhere in the document (a headline's «پامپئو» as ORG) is
+   read as the person too, unless it is a listed place or organization.
+
+A single-token listed place that is also a first name (``مهران``) and a tagger
+PRODUCT/EVENT/FAC/ORG that starts with a first name (``دیمتری کالتسوف`` tagged
+PRODUCT) are *soft*: a person rule may take them over.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found
+from .gazetteer import Entry, TokenTrie, phrase_units
+
+__all__ = ["person_spans", "first_name_cue", "name_like"]
+
+_COMMA = {"،", ","}
+
+
+def first_name_cue(ctx: Context, u: int) -> bool:
+    """The token at unit ``u`` is a first name that is not also a demonym, a place or
+    a derived adjective (مصری، اصلی)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    tok = view.token_text(u)
+    if not gaz.is_first_name(tok):
+        return False
+    if gaz.demonyms.longest_at(view, u) is not None or gaz.places.longest_at(view, u) is not None:
+        return False
+    return not (lex.words.get(tok) in ("", "0") and lex.is_known(tok))
+
+
+def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = False,
+              strict: bool = False) -> Optional[int]:
+    """End unit of a name word starting at unit ``u`` (a whole token), or None."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    if u >= len(view) or taken[u] or not view.tok_start[u]:
+        return None
+    tok = view.token_text(u)
+    nxt = view.next_token_unit(u)
+    if any(taken[u:nxt]):
+        return None
+    if len(tok) < 2 or not tok.isalpha() and "\u200c" not in tok:
+        return None
+    if any(not (ch.isalpha() or ch == "\u200c") for ch in tok):
+        return None
+    if gaz.titles.longest_at(view, u) is not None or gaz.honorifics.longest_at(view, u) is not None \
+            or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
+            or gaz.demonyms.longest_at(view, u) is not None:
+        return None
+    if tok in lex.stop or tok in words.not_name:
+        return None
+    if gaz.is_first_name(tok):
+        return nxt
+    if lex.is_verbish(tok) or lex.is_function(tok):
+        return None
+    tags = lex.words.get(tok)
+    if tags and "N" not in tags.split(",") and tags != "0":
+        return None  # an adjective or adverb (بزرگوار، گرامی)
+    if "\u200c" in tok and not tok.endswith(words.surname_ending) and not gaz.is_first_name(tok) \
+            and all(part in lex.words for part in tok.split("\u200c") if part):
+        return None  # a compound of ordinary words (دروازه‌بان، درعین‌حال)
+    if not allow_common and not gaz.is_first_name(tok):
+        if lex.is_common(tok) or strict and lex.is_known(tok) and not lex.maybe_surname(tok):
+            return None
+    return nxt
+
+
+def person_spans(ctx: Context, merged: List[Found], role_ranges: List[Tuple[int, int]]) -> List[Found]:
+    """``merged`` with the person rules' PER spans added (see the module doc)."""
+    return _PersonRules(ctx, merged, role_ranges).run()
+
+
+class _PersonRules:
+    """The state the rules share: which units are taken (``hard``: no rule may use
+    them; ``soft`` places may be taken over) and the new spans."""
+
+    def __init__(self, ctx: Context, merged: List[Found], role_ranges: List[Tuple[int, int]]):
+        self.ctx = ctx
+        self.view = view = ctx.view
+        self.n = n = len(view)
+        self.merged = merged
+        self.role_ranges = role_ranges
+        self.role_starts = {rs for rs, _ in role_ranges}
+        gaz = ctx.gaz
+        self.taken = taken = [False] * n
+        self.soft = soft = [False] * n  # single-token gazetteer places a person rule may override
+        for i, j, lab, src in merged:
+            for u in range(i, j):
+                taken[u] = True
+                if src == "gazetteer" and lab == "LOC" and view.tok[i] == view.tok[j - 1] \
+                        and gaz.is_first_name(view.token_text(i)):
+                    soft[u] = True  # «مهران» the city or the first name
+                elif src in ("tagger", "merged") and lab in ("PRODUCT", "EVENT", "FAC", "ORG") \
+                        and first_name_cue(ctx, i):
+                    soft[u] = True  # «دیمتری کالتسوف» tagged PRODUCT
+        for rs, re_ in role_ranges:
+            for u in range(rs, re_):
+                taken[u] = True
+        self.hard = [t and not s for t, s in zip(taken, soft)]  # units no person rule may use
+        self.new: List[Found] = []
+
+    def run(self) -> List[Found]:
+        self.honorific_and_first_names()
+        self.role_apposition()
+        # drop soft places the person rules took over
+        kept = [s for s in self.merged
+                if not (self.soft[s[0]] and any(p[0] < s[1] and s[0] < p[1] for p in self.new))]
+        allper = [s for s in kept if s[2] == "PER"] + self.new
+        self.extend_before_roles(kept)
+        self.later_mentions(kept, allper)
+        return sorted(kept + self.new)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def claim(self, i: int, j: int, src: str) -> None:
+        for u in range(i, j):
+            self.taken[u] = True
+            self.hard[u] = True
+        self.new.append((i, j, "PER", src))
+
+    def name_like(self, u: int, allow_common: bool = False, strict: bool = False) -> Optional[int]:
+        return name_like(self.ctx, u, self.hard, allow_common=allow_common, strict=strict)
+
+    def surname_run(self, u: int, allow_common: bool, max_words: int = 3, strict: bool = True) -> int:
+        """Extend a name from unit u over surname words and connectors; end unit."""
+        view, n, gaz, lex = self.view, self.n, self.ctx.gaz, self.ctx.lex
+        end = u
+        words = 0
+        while end < n and words < max_words and view.sent[end] == view.sent[u if u < n else end]:
+            if view.keys[end] in self.ctx.words.name_connector and end + 1 < n:
+                nxt = self.name_like(end + 1, allow_common=True)
+                if nxt is None:
+                    break
+                end = nxt
+                continue  # «بن حمد», «آل ثانی» do not count as extra words
+            nxt = self.name_like(end, allow_common=allow_common, strict=strict)
+            if nxt is None:
+                break
+            if words >= 1 and view.token_text(end) in lex.words and not gaz.is_first_name(view.token_text(end)):
+                break  # a second surname word must be a real unknown (مگاواتی سوکارنو, not «… انجام»)
+            end = nxt
+            words += 1
+            allow_common = False
+        return end
+
+    def role_follows(self, k: int) -> bool:
+        """A role starts right after the word at unit k (optionally after a comma)."""
+        view = self.view
+        if k >= self.n:
+            return False
+        nxt = view.next_token_unit(k)
+        if nxt < self.n and view.keys[nxt] in _COMMA:
+            nxt += 1
+        return nxt in self.role_starts
+
+    def quoted_name(self, k: int, close: int) -> bool:
+        """Units ``[k, close)`` between quotes are free name-like words."""
+        view = self.view
+        return close > k and not any(self.hard[k:close]) \
+            and all(self.name_like(x, allow_common=True) is not None for x in range(k, close) if view.tok_start[x])
+
+    # -- (a), (b) -----------------------------------------------------------------------------
+
+    def honorific_and_first_names(self) -> None:
+        """(a) honorific + name, (b) first name(s) + surname."""
+        ctx, view, n, hard = self.ctx, self.view, self.n, self.hard
+        gaz, lex, words = ctx.gaz, ctx.lex, ctx.words
+        u = 0
+        while u < n:
+            if hard[u] or not view.tok_start[u]:
+                u += 1
+                continue
+            hon = gaz.honorifics.longest_at(view, u)
+            if hon is not None:
+                start = hon[0]
+                while True:  # stacked honorifics: جناب آقای دکتر
+                    more = gaz.honorifics.longest_at(view, start)
+                    if more is None:
+                        break
+                    start = more[0]
+                k = start
+                while k < n and not hard[k] and gaz.is_first_name(view.token_text(k)) and view.tok_start[k]:
+                    k = view.next_token_unit(k)
+                weak = view.text(u, hon[0]) in words.weak_honorific
+                end = self.surname_run(k, allow_common=not weak, max_words=2)
+                if end > start:
+                    self.claim(start, end, "rule:honorific")
+                    u = end
+                    continue
+            if first_name_cue(ctx, u) and (u == 0 or view.keys[u - 1] not in words.determiner):
+                k = u
+                firsts = 0
+                while k < n and not hard[k] and view.tok_start[k] and gaz.is_first_name(view.token_text(k)) \
+                        and firsts < 3 and gaz.titles.longest_at(view, k) is None:
+                    k = view.next_token_unit(k)
+                    firsts += 1
+                # «محمد جواد ظریف»: after two first names a common word may be the surname,
+                # unless the second «first name» is itself surname-like (رضا صادقی خواننده)
+                prev_first = view.token_text(k - 1) if k > u else ""
+                two_firsts = firsts >= 2 and not prev_first.endswith("ی")
+                end = self.surname_run(k, allow_common=two_firsts or self.role_follows(k), max_words=1)
+                if end > k and view.sent[end - 1] == view.sent[u]:
+                    self.claim(u, end, "rule:first-name")
+                    u = end
+                    continue
+                if firsts >= 2 and prev_first.endswith("ی") and not lex.is_known(prev_first):
+                    self.claim(u, k, "rule:first-name")  # «رضا صادقی»: the last «first name» is the surname
+                    u = k
+                    continue
+            u += 1
+
+    # -- (c) ----------------------------------------------------------------------------------
+
+    def role_apposition(self) -> None:
+        """(c) a «quoted» or apposed name right after / before a role."""
+        ctx, view, n, hard = self.ctx, self.view, self.n, self.hard
+        gaz, lex = ctx.gaz, ctx.lex
+        for rs, re_ in self.role_ranges:
+            k = re_
+            if k < n and view.keys[k] in _COMMA | QUOTE_OPEN:
+                quoted = view.keys[k] in QUOTE_OPEN
+                k += 1
+            else:
+                continue  # «وزیر امور خارجه آمریکا کوشش …»: no comma, no apposition
+            if quoted:
+                close = k
+                while close < n and close - k <= 8 and view.keys[close] not in QUOTE_CLOSE:
+                    close += 1
+                if close < n and view.keys[close] in QUOTE_CLOSE and self.quoted_name(k, close):
+                    self.claim(k, close, "rule:role-quoted")
+                continue
+            end = self.surname_run(k, allow_common=False, max_words=2, strict=True)
+            if end > k and (end >= n or view.keys[end] in PUNCT_LIKE or lex.is_verbish(view.token_text(end))):
+                self.claim(k, end, "rule:role-apposition")
+        for rs, re_ in self.role_ranges:  # name، role  /  name role
+            comma = rs >= 1 and view.keys[rs - 1] in _COMMA
+            k = rs - 1 if comma else rs
+            if k >= 1 and not hard[k - 1] and view.keys[k - 1] not in QUOTE_CLOSE:
+                cands: List[int] = []  # start units of candidate words, right to left
+                x = k
+                while x > 0 and len(cands) < 3:
+                    cand = x - 1
+                    while cand > 0 and not view.tok_start[cand]:
+                        cand -= 1
+                    if self.name_like(cand, allow_common=True) is None:
+                        break
+                    cands.append(cand)
+                    x = cand
+                best = None
+                for m in range(len(cands), 0, -1):  # longest acceptable run first
+                    run = cands[:m]
+                    start = run[-1]
+                    boundary = start == 0 or view.keys[start - 1] in PUNCT_LIKE \
+                        or view.keys[start - 1] in lex.stop or view.sent[start - 1] != view.sent[start]
+                    if not boundary:
+                        continue
+                    if first_name_cue(ctx, start) or all(
+                            self.name_like(w, strict=True) is not None for w in run) and (comma or m >= 2):
+                        best = start
+                        break
+                if best is not None:
+                    self.claim(best, k, "rule:role-apposition")
+                    continue
+            if rs >= 3 and view.keys[rs - 1] in QUOTE_CLOSE:  # «name» role
+                close = rs - 1
+                k = close - 1
+                while k >= 0 and close - k <= 8 and view.keys[k] not in QUOTE_OPEN:
+                    k -= 1
+                if k >= 0 and view.keys[k] in QUOTE_OPEN and k + 1 < close and self.quoted_name(k + 1, close):
+                    self.claim(k + 1, close, "rule:role-quoted")
+
+    def extend_before_roles(self, kept: List[Found]) -> None:
+        """(c') a tagger name missing its first word(s) before a role: «[آنتونیولوئیس]
+        اسپینولاسا لگادو سفیر جدید برزیل» (unknown words, at a clause boundary)."""
+        view, n, hard, lex = self.view, self.n, self.hard, self.ctx.lex
+        role_starts = self.role_starts
+        extended = []
+        for idx, (i, j, lab, src) in enumerate(kept):
+            if lab != "PER" or src != "tagger" or not (j in role_starts or j < n and view.keys[j] in _COMMA
+                                                        and j + 1 in role_starts):
+                continue
+            start = i
+            while start > 0 and i - start < 4:
+                cand = start - 1
+                while cand > 0 and not view.tok_start[cand]:
+                    cand -= 1
+                tok = view.token_text(cand)
+                if hard[cand] or tok in lex.words or self.name_like(cand, strict=True) is None:
+                    break
+                start = cand
+            if start < i and (start == 0 or view.keys[start - 1] in PUNCT_LIKE
+                              or view.sent[start - 1] != view.sent[start]):
+                extended.append((idx, (start, j, lab, "merged")))
+        for idx, span in extended:
+            kept[idx] = span
+            for u in range(span[0], span[1]):
+                self.taken[u] = hard[u] = True
+
+    # -- (d) ----------------------------------------------------------------------------------
+
+    def later_mentions(self, kept: List[Found], allper: List[Found]) -> None:
+        """(d) later bare mentions of a known surname or full name."""
+        ctx, view = self.ctx, self.view
+        gaz, lex = ctx.gaz, ctx.lex
+        hard, taken = self.hard, self.taken
+        names: Dict[Tuple[str, ...], str] = {}
+        for i, j, lab, src in allper:
+            units = tuple(view.keys[i:j])
+            names[units] = "full"
+            toks = [t for t in range(view.tok[i], view.tok[j - 1] + 1)]
+            if len(toks) >= 2:
+                last_tok = view.doc.tokens[toks[-1]].norm
+                if last_tok.replace("\u200c", "").isalpha() and len(last_tok) > 2 \
+                        and not lex.is_common(last_tok) and not gaz.is_first_name(last_tok):
+                    names[phrase_units(last_tok, normalized=True)] = "surname"
+        if not names:
+            return
+        trie = TokenTrie()
+        for units in names:
+            trie.add_units(units, Entry("PER"))
+        exact = {(s[0], s[1]): k for k, s in enumerate(kept)}
+        for i, j, _ in trie.scan(view):
+            if not any(hard[i:j]) and not any(taken[i:j]):
+                self.claim(i, j, "rule:mention")
+                continue
+            # the same name tagged otherwise elsewhere (a headline's «پامپئو» as ORG while
+            # the body has «مایک پامپئو»): one document, one reading, unless it is listed
+            k = exact.get((i, j))
+            if k is not None and kept[k][2] != "PER" and kept[k][3] in ("tagger", "merged") \
+                    and gaz.places.get(view.keys[i:j]) is None and gaz.orgs.get(view.keys[i:j]) is None:
+                kept[k] = (i, j, "PER", "rule:mention")

@@ -1,0 +1,220 @@
+"""Step 1 of the entities stage: the statistical tagger's spans, cleaned.
+
+:class:`TaggerStep` loads the chosen back-end lazily (``lstm``: the bundled
+BiLSTM-CRF; ``crf``: the bundled linear CRF; ``stanza``: local stanza models) and
+calls it on a document. A bundled model that is missing is a broken install: the
+step warns once and the stage goes on with gazetteers and patterns alone.
+
+:func:`clean_tagged` then applies the sanity rules to the tagger's spans (as units):
+honorifics and quotes off person names (``دکتر پزشکیان`` → ``پزشکیان``), no lone
+verb, function word or adjective as an entity, no listed place as a person, no
+descriptor before an organization's name (``روابط عمومی``, ``وبگاه``), no country
+*reference* (``رژیم صهیونیستی``) as an organization, no «organization» made only of
+adjacent places (``عمان مسقط``), no person that is all title (``مقام معظم رهبری``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import warnings
+from typing import Any, Dict, List, Optional, Sequence
+
+from ..document import Document, Span
+from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Tagged
+
+__all__ = ["BACKENDS", "TAGGER_LABELS", "BUNDLED_BACKENDS", "TaggerStep", "tagged_units", "clean_tagged"]
+
+#: entity back-ends: name -> "module:class"; the class is built with the ``tagger_config``
+#: keywords and called as ``tagger(doc) -> list[Span]``
+BACKENDS: Dict[str, str] = {
+    "lstm": "persian_ie.entities.neural:NeuralTagger",
+    "crf": "persian_ie.entities.crf:CRFTagger",
+    "stanza": "persian_ie.entities.stanza_backend:StanzaTagger",
+}
+TAGGER_LABELS = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT")
+#: back-ends whose model ships with the package: a missing file means a broken install,
+#: so the stage warns and goes on with gazetteers and patterns
+BUNDLED_BACKENDS = frozenset({"lstm", "crf"})
+
+
+class TaggerStep:
+    """The statistical tagger of the stage, loaded on first use.
+
+    Args:
+        backend: a key of :data:`BACKENDS`, or None for no tagger.
+        tagger: a ready tagger object (``tagger(doc) -> list[Span]``), overriding ``backend``.
+        config: keywords for the back-end's constructor (``model_path=`` …).
+    """
+
+    def __init__(self, backend: Optional[str], tagger: Any = None, config: Optional[Dict[str, Any]] = None):
+        if backend is not None and backend not in BACKENDS:
+            raise ValueError(f"unknown entity backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
+        self.backend = backend
+        self.config = dict(config or {})
+        self._tagger = tagger
+        self._ready = tagger is not None or backend is None
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> Dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_lock"] = None
+        return state
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    @property
+    def tagger(self) -> Any:
+        """The back-end object (loaded now if needed), or None."""
+        return self._tagger if self._ready else self._load()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._ready:
+                return self._tagger
+            module, _, attr = BACKENDS[self.backend].partition(":")
+            try:
+                cls = getattr(importlib.import_module(module), attr)
+                self._tagger = cls(**self.config)
+            except (ImportError, FileNotFoundError, AttributeError) as exc:
+                if self.backend not in BUNDLED_BACKENDS:
+                    raise
+                self._unavailable(exc)
+            self._ready = True
+            return self._tagger
+
+    def _unavailable(self, exc: Exception) -> None:
+        warnings.warn(f"persian_ie: the bundled entity tagger is unavailable ({exc}); "
+                      "using gazetteers and patterns only", RuntimeWarning, stacklevel=4)
+        self._tagger = None
+
+    def __call__(self, doc: Document) -> List[Span]:
+        """The tagger's PER ORG LOC FAC EVENT PRODUCT spans of ``doc`` (none without a tagger)."""
+        tagger = self.tagger
+        if tagger is None:
+            return []
+        try:
+            spans = tagger(doc)
+        except FileNotFoundError as exc:  # a lazily loaded model file that is not there
+            if self.backend not in BUNDLED_BACKENDS:
+                raise
+            self._unavailable(exc)
+            return []
+        return [s for s in spans if s.label in TAGGER_LABELS]
+
+
+def tagged_units(ctx: Context, spans: Sequence[Span]) -> List[Tagged]:
+    """The tagger's spans as unit ranges, honorifics and quotes trimmed off persons."""
+    view, doc = ctx.view, ctx.view.doc
+    tagged: List[Tagged] = []
+    for span in spans:
+        i, j = view.units_of_norm(*doc.norm_span(span))
+        if i < j:
+            tagged.append((i, j, span.label))
+    tagged = [trim_person(ctx, s) if s[2] == "PER" else s for s in tagged]
+    return [s for s in tagged if s[0] < s[1]]
+
+
+def trim_person(ctx: Context, s: Tagged) -> Tagged:
+    """Honorifics and opening quotes off the start of a name, closing quotes off its end."""
+    view, gaz = ctx.view, ctx.gaz
+    i, j, lab = s
+    while i < j:
+        hon = gaz.honorifics.longest_at(view, i)
+        if hon is not None and hon[0] <= j:
+            i = hon[0]
+            continue
+        if view.keys[i] in QUOTE_OPEN:
+            i += 1
+            continue
+        break
+    while j > i and view.keys[j - 1] in QUOTE_CLOSE:
+        j -= 1
+    return i, j, lab
+
+
+def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
+    """Sanity rules for tagger spans (see the module doc). (Trimming adjectives or
+    common words at the edges of longer spans was tried and cost 4 points of ARMAN F1:
+    names there include them, «هشتمین جشنواره …».)"""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    surnames = set()
+    for i, j, lab in tagged:
+        if lab == "PER" and view.tok[j - 1] > view.tok[i]:
+            surnames.add(view.token_text(j - 1))
+    out = []
+    for i, j, lab in tagged:
+        if tuple(view.keys[i:j]) in gaz.not_entities:
+            continue
+        if lab == "PER":
+            place = gaz.places.longest_at(view, i)
+            if place is not None and place[0] == j and not gaz.is_first_name(view.token_text(i)):
+                lab = "LOC"  # «با شهردار مینسک»: a listed place is not a person
+        if lab != "PER":
+            if view.tok[i] == view.tok[j - 1] and weak_edge(ctx, i):
+                continue  # a lone verb, function word or adjective
+            entry = gaz.refs.get(tuple(view.keys[i:j]))
+            if entry is not None and gaz.orgs.get(tuple(view.keys[i:j])) is None:
+                continue
+            if lab == "ORG" and _only_places(ctx, i, j):
+                continue
+            if lab == "ORG":
+                for desc in ctx.words.org_descriptor:
+                    if i + len(desc) < j and tuple(view.keys[i:i + len(desc)]) == desc:
+                        i += len(desc)
+                        break
+            head = gaz.org_heads.longest_at(view, i)
+            if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] < j \
+                    and ctx.entity_at(head[0], ("LOC",)) is None \
+                    and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
+                continue  # «شهرداری نتوانست»: a municipality is of a place
+        elif view.tok[i] == view.tok[j - 1]:
+            tok = view.token_text(i)
+            if (lex.is_function(tok) or lex.is_verbish(tok)) and not gaz.is_first_name(tok) \
+                    and tok not in surnames:
+                continue
+        out.append((i, j, lab))
+    # a «person» that is all title (مقام معظم رهبری) is the role's business
+    return [t for t in out if not (t[2] == "PER" and _all_title(ctx, t[0], t[1]))]
+
+
+def weak_edge(ctx: Context, u: int) -> bool:
+    """The token at unit ``u`` cannot begin or end a name (a verb, a function word,
+    an adjective that is not part of a known name)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    tok = view.token_text(u)
+    if gaz.places.longest_at(view, u) or gaz.orgs.longest_at(view, u) or gaz.is_first_name(tok):
+        return False
+    if lex.is_function(tok) or lex.is_verbish(tok):
+        return True
+    tags = lex.words.get(tok)
+    return bool(tags) and tags != "0" and "N" not in tags.split(",")
+
+
+def _all_title(ctx: Context, i: int, j: int) -> bool:
+    view, gaz = ctx.view, ctx.gaz
+    hit = gaz.titles.longest_at(view, i)
+    if hit is None:
+        return False
+    u = hit[0]
+    while u < j:
+        more = gaz.modifiers.longest_at(view, u) or gaz.titles.longest_at(view, u)
+        if more is None:
+            return False
+        u = more[0]
+    return u == j
+
+
+def _only_places(ctx: Context, i: int, j: int) -> bool:
+    view, places = ctx.view, ctx.gaz.places
+    u = i
+    count = 0
+    while u < j:
+        hit = places.longest_at(view, u)
+        if hit is None or hit[0] > j:
+            return False
+        u = hit[0]
+        count += 1
+    return count >= 2

@@ -1,0 +1,86 @@
+"""The word classes the entities stage's rules use, read from
+``resources/gazetteers/word_classes.tsv`` (one class a line: ``class<TAB>a | b | …``).
+
+Keeping them as data means a rule reads «a determiner», «a descriptor before an
+organization», «a surname ending», and the lists themselves can be extended without
+touching code.
+
+>>> words = stage_words()
+>>> "این" in words.determiner, ("روابط", "عمومی") in words.org_descriptor
+(True, True)
+>>> "نوشته\u200cاند".endswith(words.verb_clitic)
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+from .. import _resources
+
+__all__ = ["StageWords", "stage_words"]
+
+_FILE = "gazetteers/word_classes.tsv"
+ZWNJ = "\u200c"
+
+
+def _items(field: str) -> List[str]:
+    """``a | ~b | c d`` → ``["a", "\u200cb", "c d"]`` (a leading ``~`` is a half-space)."""
+    out = []
+    for item in field.split("|"):
+        item = item.strip()
+        if item.startswith("~"):
+            item = ZWNJ + item[1:]
+        if item:
+            out.append(item)
+    return out
+
+
+class StageWords:
+    """The classes of ``word_classes.tsv`` as sets (single words), tuples of word
+    tuples (phrases, longest first) and suffix tuples (for ``str.endswith``)."""
+
+    def __init__(self, classes: Dict[str, List[str]]):
+        def words(name: str) -> FrozenSet[str]:
+            return frozenset(classes.get(name, ()))
+
+        def phrases(name: str) -> Tuple[Tuple[str, ...], ...]:
+            return tuple(sorted((tuple(p.split()) for p in classes.get(name, ())), key=len, reverse=True))
+
+        self.determiner = words("determiner")
+        self.org_descriptor = phrases("org_descriptor")
+        self.source_cue = phrases("source_cue")
+        self.source_last = frozenset(cue[-1] for cue in self.source_cue)
+        self.name_connector = words("name_connector")
+        self.org_adjective = words("org_adjective")
+        self.office_word = words("office_word")
+        self.subunit_head = words("subunit_head")
+        self.office_head = words("office_head")
+        self.weak_honorific = words("weak_honorific")
+        self.not_name = words("not_name")
+        self.surname_ending = tuple(classes.get("surname_ending", ()))
+        self.verb_clitic = tuple(classes.get("verb_clitic", ()))
+        self.place_head = words("place_head")
+
+    @classmethod
+    def load(cls) -> "StageWords":
+        classes: Dict[str, List[str]] = {}
+        for line in _resources.read_lines(_FILE):
+            name, _, field = line.partition("\t")
+            classes.setdefault(name.strip(), []).extend(_items(field))
+        return cls(classes)
+
+
+_WORDS: Optional[StageWords] = None
+_LOCK = threading.Lock()
+
+
+def stage_words() -> StageWords:
+    """The process-wide :class:`StageWords`, loaded on first call."""
+    global _WORDS
+    if _WORDS is None:
+        with _LOCK:
+            if _WORDS is None:
+                _WORDS = StageWords.load()
+    return _WORDS
