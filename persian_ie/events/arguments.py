@@ -17,6 +17,7 @@ import regex
 from ..document import Document
 from .coref import attribution_end
 from .countries import countries_in, country_of_place
+from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
 from .people import PersonRef
 from .triggers import Mention
@@ -31,29 +32,46 @@ _REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارش
 
 
 def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
-    """Normalized ``(start, end)`` of the clause that holds the mention."""
+    """Normalized ``(start, end)`` of the clause that holds the mention (at most
+    :data:`~persian_ie.events.index.WINDOW` characters on each side of it)."""
     sent = doc.sentences[m.sent]
-    text = doc.norm[sent.nstart:sent.nend]
-    s, e = m.start - sent.nstart, m.end - sent.nstart
-    start = attribution_end(text)
+    lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
+    text = doc.norm[lo:hi]
+    s, e = m.start - lo, m.end - lo
+    start = attribution_end(text) if lo == sent.nstart else 0
     slash = text.rfind(" / ", 0, s)
     colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s), slash + 2 if slash >= 0 else -1)
     if colon >= start:
         start = colon + 1
     end_m = regex.compile(r"[:؛]|\s/\s").search(text, e)
     end = end_m.start() if end_m else len(text)
-    return sent.nstart + start, sent.nstart + end
+    return lo + start, lo + end
 
 
-def _units_in(units: Sequence[PersonRef], a: int, b: int) -> List[PersonRef]:
-    return [u for u in units if a <= u.start and u.end <= b]
+def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
+    if doc is None:
+        return [u for u in units if a <= u.start and u.end <= b]
+    near = index_of(doc, "units", units, lambda u: u.start)
+    found = [u for u in near.between(a, b) if u.end <= b]
+    if len(found) > 1:
+        pos = _positions(doc, units)
+        found.sort(key=lambda u: pos[id(u)])
+    return found
+
+
+def _positions(doc: Document, units: Sequence[PersonRef]) -> dict:
+    cached = doc.user_data.get("_events_unit_pos")
+    if cached is None or cached[0] is not units or cached[1] != len(units):
+        cached = (units, len(units), {id(u): i for i, u in enumerate(units)})
+        doc.user_data["_events_unit_pos"] = cached
+    return cached[2]
 
 
 def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
     a, b = clause_window(doc, m)
     norm = doc.norm
     cands = []
-    for u in _units_in(units, a, b):
+    for u in _units_in(units, a, b, doc):
         if u.start < m.end and u.end > m.start and u.pronoun is None:
             # a unit overlapping the trigger («دیدار» inside a role) is not a participant
             continue
@@ -145,10 +163,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     norm = doc.norm
     taken = [(u.start, u.end) for u in people] + [u.role for u in people if u.role] + [u.name for u in people if u.name]
     orgs = []
-    for e in doc.entities:
-        if e.label != "ORG":
-            continue
-        s, t = doc.norm_span(e)
+    for s, t in _entity_spans(doc, ("ORG",)).between(a, b):
         if not (a <= s and t <= b) or (m.start <= s < m.end):
             continue
         if any(x <= s and t <= y for x, y in taken if x is not None):
@@ -224,10 +239,8 @@ _VENUE = regex.compile(r"(?<![\p{L}])در\s+((?:محل|ساختمان|کاخ|م�
 def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]]]:
     """Places in ``[a, b)``: LOC/FAC entities if the entity stage ran, else the gazetteer."""
     norm = doc.norm
-    locs = [e for e in doc.entities if e.label in ("LOC", "FAC")]
     out: List[Tuple[int, int, Optional[str]]] = []
-    for e in locs:
-        s, t = doc.norm_span(e)
+    for s, t in _entity_spans(doc, ("LOC", "FAC")).between(a, b):
         if a <= s and t <= b:
             out.append((s, t, country_of_place(norm[s:t])))
     # gazetteer places the entity stage did not tag
@@ -237,11 +250,28 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
         s, t = a + s, a + t
         if any(x < t and s < y for x, y, _ in out):
             continue
-        if any(x <= s and t <= y for x, y in _ORG_RANGES(doc)):
+        if any(x <= s and t <= y for x, y in _entity_spans(doc, _ORG_LABELS).between(s - _LONGEST_ENTITY, t)):
             continue  # «دانشگاه تهران»، «شهرداری تهران»: a place inside an organization
         out.append((s, t, country))
     out.sort()
     return out
+
+
+_ORG_LABELS = ("ORG", "ROLE", "PER", "FAC", "EVENT")
+#: entities longer than this (characters) are not searched for around a place (none is)
+_LONGEST_ENTITY = 300
+
+
+def _entity_spans(doc: Document, labels: Tuple[str, ...]):
+    """Normalized spans of the document's entities with ``labels``, indexed by start
+    (the entities stage has run before; cached per document)."""
+    key = f"_events_entity_spans_{'_'.join(labels)}"
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc.entities):
+        spans = [doc.norm_span(e) for e in doc.entities if e.label in labels]
+        cached = (len(doc.entities), Near((s[0], s) for s in spans))
+        doc.user_data[key] = cached
+    return cached[1]
 
 
 def _ORG_RANGES(doc: Document) -> List[Tuple[int, int]]:
@@ -256,8 +286,9 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     """The place stated for this event («در مسقط دیدار کرد»، «سفر به بلاروس»)."""
     a, b = clause_window(doc, m)
     norm = doc.norm
-    inside_people = [(u.role or (0, 0)) for u in units if u.role is not None] + \
-                    [(u.name or (0, 0)) for u in units if u.name is not None]
+    near = _units_in(units, max(0, a - WINDOW), b + WINDOW, doc) if units else []
+    inside_people = [(u.role or (0, 0)) for u in near if u.role is not None] + \
+                    [(u.name or (0, 0)) for u in near if u.name is not None]
     places = [p for p in _places(doc, a, b)
               if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in inside_people)]
     venue = _VENUE.search(norm, a, b)
@@ -299,4 +330,25 @@ def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention
     first; see :mod:`.dating`), or None. ``others``: the other trigger mentions."""
     from .dating import event_date
 
-    return event_date(doc, m, dates, clause_window(doc, m), others, Lexicon.default().heads)
+    a, b = clause_window(doc, m)
+    near = index_of(doc, "date_of_mentions", others, lambda o: o.start)
+    return event_date(doc, m, _spanned(doc, dates).between(a - _LONGEST_ENTITY, b), (a, b),
+                      near.between(a - _LONGEST_ENTITY, b), Lexicon.default().heads)
+
+
+def _spanned(doc: Document, dates: Sequence) -> Near:
+    """``dates`` as ``(nstart, nend, date)``, indexed by start (built once per document)."""
+    def build():
+        out = []
+        for d in dates:
+            try:
+                s, t = doc.norm_span(d.span)
+            except (IndexError, AttributeError):
+                continue
+            out.append((s, t, d))
+        return out
+    cached = doc.user_data.get("_events_spanned_dates")
+    if cached is None or cached[0] is not dates or cached[1] != len(dates):
+        cached = (dates, len(dates), Near((x[0], x) for x in build()))
+        doc.user_data["_events_spanned_dates"] = cached
+    return cached[2]

@@ -152,20 +152,24 @@ def event_date(doc: Document, m, dates: Sequence, window: Tuple[int, int], other
                heads: Sequence = ()):
     """The DateValue of mention ``m`` (see the module docstring), or None.
 
-    ``window``: the normalized clause bounds of ``m``; ``others``: the other trigger
-    mentions (those of the same sentence compete for dates); ``heads``: the trigger
-    lexicon's heads (nouns of other happenings).
+    ``dates``: DateValues, or ``(nstart, nend, date)`` triples near the mention (the
+    events stage passes those from a position index); ``window``: the normalized clause
+    bounds of ``m``; ``others``: the other trigger mentions (those of the same sentence
+    compete for dates); ``heads``: the trigger lexicon's heads (nouns of other happenings).
     """
     a, b = window
     norm = doc.norm
     rivals = [o for o in others if o is not m and o.sent == m.sent and not o.anaphoric]
     own, shared = [], []
     coarse_own = False
-    for d in dates:
-        span = _span(doc, d)
-        if span is None:
-            continue
-        s, t = span
+    for item in dates:
+        if isinstance(item, tuple):
+            s, t, d = item
+        else:
+            d, span = item, _span(doc, item)
+            if span is None:
+                continue
+            s, t = span
         if not (a <= s and t <= b):
             continue
         same_phrase = not _COMMA.search(norm, *_gap(m, s, t))

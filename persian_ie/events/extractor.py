@@ -18,6 +18,7 @@ from ..records import Event, Participant, Topic
 from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import countries_in, country_of_role, country_of_text
+from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
@@ -36,6 +37,10 @@ _PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:�
                                 r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
                                 r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+
+
+#: no trigger mention is longer than this, in characters
+_LONGEST_MENTION = 200
 
 
 def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
@@ -127,25 +132,28 @@ class EventExtractor:
     def _prune(doc: Document, mentions: List[Mention]) -> List[Mention]:
         """Drop a «پیشنهاد» mention whose object is itself a typed event (it only sets the status)."""
         out = []
-        phones = [m for m in mentions if m.type == "phone_call" and not m.anaphoric]
+        near = Near((m.start, m) for m in mentions)
+        phones = Near((m.start, m) for m in mentions if m.type == "phone_call" and not m.anaphoric)
         for m in mentions:
             if m.type == "meeting" and not m.anaphoric and any(
                     p.sent == m.sent and abs(p.start - m.start) < 140 and not _colon_between(doc.norm, p, m)
-                    for p in phones):
+                    for p in phones.between(m.start - 139, m.start + 140)):
                 # «به صورت تلفنی … رایزنی کردند»، «در تماسی تلفنی با X … گفت‌وگو کرد»: one call
                 continue
             if m.type in ("meeting", "phone_call") and not m.anaphoric and m.status != "proposed" and any(
                     a.anaphoric and a.sent == m.sent and a.type in ("meeting", "phone_call") and 0 <= m.start - a.end < 120
-                    for a in mentions):
+                    for a in near.between(m.start - 120 - _LONGEST_MENTION, m.start + 1)):
                 # «دو طرف در این تماس تلفنی … تبادل نظر کردند»: the same event again
                 continue
             if m.type == "agreement" and not m.anaphoric and EventExtractor._outcome_of_talks(doc, m, mentions):
                 continue
             if m.type == "meeting" and not m.anaphoric and any(
-                    o.type == "agreement" and o.sent == m.sent and 0 <= o.start - m.head_end <= 3 for o in mentions):
+                    o.type == "agreement" and o.sent == m.sent and 0 <= o.start - m.head_end <= 3
+                    for o in near.between(m.head_end, m.head_end + 4)):
                 continue  # «جلسه‌ی انعقاد قرارداد»، «نشست امضای تفاهم‌نامه»: the session is the signing
             if m.type == "proposal":
-                inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
+                inner = [o for o in near.between(m.start - 90 - _LONGEST_MENTION, m.end + 91)
+                         if o is not m and o.sent == m.sent and o.type != "proposal"
                          and not o.anaphoric and (m.start <= o.start <= m.end + 90
                                                   or (o.status == "proposed" and m.start - 90 <= o.end <= m.start))]
                 if inner:
@@ -157,9 +165,10 @@ class EventExtractor:
                       mentions: Sequence[Mention] = ()) -> List[PersonRef]:
         parts = participants_of(doc, m, units, lex)
         # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور ترکیه»)
-        others = [o for o in mentions if o is not m and o.sent == m.sent and not o.anaphoric]
+        heads = index_of(doc, "mention_heads", mentions, lambda o: o.head_end)
         parts = [p for p in parts if not any(
-            0 <= p.start - o.head_end <= 2 and o.type != m.type for o in others)]
+            o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type
+            for o in heads.between(p.start - 2, p.start + 1))]
         a, _ = clause_window(doc, m)
         sent = doc.sentences[m.sent]
         before = doc.norm[sent.nstart:a]
@@ -242,7 +251,7 @@ class EventExtractor:
     def _question(doc: Document, m: Mention) -> bool:
         """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
         sent = doc.sentences[m.sent]
-        text = doc.norm[m.end:sent.nend]
+        text = doc.norm[m.end:min(sent.nend, m.end + WINDOW)]
         end = regex.search(r"[.!؟?]", text)
         return bool(end) and end.group() in "؟?"
 

@@ -57,11 +57,23 @@ class PersonRef:
 
     @property
     def start(self) -> int:
-        return min(x[0] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[0] < best):
+                best = x[0]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     @property
     def end(self) -> int:
-        return max(x[1] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[1] > best):
+                best = x[1]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     def resolved(self) -> "PersonRef":
         ref = self

@@ -37,6 +37,7 @@ import regex
 from .._resources import read_json
 from ..document import Document
 from ..normalize import normalize
+from .index import Near
 from .lexicon import Lexicon
 
 __all__ = ["topic_spans", "assign_topics"]
@@ -47,6 +48,9 @@ _TOKEN = regex.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»
 _HARD_PUNCT = set(".:؛!?؟()[]")
 _QUOTES = set("«»\"")
 _MAX_WORDS = 14
+#: characters a phrase scan looks at (a phrase has at most _MAX_WORDS words): keeps the work per
+#: cue bounded whatever the sentence length
+_SCAN = 400
 
 
 @dataclass
@@ -168,8 +172,15 @@ def _tokens(text: str, a: int, b: int) -> List[Tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, a, b)]
 
 
-def _inside(pos: int, spans: Sequence[Tuple[int, int]]) -> bool:
+def _inside(pos: int, spans) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (a sequence of ``(start, end)`` or a
+    :class:`~persian_ie.events.index.Near` of them keyed by start)."""
+    if isinstance(spans, Near):
+        return any(x <= pos < y for x, y in spans.between(pos - _LONGEST_BLOCK, pos + 1))
     return any(x <= pos < y for x, y in spans)
+
+
+_LONGEST_BLOCK = 300
 
 
 # -- phrase bounds -------------------------------------------------------------------------------
@@ -178,7 +189,7 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
               pps: bool = True) -> int:
     """End of the noun phrase (or list) that starts at ``start``; ``pps``: prepositional
     modifiers may continue it (a phrase with no cue after it to close it takes none)."""
-    toks = _tokens(text, start, limit)
+    toks = _tokens(text, start, min(limit, start + _SCAN))
     end = prev_end = start
     last_start: Optional[int] = None
     words = 0
@@ -259,7 +270,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
     event phrase, a person or title), then keeps the leftmost start from which the rightward
     phrase grammar reaches ``end`` (a preposition inside must be one its head selects:
     «انتقال گاز به ارمنستان», not «… نظر به ارمنستان»)."""
-    toks = _tokens(text, lo, end)
+    toks = _tokens(text, max(lo, end - _SCAN), end)
     starts: List[int] = []
     words = 0
     for i in range(len(toks) - 1, -1, -1):
@@ -291,7 +302,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
         starts.append(s)
     need = len(text[:end].rstrip())
     for s in reversed(starts):  # leftmost first
-        if _np_right(text, s, len(text), gr, (), pps=True) >= need:
+        if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True) >= need:
             return s
     return starts[0] if starts else end
 
@@ -501,7 +512,7 @@ _BACK_REF = regex.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان
                           r"جلسه|سفر|مذاکره|مذاکرات|رایزنی|مکالمه)")
 
 
-def _blocked_spans(doc: Document, units: Sequence) -> List[Tuple[int, int]]:
+def _blocked_spans(doc: Document, units: Sequence) -> Near:
     spans = []
     for e in doc.entities:
         if e.label in ("PER", "ROLE"):
@@ -514,7 +525,7 @@ def _blocked_spans(doc: Document, units: Sequence) -> List[Tuple[int, int]]:
             for r in (getattr(u, "name", None), getattr(u, "role", None)):
                 if r is not None and r[1] > r[0]:
                     spans.append(tuple(r))
-    return spans
+    return Near((x[0], x) for x in spans)
 
 
 def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
@@ -527,56 +538,70 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
     from .merge import same_person
 
     blocked = _blocked_spans(doc, units)
-    sent_owner: Dict[int, object] = {}
+    cache: Dict[Tuple[int, int], List[Span3]] = {}
+
+    def spans_in(a: int, b: int) -> List[Span3]:
+        if (a, b) not in cache:
+            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked)
+        return cache[(a, b)]
+
+    owners: Dict[int, set] = {}
     for cl in clusters:
         for m in cl.mentions:
-            sent_owner.setdefault(m.sent, cl)
-    seen_sents = set()
+            owners.setdefault(m.sent, set()).add(id(cl))
     for cl in clusters:
         spans: List[Span3] = []
         for m in cl.mentions:
-            a, b = clause_window(doc, m)
-            others = [o for c2 in clusters if c2 is not cl for o in c2.mentions if o.sent == m.sent]
-            if m.anaphoric or not others:
+            if m.anaphoric or not owners.get(m.sent, set()) - {id(cl)}:
                 sent = doc.sentences[m.sent]
                 a, b = sent.nstart, sent.nend
-            spans.extend(topic_spans(doc, lex, a, b, blocked))
-            seen_sents.add(m.sent)
+            else:
+                a, b = clause_window(doc, m)
+            spans.extend(spans_in(a, b))
         if extra is not None:
             spans.extend(extra(cl))
         cl.topic_spans = spans
     # sentences that go on about an event: its participant is the subject, «طرفین …», «در این
     # دیدار …»; otherwise the body after an event belongs to the latest event before it, and the
     # headline and lead sentences that name a happening belong to the first
-    order = sorted(clusters, key=lambda c: c.first.start)
-    main = [c for c in order if c.type in ("meeting", "phone_call", "visit", "agreement")] or order
+    units_by_sent: Dict[int, List] = {}
+    for u in units:
+        units_by_sent.setdefault(u.sent, []).append(u)
+    main = sorted((c for c in clusters if c.type in ("meeting", "phone_call", "visit", "agreement")),
+                  key=lambda c: c.first.sent) or sorted(clusters, key=lambda c: c.first.sent)
+    title_end = _title_end(doc)
+    k = 0  # main[:k] are the events that start before the current sentence
     for si, sent in enumerate(doc.sentences):
-        if si in seen_sents or si in sent_owner:
+        while k < len(main) and main[k].first.sent < si:
+            k += 1
+        if si in owners:
             continue
-        prev = [c for c in main if c.first.sent < si]
+        prev = main[:k]
         text = doc.norm[sent.nstart:sent.nend]
         if not prev:
-            if si <= _title_end(doc) or any(h.pattern.search(doc.norm, sent.nstart, sent.nend) for h in lex.heads):
-                main[0].topic_spans.extend(topic_spans(doc, lex, sent.nstart, sent.nend, blocked))
+            if si <= title_end or any(h.pattern.search(doc.norm, sent.nstart, sent.nend) for h in lex.heads):
+                main[0].topic_spans.extend(spans_in(sent.nstart, sent.nend))
             continue
         start = coref.attribution_end(text)
         body = text[start:].lstrip()
         target = None
-        subj = coref.subject_of_sentence(doc, list(units), si)
+        subj = coref.subject_of_sentence(doc, units_by_sent.get(si, []), si)
         if subj is not None:
             ref = subj.resolved()
-            cands = [c for c in prev if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts)]
+            cands = [c for c in prev[-_RECENT:] if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts)]
             occurred = [c for c in cands if (c.status() or "occurred") == "occurred" and len(c.parts) >= 2]
             if occurred or cands:
                 target = (occurred or cands)[-1]
         if target is None and (_SIDES.match(body) or _BACK_REF.search(text)):
-            multi = [c for c in prev if len(c.parts) >= 2 and c.type in ("meeting", "phone_call", "agreement")]
+            multi = [c for c in prev[-_RECENT:] if len(c.parts) >= 2 and c.type in ("meeting", "phone_call", "agreement")]
             target = multi[-1] if multi else prev[-1]
         if target is None:
             target = prev[-1]  # the body after an event goes on about it (a roundup: about the latest one)
-        if target is None:
-            continue
-        target.topic_spans.extend(topic_spans(doc, lex, sent.nstart, sent.nend, blocked))
+        target.topic_spans.extend(spans_in(sent.nstart, sent.nend))
+
+
+#: how many of the latest events a follow-up sentence is matched against
+_RECENT = 8
 
 
 def _title_end(doc: Document) -> int:
