@@ -64,6 +64,12 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _noun_any() -> "regex.Pattern[str]":
+    data = read_json("dates/event_anchors.json")
+    return regex.compile(r"(?<![\p{L}\u200c])" + _alternation(data["event_nouns"]) + r"(?![\p{L}])")
+
+
+@functools.lru_cache(maxsize=1)
 def _anchors() -> Tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
     data = read_json("dates/event_anchors.json")
     speech = regex.compile(r"(?<![\p{L}\u200c])" + _alternation(data["speech_verbs"]) + r"(?![\p{L}])")
@@ -118,6 +124,19 @@ def _after_other_happening(norm: str, m, s: int, lo: int, heads) -> bool:
         if any(head.type == m.type and head.pattern.match(norm, x, y) for head in heads):
             return False
         return True
+    return False
+
+
+def _phrase_has_other_happening(norm: str, m, s: int, t: int, a: int, b: int, heads) -> bool:
+    """The date's own phrase (between commas) names another happening before it."""
+    lo = max([a] + [c.end() for c in _COMMA.finditer(norm, max(a, s - 200), s)])
+    for hit in _noun_any().finditer(norm, lo, s):
+        if not (hit.start() < m.end and m.start < hit.end()):
+            return True
+    for head in heads:
+        for h in head.pattern.finditer(norm, lo, s):
+            if not (h.start() < m.end and m.start < h.end()):
+                return True
     return False
 
 
@@ -181,6 +200,8 @@ def event_date(doc: Document, m, dates: Sequence, window: Tuple[int, int], other
             continue
         if _said(norm, m, s, t, b) or _after_other_happening(norm, m, s, a, heads):
             continue
+        if not same_phrase and _phrase_has_other_happening(norm, m, s, t, a, b, heads):
+            continue  # «به دلیل تقارن با جلسه‌ای، همایش جبهه ۸ اسفند برگزار خواهد شد»: the همایش's day
         tied = _tied(norm, m, s, t)
         if "range_end" in d.attrs and m.type not in ("visit", "working_group") and not tied:
             continue  # a meeting inside a multi-day trip has no day of its own

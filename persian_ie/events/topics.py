@@ -182,6 +182,10 @@ def _inside(pos: int, spans) -> bool:
 
 _LONGEST_BLOCK = 300
 
+#: cooperation nouns that, with only generic words and the parties after them, name no subject
+#: («همکاری میان دو طرف»); with a head before them they may («تحکیم همکاری میان دو کشور»)
+_BARE_TIES = {"همکاری", "همکاری\u200cها", "همکاری\u200cهای", "روابط", "مناسبات", "تعامل", "تعاملات", "ارتباط"}
+
 
 # -- phrase bounds -------------------------------------------------------------------------------
 
@@ -462,8 +466,8 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
         return True
     from .countries import countries_in
     content = [w for w in words if w not in gr.generic and not countries_in(w)]
-    if not content or all(w in gr.generic for w in content):
-        return True  # «توسعه روابط دو کشور», «همکاری میان دو طرف»: cooperation with no subject
+    if not content and (len(words) <= 2 or words[0] in _BARE_TIES):
+        return True  # «توسعه روابط», «همکاری میان دو طرف»: cooperation with no subject
     from .countries import countries_in
     if len(words) >= 2 and words[1] in _PREPS:
         lead = countries_in(words[0])
