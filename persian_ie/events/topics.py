@@ -555,13 +555,16 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
             owners.setdefault(m.sent, set()).add(id(cl))
     for cl in clusters:
         spans: List[Span3] = []
+        windows = set()  # each window read once per cluster: a run-on sentence of many mentions stays linear
         for m in cl.mentions:
             if m.anaphoric or not owners.get(m.sent, set()) - {id(cl)}:
                 sent = doc.sentences[m.sent]
                 a, b = sent.nstart, sent.nend
             else:
                 a, b = clause_window(doc, m)
-            spans.extend(spans_in(a, b))
+            if (a, b) not in windows:
+                windows.add((a, b))
+                spans.extend(spans_in(a, b))
         if extra is not None:
             spans.extend(extra(cl))
         cl.topic_spans = spans
