@@ -17,6 +17,7 @@ a parenthesis or guillemets between them (``علیرضا زاکانی، شهرد
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..document import Span
@@ -165,23 +166,31 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
     return out
 
 
+#: tokens between a role and a person that :func:`link_roles` needs to see (it links
+#: across at most two separators), so ``tokens_between`` may stop after this many
+BETWEEN_LIMIT = 3
+
+
 def link_roles(tokens_between: "callable", roles: Sequence[Span], persons: Sequence[Span]) -> List[Tuple[Span, Span]]:
     """Link each role to an apposed person (role then name, or name then role).
 
     ``tokens_between(a, b)`` returns the normalized tokens strictly between span ``a``
-    (which ends first) and span ``b``. A role takes the person right after it
+    (which ends first) and span ``b`` (the first :data:`BETWEEN_LIMIT` of them are
+    enough). A role takes the person right after it
     (separators ``،`` ``«`` ``(`` ``:`` allowed between), else the one right before it
     (``،`` ``»`` ``(`` allowed). Links are stored in ``attrs`` both ways; the pairs
     are returned.
     """
     pairs: List[Tuple[Span, Span]] = []
     persons = sorted(persons, key=lambda s: s.start)
+    starts = [p.start for p in persons]
+    ends = [p.end for p in persons]
+    ends_sorted = all(a <= b for a, b in zip(ends, ends[1:]))  # disjoint names: found by bisection
     linked_persons = set()
     # role followed by name
     for role in sorted(roles, key=lambda s: s.start):
-        for per in persons:
-            if per.start < role.end:
-                continue
+        k = bisect_left(starts, role.end)
+        for per in persons[k:k + 1]:  # the first name after the role
             between = tokens_between(role, per)
             title = role.attrs.get("title")
             if not between and (title in ("همتا", "همتایان") or role.attrs.get("bare") and title in _POSSESSED_TITLES):
@@ -195,7 +204,11 @@ def link_roles(tokens_between: "callable", roles: Sequence[Span], persons: Seque
     for role in sorted(roles, key=lambda s: s.start):
         if "person" in role.attrs:
             continue
-        before = [p for p in persons if p.end <= role.start]
+        if ends_sorted:
+            k = bisect_right(ends, role.start)
+            before = persons[k - 1:k]
+        else:
+            before = [p for p in persons if p.end <= role.start]
         if not before:
             continue
         per = before[-1]

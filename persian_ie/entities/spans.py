@@ -11,13 +11,14 @@ objects over the caller's original text, and roles are linked to the names they 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import List, Optional, Sequence
 
 from ..document import Document, Span
 from .context import PUNCT_LIKE, Found
 from .countries import country_of
 from .gazetteer import TokenView
-from .roles import RoleMatch, link_roles
+from .roles import BETWEEN_LIMIT, RoleMatch, link_roles
 
 __all__ = ["entity_spans", "role_spans", "link_persons"]
 
@@ -60,8 +61,17 @@ def link_persons(doc: Document, roles: Sequence[Span], ents: Sequence[Span]) -> 
     if not roles:
         return
     persons = [e for e in ents if e.label == "PER"]
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
 
     def between(a: Span, b: Span) -> Optional[List[str]]:
-        return [t.norm for t in doc.tokens if t.start >= a.end and t.end <= b.start]
+        # tokens are sorted and disjoint: those from the first starting at a.end while they
+        # end by b.start; at most BETWEEN_LIMIT of them (link_roles looks at two)
+        out = []
+        for i in range(bisect_left(starts, a.end), len(tokens)):
+            if tokens[i].end > b.start or len(out) == BETWEEN_LIMIT:
+                break
+            out.append(tokens[i].norm)
+        return out
 
     link_roles(between, roles, persons)

@@ -17,6 +17,7 @@ from typing import List, Optional
 import regex
 
 from ..document import Document
+from .index import nearest
 from .people import PersonRef, fold
 
 __all__ = ["resolve", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
@@ -171,14 +172,12 @@ def titles_compatible(doc: Document, a, b) -> bool:
     «وزیر ارتباطات و فناوری اطلاعات»; «سفیر ارمنستان» / «سفیر ارمنستان در تهران»), never
     two countries, and never a former holder with the present one.
     """
-    from .countries import country_of_role
-    ta, tb = doc.norm[a[0]:a[1]], doc.norm[b[0]:b[1]]
-    if bool(_FORMER.search(ta)) != bool(_FORMER.search(tb)):
+    fa, ca, ka = _title_facts(doc, a)
+    fb, cb, kb = _title_facts(doc, b)
+    if fa != fb:
         return False
-    ca, cb = country_of_role(doc, a), country_of_role(doc, b)
     if ca is not None and cb is not None and ca != cb:
         return False
-    ka, kb = _strip_country(title_key(ta)), _strip_country(title_key(tb))
     if not ka or not kb:
         return False
     if ka == kb:
@@ -189,6 +188,21 @@ def titles_compatible(doc: Document, a, b) -> bool:
     if short[0] != long_[0] or not set(short) <= set(long_):
         return False
     return len(short) >= 2 or short[0] not in _VAGUE_TITLES
+
+
+def _title_facts(doc: Document, r) -> tuple:
+    """``(former, country, key)`` of the title at normalized range ``r``: whether it names a
+    former holder, :func:`~persian_ie.events.countries.country_of_role`, and its
+    :func:`title_key` less the country words. Computed once per range and document
+    (titles are compared with many candidates)."""
+    cache = doc.user_data.setdefault("_coref_title_facts", {})
+    key = (r[0], r[1])
+    facts = cache.get(key)
+    if facts is None:
+        from .countries import country_of_role
+        text = doc.norm[r[0]:r[1]]
+        facts = cache[key] = (bool(_FORMER.search(text)), country_of_role(doc, r), _strip_country(title_key(text)))
+    return facts
 
 
 def _strip_country(words: List[str]) -> List[str]:
@@ -241,6 +255,15 @@ class _Persons:
 _NEAREST = 24
 
 
+def _nearest_heads(js: List[int], keys: Optional[List[int]], units: List[PersonRef], pos: int) -> List[int]:
+    """The :data:`_NEAREST` units of ``js`` nearest to ``pos``, nearest first (a tie keeps
+    list order); by bisection over ``keys`` (their starts) when those are sorted, else
+    (``keys`` None) by sorting them all."""
+    if keys is not None:
+        return nearest(js, keys, pos, _NEAREST)
+    return sorted(js, key=lambda j: abs(units[j].start - pos))[:_NEAREST]
+
+
 def cluster(doc: Document, units: List[PersonRef]) -> None:
     """Group units into persons and set ``entity`` (and ``antecedent`` for title-only units).
 
@@ -255,7 +278,6 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
     The work per unit is bounded: names are compared through the words they share, titles
     with the nearest candidates bearing the same head word.
     """
-    from .countries import country_of_role
     P = _Persons(units)
     index = {id(u): i for i, u in enumerate(units)}
     for i, u in enumerate(units):
@@ -299,6 +321,8 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
             k = title_key(doc.norm[u.role[0]:u.role[1]])
             if k:
                 heads.setdefault(k[0], []).append(i)
+    head_starts = {h: [units[j].start for j in js] for h, js in heads.items()}
+    head_starts = {h: ks if all(a <= b for a, b in zip(ks, ks[1:])) else None for h, ks in head_starts.items()}
     alone_units = [i for i, u in enumerate(units) if u.name is None and u.role is not None and not u.plural
                    and not u.body and u.pronoun is None]
     for _ in range(4):
@@ -309,7 +333,7 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
             if P.named[P.find(i)]:
                 continue
             k = title_key(doc.norm[u.role[0]:u.role[1]])
-            pool = sorted(heads.get(k[0], []) if k else [], key=lambda j: abs(units[j].start - u.start))[:_NEAREST]
+            pool = _nearest_heads(heads[k[0]], head_starts[k[0]], units, u.start) if k and k[0] in heads else []
             cands = {}
             for j in pool:
                 r = P.find(j)
@@ -318,9 +342,9 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
                 if any(titles_compatible(doc, u.role, t) for t in P.titles[r][:8]):
                     cands[r] = abs(units[j].start - u.start)
             if len(cands) > 1:
-                c = country_of_role(doc, u.role)
+                c = _title_facts(doc, u.role)[1]
                 same = {r: d for r, d in cands.items()
-                        if c is not None and any(country_of_role(doc, t) == c for t in P.titles[r][:8])}
+                        if c is not None and any(_title_facts(doc, t)[1] == c for t in P.titles[r][:8])}
                 cands = same or cands
             if cands:
                 P.union(min(cands, key=cands.get), i)

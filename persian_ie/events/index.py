@@ -19,7 +19,7 @@ from typing import Any, Callable, Generic, Iterable, List, Sequence, Tuple, Type
 
 from ..document import Document
 
-__all__ = ["Near", "WINDOW", "index_of", "tokens_from"]
+__all__ = ["Near", "WINDOW", "index_of", "nearest", "tokens_from"]
 
 T = TypeVar("T")
 
@@ -71,3 +71,36 @@ def first_at_or_after(keys: Sequence[int], pos: int) -> int:
 
 def last_before(keys: Sequence[int], pos: int) -> int:
     return bisect_right(keys, pos) - 1
+
+
+def nearest(items: Sequence[T], keys: Sequence[int], pos: int, k: int) -> List[T]:
+    """The ``k`` items nearest to ``pos``: exactly ``sorted(items, key=|key - pos|)[:k]``
+    (a stable sort: equal distances keep list order), found by bisection when
+    ``keys`` (one per item) is sorted — O(k log k) instead of sorting the whole list.
+
+    >>> nearest(["a", "b", "c", "d"], [0, 10, 20, 30], 18, 2)
+    ['c', 'b']
+    >>> nearest(["a", "b", "c"], [0, 10, 20], 15, 1)
+    ['b']
+    """
+    n = len(keys)
+    if k <= 0 or n == 0:
+        return []
+    if n <= k:
+        return [items[i] for i in sorted(range(n), key=lambda i: abs(keys[i] - pos))]
+    lo = hi = bisect_left(keys, pos)  # window [lo, hi) grows toward the nearer side
+    while hi - lo < k:
+        if lo == 0:
+            hi += 1
+        elif hi == n or pos - keys[lo - 1] <= keys[hi] - pos:
+            lo -= 1
+        else:
+            hi += 1
+    # every item at the window's widest distance belongs to the tie group: take it all
+    far = max(pos - keys[lo], keys[hi - 1] - pos)
+    while lo > 0 and pos - keys[lo - 1] <= far:
+        lo -= 1
+    while hi < n and keys[hi] - pos <= far:
+        hi += 1
+    window = sorted(range(lo, hi), key=lambda i: (abs(keys[i] - pos), i))[:k]
+    return [items[i] for i in window]

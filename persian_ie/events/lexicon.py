@@ -158,18 +158,20 @@ class Lexicon:
         """
         norm = normalize(text)
         found = []
-        for pat, cat in self._category_patterns():
-            m = pat.search(norm)
+        for kw, cat in self.categories:
+            if kw not in norm:  # the pattern holds the keyword verbatim: no match without it
+                continue
+            m = self._category_pattern(kw).search(norm)
             if m:
                 found.append((cat in self.generic_categories, m.start(), cat))
         if not found:
             return "other"
         return min(found)[2]
 
-    def _category_patterns(self) -> List[Tuple[Pattern[str], str]]:
-        pats = self.__dict__.get("_cat_pats")
-        if pats is None:
-            pats = [(regex.compile(LB + regex.escape(kw) + "(?:\u200c?(?:ها|های|ی|ای))?" + RB), cat)
-                    for kw, cat in self.categories]
-            self.__dict__["_cat_pats"] = pats
-        return pats
+    def _category_pattern(self, kw: str) -> Pattern[str]:
+        """The keyword as a whole word (plural/ezafe endings allowed), compiled on first use."""
+        pats = self.__dict__.setdefault("_cat_pats", {})
+        pat = pats.get(kw)
+        if pat is None:
+            pat = pats[kw] = regex.compile(LB + regex.escape(kw) + "(?:\u200c?(?:ها|های|ی|ای))?" + RB)
+        return pat
