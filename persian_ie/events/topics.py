@@ -140,13 +140,20 @@ _LIGHT_PRESENT = {"کن", "شو", "باش", "ده", "گیر", "یاب", "دار"
 @functools.lru_cache(maxsize=1)
 def _verb_forms() -> frozenset:
     """Finite verb forms and participles built from hazm's verb stems (past#present), less the
-    spellings hazm's lexicon also knows as nouns or adjectives («نشست», «داده», «بسته»)."""
+    spellings hazm's lexicon also knows as nouns or adjectives («نشست», «داده», «بسته»).
+
+    The stems come from hazm's ``verbs.dat`` and the tags from the lexicon the ZWNJ repairer
+    already holds: importing hazm itself would cost seconds and tens of megabytes."""
+    from ..zwnj import GluedWordRepairer, hazm_data_path
+
     try:
-        from hazm.utils import verbs_list, words_list
-    except ImportError:  # pragma: no cover - hazm is a core dependency
+        lines = hazm_data_path("verbs.dat").read_text(encoding="utf-8").split("\n")
+    except (RuntimeError, FileNotFoundError):  # pragma: no cover - hazm is a core dependency
         return frozenset()
     past, present = set(), set()
-    for v in verbs_list():
+    for v in (line.strip() for line in lines):
+        if not v:
+            continue
         p, _, r = v.partition("#")
         if p:
             past.add(p)
@@ -164,7 +171,7 @@ def _verb_forms() -> frozenset:
             forms.update(("ب" + r + e, "می\u200c" + r + e, "نمی\u200c" + r + e))
             if r in _LIGHT_PRESENT:
                 forms.update((r + e, "ن" + r + e))  # a bare present («کند», «نکند») only for light verbs
-    nominal = {w for w, _, tags in words_list() if set(tags) & {"N", "AJ"}}
+    nominal = {w for w, tags in GluedWordRepairer.default().words.items() if {"N", "AJ"} & set(tags.split(","))}
     return frozenset(forms - nominal)
 
 
