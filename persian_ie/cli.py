@@ -282,6 +282,7 @@ class _Output:
                 self.fh = open(path, "a", encoding="utf-8")
             else:
                 fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+                os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes it 0600: give it a plain open()'s mode
                 self.fh = os.fdopen(fd, "w", encoding="utf-8")
         except OSError as exc:
             raise CLIError(f"cannot write {path}: {exc.strerror}") from None
@@ -357,6 +358,12 @@ def _id_key(value: Any) -> Any:
 
 
 # -- the command -------------------------------------------------------------------------------
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
+    os.umask(mask)
+    return mask
 
 
 class _Terminated(BaseException):
