@@ -2,9 +2,10 @@
 
 Left to right, at each token start, the longest of: an organization pattern
 (:mod:`.org_patterns`), a listed organization or medium, a listed place. Names that
-are also common words (``ambiguous.txt``: مالی، فارس، مهر …) count only with
-support: an overlapping tagger span, a head (``خبرگزاری فارس``) or a source slot
-(``به گزارش مهر``). An organization found this way is extended when it is a unit of
+are also common words (``ambiguous.txt``: مالی، فارس، مهر، قطر …) count only with
+support: an overlapping tagger span, the tagger reading the same words as a name
+elsewhere in the document, a head (``خبرگزاری فارس``), a source slot (``به گزارش
+مهر``) or, for a place, a role title right before it (``امیر قطر``). An organization found this way is extended when it is a unit of
 another one (:func:`~.org_patterns.chain_units`).
 """
 
@@ -26,6 +27,8 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
     for i, j, _ in tagged:
         for u in range(i, j):
             covered_by_tagger[u] = True
+    # one sense per document: what the tagger reads as a name somewhere is a name everywhere
+    tagged_names = {tuple(view.keys[i:j]) for i, j, _ in tagged}
     out: List[Found] = []
     title_ends = ctx.title_ends
     i = 0
@@ -46,8 +49,8 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
                 continue
             j, entry = hit
             units = tuple(view.keys[i:j])
-            if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) \
-                    and not (label == "ORG" and ctx.source_slot(i)):
+            if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) and units not in tagged_names \
+                    and not (label == "ORG" and ctx.source_slot(i)) and not (label == "LOC" and i in title_ends):
                 continue
             cands.append((j, label, "gazetteer"))
         if not cands and ctx.source_slot(i):

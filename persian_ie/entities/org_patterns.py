@@ -6,7 +6,10 @@ The heads and what may follow them are data (``resources/gazetteers/org_heads.ts
 * ``embassy``: a country or demonym, optionally «در» + place (``سفارت بلاروس در تهران``);
 * ``ministry``: a ministry name, optionally a country (``وزارت امور خارجه آمریکا``);
 * ``name``: a known organization or 1-4 name-like words (``دانشگاه هاوانا``,
-  ``شرکت ملی نفت ایران``); ordinary words and adjectives end it (``شبکه بزرگراهی``).
+  ``شرکت ملی نفت ایران``); ordinary words, verbs and adjectives end it (``شبکه
+  بزرگراهی``, ``شرکت نخواهد``). A head that is also an everyday word (``common`` in the
+  file: جمعیت، گروه، مرکز …) needs a name word before a place (``جمعیت ایران`` is
+  the population of Iran).
 
 A unit of another organization is one name with it: :func:`subunit_pattern` finds
 ``مرکز ارتباطات و امور بین‌الملل شهرداری تهران`` and :func:`chain_units` extends
@@ -79,6 +82,7 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     k = j
     last = None
     steps = 0
+    common = head.canonical in gaz.common_heads
     while k < n and steps < 4 and view.sent[k] == view.sent[i]:
         if not view.tok_start[k]:
             break
@@ -86,6 +90,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
         nxt = view.next_token_unit(k)
         ent = ctx.entity_at(k)
         if ent is not None:
+            if common and k == j and ent[1].label == "LOC":
+                return None  # «جمعیت ایران»: an everyday head and a place is no organization
             last = ent[0]
             break  # a name ending in a place or a known organization ends there
         if tok in PUNCT_LIKE or tok.isdigit() or gaz.titles.longest_at(view, k) is not None \
@@ -127,7 +133,7 @@ def subunit_pattern(ctx: Context, i: int) -> Optional[int]:
         known = gaz.orgs.longest_at(view, k)
         nxt = org_pattern(ctx, k) if gaz.org_heads.longest_at(view, k) else None
         end = max(nxt or 0, known[0] if known else 0)
-        if end > k and words > 0:
+        if end > k and (words > 0 or hit[1].canonical in ctx.words.unit_of):
             return chain_units(ctx, k, end)
         tok = view.token_text(k)
         if tok in PUNCT_LIKE or tok.isdigit() or lex.is_verbish(tok) \

@@ -154,6 +154,15 @@ class _PersonRules:
             allow_common = False
         return end
 
+    def descriptive(self, u: int) -> bool:
+        """The word at unit ``u`` is an adverb, a number word or an adjective that is not
+        a «…ی» form (surnames are: روحانی، کریمی); first names excepted."""
+        tok = self.view.token_text(u)
+        if self.ctx.gaz.is_first_name(tok):
+            return False
+        tags = set((self.ctx.lex.words.get(tok) or "").split(","))
+        return bool(tags & {"ADV", "NUM"}) or "AJ" in tags and not tok.endswith("ی")
+
     def role_follows(self, k: int) -> bool:
         """A role starts right after the word at unit k (optionally after a comma)."""
         view = self.view
@@ -194,6 +203,8 @@ class _PersonRules:
                     k = view.next_token_unit(k)
                 weak = view.text(u, hon[0]) in words.weak_honorific
                 end = self.surname_run(k, allow_common=not weak, max_words=2)
+                if end > start and k == start and self.descriptive(start):
+                    end = start  # «دکتر معالج», «حاج‌آقا ناگهان»: a description, not a name
                 if end > start:
                     self.claim(start, end, "rule:honorific")
                     u = end

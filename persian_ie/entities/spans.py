@@ -2,7 +2,10 @@
 objects over the caller's original text, and roles are linked to the names they go with.
 
 * :func:`entity_spans`: punctuation off the edges; a span with unbalanced quotes or
-  brackets is a broken one and is dropped. ``attrs["source"]`` says where it came from.
+  brackets is a broken one and is dropped. ``attrs["source"]`` says where it came from;
+  the steps' notes are added (``canonical_label``/``tagger_label`` where the listed type
+  and the tagger's differ), and ``country`` on a name that stands for a country
+  (``رژیم صهیونیستی`` → ``اسرائیل``).
 * :func:`role_spans`: ROLE spans with ``title`` (canonical title), ``bare`` (the title
   alone), ``organization`` (the first ORG inside) and ``country``
   (:func:`~persian_ie.entities.countries.country_of`).
@@ -11,20 +14,23 @@ objects over the caller's original text, and roles are linked to the names they 
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
 from .context import PUNCT_LIKE, Found
 from .countries import country_of
-from .gazetteer import TokenView
+from .gazetteer import Gazetteer, TokenView
 from .roles import RoleMatch, link_roles
 
 __all__ = ["entity_spans", "role_spans", "link_persons"]
 
 
-def entity_spans(view: TokenView, merged: Sequence[Found]) -> List[Span]:
+def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[Tuple[int, int], dict]] = None,
+                 gaz: Optional[Gazetteer] = None) -> List[Span]:
+    notes = notes or {}
     ents: List[Span] = []
     for i, j, lab, src in sorted(merged):
+        extra = notes.get((i, j))
         while i < j and view.keys[i] in PUNCT_LIKE:
             i += 1
         while j > i and view.keys[j - 1] in PUNCT_LIKE:
@@ -37,6 +43,12 @@ def entity_spans(view: TokenView, merged: Sequence[Found]) -> List[Span]:
             continue
         span = view.span(i, j, label=lab)
         span.attrs["source"] = src
+        if extra:
+            span.attrs.update(extra)
+        if gaz is not None and lab != "PER":
+            ref = gaz.refs.get(tuple(view.keys[i:j]))
+            if ref is not None:
+                span.attrs["country"] = ref.country  # «رژیم صهیونیستی»: a name that stands for a country
         ents.append(span)
     return ents
 

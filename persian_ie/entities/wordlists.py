@@ -6,7 +6,7 @@ organization», «a surname ending», and the lists themselves can be extended w
 touching code.
 
 >>> words = stage_words()
->>> "این" in words.determiner, ("روابط", "عمومی") in words.org_descriptor
+>>> "این" in words.determiner, ("گروهک", "تروریستی") in words.org_descriptor
 (True, True)
 >>> "نوشته\u200cاند".endswith(words.verb_clitic)
 True
@@ -56,6 +56,7 @@ class StageWords:
         self.org_adjective = words("org_adjective")
         self.office_word = words("office_word")
         self.subunit_head = words("subunit_head")
+        self.unit_of = words("unit_of")
         self.office_head = words("office_head")
         self.weak_honorific = words("weak_honorific")
         self.not_name = words("not_name")
