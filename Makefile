@@ -13,19 +13,24 @@ PYMAIN := $(if $(PY312),$(PY312),$(PY311))
 VENV := .venv
 VENV311 := .venv311
 PIP_QUIET := --quiet --disable-pip-version-check
+# the main run tests every integration (pandas, spaCy, Dask, notebook, docs); the 3.11 run
+# checks the core and the tables against the older pandas/numpy that hazm 0.10 allows
+MAIN_EXTRAS := test,pandas,spacy,dask,notebook,docs
+EXTRAS_311 := test,pandas
 # never let pip resolve plain torch: the stanza extra is installed with this pin
 TORCH_PIN := torch==2.13.0
 
-.PHONY: run test test-main test-311 venv venv311 bench eval clean help
+.PHONY: run test test-main test-311 venv venv311 bench eval docs clean help
 
 help:
 	@echo "make run    # set up and extract examples/seed_article.txt"
-	@echo "make test   # set up and run the whole test suite (3.12 and 3.11 when present)"
+	@echo "make test   # set up and run the whole test suite (3.12 and 3.11 when present) and build the docs"
+	@echo "make docs   # build the documentation site into build/site (mkdocs --strict)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYMAIN)" || { echo "no Python >= 3.11 found" >&2; exit 1; }
 	$(PYMAIN) -m venv $(VENV)
-	$(VENV)/bin/pip install $(PIP_QUIET) -e '.[test]'
+	$(VENV)/bin/pip install $(PIP_QUIET) -e '.[$(MAIN_EXTRAS)]'
 	touch $@
 
 venv: $(VENV)/.installed
@@ -35,14 +40,19 @@ run: venv
 
 test-main: venv
 	$(VENV)/bin/python -m pytest -q
+	$(MAKE) --no-print-directory docs
+
+# the documentation site (docs/, mkdocs.yml); --strict turns every warning into a failure
+docs: venv
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 $(VENV311)/.installed: pyproject.toml
 	python3.11 -c 'pass' 2>/dev/null || true
 	$(PY311) -m venv $(VENV311)
 	$(VENV311)/bin/pip install $(PIP_QUIET) $(TORCH_PIN) || echo "torch $(TORCH_PIN) unavailable: stanza tests will be skipped" >&2
-	$(VENV311)/bin/pip install $(PIP_QUIET) -e '.[test]'
+	$(VENV311)/bin/pip install $(PIP_QUIET) -e '.[$(EXTRAS_311)]'
 	if $(VENV311)/bin/python -c 'import torch' 2>/dev/null; then \
-	  $(VENV311)/bin/pip install $(PIP_QUIET) -e '.[test,stanza]' "$(TORCH_PIN)"; fi
+	  $(VENV311)/bin/pip install $(PIP_QUIET) -e '.[$(EXTRAS_311),stanza]' "$(TORCH_PIN)"; fi
 	touch $@
 
 venv311: $(VENV311)/.installed

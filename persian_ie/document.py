@@ -86,9 +86,24 @@ class Span:
     normalized: Optional[str] = None
     attrs: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def norm_text(self) -> str:
+        """The normalized form: ``normalized`` when a stage set it, otherwise the text run
+        through the library's normalizer (so «حسن روحاني» and «حسن روحانی» compare equal).
+
+        Examples:
+            >>> Span("حسن روحاني", 0, 10).norm_text
+            'حسن روحانی'
+        """
+        if self.normalized is None:
+            from .normalize import normalize  # local import: normalize imports this module
+
+            return normalize(self.text).strip(" \n\u200c")
+        return self.normalized
+
     def to_dict(self) -> Dict[str, Any]:
-        """The contract's plain span ``{"text", "start", "end"}``."""
-        return {"text": self.text, "start": self.start, "end": self.end}
+        """The contract's span ``{"text", "start", "end", "normalized"}``."""
+        return {"text": self.text, "start": self.start, "end": self.end, "normalized": self.norm_text}
 
     def to_entity_dict(self) -> Dict[str, Any]:
         return {
@@ -96,8 +111,17 @@ class Span:
             "start": self.start,
             "end": self.end,
             "label": self.label,
-            "normalized": self.normalized if self.normalized is not None else self.text,
+            "normalized": self.norm_text,
         }
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Span":
+        """Read a span (plain or entity) back from its JSON form."""
+        try:
+            return cls(data["text"], int(data["start"]), int(data["end"]), label=data.get("label"),
+                       normalized=data.get("normalized"))
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a span: {data!r} (needs text, start and end)") from exc
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
@@ -153,6 +177,8 @@ class Document:
         events: :class:`persian_ie.records.Event` objects.
         published: the publication date as a ``jdatetime.date`` or ``None``.
         id: the caller's identifier, if any.
+        meta: the caller's own fields passed through to the output (``url``, ``title``…);
+            :meth:`persian_ie.Result.to_dict` adds them after the contract's keys.
         user_data: free room for stages and users.
     """
 
@@ -170,6 +196,7 @@ class Document:
         self.entities: List[Span] = []
         self.dates: list = []
         self.events: list = []
+        self.meta: Dict[str, Any] = {}
         self.user_data: Dict[str, Any] = {}
 
     @property

@@ -24,6 +24,7 @@ What it does, in order:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from difflib import SequenceMatcher
 from typing import Callable, List, Optional, Tuple
@@ -306,12 +307,30 @@ _DEFAULT: Optional[Normalizer] = None
 def normalize(text: str) -> str:
     """Normalize ``text`` and return the string (no offsets).
 
+    Short strings (names, titles, keys the other stages compare) are memoized: the
+    stages normalize the same few thousand of them over and over.
+
     >>> normalize("رئيسجمهور مي گويد")
     'رئیس‌جمهور می‌گوید'
     """
-    global _DEFAULT
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    if len(text) <= _MEMO_MAX_CHARS:
+        return _normalize_short(text)
+    return _default_normalizer().normalize(text).text
+
+
+#: strings up to this length go through the memo of :func:`normalize`
+_MEMO_MAX_CHARS = 200
+
+
+def _default_normalizer() -> Normalizer:
+    global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Normalizer()
-    return _DEFAULT.normalize(text).text
+    return _DEFAULT
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_short(text: str) -> str:
+    return _default_normalizer().normalize(text).text

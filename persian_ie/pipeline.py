@@ -1,6 +1,8 @@
 """The :class:`Pipeline`: named stages run in order over a :class:`Document`.
 
-A stage is any callable ``stage(doc) -> doc`` (the spaCy component contract).
+A stage is any callable ``stage(doc) -> doc`` (the spaCy component contract); a
+stage may also have ``pipe(docs) -> docs``, which :meth:`Pipeline.pipe` calls with a
+whole batch (the entity tagger uses it to tag the sentences of many documents at once).
 
 >>> nlp = Pipeline(stages=["normalize", "segment"])
 >>> nlp.stage_names
@@ -13,14 +15,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
+from ._threads import single_blas_thread
 from .document import Document
 from .registry import DEFAULT_STAGES, create_stage
-from .result import Result
+from .result import ERROR_KEY, Result
 
-__all__ = ["Pipeline", "Stage"]
+__all__ = ["Pipeline", "Stage", "TextTooLongError", "ON_ERROR", "DEFAULT_MAX_LENGTH"]
+
+#: the longest text a pipeline accepts by default, in characters (spaCy's default too)
+DEFAULT_MAX_LENGTH = 1_000_000
 
 Stage = Callable[[Document], Document]
 StageSpec = Union[str, Tuple[str, Stage], Stage]
@@ -44,10 +51,16 @@ class Pipeline:
             BiLSTM-CRF, the default), ``"crf"`` (the bundled linear CRF, faster and
             less accurate) or ``"stanza"`` (``persian-ie[stanza]`` and local models).
         config: per-stage keyword arguments, ``{"entities": {...}}``.
+        max_length: the longest text accepted, in characters; a longer one raises
+            :class:`TextTooLongError` (a ``ValueError``) naming this limit. Every stage
+            is near-linear, so the limit only bounds memory.
     """
 
     def __init__(self, stages: Optional[Sequence[StageSpec]] = None, *, ner: Optional[str] = None,
-                 config: Optional[Dict[str, Dict[str, Any]]] = None):
+                 config: Optional[Dict[str, Dict[str, Any]]] = None, max_length: int = DEFAULT_MAX_LENGTH):
+        if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1:
+            raise ValueError(f"max_length must be a positive integer, not {max_length!r}")
+        self.max_length = max_length
         config = {k: dict(v) for k, v in (config or {}).items()}
         if ner is not None:
             config.setdefault("entities", {})["backend"] = ner
@@ -123,17 +136,56 @@ class Pipeline:
     # -- running --------------------------------------------------------------------------
 
     def make_doc(self, text: str, published: Any = None, id: Optional[str] = None) -> Document:
+        """A :class:`Document` for ``text`` (checks its type and :attr:`max_length`)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if len(text) > self.max_length:
+            raise TextTooLongError(
+                f"the text has {len(text):,} characters, more than this pipeline's max_length "
+                f"({self.max_length:,}); split it into parts (articles, sections), or raise the limit "
+                f"with Pipeline(max_length=...) or nlp.max_length = N if the machine has the memory "
+                f"(roughly {_MB_PER_100K} MB per 100,000 characters)")
         return Document(text, published=published, id=id)
 
     def run(self, doc: Document) -> Document:
         """Run every stage over ``doc`` (skipped for empty or whitespace text)."""
         if not doc.text.strip():
             return doc
-        for _, stage in self._stages:
-            doc = stage(doc)
-            if not isinstance(doc, Document):
-                raise TypeError(f"stage {_!r} returned {type(doc).__name__}, not a Document")
+        with single_blas_thread():
+            for name, stage in self._stages:
+                doc = stage(doc)
+                if not isinstance(doc, Document):
+                    raise TypeError(f"stage {name!r} returned {type(doc).__name__}, not a Document")
         return doc
+
+    def run_batch(self, docs: Sequence[Document]) -> List[Document]:
+        """Run every stage over a batch of documents.
+
+        A stage with a ``pipe(docs)`` method (spaCy's batch contract) gets the whole
+        batch at once; other stages are called document by document. Empty and
+        whitespace-only documents skip the stages, as in :meth:`run`.
+        """
+        todo = [i for i, d in enumerate(docs) if d.text.strip()]
+        out = list(docs)
+        work = [docs[i] for i in todo]
+        if not work:
+            return out
+        with single_blas_thread():
+            for name, stage in self._stages:
+                batch_fn = getattr(stage, "pipe", None)
+                if callable(batch_fn):
+                    result = list(batch_fn(work))
+                    if len(result) != len(work):
+                        raise RuntimeError(f"stage {name!r}: pipe() returned {len(result)} documents for {len(work)}")
+                else:
+                    result = [stage(d) for d in work]
+                for d in result:
+                    if not isinstance(d, Document):
+                        raise TypeError(f"stage {name!r} returned {type(d).__name__}, not a Document")
+                work = result
+        for i, d in zip(todo, work):
+            out[i] = d
+        return out
 
     def __call__(self, text: str, published: Any = None, *, id: Optional[str] = None) -> Result:
         """Process one text.
@@ -141,32 +193,125 @@ class Pipeline:
         Raises:
             TypeError: ``text`` is not a ``str``.
             ValueError: ``published`` is not a real date.
+            TextTooLongError: ``text`` is longer than :attr:`max_length` (a ``ValueError``).
         """
         return Result(self.run(self.make_doc(text, published, id)))
 
     def pipe(self, texts: Iterable[Union[str, Mapping]], *, published: Any = None, n_process: int = 1,
-             batch_size: int = 32) -> Iterator[Result]:
-        """Process many texts, in order, lazily.
+             batch_size: int = 32, on_error: str = "raise") -> Iterator[Result]:
+        """Process many texts, lazily, results in input order.
 
         Each item is a ``str`` or a mapping with ``text`` and optional ``id`` and
-        ``published`` (which overrides the ``published`` argument). ``n_process > 1``
-        runs worker processes, each building its resources once; ``-1`` uses every CPU.
+        ``published`` (which overrides the ``published`` argument). Items are processed
+        ``batch_size`` at a time: stages with a ``pipe(docs)`` method (the entity
+        tagger) work on the sentences of the whole batch together. The results are
+        the same as calling the pipeline on each text.
+
+        Args:
+            n_process: worker processes (``-1``: one per CPU). Each worker builds its
+                resources once and processes whole batches; BLAS is kept to one thread
+                per process.
+            batch_size: documents per batch.
+            on_error: what a failing item does: ``"raise"`` (the default) stops the
+                iteration with its exception; ``"skip"`` drops it; ``"record"`` yields a
+                result for it with no records and :attr:`Result.error` set (its type and
+                message), so a corpus run keeps going and can report it.
+
+        Raises:
+            ValueError: a bad ``n_process``, ``batch_size`` or ``on_error`` (at once, not
+                at the first item).
         """
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be >= 1, not {batch_size}")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be an integer >= 1, not {batch_size!r}")
+        if isinstance(n_process, bool) or not isinstance(n_process, int) or (n_process < 1 and n_process != -1):
+            raise ValueError(f"n_process must be an integer >= 1, or -1 for one process per CPU, not {n_process!r}")
+        if on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {on_error!r}")
         if n_process == -1:
             n_process = os.cpu_count() or 1
-        if n_process < 1:
-            raise ValueError(f"n_process must be >= 1 or -1, not {n_process}")
-        items = (_item(x, published) for x in texts)
+        return self._pipe(texts, published, n_process, batch_size, on_error)
+
+    def _pipe(self, texts: Iterable[Any], published: Any, n_process: int, batch_size: int,
+              on_error: str) -> Iterator[Result]:
+        batches = _batches(texts, batch_size)
         if n_process == 1:
-            for text, pub, doc_id in items:
-                yield self(text, pub, id=doc_id)
+            for batch in batches:
+                yield from _keep(self._process_batch(batch, published, on_error), on_error)
             return
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
-            yield from pool.imap(_work, items, chunksize=batch_size)
+            pending: Deque[Any] = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_work_batch, (batch, published, on_error)))
+                if len(pending) >= 2 * n_process:  # bounded: never read the whole input ahead
+                    yield from _keep(pending.popleft().get(), on_error)
+            while pending:
+                yield from _keep(pending.popleft().get(), on_error)
+
+    def _process_batch(self, batch: Sequence[Any], published: Any, on_error: str) -> List[Result]:
+        """Results of one batch of raw items (errors raised or recorded per ``on_error``)."""
+        docs: List[Optional[Document]] = []
+        errors: Dict[int, BaseException] = {}
+        for i, x in enumerate(batch):
+            try:
+                text, pub, doc_id = _item(x, published)
+                docs.append(self.make_doc(text, pub, doc_id))
+            except Exception as exc:  # noqa: BLE001 - reported per item
+                if on_error == "raise":
+                    raise
+                errors[i] = exc
+                docs.append(None)
+        ok = [i for i, d in enumerate(docs) if d is not None]
+        try:
+            done = self.run_batch([docs[i] for i in ok])  # type: ignore[misc]
+            for i, d in zip(ok, done):
+                docs[i] = d
+        except Exception:
+            if on_error == "raise" or len(ok) == 0:
+                raise
+            # find the failing item(s): rerun the batch's documents one by one, from scratch
+            for i in ok:
+                try:
+                    text, pub, doc_id = _item(batch[i], published)
+                    docs[i] = self.run(self.make_doc(text, pub, doc_id))
+                except Exception as exc:  # noqa: BLE001
+                    errors[i] = exc
+                    docs[i] = None
+        out: List[Result] = []
+        for i, d in enumerate(docs):
+            out.append(Result(d) if d is not None else _error_result(batch[i], errors[i]))
+        return out
+
+
+#: accepted values of ``Pipeline.pipe(on_error=...)``
+ON_ERROR = ("raise", "skip", "record")
+#: memory a document needs per 100,000 characters, roughly (quoted in the max_length error)
+_MB_PER_100K = 60
+
+
+class TextTooLongError(ValueError):
+    """A text longer than the pipeline's ``max_length``."""
+
+
+def _batches(texts: Iterable[Any], size: int) -> Iterator[List[Any]]:
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("pipe() takes an iterable of texts, not a single text: use nlp(text) or pipe([text])")
+    batch: List[Any] = []
+    for x in texts:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _keep(results: Iterable[Result], on_error: str) -> Iterator[Result]:
+    for r in results:
+        if on_error == "skip" and r.error is not None:
+            continue
+        yield r
 
 
 def _item(x: Any, published: Any) -> Tuple[str, Any, Optional[str]]:
@@ -179,6 +324,16 @@ def _item(x: Any, published: Any) -> Tuple[str, Any, Optional[str]]:
     raise TypeError(f"pipe() items must be str or mappings with 'text', not {type(x).__name__}")
 
 
+def _error_result(item: Any, exc: BaseException) -> Result:
+    """An empty result that carries the error of a failed item (and its id, when it has one)."""
+    doc_id = item.get("id") if isinstance(item, Mapping) else None
+    if doc_id is not None and not isinstance(doc_id, (str, int)):
+        doc_id = str(doc_id)
+    doc = Document("", id=doc_id)
+    doc.user_data[ERROR_KEY] = {"type": type(exc).__name__, "message": str(exc)}
+    return Result(doc)
+
+
 _WORKER: Optional[Pipeline] = None
 
 
@@ -187,7 +342,6 @@ def _init_worker(pipeline: Pipeline) -> None:
     _WORKER = pipeline
 
 
-def _work(item: Tuple[str, Any, Optional[str]]) -> Result:
+def _work_batch(batch: List[Any], published: Any, on_error: str) -> List[Result]:
     assert _WORKER is not None
-    text, published, doc_id = item
-    return _WORKER(text, published, id=doc_id)
+    return _WORKER._process_batch(batch, published, on_error)

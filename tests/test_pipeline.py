@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,138 @@ def test_pipe_argument_errors():
         list(nlp.pipe([3]))
     with pytest.raises(ValueError, match="text"):
         list(nlp.pipe([{"id": 1}]))
+    with pytest.raises(ValueError, match="on_error"):
+        nlp.pipe(["x"], on_error="ignore")  # checked at the call, not at the first item
+    with pytest.raises(TypeError, match="single text"):
+        list(nlp.pipe("متن"))
+
+
+# -- batches, errors, limits --------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures" / "events").glob("*.txt"))]
+FIXTURE_TEXTS.append((ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"))
+
+
+class BatchCounter:
+    """A stage with spaCy's batch method: records the batch sizes it was given."""
+
+    name = "counter"
+
+    def __init__(self):
+        self.batches = []
+        self.calls = 0
+
+    def __call__(self, doc):
+        self.calls += 1
+        return doc
+
+    def pipe(self, docs):
+        docs = list(docs)
+        self.batches.append(len(docs))
+        return docs
+
+
+def test_pipe_hands_whole_batches_to_stages_with_a_pipe_method():
+    counter = BatchCounter()
+    nlp = Pipeline(stages=["normalize", "segment", ("counter", counter)])
+    texts = [f"خبر {i}" for i in range(7)] + ["", "  "]
+    results = list(nlp.pipe(texts, batch_size=3))
+    assert [r.text for r in results] == texts
+    assert counter.batches == [3, 3, 1] and counter.calls == 0  # empty texts skip the stages
+    nlp("یک خبر")
+    assert counter.calls == 1
+
+
+def test_pipe_gives_the_same_results_as_one_text_at_a_time():
+    nlp = persian_ie.default_pipeline()
+    texts = FIXTURE_TEXTS + ["", "زاکانی با سفیر بلاروس دیدار کرد."]
+    one_by_one = [nlp(t, "1404-08-19").to_dict() for t in texts]
+    batched = [r.to_dict() for r in nlp.pipe(texts, published="1404-08-19", batch_size=4)]
+    assert batched == one_by_one
+
+
+class FailOn:
+    """A stage that fails on documents containing a word."""
+
+    name = "fail_on"
+
+    def __init__(self, word):
+        self.word = word
+
+    def __call__(self, doc):
+        if self.word in doc.text:
+            raise RuntimeError(f"cannot handle {self.word}")
+        return doc
+
+
+def test_on_error_raise_skip_record():
+    nlp = Pipeline(stages=["normalize", "segment", ("fail_on", FailOn("بد"))])
+    items = ["خوب", {"id": "x", "text": "متن بد"}, None, {"id": 7, "text": b"bytes"}, "خوب دوباره"]
+    with pytest.raises(TypeError):
+        list(nlp.pipe(items))
+    assert [r.text for r in nlp.pipe(items, on_error="skip")] == ["خوب", "خوب دوباره"]
+    recorded = list(nlp.pipe(items, on_error="record", batch_size=2))
+    assert [r.id for r in recorded] == [None, "x", None, 7, None]
+    assert [r.error and r.error["type"] for r in recorded] == [None, "RuntimeError", "TypeError", "TypeError", None]
+    assert "cannot handle" in recorded[1].error["message"]
+    assert recorded[1].to_dict()["error"]["type"] == "RuntimeError" and "error" not in recorded[0].to_dict()
+    assert recorded[4].doc.tokens  # the batch's other documents were processed
+
+
+def test_on_error_record_in_worker_processes():
+    nlp = Pipeline(stages=["normalize", "segment", ("fail_on", FailOn("بد"))])
+    items = [{"id": i, "text": "متن بد" if i % 3 == 0 else "متن خوب"} for i in range(10)]
+    recorded = list(nlp.pipe(items, on_error="record", n_process=2, batch_size=2))
+    assert [r.id for r in recorded] == list(range(10))
+    assert [r.error is not None for r in recorded] == [i % 3 == 0 for i in range(10)]
+
+
+def test_max_length_names_the_limit():
+    nlp = Pipeline(stages=["normalize"], max_length=10)
+    assert nlp("۱۲۳۴۵۶۷۸۹۰").doc.norm
+    with pytest.raises(ValueError, match="max_length") as info:
+        nlp("۱۲۳۴۵۶۷۸۹۰۱")
+    assert isinstance(info.value, persian_ie.pipeline.TextTooLongError)
+    [r] = nlp.pipe(["x" * 11], on_error="record")
+    assert r.error["type"] == "TextTooLongError" and "max_length" in r.error["message"]
+    with pytest.raises(ValueError, match="max_length"):
+        Pipeline(max_length=0)
+
+
+def test_inference_runs_on_one_blas_thread():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    seen = []
+
+    def probe(doc):
+        seen.append(max(i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"))
+        return doc
+
+    nlp = Pipeline(stages=["normalize", ("probe", probe)])
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        nlp("سلام")
+        list(nlp.pipe(["سلام", "دنیا"]))
+        after = max(i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas")
+    assert seen == [1, 1, 1] and after == 2  # the caller's setting is back afterwards
+
+
+DEV_ARTICLES = ROOT.parent / "shared" / "data" / "dev_news" / "articles"
+
+
+@pytest.mark.skipif(not DEV_ARTICLES.is_dir(), reason="needs ../shared/data/dev_news (beside the repository)")
+def test_pipe_matches_extract_on_the_dev_articles():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV_ARTICLES.glob("*.txt"))]
+    nlp = persian_ie.default_pipeline()
+    one_by_one = [nlp(t, "1404-08-19").to_dict() for t in texts]
+    assert [r.to_dict() for r in nlp.pipe(texts, published="1404-08-19", batch_size=16)] == one_by_one
+    assert [r.to_dict() for r in nlp.pipe(texts, published="1404-08-19", n_process=2, batch_size=8)] == one_by_one
+
+
+def test_extract_from_four_threads_gives_the_serial_results():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = FIXTURE_TEXTS * 2
+    serial = [persian_ie.extract(t, "1404-08-19").to_dict() for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(lambda t: persian_ie.extract(t, "1404-08-19").to_dict(), texts))
+    assert threaded == serial

@@ -446,6 +446,36 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     return np.transpose(em, (1, 0, 2)) / len(nets)
 
 
+#: the longest stretch of tokens the network reads at once (longer sentences are segmented)
+MAX_SEGMENT = 200
+#: tokens a segment may end after, preferably (the last one within the final quarter wins)
+_BREAKS = frozenset("،,؛;:.!?؟…)»\"")
+
+
+def _segments(tokens: Sequence[str], limit: int = MAX_SEGMENT) -> List[Tuple[int, int]]:
+    """``(start, end)`` pieces of at most ``limit`` tokens covering ``tokens``, cut after a
+    punctuation mark in the last quarter of a piece when there is one.
+
+    >>> _segments(["a"] * 5, limit=10)
+    [(0, 5)]
+    >>> _segments(["a"] * 6 + ["،"] + ["a"] * 3, limit=8)
+    [(0, 7), (7, 10)]
+    """
+    n = len(tokens)
+    out: List[Tuple[int, int]] = []
+    a = 0
+    while n - a > limit:
+        b = a + limit
+        for k in range(b - 1, a + (3 * limit) // 4 - 1, -1):
+            if tokens[k] in _BREAKS:
+                b = k + 1
+                break
+        out.append((a, b))
+        a = b
+    out.append((a, n))
+    return out
+
+
 def bio_constrained(labels: Sequence[str], trans: np.ndarray, start: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """Transition and start scores that forbid ill-formed BIO (``O → I-X``, ``B-X → I-Y``, a start on ``I-``)."""
     trans = trans.copy()
@@ -599,21 +629,37 @@ class NeuralTagger:
         return sorted(self.meta.get("heads") or {})
 
     def tag_batch(self, sentences: Sequence[Sequence[str]]) -> List[List[str]]:
-        """BIO tags for several sentences of normalized tokens."""
+        """BIO tags for several sentences of normalized tokens.
+
+        The sentences are sorted by length and run :attr:`batch_size` at a time, so
+        each batch pads little. A sentence longer than :data:`MAX_SEGMENT` tokens
+        (a run-on paragraph, a scraped page without stops) is tagged in segments cut
+        after a punctuation mark where one is near: the network's steps then stay
+        full and the cost stays linear in the length.
+        """
         meta, enc, nets, trans, start, end = self._load()
         labels = meta["labels"]
-        out: List[List[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if len(s)), key=lambda i: len(sentences[i]))
+        pieces: List[Sequence[str]] = []
+        owner: List[int] = []
+        for i, s in enumerate(sentences):
+            for a, b in _segments(s):
+                pieces.append(s[a:b])
+                owner.append(i)
+        raw: List[List[str]] = [[] for _ in pieces]
+        order = sorted((i for i, s in enumerate(pieces) if len(s)), key=lambda i: len(pieces[i]))
         for k in range(0, len(order), self.batch_size):
             idx = order[k:k + self.batch_size]
-            batch = [sentences[i] for i in idx]
+            batch = [pieces[i] for i in idx]
             lengths = np.array([len(x) for x in batch], dtype=np.int64)
             gaz = enc.gazetteer_batch(batch)
             em = ensemble_emissions(nets, batch, enc, gaz, lengths)
             paths = viterbi_batch(em, lengths, trans, start, end)
             for b, i in enumerate(idx):
-                out[i] = _clean([labels[j] for j in paths[b, :lengths[b]]], self.labels)
-        return out
+                raw[i] = [labels[j] for j in paths[b, :lengths[b]]]
+        joined: List[List[str]] = [[] for _ in sentences]
+        for i, tags in zip(owner, raw):
+            joined[i].extend(tags)
+        return [_clean(tags, self.labels) if tags else [] for tags in joined]
 
     def tag_tokens(self, tokens: List[str]) -> List[str]:
         """BIO tags for one sentence of normalized tokens."""
@@ -621,14 +667,28 @@ class NeuralTagger:
 
     def __call__(self, doc: Document) -> List[Span]:
         """Entity spans of ``doc`` (needs the segmenter's tokens); the sentences go through as one batch."""
-        tokens = doc.tokens
-        sents = [tokens[s.token_start:s.token_end] for s in doc.sentences]
-        sents = [s for s in sents if s]
-        tags = self.tag_batch([[t.norm for t in s] for s in sents])
-        spans: List[Span] = []
-        for toks, tg in zip(sents, tags):
-            spans.extend(doc_spans_from_bio(doc, toks, tg, self.name))
-        return spans
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: Sequence[Document]) -> List[List[Span]]:
+        """Entity spans of several documents, one list each: the sentences of all of
+        them are tagged together (see :meth:`tag_batch`), with the same result as
+        tagging each document alone."""
+        per_doc = []
+        flat: List[List[str]] = []
+        for doc in docs:
+            tokens = doc.tokens
+            sents = [tokens[s.token_start:s.token_end] for s in doc.sentences]
+            sents = [s for s in sents if s]
+            per_doc.append(sents)
+            flat.extend([t.norm for t in s] for s in sents)
+        tags = iter(self.tag_batch(flat))
+        out: List[List[Span]] = []
+        for doc, sents in zip(docs, per_doc):
+            spans: List[Span] = []
+            for toks in sents:
+                spans.extend(doc_spans_from_bio(doc, toks, next(tags), self.name))
+            out.append(spans)
+        return out
 
     def __reduce__(self):  # pickle without the loaded weights
         return (NeuralTagger, (self.model_path, self.wordfeat_path, sorted(self.labels), self.gazetteer_path,

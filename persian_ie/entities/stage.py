@@ -32,7 +32,7 @@ None for anaphora such as ``همتای خود``); on a linked PER span ``role``.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
 from .context import Context, Found
@@ -102,6 +102,16 @@ class EntityRecognizer:
         if not doc.tokens:
             return doc
         return self._annotate(doc, self._tagger_step(doc))
+
+    def pipe(self, docs: Iterable[Document]) -> List[Document]:
+        """The stage over a batch of documents (spaCy's ``pipe`` contract): the tagger
+        sees the sentences of every document at once, sorted into buckets of similar
+        length; the result is the same as calling the stage on each document."""
+        docs = list(docs)
+        todo = [d for d in docs if d.tokens]
+        for doc, spans in zip(todo, self._tagger_step.pipe(todo)):
+            self._annotate(doc, spans)
+        return docs
 
     def _annotate(self, doc: Document, tagger_spans: Sequence[Span]) -> Document:
         """Every step after the tagger, given the tagger's spans of ``doc``."""

@@ -104,6 +104,23 @@ class TaggerStep:
             return []
         return [s for s in spans if s.label in TAGGER_LABELS]
 
+    def pipe(self, docs: Sequence[Document]) -> List[List[Span]]:
+        """The tagger's spans of several documents, one list each. A back-end with a
+        ``pipe(docs)`` method tags the sentences of all the documents together (the
+        bundled BiLSTM-CRF does); others are called document by document."""
+        tagger = self.tagger
+        batch = getattr(tagger, "pipe", None)
+        if tagger is None or not callable(batch):
+            return [self(doc) for doc in docs]
+        try:
+            found = batch(docs)
+        except FileNotFoundError as exc:
+            if self.backend not in BUNDLED_BACKENDS:
+                raise
+            self._unavailable(exc)
+            return [[] for _ in docs]
+        return [[s for s in spans if s.label in TAGGER_LABELS] for spans in found]
+
 
 def tagged_units(ctx: Context, spans: Sequence[Span]) -> List[Tagged]:
     """The tagger's spans as unit ranges, honorifics and quotes trimmed off persons."""

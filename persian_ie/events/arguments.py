@@ -17,6 +17,7 @@ import regex
 from ..document import Document
 from .coref import attribution_end
 from .countries import countries_in, country_of_place
+from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
 from .people import PersonRef
 from .triggers import Mention
@@ -31,29 +32,46 @@ _REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارش
 
 
 def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
-    """Normalized ``(start, end)`` of the clause that holds the mention."""
+    """Normalized ``(start, end)`` of the clause that holds the mention (at most
+    :data:`~persian_ie.events.index.WINDOW` characters on each side of it)."""
     sent = doc.sentences[m.sent]
-    text = doc.norm[sent.nstart:sent.nend]
-    s, e = m.start - sent.nstart, m.end - sent.nstart
-    start = attribution_end(text)
+    lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
+    text = doc.norm[lo:hi]
+    s, e = m.start - lo, m.end - lo
+    start = attribution_end(text) if lo == sent.nstart else 0
     slash = text.rfind(" / ", 0, s)
     colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s), slash + 2 if slash >= 0 else -1)
     if colon >= start:
         start = colon + 1
     end_m = regex.compile(r"[:؛]|\s/\s").search(text, e)
     end = end_m.start() if end_m else len(text)
-    return sent.nstart + start, sent.nstart + end
+    return lo + start, lo + end
 
 
-def _units_in(units: Sequence[PersonRef], a: int, b: int) -> List[PersonRef]:
-    return [u for u in units if a <= u.start and u.end <= b]
+def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
+    if doc is None:
+        return [u for u in units if a <= u.start and u.end <= b]
+    near = index_of(doc, "units", units, lambda u: u.start)
+    found = [u for u in near.between(a, b) if u.end <= b]
+    if len(found) > 1:
+        pos = _positions(doc, units)
+        found.sort(key=lambda u: pos[id(u)])
+    return found
+
+
+def _positions(doc: Document, units: Sequence[PersonRef]) -> dict:
+    cached = doc.user_data.get("_events_unit_pos")
+    if cached is None or cached[0] is not units or cached[1] != len(units):
+        cached = (units, len(units), {id(u): i for i, u in enumerate(units)})
+        doc.user_data["_events_unit_pos"] = cached
+    return cached[2]
 
 
 def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
     a, b = clause_window(doc, m)
     norm = doc.norm
     cands = []
-    for u in _units_in(units, a, b):
+    for u in _units_in(units, a, b, doc):
         if u.start < m.end and u.end > m.start and u.pronoun is None:
             # a unit overlapping the trigger («دیدار» inside a role) is not a participant
             continue
@@ -74,6 +92,12 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         cands.append(u)
     if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
         cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
+    if m.anaphoric:
+        # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این سفر X و Y رئیس‌جمهور را همراهی می‌کنند»
+        # (a spokesman who travels with the president is a participant too)
+        present = attendees(doc, a, b, [u for u in units if u.pronoun is None or u.resolved().pronoun is None])
+        if present:
+            return present
     if m.type == "visit":
         return _traveller(doc, m, cands, units)
     if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
@@ -89,6 +113,43 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     return cands
 
 
+_PRESENCE_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+")
+_PRESENCE_AFTER = regex.compile(r"(?<![\p{L}\u200c])(?:نیز\s+)?(?:حضور|شرکت)\s+(?:داشت|داشتند|داشته|یافت|یافتند|کرد|کردند|کرده)"
+                                r"(?![\p{L}])|(?<![\p{L}\u200c])(?:را\s+)?همراهی\s+(?:ن?می[\u200c ]?)?(?:کرد|کردند|کند|کنند)(?![\p{L}])")
+_LIST_GAP = regex.compile(r"^[\s،,]*(?:(?:و|و نیز|همچنین|نیز|جمعی از|تعدادی از|برخی از)[\s،,]+)*$")
+
+
+def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List[PersonRef]:
+    """People a follow-up sentence says were present: the list after «با/در حضور» or the
+    subjects of «حضور داشتند/شرکت کردند/… را همراهی می‌کنند» (in ``[a, b)``)."""
+    norm = doc.norm
+    units = sorted((u for u in units if a <= u.start and u.end <= b), key=lambda u: u.start)
+    out: List[PersonRef] = []
+    for cue in _PRESENCE_BEFORE.finditer(norm, a, b):
+        prev = cue.end()
+        for u in units:
+            if u.start < cue.end():
+                continue
+            if not _LIST_GAP.match(norm[prev:u.start]):
+                break
+            out.append(u)
+            prev = u.end
+    cue = _PRESENCE_AFTER.search(norm, a, b)
+    if cue:
+        chain: List[PersonRef] = []
+        nxt = cue.start()
+        for u in reversed([u for u in units if u.end <= cue.start()]):
+            gap = norm[u.end:nxt]
+            if chain and not _LIST_GAP.match(gap):
+                break
+            if not chain and len(gap) > 40:
+                break
+            chain.insert(0, u)
+            nxt = u.start
+        out.extend(u for u in chain if u not in out)
+    return out
+
+
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
 _MEDIA_ORG = regex.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
 
@@ -102,10 +163,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     norm = doc.norm
     taken = [(u.start, u.end) for u in people] + [u.role for u in people if u.role] + [u.name for u in people if u.name]
     orgs = []
-    for e in doc.entities:
-        if e.label != "ORG":
-            continue
-        s, t = doc.norm_span(e)
+    for s, t in _entity_spans(doc, ("ORG",)).between(a, b):
         if not (a <= s and t <= b) or (m.start <= s < m.end):
             continue
         if any(x <= s and t <= y for x, y in taken if x is not None):
@@ -117,10 +175,10 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     for s, t, media in sorted(orgs):
         lead = norm[max(a, s - 8):s]
         ok = bool(_BODY_LEAD.search(lead))
-        if not ok and prev_ok_end is not None and norm[prev_ok_end:s].strip() in ("و", "،"):
-            ok = True
-        if not ok and m.type == "agreement" and m.verbal is False and s - a <= 3 and s < m.start:
-            ok = True  # the subject of a signing clause
+        if not ok and prev_ok_end is not None and regex.match(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$", norm[prev_ok_end:s]):
+            ok = True  # «بین دانشگاه X و شرکت Y»، «دولت آلمان و مدیریت شرکت لوفت‌هانزا»
+        if not ok and m.type in ("agreement", "meeting") and s - a <= 3 and s < m.start:
+            ok = True  # the subject of the clause: «دولت آلمان و … به توافق رسیدند»
         if ok:
             prev_ok_end = t  # a list goes on across a medium named in it
             if not media:
@@ -181,10 +239,8 @@ _VENUE = regex.compile(r"(?<![\p{L}])در\s+((?:محل|ساختمان|کاخ|م�
 def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]]]:
     """Places in ``[a, b)``: LOC/FAC entities if the entity stage ran, else the gazetteer."""
     norm = doc.norm
-    locs = [e for e in doc.entities if e.label in ("LOC", "FAC")]
     out: List[Tuple[int, int, Optional[str]]] = []
-    for e in locs:
-        s, t = doc.norm_span(e)
+    for s, t in _entity_spans(doc, ("LOC", "FAC")).between(a, b):
         if a <= s and t <= b:
             out.append((s, t, country_of_place(norm[s:t])))
     # gazetteer places the entity stage did not tag
@@ -194,11 +250,28 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
         s, t = a + s, a + t
         if any(x < t and s < y for x, y, _ in out):
             continue
-        if any(x <= s and t <= y for x, y in _ORG_RANGES(doc)):
+        if any(x <= s and t <= y for x, y in _entity_spans(doc, _ORG_LABELS).between(s - _LONGEST_ENTITY, t)):
             continue  # «دانشگاه تهران»، «شهرداری تهران»: a place inside an organization
         out.append((s, t, country))
     out.sort()
     return out
+
+
+_ORG_LABELS = ("ORG", "ROLE", "PER", "FAC", "EVENT")
+#: entities longer than this (characters) are not searched for around a place (none is)
+_LONGEST_ENTITY = 300
+
+
+def _entity_spans(doc: Document, labels: Tuple[str, ...]):
+    """Normalized spans of the document's entities with ``labels``, indexed by start
+    (the entities stage has run before; cached per document)."""
+    key = f"_events_entity_spans_{'_'.join(labels)}"
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc.entities):
+        spans = [doc.norm_span(e) for e in doc.entities if e.label in labels]
+        cached = (len(doc.entities), Near((s[0], s) for s in spans))
+        doc.user_data[key] = cached
+    return cached[1]
 
 
 def _ORG_RANGES(doc: Document) -> List[Tuple[int, int]]:
@@ -213,8 +286,9 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     """The place stated for this event («در مسقط دیدار کرد»، «سفر به بلاروس»)."""
     a, b = clause_window(doc, m)
     norm = doc.norm
-    inside_people = [(u.role or (0, 0)) for u in units if u.role is not None] + \
-                    [(u.name or (0, 0)) for u in units if u.name is not None]
+    near = _units_in(units, max(0, a - WINDOW), b + WINDOW, doc) if units else []
+    inside_people = [(u.role or (0, 0)) for u in near if u.role is not None] + \
+                    [(u.name or (0, 0)) for u in near if u.name is not None]
     places = [p for p in _places(doc, a, b)
               if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in inside_people)]
     venue = _VENUE.search(norm, a, b)
@@ -257,15 +331,9 @@ def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention
     ``others``: the other trigger mentions of the same sentence.
     """
     a, b = clause_window(doc, m)
-    others = [o for o in others if o.sent == m.sent and o is not m]
+    near_mentions = index_of(doc, "date_of_mentions", others, lambda o: o.start)
     best = None
-    for d in dates:
-        if getattr(d, "granularity", "day") not in (None, "day") or getattr(d, "jalali", None) is None:
-            continue  # an event's date is a day («ماه جاری», «۲۰ سال پیش» do not date it)
-        try:
-            s, t = doc.norm_span(d.span)
-        except (IndexError, AttributeError):
-            continue
+    for s, t, d in _dated(doc, dates).between(a, b):
         if not (a <= s and t <= b):
             continue
         dist = abs(m.start - t if t <= m.start else s - m.end)
@@ -274,8 +342,30 @@ def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention
         if regex.search(r"(?:^|\s)(?:از|تا|پس از|قبل از|پیش از|بعد از|از زمان)\s+(?:\p{L}+\s+)?$", lead):
             dist += 1000  # «از بامداد ششم مارس»: the start of something else
         # a date closer to another trigger of the same sentence belongs to that one
-        if any(abs(o.start - t if t <= o.start else s - o.end) < raw for o in others):
+        if any(abs(o.start - t if t <= o.start else s - o.end) < raw
+               for o in near_mentions.between(s - raw - _LONGEST_ENTITY, t + raw + 1)
+               if o.sent == m.sent and o is not m):
             continue
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+def _dated(doc: Document, dates: Sequence) -> Near:
+    """The day-precise dates of ``dates`` as ``(nstart, nend, date)``, indexed by start."""
+    def build():
+        out = []
+        for d in dates:
+            if getattr(d, "granularity", "day") not in (None, "day") or getattr(d, "jalali", None) is None:
+                continue  # an event's date is a day («ماه جاری», «۲۰ سال پیش» do not date it)
+            try:
+                s, t = doc.norm_span(d.span)
+            except (IndexError, AttributeError):
+                continue
+            out.append((s, t, d))
+        return out
+    cached = doc.user_data.get("_events_dated")
+    if cached is None or cached[0] is not dates or cached[1] != len(dates):
+        cached = (dates, len(dates), Near((x[0], x) for x in build()))
+        doc.user_data["_events_dated"] = cached
+    return cached[2]

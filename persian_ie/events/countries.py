@@ -23,7 +23,7 @@ import regex
 from ..normalize import normalize
 from .lexicon import LB, RB
 
-__all__ = ["country_of_text", "country_of_place", "countries_in", "is_country"]
+__all__ = ["country_of_text", "country_of_place", "countries_in", "is_country", "country_of_role"]
 
 
 def _entities_helper():
@@ -99,12 +99,59 @@ def _pattern():
     return regex.compile(LB + "(?:" + alts + ")" + r"(?:\u200c?ای|ی)?" + RB), seen
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first_word():
+    """The listed surfaces keyed by their first word, longest first (what :func:`_pattern`'s
+    alternation would try at a word start), for :func:`countries_in`."""
+    _, seen = _pattern()
+    out: dict = {}
+    for surface in sorted(seen, key=len, reverse=True):
+        out.setdefault(surface.split(" ")[0], []).append(surface)
+    return out
+
+
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\u200c])[\p{L}\p{M}\u200c]+")
+_TAIL = regex.compile(r"(?:\u200c?ای|ی)?" + RB)
+
+
 def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
-    """``(start, end, country, kind)`` for every country/place mention in normalized ``text``."""
-    pat, seen = _pattern()
+    """``(start, end, country, kind)`` for every country/place mention in normalized ``text``.
+
+    Same matches as :func:`_pattern` (longest listed surface at a word start, an
+    optional ی/ای ending, a word end after it), found word by word through a table
+    of first words: linear in the text with a small constant (the one regular
+    expression of 900 alternatives cost ~3 µs a character).
+    """
+    _, seen = _pattern()
+    firsts = _by_first_word()
     out = []
-    for m in pat.finditer(text):
-        surface = m.group()
+    pos = 0
+    for w in _WORD.finditer(text):
+        i = w.start()
+        if i < pos:
+            continue
+        word = w.group()
+        cands = firsts.get(word)
+        if cands is None:
+            for suf in ("\u200cای", "ای", "ی"):
+                if word.endswith(suf) and word[: -len(suf)] in firsts:
+                    cands = firsts[word[: -len(suf)]]
+                    break
+        if cands is None and " " not in word:
+            continue
+        m = None
+        for surface in cands or ():
+            if text.startswith(surface, i):
+                tail = _TAIL.match(text, i + len(surface))
+                if tail:
+                    m = (i, tail.end())
+                    break
+        if m is None:
+            continue
+        pos = m[1]
+        surface = text[m[0]:m[1]]
+        if surface in ("روسای", "روسا"):
+            continue  # «روسای جمهور» (presidents), not «روس» + «ای»
         key = surface
         if key not in seen:
             for suf in ("\u200cای", "ای", "ی"):
@@ -115,7 +162,7 @@ def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
             country, kind = seen[key]
             if key != surface and kind not in ("country", "demonym"):
                 continue
-            out.append((m.start(), m.end(), country, kind))
+            out.append((m[0], m[1], country, kind))
     return out
 
 
@@ -162,3 +209,16 @@ def country_of_place(text: str) -> Optional[str]:
 def is_country(text: str) -> bool:
     _, canon = _table()
     return normalize(text).strip() in canon
+
+
+def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:
+    """Country of a title at normalized range ``role`` of ``doc``; «این کشور» is the last
+    country named before it («وزیر دفاع این کشور»)."""
+    norm = doc.norm
+    text = norm[role[0]:role[1]]
+    if regex.search(r"(?:این|آن) کشور", text):
+        before = norm[max(0, role[0] - 400):role[0]]
+        hits = [h for h in countries_in(before) if h[3] in ("country", "demonym", "capital")]
+        if hits:
+            return hits[-1][2]
+    return country_of_text(text)

@@ -17,7 +17,8 @@ from ..normalize import normalize
 from ..records import Event, Participant, Topic
 from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
-from .countries import countries_in, country_of_text
+from .countries import countries_in, country_of_role, country_of_text
+from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
@@ -36,6 +37,10 @@ _PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:�
                                 r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
                                 r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+
+
+#: no trigger mention is longer than this, in characters
+_LONGEST_MENTION = 200
 
 
 def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
@@ -73,7 +78,7 @@ class EventExtractor:
         lex = self.lexicon
         units = people_of(doc, lex)
         coref.resolve(doc, units)
-        coref.link_titles(doc, units)
+        coref.cluster(doc, units)
         add_role_hints(doc, units)
         dates = list(doc.dates)
         if not dates and not any(e.label == "DATE" for e in doc.entities):
@@ -101,6 +106,7 @@ class EventExtractor:
                 last = list(m.participants)
         clusters = merge_mentions(doc, kept)
         clusters = consolidate(doc, clusters)
+        clusters = self._absorb_signing_sessions(doc, clusters)
         clusters = self._filter(doc, clusters)
         self._assign_topics(doc, clusters, units, lex)
         # reading order of the body (an event named only in the headline keeps its place)
@@ -126,22 +132,28 @@ class EventExtractor:
     def _prune(doc: Document, mentions: List[Mention]) -> List[Mention]:
         """Drop a «پیشنهاد» mention whose object is itself a typed event (it only sets the status)."""
         out = []
-        phones = [m for m in mentions if m.type == "phone_call" and not m.anaphoric]
+        near = Near((m.start, m) for m in mentions)
+        phones = Near((m.start, m) for m in mentions if m.type == "phone_call" and not m.anaphoric)
         for m in mentions:
             if m.type == "meeting" and not m.anaphoric and any(
                     p.sent == m.sent and abs(p.start - m.start) < 140 and not _colon_between(doc.norm, p, m)
-                    for p in phones):
+                    for p in phones.between(m.start - 139, m.start + 140)):
                 # «به صورت تلفنی … رایزنی کردند»، «در تماسی تلفنی با X … گفت‌وگو کرد»: one call
                 continue
             if m.type in ("meeting", "phone_call") and not m.anaphoric and m.status != "proposed" and any(
                     a.anaphoric and a.sent == m.sent and a.type in ("meeting", "phone_call") and 0 <= m.start - a.end < 120
-                    for a in mentions):
+                    for a in near.between(m.start - 120 - _LONGEST_MENTION, m.start + 1)):
                 # «دو طرف در این تماس تلفنی … تبادل نظر کردند»: the same event again
                 continue
             if m.type == "agreement" and not m.anaphoric and EventExtractor._outcome_of_talks(doc, m, mentions):
                 continue
+            if m.type == "meeting" and not m.anaphoric and any(
+                    o.type == "agreement" and o.sent == m.sent and 0 <= o.start - m.head_end <= 3
+                    for o in near.between(m.head_end, m.head_end + 4)):
+                continue  # «جلسه‌ی انعقاد قرارداد»، «نشست امضای تفاهم‌نامه»: the session is the signing
             if m.type == "proposal":
-                inner = [o for o in mentions if o is not m and o.sent == m.sent and o.type != "proposal"
+                inner = [o for o in near.between(m.start - 90 - _LONGEST_MENTION, m.end + 91)
+                         if o is not m and o.sent == m.sent and o.type != "proposal"
                          and not o.anaphoric and (m.start <= o.start <= m.end + 90
                                                   or (o.status == "proposed" and m.start - 90 <= o.end <= m.start))]
                 if inner:
@@ -153,9 +165,10 @@ class EventExtractor:
                       mentions: Sequence[Mention] = ()) -> List[PersonRef]:
         parts = participants_of(doc, m, units, lex)
         # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور ترکیه»)
-        others = [o for o in mentions if o is not m and o.sent == m.sent and not o.anaphoric]
+        heads = index_of(doc, "mention_heads", mentions, lambda o: o.head_end)
         parts = [p for p in parts if not any(
-            0 <= p.start - o.head_end <= 2 and o.type != m.type for o in others)]
+            o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type
+            for o in heads.between(p.start - 2, p.start + 1))]
         a, _ = clause_window(doc, m)
         sent = doc.sentences[m.sent]
         before = doc.norm[sent.nstart:a]
@@ -209,10 +222,36 @@ class EventExtractor:
         return out
 
     @staticmethod
+    def _absorb_signing_sessions(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
+        """«طی نشستی با X، قرارداد … را منعقد کرد»، «جلسه انعقاد قرارداد …»: a session told only as
+        the occasion of a signing between the same parties is that signing, not another event."""
+        signings = [c for c in clusters if c.type == "agreement"]
+        if not signings:
+            return clusters
+        out = []
+        for cl in clusters:
+            own = [m for m in cl.mentions if not m.anaphoric]
+            if cl.type == "meeting" and own:
+                for sig in signings:
+                    sents = {m.sent for m in sig.mentions if not m.anaphoric}
+                    if not all(m.sent in sents for m in own):
+                        continue
+                    if all(any(same_person(doc, r, q) for sl in sig.parts for q in sl.refs)
+                           for slot in cl.parts for r in slot.refs[:1]):
+                        sig.mentions.extend(cl.mentions)
+                        sig.mentions.sort(key=lambda m: m.start)
+                        break
+                else:
+                    out.append(cl)
+                continue
+            out.append(cl)
+        return out
+
+    @staticmethod
     def _question(doc: Document, m: Mention) -> bool:
         """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
         sent = doc.sentences[m.sent]
-        text = doc.norm[m.end:sent.nend]
+        text = doc.norm[m.end:min(sent.nend, m.end + WINDOW)]
         end = regex.search(r"[.!؟?]", text)
         return bool(end) and end.group() in "؟?"
 
@@ -234,11 +273,15 @@ class EventExtractor:
             for m in cl.mentions:
                 sent_owner.setdefault(m.sent, cl)
         seen_sents = set()
+        owners_by_sent: Dict[int, set] = {}
+        for cl in clusters:
+            for m in cl.mentions:
+                owners_by_sent.setdefault(m.sent, set()).add(id(cl))
         for cl in clusters:
             spans: List[Tuple[int, int, str]] = []
             for m in cl.mentions:
                 a, b = clause_window(doc, m)
-                others = [o for c2 in clusters if c2 is not cl for o in c2.mentions if o.sent == m.sent]
+                others = owners_by_sent.get(m.sent, set()) - {id(cl)}
                 if m.anaphoric or not others:
                     sent = doc.sentences[m.sent]
                     a, b = sent.nstart, sent.nend
@@ -248,6 +291,9 @@ class EventExtractor:
                 spans.extend(self._proposal_object(doc, cl.main, lex))
             cl.topic_spans = spans  # type: ignore[attr-defined]
         # sentences between an event's mentions and the next event that talk about it
+        units_by_sent: Dict[int, List[PersonRef]] = {}
+        for u in units:
+            units_by_sent.setdefault(u.sent, []).append(u)
         order = sorted(clusters, key=lambda c: c.first.start)
         main = [c for c in order if c.type in ("meeting", "phone_call", "visit", "agreement")]
         for si, sent in enumerate(doc.sentences):
@@ -259,7 +305,7 @@ class EventExtractor:
             text = doc.norm[sent.nstart:sent.nend]
             start = coref.attribution_end(text)
             body = text[start:].lstrip()
-            subj = coref.subject_of_sentence(doc, list(units), si)
+            subj = coref.subject_of_sentence(doc, units_by_sent.get(si, []), si)
             target = None
             if subj is not None:
                 ref = subj.resolved()
@@ -317,7 +363,7 @@ class EventExtractor:
             status = "planned"  # dated after publication: it has not happened yet
         loc = cl.location()
         location = doc.span_from_norm(*loc, label="LOC") if loc else None
-        participants = [self._participant(doc, slot, units) for slot in cl.parts]
+        participants = [self._participant(doc, slot, units, main.start) for slot in cl.parts]
         participants = [p for p in participants if (p.name is not None or p.role is not None) and not _junk_name(p)]
         if len(participants) > 2:
             participants = [p for p in participants if not (
@@ -349,28 +395,32 @@ class EventExtractor:
         ev.attrs["mentions"] = [doc.span_from_norm(m.start, m.end) for m in cl.mentions]
         return ev
 
-    def _participant(self, doc: Document, slot: PartSlot, units: Sequence[PersonRef]) -> Participant:
+    def _participant(self, doc: Document, slot: PartSlot, units: Sequence[PersonRef], near: int = 0) -> Participant:
+        """One participant record: the person's fullest name, the title given in the event's own
+        sentence (else the nearest explicit title the article gives that person)."""
         norm = doc.norm
         refs = [r.resolved() for r in slot.refs] + [r for r in slot.refs if r.pronoun is None]
-        named = [r for r in refs if r.name is not None]
+        ents = {r.entity for r in slot.refs if r.entity is not None} | {r.entity for r in refs if r.entity is not None}
+        members = [u for u in units if u.entity is not None and u.entity in ents and u.pronoun is None]
+        named = [r for r in refs + members if r.name is not None]
         name = None
         role = None
         org = None
         if named:
             best = max(named, key=lambda r: (len(norm[r.name[0]:r.name[1]].split()), -r.start))
             name = self._fullest_name(doc, best.name, units)
-            with_role = [r for r in named if r.role is not None]
-            if not with_role:
-                # the nearest explicit title given to this person anywhere in the article
-                with_role = [u for u in units if u.name is not None and u.role is not None
-                             and same_person(doc, u, best)]
-            if not with_role:
-                # a title used alone for this person in a nearby sentence (linked by coref)
-                with_role = [u for u in units if u.name is None and u.role is not None and not u.plural
-                             and u.resolved() is best.resolved()]
-            if with_role:
-                role = with_role[0].role
-                org = with_role[0].org
+        # the title next to the name in the event's sentence, else the nearest title next to the
+        # name elsewhere, else a title used alone for the person (in the event, then nearest)
+        own = [r for r in slot.refs if r.pronoun is None and r.role is not None and r.name is not None and not r.plural]
+        titled = [u for u in members if u.role is not None and not u.plural and not u.body]
+        alone = [r for r in slot.refs if r.pronoun is None and r.role is not None and not r.plural]
+        if own:
+            role, org = own[0].role, own[0].org
+        elif any(u.name is not None for u in titled) or (titled and not alone):
+            pick = min(titled, key=lambda u: (u.name is None, abs(u.start - near)))
+            role, org = pick.role, pick.org
+        elif alone:
+            role, org = alone[0].role, alone[0].org
         if role is None:
             roles = [r for r in refs if r.role is not None]
             if roles:
@@ -438,12 +488,4 @@ class EventExtractor:
 
     @staticmethod
     def _country(doc: Document, role: Tuple[int, int]) -> Optional[str]:
-        norm = doc.norm
-        text = norm[role[0]:role[1]]
-        if regex.search(r"(?:این|آن) کشور", text):
-            # «وزیر دفاع این کشور»: the last country named before
-            before = norm[max(0, role[0] - 400):role[0]]
-            hits = [h for h in countries_in(before) if h[3] in ("country", "demonym", "capital")]
-            if hits:
-                return hits[-1][2]
-        return country_of_text(text)
+        return country_of_role(doc, role)

@@ -11,7 +11,9 @@ person named in one mention and titled in another («وزیر خارجه کشو�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Set, Tuple
+
+import regex
 
 from ..document import Document
 from .countries import country_of_place, country_of_text, is_country
@@ -84,9 +86,13 @@ def _role_head(role: str) -> str:
 
 
 def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
-    a, b = a.resolved(), b.resolved()
-    if a is b:
+    if a.entity is not None and a.entity == b.entity:
         return True
+    a, b = a.resolved(), b.resolved()
+    if a is b or (a.entity is not None and a.entity == b.entity):
+        return True
+    if a.name is not None and b.name is not None and a.entity is not None and b.entity is not None:
+        return False  # two named people the article keeps apart («دونالد ترامپ», «ملانیا ترامپ»)
     na, nb = _key_name(doc, a), _key_name(doc, b)
     if na and nb:
         if na == nb:
@@ -123,10 +129,38 @@ def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
 
 def _add_part(doc: Document, cl: Cluster, ref: PersonRef) -> None:
     for slot in cl.parts:
-        if any(same_person(doc, ref, r) for r in slot.refs):
+        reps, ids = _distinct(doc, slot)
+        if id(ref.resolved()) in ids or any(same_person(doc, ref, r) for r in reps):
             slot.refs.append(ref)
             return
     cl.parts.append(PartSlot([ref]))
+
+
+def _signature(doc: Document, r: PersonRef) -> tuple:
+    """What :func:`same_person` and :func:`covers` read of ``r`` besides its identity:
+    refs with one signature and one resolved person answer alike."""
+    res = r.resolved()
+    own = fold(doc.norm[r.role[0]:r.role[1]]) if r.role else None
+    return (_key_name(doc, res), _key_role(doc, res), res.plural, res.country, own, r.plural, r.country)
+
+
+def _distinct(doc: Document, slot: PartSlot) -> Tuple[List[PersonRef], Set[int]]:
+    """One ref per :func:`_signature` among ``slot.refs``, and the ids of the persons
+    they resolve to (kept up to date as refs are added, so merging a long text's
+    mentions does not compare each new one with all the earlier ones)."""
+    cache = getattr(slot, "_distinct_cache", None)
+    if cache is None or cache[0] is not slot.refs or cache[1] > len(slot.refs):
+        cache = [slot.refs, 0, set(), [], set()]
+        slot._distinct_cache = cache  # type: ignore[attr-defined]
+    refs, done, seen, reps, ids = cache
+    for r in refs[done:]:
+        ids.add(id(r.resolved()))
+        key = _signature(doc, r)
+        if key not in seen:
+            seen.add(key)
+            reps.append(r)
+    cache[1] = len(refs)
+    return reps, ids
 
 
 def _share(doc: Document, cl: Cluster, m: Mention) -> bool:
@@ -157,6 +191,9 @@ _PLURAL_HEAD = {"وزرای": "وزیر", "وزیران": "وزیر", "سفیر�
                 "رهبران": "", "مقامات": "", "مسئولان": "", "مسئولین": "", "همتایان": ""}
 
 
+_BOTH_SIDES = regex.compile(r"(?:(?:دو|سه|چهار|هر دو) کشور|طرفین|دو طرف)")
+
+
 def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
     """A joint/plural title («وزرای دفاع روسیه و ترکیه») covers one of the people it names."""
     if plural.role is None or not plural.plural or ref.plural:
@@ -165,19 +202,26 @@ def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
     words = text.split()
     head = _PLURAL_HEAD.get(words[0] if words else "", None)
     if head is None:
+        head = _PLURAL_HEAD.get(fold(words[0]).replace("ی", "ئ", 1) if words else "", None)
+    if head is None:
         return False
+    head = fold(head)
     ref = ref.resolved()
     rrole = _key_role(doc, ref) or ""
     if head and not rrole.startswith(head) and "همتا" not in rrole:
         return False
     from .countries import countries_in
+    if _BOTH_SIDES.search(text):
+        return True  # «روسای جمهور دو کشور»، «مقامات طرفین»: whoever holds that title on either side
     countries = {c for _, _, c, _ in countries_in(doc.norm[plural.role[0]:plural.role[1]])}
     rc = ref.country or (country_of_text(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None)
     return bool(countries) and rc in countries
 
 
 def _slot_matches(doc: Document, slot: PartSlot, p: PersonRef) -> bool:
-    return any(same_person(doc, p, r) or covers(doc, p, r) or covers(doc, r, p) for r in slot.refs)
+    reps, ids = _distinct(doc, slot)
+    return id(p.resolved()) in ids or any(same_person(doc, p, r) or covers(doc, p, r) or covers(doc, r, p)
+                                          for r in reps)
 
 
 def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
@@ -242,7 +286,9 @@ def _merge_slots(doc: Document, cl: Cluster) -> None:
         changed = False
         for i in range(len(cl.parts)):
             for j in range(i + 1, len(cl.parts)):
-                if any(same_person(doc, a, b) for a in cl.parts[i].refs for b in cl.parts[j].refs):
+                reps_i, ids_i = _distinct(doc, cl.parts[i])
+                reps_j, ids_j = _distinct(doc, cl.parts[j])
+                if ids_i & ids_j or any(same_person(doc, a, b) for a in reps_i for b in reps_j):
                     cl.parts[i].refs.extend(cl.parts[j].refs)
                     del cl.parts[j]
                     changed = True

@@ -53,14 +53,27 @@ class PersonRef:
     antecedent: "Optional[PersonRef]" = field(default=None, repr=False)
     role_hint: Optional[Tuple[int, int]] = None  # the person's title from another mention
     body: bool = False  # an organization or delegation taking part as such
+    entity: Optional[int] = None  # the person this unit refers to (set by coref.cluster)
 
     @property
     def start(self) -> int:
-        return min(x[0] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[0] < best):
+                best = x[0]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     @property
     def end(self) -> int:
-        return max(x[1] for x in (self.name, self.role, self.pronoun) if x is not None)
+        best = None
+        for x in (self.name, self.role, self.pronoun):
+            if x is not None and (best is None or x[1] > best):
+                best = x[1]
+        if best is None:
+            raise ValueError("a PersonRef needs a name, a role or a pronoun")
+        return best
 
     def resolved(self) -> "PersonRef":
         ref = self
@@ -88,6 +101,14 @@ def add_role_hints(doc: Document, units: Sequence[PersonRef]) -> None:
                 u.role_hint = titled[words[-1]]
 
 
+def _role_head_at(text: str, lex: Lexicon) -> bool:
+    """True when ``text`` opens with a personal title of the role-head lexicon."""
+    for h in lex.role_heads:
+        if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalpha()):
+            return h not in ("امیر", "ملک", "رهبر")
+    return False
+
+
 def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
     return doc.norm_span(span)
 
@@ -101,11 +122,19 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     pers = [e for e in doc.entities if e.label == "PER"]
     roles = [e for e in doc.entities if e.label == "ROLE"]
     orgs = [e for e in doc.entities if e.label == "ORG"]
+    # an ORG span that opens with a title («مسؤول اتحادیه …», «رئیس سازمان …») names a person
+    titled = [o for o in orgs if _role_head_at(normalize(o.text).replace("ؤ", "ئ"), lex)]
+    if titled:
+        roles = sorted(roles + titled, key=lambda sp: sp.start)
+        orgs = [o for o in orgs if o not in titled]
     if not pers and not roles:
         units = fallback_people(doc, lex)
     else:
         units = _from_entities(doc, pers, roles)
     taken = [(u.start, u.end) for u in units]
+    for u in plural_groups(doc, lex, taken):
+        units.append(u)
+        taken.append((u.start, u.end))
     for sent_i, sent in enumerate(doc.sentences):
         text = norm[sent.nstart:sent.nend]
         for m in _DELEGATION.finditer(text):
@@ -171,49 +200,124 @@ def _link_target(doc: Document, span: Span, key: str, pool: Sequence[Span]) -> O
 def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[PersonRef]:
     norm = doc.norm
     units: List[PersonRef] = []
-    role_of: Dict[int, Span] = {}
-    used_roles = set()
-    for p in pers:
-        r = _link_target(doc, p, "role", roles)
-        if r is not None:
-            role_of[id(p)] = r
-    for r in roles:
-        p = _link_target(doc, r, "person", pers)
-        if p is not None and id(p) not in role_of:
-            role_of[id(p)] = r
-    # adjacency when no link was given: ROLE NAME / NAME، ROLE / ROLE «NAME»
-    for p in pers:
-        if id(p) in role_of:
-            continue
-        ps, pe = _norm_range(doc, p)
-        best = None
-        for r in roles:
-            if id(r) in used_roles or any(rr is r for rr in role_of.values()):
-                continue
-            rs, re_ = _norm_range(doc, r)
-            gap = norm[re_:ps] if re_ <= ps else norm[pe:rs] if pe <= rs else None
-            if gap is None or len(gap) > 4 or not _GAP_OK.match(gap):
-                continue
-            if "\n" in gap:
-                continue
-            if best is None or len(gap) < best[0]:
-                best = (len(gap), r)
-        if best is not None:
-            role_of[id(p)] = best[1]
-    linked_roles = {id(r) for r in role_of.values()}
-    for p in pers:
-        ps, pe = _norm_range(doc, p)
+    pr = [_norm_range(doc, p) for p in pers]
+    rr = [_norm_range(doc, r) for r in roles]
+    links = link_titles_to_names(norm, pr, rr)
+    linked_roles = {j for js in links.values() for j in js}
+    for i, (ps, pe) in enumerate(pr):
         ps, pe = _strip_honorific(norm, ps, pe)
-        r = role_of.get(id(p))
-        unit = PersonRef(name=(ps, pe), role=_norm_range(doc, r) if r is not None else None)
-        units.append(unit)
-    for r in roles:
-        if id(r) in linked_roles:
+        js = links.get(i, [])
+        role = None
+        if js:
+            role = (rr[js[0]][0], rr[js[-1]][1])  # «رئیس دفتر و مشاور وزیر»: one person, one title
+        units.append(PersonRef(name=(ps, pe), role=role))
+    for j, (rs, re_) in enumerate(rr):
+        if j in linked_roles:
             continue
-        rs, re_ = _norm_range(doc, r)
-        text = norm[rs:re_]
-        units.append(PersonRef(role=(rs, re_), plural=_is_plural_role(text)))
+        units.append(PersonRef(role=(rs, re_), plural=_is_plural_role(norm[rs:re_])))
     return units
+
+
+_SEP_ONLY = regex.compile(r"^[\s«»\"'()\-–—،,]*$")
+_AND_GAP = regex.compile(r"^\s*(?:،\s*)?و\s*$")
+
+
+def link_titles_to_names(norm: str, names: Sequence[Tuple[int, int]], titles: Sequence[Tuple[int, int]]
+                         ) -> Dict[int, List[int]]:
+    """Which title (index into ``titles``) belongs to which name (index into ``names``).
+
+    Titles and names are linked when they are apposed (only spaces, quotes, dashes or a comma
+    between). A title between two names goes to the side without a comma; when both sides
+    look alike, the list's own pattern decides: in «name، title و name، title» a title follows
+    its name; in «title name، title name» it precedes it. «title1 و title2» after one name is
+    one person with one title; a plural title («رؤسای جمهور ترکیه و فرانسه») apposed to
+    «name1 و name2» goes to both.
+
+    >>> t = "منوچهر متکی وزیر امور خارجه، سلیمانی وزیر ارتباطات و الهام سخنگوی دولت"
+    >>> sp = lambda w: (t.index(w), t.index(w) + len(w))
+    >>> link_titles_to_names(t, [sp("منوچهر متکی"), sp("سلیمانی"), sp("الهام")],
+    ...                      [sp("وزیر امور خارجه"), sp("وزیر ارتباطات"), sp("سخنگوی دولت")])
+    {0: [0], 1: [1], 2: [2]}
+    """
+    items = sorted([(s, e, "N", i) for i, (s, e) in enumerate(names)] + [(s, e, "R", j) for j, (s, e) in enumerate(titles)])
+
+    def gap(a, b) -> Optional[str]:
+        g = norm[a[1]:b[0]]
+        if a[1] > b[0] or len(g) > 4 or "\n" in g or not _SEP_ONLY.match(g):
+            return None
+        return g
+
+    # apposition candidates: (score, role index, name index, side)
+    cands = []
+    for k in range(len(items) - 1):
+        a, b = items[k], items[k + 1]
+        if a[2] == b[2]:
+            continue
+        g = gap(a, b)
+        if g is None:
+            continue
+        comma = "،" in g or "," in g
+        if a[2] == "R":   # title then name
+            cands.append([2 - comma, a[3], b[3], "before", k])
+        else:             # name then title
+            cands.append([2 - comma, b[3], a[3], "after", k])
+    by_role: Dict[int, list] = {}
+    for c in cands:
+        by_role.setdefault(c[1], []).append(c)
+    pos = {(it[2], it[3]): k for k, it in enumerate(items)}
+
+    def neighbour_role(name_i: int, side: str) -> bool:
+        k = pos[("N", name_i)]
+        k2 = k - 1 if side == "before" else k + 1
+        if not 0 <= k2 < len(items) or items[k2][2] != "R":
+            return False
+        a, b = (items[k2], items[k]) if side == "before" else (items[k], items[k2])
+        return gap(a, b) is not None
+
+    for j, cs in by_role.items():
+        if len(cs) != 2 or cs[0][0] != cs[1][0]:
+            continue
+        before = next(c for c in cs if c[3] == "before")   # title → the name after it
+        after = next(c for c in cs if c[3] == "after")     # title → the name before it
+        if neighbour_role(after[2], "before"):
+            before[0] += 1    # «title name title name»: titles precede names
+        elif neighbour_role(before[2], "after"):
+            after[0] += 1     # «name title name title»: titles follow names
+        else:
+            after[0] += 1
+    links: Dict[int, List[int]] = {}
+    used_roles = set()
+    for score, j, i, side, _ in sorted(cands, key=lambda c: (-c[0], c[4])):
+        if j in used_roles or i in links:
+            continue
+        links[i] = [j]
+        used_roles.add(j)
+    # «name، title1 و title2»: the second title is the same person's
+    for i, js in links.items():
+        j = js[-1]
+        k = pos[("R", j)]
+        if k + 1 < len(items) and items[k + 1][2] == "R" and items[k + 1][3] not in used_roles \
+                and _AND_GAP.match(norm[items[k][1]:items[k + 1][0]]) and norm[names[i][1]:titles[j][0]].strip(" ،") == "":
+            nxt = k + 2
+            if not (nxt < len(items) and items[nxt][2] == "N" and gap(items[k + 1], items[nxt]) is not None):
+                js.append(items[k + 1][3])
+                used_roles.add(items[k + 1][3])
+    # a plural title apposed to «name1 و name2»
+    for i, js in list(links.items()):
+        j = js[0]
+        if not _is_plural_role(norm[titles[j][0]:titles[j][1]]):
+            continue
+        k = pos[("N", i)]
+        step = 1 if items[k - 1][2:] == ("R", j) else -1
+        k2 = k + step
+        while 0 <= k2 < len(items) and items[k2][2] == "N" and items[k2][3] not in links:
+            a, b = (items[k2 - 1], items[k2]) if step == 1 else (items[k2], items[k2 + 1])
+            g = norm[a[1]:b[0]]
+            if not (_AND_GAP.match(g) or g.strip() in ("،", ",")):
+                break
+            links[items[k2][3]] = [j]
+            k2 += step
+    return links
 
 
 def _strip_honorific(norm: str, s: int, e: int) -> Tuple[int, int]:
@@ -307,3 +411,42 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
                         unit.name = _strip_honorific(norm, s0, s0 + len(cand))
             units.append(unit)
     return units
+
+
+_PLURAL_HEADS = ("مقامات", "مقام‌های", "مقامهای", "مسئولان", "مسئولین", "مسوولان", "مسؤولان", "مدیران", "سران", "رهبران",
+                 "وزرای", "وزیران", "روسای", "رؤسای", "رئیسان", "نمایندگان", "سفرای", "سفیران", "فرماندهان", "متحدان",
+                 "دیپلمات‌های", "مقامهاي")
+_PLURAL_RE = regex.compile(LB + "(?:" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True)) + ")" + RB)
+_COUNT_WORDS = {"این", "دو", "سه", "چهار", "پنج", "هر"}
+
+
+def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] = ()) -> List[PersonRef]:
+    """Groups named by a plural title the entity stage left untagged: «مدیران نفتی آمریکا»،
+    «رهبران این کشور»، «وزرای تجارت دو کشور» (plural units; up to four words after the head)."""
+    out: List[PersonRef] = []
+    for si, sent in enumerate(doc.sentences):
+        toks = doc.tokens[sent.token_start:sent.token_end]
+        text = doc.norm[sent.nstart:sent.nend]
+        for m in _PLURAL_RE.finditer(text):
+            rs, re_ = sent.nstart + m.start(), sent.nstart + m.end()
+            if any(a < re_ and rs < b for a, b in taken):
+                continue
+            i = next((k for k, t in enumerate(toks) if t.nstart >= re_), len(toks))
+            count = 0
+            while i < len(toks) and count < 4:
+                w = toks[i].norm
+                if w in _COUNT_WORDS and i + 1 < len(toks) and toks[i + 1].norm.startswith("کشور"):
+                    re_ = toks[i + 1].nend
+                    i += 2
+                    count += 2
+                    continue
+                if toks[i].is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs \
+                        or not _NAME_TOKEN.match(w):
+                    break
+                re_ = toks[i].nend
+                i += 1
+                count += 1
+            if count == 0:
+                continue  # a bare «مقامات» names nobody
+            out.append(PersonRef(role=(rs, re_), sent=si, plural=True))
+    return out

@@ -17,6 +17,7 @@ from typing import Optional, Set
 import regex
 
 from ..document import Document
+from .index import WINDOW, tokens_from
 from .lexicon import Lexicon
 from .triggers import Mention
 
@@ -48,19 +49,25 @@ def _past_forms() -> Set[str]:
 def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[str]:
     """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``."""
     past = _past_forms()
-    for t in doc.tokens:
-        if t.nstart < start:
-            continue
+    prev_mi = False
+    tokens = doc.tokens
+    first = tokens_from(doc, start)
+    for t in tokens[first:first + _VERB_SEARCH_TOKENS]:
         if t.nstart >= end:
             break
         w = t.norm
+        if prev_mi and regex.match(r"^\p{L}{2,}$", w):
+            return "present"  # «می شود» written with a space
+        prev_mi = w in ("می", "نمی")
+        if prev_mi:
+            continue
         if w in lex.future_markers:
             return "future"
         if w in _SUBJUNCTIVE and w not in ("دارد", "دارند"):
             return "subjunctive"
         if w.startswith("ب") and len(w) > 3 and w[1:] in _SUBJUNCTIVE:
             return "subjunctive"
-        if any(w.startswith(m) for m in _MODALS):
+        if w.startswith(_MODALS):
             return "modal"
         if lex.present_prefix.match(w) and "\u200c" in w[:4]:
             return "present"
@@ -71,6 +78,9 @@ def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[s
     return None
 
 
+#: tokens after a position searched for its clause's first verb
+_VERB_SEARCH_TOKENS = 80
+
 _NOUNLIKE = {"برد", "کشت", "بست", "گشت", "دست", "شست", "خواست", "کاست", "نشست", "زیست", "سوخت", "ریخت", "دوخت",
              "کوفت", "رسته", "بسته", "خسته", "دسته", "رشته", "نوشته", "گذشته", "آینده", "شده", "خواسته", "دیده"}
 
@@ -78,8 +88,9 @@ _NOUNLIKE = {"برد", "کشت", "بست", "گشت", "دست", "شست", "خوا
 def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     """Status of one mention (``None`` when its clause gives no tense)."""
     sent = doc.sentences[m.sent]
-    text = doc.norm[sent.nstart:sent.nend]
-    s, e = m.start - sent.nstart, m.end - sent.nstart
+    lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
+    text = doc.norm[lo:hi]
+    s, e = m.start - lo, m.end - lo
     before = text[:s]
     # the clause before the trigger (a quote «…: X» starts a new clause)
     clause_start = max(before.rfind(":"), before.rfind("؛"))
@@ -165,8 +176,9 @@ def _fallback_status(before: str, lex: Lexicon) -> Optional[str]:
 def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
     """True when the mention reports a pre-existing fact (an existing agreement) or a cancelled event."""
     sent = doc.sentences[m.sent]
-    text = doc.norm[sent.nstart:sent.nend]
-    s, e = m.start - sent.nstart, m.end - sent.nstart
+    lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
+    text = doc.norm[lo:hi]
+    s, e = m.start - lo, m.end - lo
     window = text[max(0, s - 40): min(len(text), e + 80)]
     local = text[max(0, s - 40): e]
     for pat in lex.background:

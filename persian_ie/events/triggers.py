@@ -10,12 +10,15 @@ with media) remove mentions.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 import regex
 
 from ..document import Document
+from .index import WINDOW
 from .lexicon import LB, RB, Head, Lexicon
 
 __all__ = ["Mention", "find_mentions", "ANAPHOR_RE"]
@@ -60,6 +63,30 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+_FROM = regex.compile(r"(?:ی)?\s+از\s")
+#: no trigger (head + light verb) is longer than this, in characters
+_LONGEST_TRIGGER = 200
+
+
+class _Taken:
+    """Spans already given to a mention in one sentence, for overlap tests by binary search."""
+
+    def __init__(self) -> None:
+        self.starts: List[int] = []
+        self.spans: List[Tuple[int, int]] = []
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_right(self.starts, s)
+        self.starts.insert(k, s)
+        self.spans.insert(k, (s, e))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        lo = bisect.bisect_left(self.starts, s - _LONGEST_TRIGGER)
+        hi = bisect.bisect_left(self.starts, e)
+        return any(a < e and s < b for a, b in self.spans[lo:hi]) or \
+            any(a < e and s < b for a, b in self.spans[:lo] if b - a > _LONGEST_TRIGGER)
+
+
 def _sent_text(doc: Document, i: int) -> Tuple[str, int]:
     s = doc.sentences[i]
     return doc.norm[s.nstart:s.nend], s.nstart
@@ -74,7 +101,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     sports_doc = _sports_title(doc, lex)
     for si in range(len(doc.sentences)):
         text, base = _sent_text(doc, si)
-        taken: List[Tuple[int, int]] = []
+        taken = _Taken()
         tokens = set(t.norm for t in doc.tokens[doc.sentences[si].token_start:doc.sentences[si].token_end])
         sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
             or bool(lex.sports_match is not None and lex.sports_match.search(text))
@@ -85,13 +112,13 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
             typ = _ANAPHOR_TYPE.get(key, "meeting")
             if "تلفنی" in am.group():
                 typ = "phone_call"
-            taken.append(am.span())
+            taken.add(*am.span())
             out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
                                anaphoric=True))
         for head in lex.heads:
             for m in head.pattern.finditer(text):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken):
+                if taken.overlaps(s, e):
                     continue
                 he = e
                 verbal = False
@@ -100,20 +127,46 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     if lv:
                         e = lv.end()
                         verbal = True
-                if sporty:
+                if sporty and not _official_in_sports(head, text, s, he, base, people_spans, lex):
                     continue
                 if _press(text, s, e, lex, head.weak and head.needs == "counterpart"):
                     continue
+                pending = False
                 if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
-                    continue
+                    if not _held_without_parties(head, text, s, e):
+                        continue
+                    # «جلسه هماهنگی … برگزار شد.» then «در این جلسه که با حضور X … برگزار شد»: an event
+                    # whose parties are named only in a follow-up sentence
+                    pending = True
                 typ = head.type
-                if typ == "meeting" and regex.match(r"(?:ی)?\s+از\s", text[he:]) and text[s:he].startswith("دیدار"):
+                if typ == "meeting" and _FROM.match(text, he) and text[s:he].startswith("دیدار"):
                     typ = "visit"  # «دیدار از واشنگتن»، «دیدار از نمایشگاه»
-                taken.append((s, e))
-                out.append(Mention(typ, base + s, base + e, si, head, base + he, verbal=verbal))
+                taken.add(s, e)
+                mention = Mention(typ, base + s, base + e, si, head, base + he, verbal=verbal)
+                mention.extra["pending"] = pending
+                out.append(mention)
     out.sort(key=lambda mm: (mm.start, mm.end))
     # drop a mention nested in another one (e.g. «پیشنهاد» inside a proposal phrase already typed)
     return out
+
+
+def _official_in_sports(head: Head, text: str, s: int, he: int, base: int, people_spans, lex: Lexicon) -> bool:
+    """In sports news a signing is still a signing («قراردادش را با فدراسیون به امضا رساند»), and
+    «دیدار با» a person (not a team, not a match phrase) is still a meeting."""
+    if head.type == "agreement":
+        return True
+    if head.type != "meeting" or not text[s:he].startswith(("دیدار", "ملاقات")):
+        return False
+    if lex.sports_match is not None and lex.sports_match.match(text, s):
+        return False
+    m = regex.match(r"\s*(?:(?:ی|ای)\s+)?با\s+", text[he:he + WINDOW])
+    if not m:
+        return False
+    start = he + m.end()
+    rest = text[start:start + 30]
+    if regex.match(r"(?:تیم|باشگاه|حریف|کشتی|نماینده|ملی|منتخب)", rest) or _is_media(rest, lex):
+        return False
+    return any(start <= a - base <= start + 2 for a, b in people_spans)
 
 
 def _sports_title(doc: Document, lex: Lexicon) -> bool:
@@ -137,15 +190,22 @@ def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False) -> bool:
     for p in lex.press:
         if p in window and (p.split()[0] in text[s:e] or text[s:e] in p):
             return True
-    if weak and _INTERVIEW.search(text):
+    if weak and _interview(text):
         return True
     return False
+
+
+@functools.lru_cache(maxsize=16)
+def _interview(sentence: str) -> bool:
+    """The sentence presents an interview (asked once per sentence, not once per trigger)."""
+    return bool(_INTERVIEW.search(sentence))
 
 
 def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexicon, window: int = 60,
                        allow_media: bool = False) -> bool:
     """«با/میان/بین X» right after ``pos`` where X is a person unit (not a medium)."""
-    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:])
+    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:pos + WINDOW]) or \
+        regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,5}?خود\s+با\s+", text[pos:pos + WINDOW])  # «جلسه روز سه‌شنبه گذشته خود با آبه»
     if not m:
         return False
     start = pos + m.end()
@@ -153,6 +213,33 @@ def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexico
     if not allow_media and _is_media(rest, lex):
         return False
     return any(start <= a - base <= start + 25 for a, b in people_spans) or _looks_like_party(rest)
+
+
+def _held_without_parties(head, text: str, s: int, e: int) -> bool:
+    """A session or signing reported as held/signed in its own clause («جلسه … برگزار شد»،
+    «تفاهم‌نامه‌ای … امضا شد») though no party is named there."""
+    if head.needs not in ("session", "signing"):
+        return False
+    before = text[max(0, s - WINDOW):s]
+    if regex.search(r"(?:این|همین|آن)\s*$", before):
+        return False
+    clause = regex.split(r"[.:؛]", text[e:e + WINDOW], maxsplit=1)[0]
+    if head.needs == "session":
+        return bool(regex.search(LB + r"(?:برگزار|تشکیل)\s+(?:شد|شده|گردید|می[\u200c ]?شود|خواهد شد)" + RB, clause))
+    return False
+
+
+def _party_in_clause(clause: str, offset: int, base: int, people_spans, lex: Lexicon) -> bool:
+    """«با X» or «با حضور X» somewhere in ``clause`` (which starts at normalized ``offset``)
+    where X is a person unit or a titled party, not a medium."""
+    for m in regex.finditer(LB + r"(?:با|میان|بین)\s+(?:حضور\s+)?", clause):
+        rest = clause[m.end():m.end() + 60]
+        if _is_media(rest, lex):
+            continue
+        pos = offset + m.end()
+        if any(pos <= a <= pos + 25 for a, b in people_spans) or _looks_like_party(rest):
+            return True
+    return False
 
 
 def _looks_like_party(rest: str) -> bool:
@@ -171,8 +258,10 @@ def _is_media(rest: str, lex: Lexicon) -> bool:
 def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base: int, people_spans,
               lex: Lexicon) -> bool:
     needs = head.needs
-    before = text[:s]
-    after = text[e:]
+    # the trigger's neighbourhood only: the work per trigger must not grow with the sentence
+    cut = max(0, s - WINDOW)
+    before = text[cut:s]
+    after = text[e:e + WINDOW]
     if needs == "counterpart":  # گفت‌وگو، رایزنی، مذاکره
         if regex.search(r"(?:در|طی)\s*$", before) and _counterpart_after(text, he, base, people_spans, lex):
             return True
@@ -190,20 +279,33 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
         word = text[s:he]
         if "مشترک" in word or "دوجانبه" in word or "دو جانبه" in word:
             return True
-        if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:]):
+        if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:he + WINDOW]):
             return True  # «نشست کمیسیون مشترک ایران و …»
-        return _counterpart_after(text, he, base, people_spans, lex, window=40)
+        if _counterpart_after(text, he, base, people_spans, lex, window=40):
+            return True
+        # «جلسه … با حضور X، Y و Z برگزار شد»، «جلسه بعدی خود را با X برگزار می‌کند»: the parties
+        # anywhere in the clause of a session that is held
+        clause = regex.split(r"[.:؛]", after, maxsplit=1)[0]
+        held = verbal or regex.search(LB + r"(?:برگزار|تشکیل)" + RB, clause)
+        return bool(held) and _party_in_clause(clause, e + base, base, people_spans, lex)
     if needs == "trip":  # سفر، عزیمت
         if regex.search(r"(?:این|همین|آن)\s*$", before):
             return False
         if verbal:
             return True
-        if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:]):
+        if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:he + WINDOW]):
+            return True
+        # «سفر اخیر هو جین‌تائو رئیس جمهور چین به روسیه»: the traveller's name and title first
+        g = regex.match(r"(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?\s+", text[he:he + WINDOW])
+        first = regex.match(r"[^ .،:؛]+\s+", text[he + g.end():he + WINDOW]) if g else None
+        reach = he + g.end() + (first.end() if first and first.group().strip() not in ("به", "از", "و", "که", "را") else 1) if g else 0
+        if g and any(he + g.end() <= a - base <= reach for a, b in people_spans) and \
+                regex.match(r"(?:[^.،:؛]+?\s+){1,9}?(?:به|از)\s+", text[he + g.end():he + WINDOW]):
             return True
         return bool(regex.search(r"(?:به|از)\s+(?:[^ .،:؛]+\s+){0,3}?$", before)) and verbal
     if needs == "inspection":  # بازدید
-        return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:]))
-    if needs == "arrival":  # وارد X شد
+        return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:he + WINDOW]))
+    if needs == "arrival":  # «وارد X شد»، «راهی X شد»، «به X رفت»
         place = text[s:e].split()[1] if len(text[s:e].split()) > 1 else ""
         from .countries import country_of_place
         return country_of_place(place) is not None or place in ("کشورمان", "پایتخت")
@@ -218,7 +320,21 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
             return True
         return bool(regex.match(r"\s*(?:[^ .،:؛]+\s+){0,6}?(?:تشکیل|ایجاد)\s+(?:شد|شود|می\u200c?شود|خواهد شد|گردید|شده)", after))
     if needs == "proposal":
-        return bool(_PROPOSAL_OBJ.match(text[he:])) or bool(_PROPOSAL_VERB.match(text[he:]))
+        return bool(_PROPOSAL_OBJ.match(text[he:he + WINDOW])) or bool(_PROPOSAL_VERB.match(text[he:he + WINDOW]))
+    if needs == "welcome":  # «X از Y استقبال کرد» where Y is a person (not «از این طرح»)
+        if not verbal:
+            return False
+        clause = regex.split(r"[.:؛،]", before)[-1]
+        for m in regex.finditer(LB + r"از\s+", clause):
+            if len(clause[m.end():].split()) > 7:
+                continue
+            pos = s - len(clause) + m.end()
+            if any(pos <= a - base <= pos + 2 for a, b in people_spans):
+                return True
+        return False
+    if needs == "welcomed":  # «X مورد استقبال رسمی Y قرار گرفت»
+        m = regex.match(r"\s+(?:[^.،:؛]{1,60}?)\s+قرار\s+(?:گرفت|گرفتند|گرفته|ن?می[\u200c ]?گیرد|خواهد گرفت)" + RB, after)
+        return bool(m) and any(e <= a - base <= e + 3 for a, b in people_spans)
     if needs == "audience":
         return True
     if needs == "hosting":

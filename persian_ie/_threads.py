@@ -1,0 +1,63 @@
+"""One BLAS thread while the library computes.
+
+The tagger's matrices are small: numpy's BLAS (OpenBLAS) gains nothing from its own
+threads on them, and when several worker processes each start one thread per core
+the machine is oversubscribed (two processes ran ~7x slower than one). The pipeline
+therefore runs its stages inside :func:`single_blas_thread`, in the main process and
+in every worker, through threadpoolctl; the caller's own setting is restored when the
+last concurrent user leaves, so numpy code outside the library keeps its threads.
+
+>>> with single_blas_thread():
+...     pass
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
+
+__all__ = ["single_blas_thread"]
+
+_lock = threading.Lock()
+_controller: Any = None  # threadpoolctl.ThreadpoolController, or False when unavailable
+_users = 0
+_limiter: Optional[Any] = None
+
+
+def _get_controller() -> Any:
+    global _controller
+    if _controller is None:
+        try:
+            import numpy  # noqa: F401 - load numpy's BLAS before the controller looks for it
+            from threadpoolctl import ThreadpoolController
+
+            _controller = ThreadpoolController()
+        except Exception:  # noqa: BLE001 - no threadpoolctl or an exotic BLAS: leave threads alone
+            _controller = False
+    return _controller
+
+
+@contextmanager
+def single_blas_thread() -> Iterator[None]:
+    """Limit BLAS to one thread inside the block (re-entrant and thread-safe)."""
+    global _users, _limiter
+    with _lock:
+        if _users == 0:
+            controller = _get_controller()
+            if controller:
+                try:
+                    _limiter = controller.limit(limits=1, user_api="blas")
+                except Exception:  # noqa: BLE001
+                    _limiter = None
+        _users += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _users -= 1
+            if _users == 0 and _limiter is not None:
+                try:
+                    _limiter.restore_original_limits()
+                finally:
+                    _limiter = None
