@@ -75,8 +75,8 @@ class CommonWords:
                 if tok.startswith(prefix) and tok[len(prefix):] in self.verbs and tok not in self.words:
                     return True  # میرود (the half-space left out)
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
-                and not tok.endswith("ی"):
-            return True  # نکرد، بگوید، نخواهد (but not «نیازی»)
+                and (tok[1:] in self.words or tok[1:5] == "خواه"):
+            return True  # نکرد، بگوید، نخواهد (but not «نیازی», «نیوز»)
         # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
         return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
 

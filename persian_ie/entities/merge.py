@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import List, Sequence, Tuple
 
-from .context import Context, Found, Tagged
+from .context import QUOTE_OPEN, Context, Found, Tagged
 
 __all__ = ["merge", "clip_persons_to_roles"]
 
@@ -64,6 +64,7 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
         return pi > ti or pj < tj
 
     inside_title = _inside_titles(ctx)
+    person_words = {view.token_text(j - 1) for i, j, lab in tagged if lab == "PER"}
     title_ends = ctx.title_ends
     spans = list(found)
     for ti, tj, tlab in sorted(tagged):
@@ -96,6 +97,11 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             # the tagger found something longer
             if tlab == "LOC" and any(s[2] == "ORG" and s[3] == "pattern" for s in over):
                 continue  # a place that swallowed an organization pattern
+            if any(s[3] == "pattern" and s[0] > 0 and view.keys[s[0] - 1] in QUOTE_OPEN for s in over):
+                continue  # «شبکه «ان اچ کی» ژاپن»: the quotes give the name's extent
+            if len(over) == 1 and over[0][0] == ti and over[0][2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") \
+                    and _next_word_not_of_name(ctx, over[0][1], tj, person_words):
+                continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
             if tlab == "ORG" and ti in title_ends and view.token_text(ti) in words.office_word \
@@ -158,6 +164,19 @@ def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, 
                 continue
         cleaned.append((i, j, lab, src))
     return cleaned
+
+
+def _next_word_not_of_name(ctx: Context, k: int, tj: int, person_words) -> bool:
+    """Units ``[k, tj)`` are one word that does not continue a listed name: a first
+    name or a person's name, a listed place, a demonym, a common word or a word with a
+    possessive ending («قراردادش»)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if not view.tok_start[k] or view.next_token_unit(k) != tj:
+        return False
+    tok = view.token_text(k)
+    return gaz.is_first_name(tok) or tok in person_words or gaz.places.get(tuple(view.keys[k:tj])) is not None \
+        or gaz.demonyms.get(tuple(view.keys[k:tj])) is not None or lex.is_common(tok) \
+        or tok.endswith(("ش", "شان")) and lex.is_known(tok[:-1] if tok.endswith("ش") else tok[:-3])
 
 
 def _inside_titles(ctx: Context) -> List[bool]:

@@ -21,12 +21,13 @@ from .context import PUNCT_LIKE, Found
 from .countries import country_of
 from .gazetteer import Gazetteer, TokenView
 from .roles import RoleMatch, link_roles
+from .wordlists import StageWords
 
 __all__ = ["entity_spans", "role_spans", "link_persons"]
 
 
 def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[Tuple[int, int], dict]] = None,
-                 gaz: Optional[Gazetteer] = None) -> List[Span]:
+                 gaz: Optional[Gazetteer] = None, words: Optional[StageWords] = None) -> List[Span]:
     notes = notes or {}
     ents: List[Span] = []
     for i, j, lab, src in sorted(merged):
@@ -41,7 +42,15 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
         if inner.count("«") != inner.count("»") or inner.count("(") != inner.count(")") \
                 or inner.count('"') % 2:
             continue
-        span = view.span(i, j, label=lab)
+        if lab == "ORG" and words is not None:
+            for head in words.press_head:  # «روزنامه ژاپن تایمز» → «ژاپن تایمز»
+                if i + len(head) < j and tuple(view.keys[i:i + len(head)]) == head:
+                    i += len(head)
+                    break
+        end = view.nend[j - 1]
+        if gaz is not None and lab in ("LOC", "ORG") and _glued_copula(view, gaz, i, j):
+            end -= 2  # «اتحادیه اروپاست»: «است» glued to the name
+        span = view.doc.span_from_norm(view.nstart[i], end, label=lab)
         span.attrs["source"] = src
         if extra:
             span.attrs.update(extra)
@@ -51,6 +60,18 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
                 span.attrs["country"] = ref.country  # «رژیم صهیونیستی»: a name that stands for a country
         ents.append(span)
     return ents
+
+
+def _glued_copula(view: TokenView, gaz: Gazetteer, i: int, j: int) -> bool:
+    """The span's last unit is a listed name with «ست» (است) glued on: «اروپاست»."""
+    last = view.keys[j - 1]
+    if not last.endswith("ست") or len(last) < 4 or not view.tok_end[j - 1]:
+        return False
+    for k in range(i, j):
+        units = tuple(view.keys[k:j - 1]) + (last[:-2],)
+        if gaz.places.get(units) is not None or gaz.orgs.get(units) is not None:
+            return True
+    return False
 
 
 def role_spans(view: TokenView, roles: Sequence[RoleMatch], ents: Sequence[Span]) -> List[Span]:

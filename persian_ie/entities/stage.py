@@ -130,7 +130,7 @@ class EntityRecognizer:
         if self.person_rules:
             merged = person_spans(ctx, merged, role_ranges)
 
-        ents = entity_spans(view, merged, ctx.notes, ctx.gaz)
+        ents = entity_spans(view, merged, ctx.notes, ctx.gaz, ctx.words)
         roles_ = role_spans(view, roles, ents)
         link_persons(doc, roles_, ents)
         doc.entities.extend(sorted(ents + roles_, key=lambda s: (s.start, -s.end)))

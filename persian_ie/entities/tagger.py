@@ -182,6 +182,13 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                     if i + len(desc) < j and tuple(view.keys[i:i + len(desc)]) == desc:
                         i += len(desc)
                         break
+                title = gaz.titles.longest_at(view, i)
+                if title is not None and title[0] < j and gaz.org_heads.longest_at(view, title[0]) is not None:
+                    i = title[0]  # «[مسؤول] اتحادیه انجمن‌های اسلامی»: the title is the role's
+                split = _two_organizations(ctx, i, j)
+                if split is not None:  # «هلدینگ فناپ و بانک پاسارگاد»: two names
+                    out.append((i, split, lab))
+                    i = split + 1
             head = gaz.org_heads.longest_at(view, i)
             if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] < j \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
@@ -235,3 +242,18 @@ def _only_places(ctx: Context, i: int, j: int) -> bool:
         u = hit[0]
         count += 1
     return count >= 2
+
+
+def _two_organizations(ctx: Context, i: int, j: int):
+    """The «و» unit of an ORG span made of two organizations, each starting with an
+    organization head or a listed name, or None."""
+    view, gaz = ctx.view, ctx.gaz
+    if gaz.org_heads.longest_at(view, i) is None and gaz.orgs.longest_at(view, i) is None:
+        return None
+    for k in range(i + 1, j - 1):
+        if view.keys[k] == "و" and view.tok_start[k + 1] and (
+                gaz.org_heads.longest_at(view, k + 1) is not None or gaz.orgs.longest_at(view, k + 1) is not None):
+            if gaz.ministries.longest_at(view, k + 1) is not None:
+                return None  # «وزارت راه و شهرسازی»: one ministry
+            return k
+    return None
