@@ -6,6 +6,8 @@ Examples::
     cat article.txt | persian-ie extract - --format json
     persian-ie extract news.jsonl -o records.jsonl              # .jsonl input is read line by line
     persian-ie extract news.jsonl -o records.jsonl --resume     # go on after an interruption
+    persian-ie extract news.jsonl --published-key published_jalali --keep url,title -o records.jsonl
+    persian-ie extract news.jsonl --format csv --table participants -o participants.csv
 
 A corpus run never stops at one bad item: a line that is not JSON, a text that is
 too long or a document that fails is reported at the end (exit status 1), and for
@@ -29,6 +31,9 @@ from collections import deque
 from typing import Any, Deque, Dict, Iterator, List, Optional, Sequence, Set, TextIO, Tuple
 
 from . import __version__
+from .cli_fields import FieldNames, parse_keep
+from .cli_tables import TABLE_FORMATS, CsvSink, HtmlSink
+from .tables import KINDS
 
 __all__ = ["main"]
 
@@ -84,12 +89,23 @@ def _build_parser() -> argparse.ArgumentParser:
     ex.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' for standard input)")
     ex.add_argument("--published", metavar="DATE",
                     help="publication date, Jalali or Gregorian YYYY-MM-DD (JSONL lines may carry their own)")
-    ex.add_argument("--format", choices=("json", "jsonl"), default=None,
-                    help="output: one JSON document (a list when several inputs) or one JSON object a line "
+    ex.add_argument("--format", choices=("json", "jsonl") + TABLE_FORMATS, default=None,
+                    help="output: one JSON document (a list when several inputs), one JSON object a line, "
+                         "a CSV table (see --table) or one self-contained HTML page "
                          "(default: json for one text document, jsonl otherwise)")
+    ex.add_argument("--table", choices=KINDS, default=None,
+                    help="with --format csv: which table, one row per event (default), participant, "
+                         "entity, date or topic")
     ex.add_argument("--input-format", choices=("text", "jsonl"), default=None,
                     help='input: plain text (a file is a document) or JSONL lines {"id","text","published"} '
                          f"(default: jsonl for files ending in {', '.join(JSONL_SUFFIXES)}, text otherwise)")
+    ex.add_argument("--text-key", default="text", metavar="KEY", help="JSONL field holding the text (default: text)")
+    ex.add_argument("--published-key", default="published", metavar="KEY",
+                    help="JSONL field holding the publication date (default: published); e.g. published_jalali")
+    ex.add_argument("--id-key", default="id", metavar="KEY", help="JSONL field holding the id (default: id)")
+    ex.add_argument("--keep", default=None, metavar="KEYS",
+                    help="comma-separated JSONL fields copied into each output record (url,title); "
+                         "'text' keeps the article itself")
     ex.add_argument("--indent", type=int, default=None, help="indent JSON output by N spaces")
     ex.add_argument("-o", "--output", metavar="PATH",
                     help="write to PATH (atomically: a temporary file renamed at the end) instead of standard output")
@@ -164,8 +180,13 @@ class _Failure:
 
 
 def _items(files: Sequence[str], given_format: Optional[str], published: Optional[str],
-           wheres: Deque[str]) -> Iterator[Any]:
-    """Documents as mappings for ``Pipeline.pipe`` (lazily; ``wheres`` gets each one's location)."""
+           wheres: Deque[str], fields: Optional[FieldNames] = None,
+           metas: Optional[Deque[Dict[str, Any]]] = None) -> Iterator[Any]:
+    """Documents as mappings for ``Pipeline.pipe`` (lazily; ``wheres`` gets each one's
+    location and ``metas`` its ``--keep`` fields, in step)."""
+    fields = fields or FieldNames()
+    metas = metas if metas is not None else deque()
+    warned = False
     for path in files:
         fmt = _input_format(path, given_format)
         name = "<stdin>" if path == "-" else path
@@ -180,6 +201,7 @@ def _items(files: Sequence[str], given_format: Optional[str], published: Optiona
                 if fh is not sys.stdin:
                     fh.close()
             wheres.append(name)
+            metas.append({})
             yield {"id": None if path == "-" else path, "text": text, "published": published}
             continue
         fh = _open(path)
@@ -201,11 +223,20 @@ def _items(files: Sequence[str], given_format: Optional[str], published: Optiona
                 except json.JSONDecodeError as exc:
                     yield _Failure(where, f"not valid JSON ({exc.msg})")
                     continue
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    yield _Failure(where, 'each JSONL line must be an object with a "text" string')
+                problem = fields.problem(obj)
+                if problem is not None:
+                    yield _Failure(where, problem)
                     continue
+                if not warned:
+                    unused = fields.unused_published_keys(obj)
+                    if unused:
+                        warned = True
+                        print(f"persian-ie: warning: {where}: the lines carry a date in "
+                              f"{', '.join(map(repr, unused))} but no {fields.published!r}: relative dates "
+                              f"(امروز، دیروز) stay unresolved; pass --published-key {unused[0]}", file=sys.stderr)
                 wheres.append(where)
-                yield {"id": obj.get("id"), "text": obj["text"], "published": obj.get("published", published)}
+                metas.append(fields.meta(obj))
+                yield fields.record(obj, published)
         finally:
             if fh is not sys.stdin:
                 fh.close()
@@ -353,22 +384,28 @@ def _extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if text_only and len(files) == 1 else "jsonl")
     if args.resume and (args.output is None or fmt != "jsonl"):
         raise CLIError("--resume needs -o PATH and JSONL output (--format jsonl)")
-    if args.indent is not None and fmt == "jsonl":
-        raise CLIError("--indent applies to --format json only (a JSONL record is one line)")
+    if args.indent is not None and fmt != "json":
+        raise CLIError(f"--indent applies to --format json only (not {fmt})")
+    if args.table is not None and fmt != "csv":
+        raise CLIError("--table applies to --format csv")
+    keep = parse_keep(args.keep)
+    fields = FieldNames(text=args.text_key, published=args.published_key, id=args.id_key, keep=keep)
     done = _done_ids(args.output) if args.resume else set()
 
     wheres: Deque[str] = deque()
+    metas: Deque[Dict[str, Any]] = deque()
     failures: List[Tuple[str, str]] = []
     skipped = 0
 
     def todo() -> Iterator[Any]:
         nonlocal skipped
-        for item in _items(files, args.input_format, args.published, wheres):
+        for item in _items(files, args.input_format, args.published, wheres, fields, metas):
             if isinstance(item, _Failure):
                 failures.append((item.where, item.message))
                 continue
             if done and _id_key(item.get("id")) in done:
                 wheres.pop()
+                metas.pop()
                 skipped += 1
                 continue
             yield item
@@ -380,20 +417,30 @@ def _extract(args: argparse.Namespace) -> int:
 
         results = tqdm(results, unit="doc", file=sys.stderr, desc="persian-ie")
     out = _Output(args.output, resume=args.resume)
+    sink: Any = None
+    if fmt == "csv":
+        sink = CsvSink(out.fh, args.table or "events", keep=keep, bom=args.output is not None)
+    elif fmt == "html":
+        sink = HtmlSink()
     handle_term = _main_thread()
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if handle_term else None
     try:
         collected: List[Dict[str, Any]] = []
         for result in results:
             where = wheres.popleft() if wheres else str(result.id)
-            record = result.to_dict()
+            result.doc.meta.update(metas.popleft() if metas else {})
+            record = result.to_dict(text=fields.keeps_text)
             if result.error is not None:
                 failures.append((where if result.id is None else f"{where} (id {result.id})",
                                  f"{result.error['type']}: {result.error['message']}"))
             if fmt == "jsonl":
                 out.line(_dumps(record))
+            elif sink is not None:
+                sink.write(result)
             else:
                 collected.append(record)
+        if fmt == "html":
+            out.line(sink.page())
         if fmt == "json":
             payload: Any = collected[0] if len(collected) == 1 else collected
             out.line(_dumps(payload, indent=args.indent))
@@ -416,7 +463,7 @@ def _extract(args: argparse.Namespace) -> int:
     if skipped:
         print(f"persian-ie: --resume: skipped {skipped} documents already in {args.output}", file=sys.stderr)
     if failures:
-        total = out.count if fmt == "jsonl" else len(collected)
+        total = out.count if fmt == "jsonl" else sink.count if sink is not None else len(collected)
         print(f"persian-ie: {len(failures)} input(s) failed ({total} records written; a failed document's record "
               f"carries an \"error\" key):", file=sys.stderr)
         for where, message in failures[:MAX_LISTED_FAILURES]:

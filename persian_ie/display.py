@@ -78,6 +78,11 @@ def _key(english: str, persian: str) -> str:
     return f"{persian} · {_ltr(english)}"
 
 
+def _count(n: int, word: str) -> str:
+    plural = "entities" if word == "entity" else word + "s"
+    return f"{n} {word if n == 1 else plural}"
+
+
 def _ltr(text: str) -> str:
     return f'<span class="pie-ltr">{_esc(text)}</span>'
 
@@ -195,7 +200,9 @@ def _result_html(result: "Result", max_height: Optional[str]) -> str:
     if result.published is not None:
         head.append(f"<span>published · انتشار <b>{_ltr(result.published.isoformat())}</b> "
                     f"{_ltr('(' + result.published.togregorian().isoformat() + ')')}</span>")
-    head.append(f"<span>{_ltr(f'{len(result.entities)} entities · {len(result.dates)} dates · {len(result.events)} events')}</span>")
+    counts = " · ".join(_count(len(items), word) for items, word in
+                        ((result.entities, "entity"), (result.dates, "date"), (result.events, "event")))
+    head.append(f"<span>{_ltr(counts)}</span>")
     labels = sorted({e.label for e in result.entities if e.label}, key=lambda x: list(LABEL_COLORS).index(x)
                     if x in LABEL_COLORS else 99)
     legend = "".join(f'<span style="background:{LABEL_COLORS.get(lab, _DEFAULT_COLOR)}">{_esc(lab)}</span>'

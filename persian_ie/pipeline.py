@@ -198,7 +198,7 @@ class Pipeline:
         return Result(self.run(self.make_doc(text, published, id)))
 
     def pipe(self, texts: Iterable[Union[str, Mapping]], *, published: Any = None, n_process: int = 1,
-             batch_size: int = 32, on_error: str = "raise") -> Iterator[Result]:
+             batch_size: int = 32, on_error: str = "raise", progress: Union[bool, str] = False) -> Iterator[Result]:
         """Process many texts, lazily, results in input order.
 
         Each item is a ``str`` or a mapping with ``text`` and optional ``id`` and
@@ -216,6 +216,8 @@ class Pipeline:
                 iteration with its exception; ``"skip"`` drops it; ``"record"`` yields a
                 result for it with no records and :attr:`Result.error` set (its type and
                 message), so a corpus run keeps going and can report it.
+            progress: a progress bar (tqdm) on standard error, with a total when
+                ``texts`` has a length; a string names the bar.
 
         Raises:
             ValueError: a bad ``n_process``, ``batch_size`` or ``on_error`` (at once, not
@@ -229,7 +231,10 @@ class Pipeline:
             raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {on_error!r}")
         if n_process == -1:
             n_process = os.cpu_count() or 1
-        return self._pipe(texts, published, n_process, batch_size, on_error)
+        results = self._pipe(texts, published, n_process, batch_size, on_error)
+        if progress:
+            return _with_progress(results, texts, progress)
+        return results
 
     def _pipe(self, texts: Iterable[Any], published: Any, n_process: int, batch_size: int,
               on_error: str) -> Iterator[Result]:
@@ -292,6 +297,20 @@ _MB_PER_100K = 60
 
 class TextTooLongError(ValueError):
     """A text longer than the pipeline's ``max_length``."""
+
+
+def _with_progress(results: Iterator[Result], texts: Any, progress: Union[bool, str]) -> Iterator[Result]:
+    """``results`` through a tqdm bar on standard error (total = ``len(texts)`` when known)."""
+    import sys
+
+    from tqdm import tqdm
+
+    total = len(texts) if hasattr(texts, "__len__") else None
+    desc = progress if isinstance(progress, str) else "persian-ie"
+    with tqdm(total=total, unit="doc", desc=desc, file=sys.stderr) as bar:
+        for result in results:
+            bar.update(1)
+            yield result
 
 
 def _batches(texts: Iterable[Any], size: int) -> Iterator[List[Any]]:

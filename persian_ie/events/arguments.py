@@ -2,10 +2,11 @@
 
 Works inside the trigger's clause window: from the sentence start (after «به گزارش
 X،» and after a colon that opens a quotation) to the colon, semicolon or end that
-closes the trigger's clause. Visits take only the traveller (the unit right after
-«سفر», or the nearest one before the trigger, which also covers «X که … سفر کرده»);
-other events take every person unit of the window except reporters, spokesmen,
-media and people only mentioned (پیام X، نامه X).
+closes the trigger's clause. Which units of the window are parties is scored by the
+participant model (:mod:`.linker`: reporters, spokesmen, people only mentioned «پیام X»،
+names the talks are about …); visits then take only the traveller (the unit right after
+«سفر», or the clause's subject, which also covers «X که … سفر کرده»); follow-up
+sentences add attendees («با حضور X»، «X نیز حضور داشت»).
 """
 
 from __future__ import annotations
@@ -24,11 +25,9 @@ from .triggers import Mention
 
 __all__ = ["clause_window", "participants_of", "location_of", "date_of"]
 
-_MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|اظهارات|"
-                              r"گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب|توسط)\s*(?:از\s+)?$")
 _DISCUSSED = regex.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
-                           r"به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت|اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
-_REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
+                           r"اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
+_TEMPORAL = regex.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت)\s+(?:\S+\s+){0,1}$")
 
 
 def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
@@ -67,39 +66,59 @@ def _positions(doc: Document, units: Sequence[PersonRef]) -> dict:
     return cached[2]
 
 
-def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
+def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon,
+                    mentions: Sequence[Mention] = (), model=None, trace: Optional[list] = None) -> List[PersonRef]:
+    """The parties of mention ``m``: person units of its clause that the participant model
+    (:mod:`.linker`) accepts, then the event type's own structure (a visit's traveller, the
+    speaker before «در این دیدار», the attendees of a follow-up sentence, bodies after «بین/با»).
+
+    ``trace``: when a list, every scored candidate is appended as ``(m, unit, features)``.
+    """
+    from .linker import ParticipantModel, features
+    model = model or ParticipantModel.default()
     a, b = clause_window(doc, m)
     norm = doc.norm
     cands = []
-    for u in _units_in(units, a, b, doc):
+    near_units = _units_in(units, a, b, doc)
+    near_mentions = index_of(doc, "mentions_by_start", mentions, lambda o: o.start).between(a, b) if mentions else []
+    for u in near_units:
         if u.start < m.end and u.end > m.start and u.pronoun is None:
             # a unit overlapping the trigger («دیدار» inside a role) is not a participant
             continue
         ref = u.resolved()
         if ref.pronoun is not None:
             continue
-        role_text = norm[ref.role[0]:ref.role[1]] if ref.role else ""
-        own_role = norm[u.role[0]:u.role[1]] if u.role else ""
-        if _REPORTER.search(own_role) or _REPORTER.search(role_text) and u.pronoun is None and u.name is None:
-            continue
-        lead = norm[max(a, u.start - 25):u.start]
-        if _MENTION_ONLY.search(lead):
-            continue
-        if m.type != "proposal" and regex.search(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$", lead) and u.end <= m.start:
-            continue  # «پیشنهاد سفیر برای برگزاری جلسه با X»: the proposer does not attend
-        if any(norm[u.start:u.end].startswith(g) for g in lex.generic_partners):
-            continue
-        cands.append(u)
+        f = features(doc, m, u, (a, b), near_units, near_mentions, lex)
+        if trace is not None:
+            trace.append((m, u, f))
+        if model.accept(f):
+            cands.append(u)
+    # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور
+    # ترکیه»), and so is the one after its «با» («پس از دیدار با X، … قرارداد را امضا کرد»)
+    others = [o for o in near_mentions if o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type]
+    cands = [u for u in cands if not any(
+        0 <= u.start - o.head_end <= 2 or (0 <= u.start - o.end <= 8 and regex.fullmatch(
+            r"\s*(?:ی|ای)?\s*(?:با|و)\s*", norm[o.end:u.start])) for o in others)]
     if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
         cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
     if m.anaphoric:
         # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این سفر X و Y رئیس‌جمهور را همراهی می‌کنند»
         # (a spokesman who travels with the president is a participant too)
-        present = attendees(doc, a, b, [u for u in units if u.pronoun is None or u.resolved().pronoun is None])
+        present = attendees(doc, a, b, [u for u in near_units if u.pronoun is None or u.resolved().pronoun is None])
         if present:
             return present
+    if m.anaphoric and m.type == "visit":
+        return []  # «در این سفر X گفت»: the speaker may be the host; only attendance cues count
     if m.type == "visit":
         return _traveller(doc, m, cands, units)
+    temporal = None if m.verbal else _TEMPORAL.search(norm, max(a, m.start - 30), m.start)
+    if temporal:
+        # «X امروز پس از دیدار با Y، قرارداد را امضا کرد»: X (before the phrase) and Y met;
+        # «به دنبال دیدار X با Y، Z گفت»: Z (after the phrase) did not
+        comma = norm.find("،", m.end, b)
+        end = comma if comma >= 0 else b
+        return [u for u in cands if u.end <= temporal.start() and not _TEMPORAL.search(norm, a, u.start)
+                or m.head_end <= u.start < end]
     if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
         # «X در مورد تماس تلفنی وزیر با عباس گفت»: X talks about the event; its parties follow the noun
         after = [u for u in cands if u.start >= m.head_end]
@@ -227,7 +246,7 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
     return []
 
 
-_GENITIVE = regex.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خویش|این|آن|اخیر|هیئت|هیات|که|و|را|رسمی|دو|سه|یک|چند|کاری|دولتی)\s)"
+_GENITIVE = regex.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خویش|این|آن|اخیر|هیئت|هیات|که|و|را|رسمی|دو|سه|یک|چند|کاری|دولتی|آتی|آینده|احتمالی|قریب[\u200c ]?الوقوع)\s)"
                           r"[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]+\s+){1,3}?)(?=(?:به|از)\s)", regex.V1)
 
 

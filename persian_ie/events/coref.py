@@ -1,14 +1,17 @@
-"""Back-references to people: وی، او، ایشان، این مقام, and a title repeated alone
-(«شهردار تهران افزود» after «علیرضا زاکانی، شهردار تهران»).
+"""Back-references to people and one cluster per real person.
 
-Each pronoun unit gets as antecedent the subject of the nearest earlier sentence
-that has one (the person the paragraph is about), falling back to the nearest
-earlier named unit; a role-only unit whose title matches an earlier named unit's
-title is linked to it.
+* :func:`resolve`: a pronoun (وی، او، ایشان، این مقام) takes as antecedent the subject of the
+  nearest earlier sentence that has one, falling back to the nearest earlier named unit; a
+  title repeated alone («شهردار تهران افزود») is linked to the earlier named unit with that title;
+* :func:`cluster`: names by their shorter forms («ظریف» ⊂ «محمد جواد ظریف»), titles used alone
+  by compatible titles of a named person (a headline's «وزیر ارتباطات» and the body's
+  «سلیمانی وزیر ارتباطات و فناوری اطلاعات»), or by a nearby sentence whose subject is a name
+  alone («مسؤول اتحادیه … اظهار کرد» / «محمدصالح جباری … افزود»).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import List, Optional
 
 import regex
@@ -16,13 +19,14 @@ import regex
 from ..document import Document
 from .people import PersonRef, fold
 
-__all__ = ["resolve", "link_titles", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
+__all__ = ["resolve", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
 
 _ATTRIB = regex.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به گزارش|بنا بر گزارش|براساس گزارش|بر اساس گزارش|طبق گزارش|"
-                        r"به تازگی|به نوشته|به اعلام|بنابر اعلام)[^،:]{0,80}?[،:])+")
+                        r"به تازگی|به نوشته|به اعلام|بنابر اعلام|به گفته|آن[\u200c ]?طور که|آنگونه که|آن[\u200c ]?چنان که|چنان[\u200c ]?که)"
+                        r"[^،:]{0,80}?[،:])+")
 _LEAD_ADVERB = regex.compile(r"^\s*(?:در ادامه|همچنین|سپس|در پایان|در این (?:دیدار|نشست|جلسه|ملاقات|تماس)|پس از آن|"
                             r"از سوی دیگر|از طرف دیگر|در همین حال|در همین راستا|علاوه بر این|همزمان|نیز)[،\s]*$")
-_LEAD_HONORIFIC = regex.compile(r"^\s*[«\"']?\s*(?:(?:حجت[\u200c ]?الاسلام|آیت[\u200c ]?الله|و ?المسلمین|والمسلمین|العظمی|دکتر|مهندس|سردار|"
+_LEAD_HONORIFIC = regex.compile(r"^\s*[«\"']?\s*(?:(?:حضرت|حاج|حجت[\u200c ]?الاسلام|آیت[\u200c ]?الله|و ?المسلمین|والمسلمین|العظمی|دکتر|مهندس|سردار|"
                                r"سرلشکر|سرتیپ|دریادار|امیر|خانم|آقای|شیخ|سید|پروفسور)\s*)+$")
 _HEADER = regex.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
 
@@ -49,8 +53,8 @@ def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> O
     sent = doc.sentences[sent_i]
     text = doc.norm[sent.nstart:sent.nend]
     start = sent.nstart + attribution_end(text)
-    for u in units:
-        if u.sent != sent_i or u.start < start:
+    for u in _units_of_sentence(doc, units).get(sent_i, ()):
+        if u.start < start:
             continue
         lead = doc.norm[start:u.start]
         if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead) or _LEAD_ADVERB.match(lead) \
@@ -58,6 +62,18 @@ def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> O
             return u
         break
     return None
+
+
+def _units_of_sentence(doc: Document, units: List[PersonRef]) -> dict:
+    """``{sentence index: units in position order}``, built once per list of units."""
+    cached = doc.user_data.get("_events_units_by_sentence")
+    if cached is None or cached[0] is not units or cached[1] != len(units):
+        by_sent: dict = {}
+        for u in sorted(units, key=lambda x: x.start):
+            by_sent.setdefault(u.sent, []).append(u)
+        cached = (units, len(units), by_sent)
+        doc.user_data["_events_units_by_sentence"] = cached
+    return cached[2]
 
 
 def resolve(doc: Document, units: List[PersonRef]) -> None:
@@ -78,7 +94,8 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
                     break
             if ante is None:
                 # an earlier unit in the same sentence («X … و وی …»)
-                same = [v for v in units if v.sent == u.sent and v.end <= u.start and v.pronoun is None]
+                same = [v for v in _units_of_sentence(doc, units).get(u.sent, ())
+                        if v.end <= u.start and v.pronoun is None]
                 if same:
                     ante = same[0]
                 elif named:
@@ -88,8 +105,10 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
             continue
         if u.name is None and u.role is not None and not u.plural:
             key = fold(doc.norm[u.role[0]:u.role[1]]).split()
-            pool = list(reversed(named)) + [v for v in units if v.name is not None and v.role is not None
-                                            and v.start > u.start and v.sent <= u.sent + 2]
+            by_sent = _units_of_sentence(doc, units)
+            ahead = [v for si in range(u.sent, u.sent + 3) for v in by_sent.get(si, ())
+                     if v.name is not None and v.role is not None and v.start > u.start]
+            pool = list(reversed(named[-_NEAREST:])) + ahead
             for v in pool:
                 if v.role is None:
                     continue
@@ -103,54 +122,6 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
                     break
         if u.name is not None:
             named.append(u)
-
-
-def link_titles(doc: Document, units: List[PersonRef], max_dist: int = 3) -> None:
-    """Link a title used alone as a sentence subject to the person named alone nearby.
-
-    News style names a person once («احد جمالی در دیدار … گفت») and calls them by
-    title elsewhere («معاون سیاسی امنیتی استاندار … افزود»). A singular role-only
-    subject with no antecedent is linked to the nearest sentence subject that is a
-    name without a title, within ``max_dist`` sentences, when no other name lies between.
-    """
-    subjects = {}
-    for i in range(len(doc.sentences)):
-        s = subject_of_sentence(doc, units, i)
-        if s is not None:
-            subjects[i] = s
-    bare_names = {i: u for i, u in subjects.items() if u.name is not None and u.role is None}
-    if not bare_names:
-        return
-    named_sents = sorted(i for i, u in subjects.items() if u.name is not None)
-    linked: List[PersonRef] = []
-    for i, r in sorted(subjects.items()):
-        if r.name is not None or r.role is None or r.plural or r.antecedent is not None or r.pronoun is not None:
-            continue
-        key = fold(doc.norm[r.role[0]:r.role[1]]).split()
-        same_title = None
-        for prev in linked:
-            other = fold(doc.norm[prev.role[0]:prev.role[1]]).split()
-            short, long_ = (key, other) if len(key) <= len(other) else (other, key)
-            if len(short) >= 2 and long_[:len(short)] == short and _same_country(doc, r.role, prev.role):
-                same_title = prev.antecedent
-                break
-        if same_title is not None:
-            r.antecedent = same_title
-            linked.append(r)
-            continue
-        best = None
-        for j, n in bare_names.items():
-            d = abs(i - j)
-            if d == 0 or d > max_dist:
-                continue
-            lo, hi = min(i, j), max(i, j)
-            if any(lo < k < hi for k in named_sents):
-                continue
-            if best is None or d < best[0] or (d == best[0] and j < i):
-                best = (d, n)
-        if best is not None:
-            r.antecedent = best[1]
-            linked.append(r)
 
 
 # -- persons: one cluster per real person -------------------------------------------------------
@@ -188,7 +159,7 @@ def title_key(text: str) -> List[str]:
     >>> title_key("وزیر امور خارجه جمهوری اسلامی ایران") == title_key("وزیر خارجه ایران")
     True
     """
-    text = fold(text).replace("وزیرخارجه", "وزیر خارجه").replace("رئیس جمهوری", "رئیس جمهور").replace("رییس", "رئیس")
+    text = fold(text).replace("رییس", "رئیس").replace("وزیرخارجه", "وزیر خارجه").replace("رئیس جمهوری", "رئیس جمهور")
     words = [w for w in text.split() if w not in _TITLE_DROP]
     return [w[:-1] if len(w) > 4 and w.endswith("ی") else w for w in words]
 
@@ -237,134 +208,161 @@ def _strip_country(words: List[str]) -> List[str]:
     return [w for w in out if w != "در"] or words
 
 
+class _Persons:
+    """Union–find over units with, per person, its members, whether it has a name, its titles."""
+
+    def __init__(self, units: List[PersonRef]):
+        self.units = units
+        self.parent = list(range(len(units)))
+        self.members = {i: [i] for i in range(len(units))}
+        self.named = {i: units[i].name is not None and not units[i].body for i in range(len(units))}
+        self.titles = {i: [units[i].role] if units[i].role is not None and not units[i].plural else []
+                       for i in range(len(units))}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return
+        if len(self.members[ri]) < len(self.members[rj]):
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.members[ri].extend(self.members.pop(rj))
+        self.named[ri] = self.named[ri] or self.named.pop(rj)
+        self.titles[ri].extend(self.titles.pop(rj))
+
+
+#: how many nearby candidates a title used alone is compared with (keeps the work per unit bounded)
+_NEAREST = 24
+
+
 def cluster(doc: Document, units: List[PersonRef]) -> None:
     """Group units into persons and set ``entity`` (and ``antecedent`` for title-only units).
 
     * names: equal, or a shorter form inside exactly one longer name of the article
       (a surname shared by two people goes to the one named first);
     * titles used alone: to the named person whose own title is compatible
-      (:func:`titles_compatible`), the nearest one when several are; equal titles used
+      (:func:`titles_compatible`), the nearest one when several are; else, for a sentence
+      subject, to the name alone that is the subject of a sentence nearby; equal titles used
       alone are one person even when nobody is named;
     * pronouns and back-references keep the antecedent :func:`resolve` found.
+
+    The work per unit is bounded: names are compared through the words they share, titles
+    with the nearest candidates bearing the same head word.
     """
-    n = len(units)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
+    from .countries import country_of_role
+    P = _Persons(units)
     index = {id(u): i for i, u in enumerate(units)}
     for i, u in enumerate(units):
         if u.antecedent is not None and id(u.antecedent) in index:
-            union(i, index[id(u.antecedent)])
+            P.union(i, index[id(u.antecedent)])
     # names
-    keys = {}
+    keys: dict = {}
     for i, u in enumerate(units):
         if u.name is not None and not u.body:
             keys.setdefault(_name_key(doc, u), []).append(i)
+    by_word: dict = {}
+    for key in keys:
+        for w in set(key):
+            by_word.setdefault(w, []).append(key)
     for key, members in keys.items():
         for j in members[1:]:
-            union(members[0], j)
+            P.union(members[0], j)
     for key, members in keys.items():
-        longer = [k for k in keys if _name_compatible(key, k)]
+        pool = by_word.get(key[-1], []) if len(key) > 1 else by_word.get(key[0], [])
+        longer = [k for k in pool if _name_compatible(key, k)]
         if not longer:
             continue
+        if len(longer) > 8:
+            continue  # a word shared by many names identifies nobody
         if all(a == b or _name_compatible(a, b) or _name_compatible(b, a) for a in longer for b in longer):
             target = max(longer, key=len)  # variants of one name («جواد ظریف», «محمد جواد ظریف»)
         else:
             target = min(longer, key=lambda k: keys[k][0])  # «ترامپ»: the Trump named first
         for j in members:
-            union(keys[target][0], j)
-    # titles used alone: to the named person who bears a compatible title (adjacent or already
-    # linked), else — for a sentence subject — to the name alone that is the subject of a
-    # sentence nearby («مسؤول اتحادیه … اظهار کرد» / «محمدصالح جباری … افزود»), if none of that
-    # person's titles contradicts it. Repeated while links are added.
+            P.union(keys[target][0], j)
+    # titles used alone
     subjects = {}
     for si in range(len(doc.sentences)):
         sub = subject_of_sentence(doc, units, si)
         if sub is not None:
             subjects[si] = index[id(sub)]
     subject_of = {i: si for si, i in subjects.items()}
-
-    def named_root(root: int) -> bool:
-        return any(find(k) == root and units[k].name is not None for k in range(n))
-
-    def titles_of(root: int) -> List[tuple]:
-        return [units[k].role for k in range(n) if find(k) == root and units[k].role is not None and not units[k].plural]
-
+    heads: dict = {}
+    for i, u in enumerate(units):
+        if u.role is not None and not u.plural and not u.body:
+            k = title_key(doc.norm[u.role[0]:u.role[1]])
+            if k:
+                heads.setdefault(k[0], []).append(i)
     alone_units = [i for i, u in enumerate(units) if u.name is None and u.role is not None and not u.plural
                    and not u.body and u.pronoun is None]
     for _ in range(4):
         changed = False
-        named_sents = sorted(si for si, i in subjects.items() if named_root(find(i)))
+        named_sents = sorted(si for si, i in subjects.items() if P.named[P.find(i)])
         for i in alone_units:
             u = units[i]
-            if named_root(find(i)):
+            if P.named[P.find(i)]:
                 continue
-            roots = {find(k) for k in range(n) if units[k].name is not None and not units[k].body}
-            cands = []
-            for r in roots:
-                ts = titles_of(r)
-                if ts and any(titles_compatible(doc, u.role, t) for t in ts):
-                    near = min(abs(units[k].start - u.start) for k in range(n) if find(k) == r)
-                    cands.append((near, r))
+            k = title_key(doc.norm[u.role[0]:u.role[1]])
+            pool = sorted(heads.get(k[0], []) if k else [], key=lambda j: abs(units[j].start - u.start))[:_NEAREST]
+            cands = {}
+            for j in pool:
+                r = P.find(j)
+                if r == P.find(i) or not P.named[r] or r in cands:
+                    continue
+                if any(titles_compatible(doc, u.role, t) for t in P.titles[r][:8]):
+                    cands[r] = abs(units[j].start - u.start)
             if len(cands) > 1:
-                from .countries import country_of_role
                 c = country_of_role(doc, u.role)
-                same = [x for x in cands if c is not None and any(country_of_role(doc, t) == c for t in titles_of(x[1]))]
+                same = {r: d for r, d in cands.items()
+                        if c is not None and any(country_of_role(doc, t) == c for t in P.titles[r][:8])}
                 cands = same or cands
             if cands:
-                union(min(cands)[1], i)
+                P.union(min(cands, key=cands.get), i)
                 changed = True
                 continue
             si = subject_of.get(i)
             if si is None:
                 continue
             best = None
-            for sj, j in subjects.items():
-                d = abs(si - sj)
-                if d == 0 or d > 3 or units[j].name is None or units[j].role is not None:
+            for sj in range(si - 3, si + 4):
+                j = subjects.get(sj)
+                if j is None or sj == si or units[j].name is None or units[j].role is not None:
                     continue
                 lo, hi = min(si, sj), max(si, sj)
-                if any(lo < k < hi for k in named_sents):
+                if any(lo < x < hi for x in named_sents[bisect_left(named_sents, lo):bisect_left(named_sents, hi)]):
                     continue
-                if any(not titles_compatible(doc, u.role, t) for t in titles_of(find(j))):
+                if any(not titles_compatible(doc, u.role, t) for t in P.titles[P.find(j)][:8]):
                     continue
+                d = abs(si - sj)
                 if best is None or d < best[0] or (d == best[0] and sj < si):
                     best = (d, j)
             if best is not None:
-                union(best[1], i)
+                P.union(best[1], i)
                 changed = True
         if not changed:
             break
     # equal titles used alone are one person
-    alone = [i for i, u in enumerate(units) if u.name is None and u.role is not None and not u.plural and not u.body
-             and u.pronoun is None]
-    for x in range(len(alone)):
-        for y in range(x + 1, len(alone)):
-            i, j = alone[x], alone[y]
-            if find(i) == find(j):
+    same_title: dict = {}
+    for i in alone_units:
+        same_title.setdefault(tuple(title_key(doc.norm[units[i].role[0]:units[i].role[1]])), []).append(i)
+    for group in same_title.values():
+        for x in range(1, len(group)):
+            i, j = group[x - 1], group[x]
+            ri, rj = P.find(i), P.find(j)
+            if ri == rj or (P.named[ri] and P.named[rj]):
                 continue
-            ri, rj = find(i), find(j)
-            named_i = any(find(k) == ri and units[k].name is not None for k in range(n))
-            named_j = any(find(k) == rj and units[k].name is not None for k in range(n))
-            if named_i and named_j:
-                continue
-            if title_key(doc.norm[units[i].role[0]:units[i].role[1]]) == title_key(doc.norm[units[j].role[0]:units[j].role[1]]) \
-                    and titles_compatible(doc, units[i].role, units[j].role):
-                union(i, j)
+            if titles_compatible(doc, units[i].role, units[j].role):
+                P.union(i, j)
     # representatives: the longest name of each person
     best_name = {}
     for i, u in enumerate(units):
-        r = find(i)
+        r = P.find(i)
         u.entity = r
         if u.name is not None and u.pronoun is None:
             cur = best_name.get(r)
@@ -372,6 +370,6 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
                 best_name[r] = i
     for i, u in enumerate(units):
         if u.name is None and u.pronoun is None and u.antecedent is None:
-            rep = best_name.get(find(i))
+            rep = best_name.get(P.find(i))
             if rep is not None and rep != i:
                 u.antecedent = units[rep]

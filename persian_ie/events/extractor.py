@@ -17,8 +17,8 @@ from ..normalize import normalize
 from ..records import Event, Participant, Topic
 from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
-from .countries import countries_in, country_of_role, country_of_text
-from .index import WINDOW, Near, index_of
+from .countries import country_of_role
+from .index import WINDOW, Near
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
@@ -36,6 +36,8 @@ _FIRST_PERSON = {"داشتم", "داشتیم", "کردم", "کردیم", "رفت
 _PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:؛]+\s+){0,3}?(?:برای|مبنی بر|جهت)?\s*"
                                 r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
                                 r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
+_KIN = regex.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
+                    r"|(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر)(?:ش|\u200c?اش)?[\s،\"«»]*$")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
 
@@ -57,9 +59,13 @@ class EventExtractor:
 
     name = "events"
 
-    def __init__(self, min_confidence: float = 0.0):
+    def __init__(self, min_confidence: float = 0.0, participant_model=None):
         self.min_confidence = float(min_confidence)
         self._lex: Optional[Lexicon] = None
+        #: the :class:`~persian_ie.events.linker.ParticipantModel` (default: the shipped one)
+        self.participant_model = participant_model
+        #: when a list, scored participant candidates are appended (training and inspection)
+        self.trace: Optional[list] = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -68,7 +74,7 @@ class EventExtractor:
         return self._lex
 
     def __reduce__(self):
-        return (EventExtractor, (self.min_confidence,))
+        return (EventExtractor, (self.min_confidence, self.participant_model))
 
     # -- stage ----------------------------------------------------------------------------
 
@@ -76,9 +82,18 @@ class EventExtractor:
         if not doc.sentences:
             return doc
         lex = self.lexicon
+        self._drop_scratch(doc)
         units = people_of(doc, lex)
+        if doc.user_data.get("events.keep_units"):
+            doc.user_data["events.units"] = units  # for training and inspection
         coref.resolve(doc, units)
         coref.cluster(doc, units)
+        doc.user_data["events.titled_entities"] = {u.entity for u in units if u.role is not None and not u.plural}
+        members: Dict[int, List[PersonRef]] = {}
+        for u in sorted(units, key=lambda x: x.start):
+            members.setdefault(u.entity, []).append(u)
+        doc.user_data["events.members"] = members
+        doc.user_data["events.units_all"] = units
         add_role_hints(doc, units)
         dates = list(doc.dates)
         if not dates and not any(e.label == "DATE" for e in doc.entities):
@@ -113,7 +128,17 @@ class EventExtractor:
         clusters.sort(key=lambda c: min((m.start for m in c.mentions if not m.title), default=c.first.start))
         events = [self._record(doc, cl, units) for cl in clusters]
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        self._drop_scratch(doc)
         return doc
+
+    _SCRATCH = ("events.titled_entities", "events.members", "events.units_all", "_events_unit_cues",
+                "_events_units_by_sentence")
+
+    @classmethod
+    def _drop_scratch(cls, doc: Document) -> None:
+        """Per-run caches in ``doc.user_data`` (keyed by object ids) must not outlive the run."""
+        for key in cls._SCRATCH:
+            doc.user_data.pop(key, None)
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -163,12 +188,7 @@ class EventExtractor:
 
     def _participants(self, doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon,
                       mentions: Sequence[Mention] = ()) -> List[PersonRef]:
-        parts = participants_of(doc, m, units, lex)
-        # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور ترکیه»)
-        heads = index_of(doc, "mention_heads", mentions, lambda o: o.head_end)
-        parts = [p for p in parts if not any(
-            o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type
-            for o in heads.between(p.start - 2, p.start + 1))]
+        parts = participants_of(doc, m, units, lex, mentions, self.participant_model, self.trace)
         a, _ = clause_window(doc, m)
         sent = doc.sentences[m.sent]
         before = doc.norm[sent.nstart:a]
@@ -186,7 +206,31 @@ class EventExtractor:
             text = doc.norm[a:m.start]
             if _SIDES.match(text.lstrip()) and not regex.match(r"^\s*(?:وی|او|ایشان|این مقام)", text):
                 out = list(self._last_pair.get(m.sent, []))
+        if not m.anaphoric and self._first_person(doc, m):
+            # «… با علی مملوک دیدار کردیم» in a quotation: the speaker is a party
+            speaker = self._speaker(doc, m, units)
+            if speaker is not None and not any(same_person(doc, speaker, q) for q in out):
+                out.insert(0, speaker)
         return out
+
+    @staticmethod
+    def _speaker(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Optional[PersonRef]:
+        """Who says the sentence of ``m``: the person before a colon in it, else the subject of a
+        recent sentence that reports speech («وی گفت: …»)."""
+        sent = doc.sentences[m.sent]
+        colon = doc.norm.rfind(":", sent.nstart, m.start)
+        if colon >= 0:
+            before = [u for u in units if sent.nstart <= u.start and u.end <= colon and u.resolved().pronoun is None]
+            if before:
+                return before[0].resolved()
+        for si in range(m.sent - 1, max(-1, m.sent - 5), -1):
+            text = doc.norm[doc.sentences[si].nstart:doc.sentences[si].nend]
+            if ":" not in text and not regex.search(r"(?:گفت|افزود|اظهار|تاکید کرد|تأکید کرد|ادامه داد)", text):
+                continue
+            sub = coref.subject_of_sentence(doc, list(units), si)
+            if sub is not None and sub.resolved().pronoun is None:
+                return sub.resolved()
+        return None
 
     def _filter(self, doc: Document, clusters: List[Cluster]) -> List[Cluster]:
         """Keep events with enough evidence.
@@ -216,10 +260,23 @@ class EventExtractor:
                 plural = any(r.resolved().plural for s in cl.parts for r in s.refs)
                 if not (lead and (verbal or plural)):
                     continue
-            if all(self._first_person(doc, m) for m in cl.mentions if not m.anaphoric):
+            if self._private(doc, cl):
                 continue
             out.append(cl)
         return out
+
+    @staticmethod
+    def _private(doc: Document, cl: Cluster) -> bool:
+        """«در جریان دیدار با X، برادر اسیر خود»: a family visit, not an official one — every party is
+        a name without a title and one is introduced by a kinship word."""
+        if cl.type not in ("meeting", "visit") or not cl.parts:
+            return False
+        refs = [r.resolved() for slot in cl.parts for r in slot.refs]
+        titled = doc.user_data.get("events.titled_entities", set())
+        if any(r.role is not None or r.body or r.plural or r.name is None or r.entity in titled for r in refs):
+            return False
+        norm = doc.norm
+        return any(_KIN.match(norm[r.end:r.end + 25]) or _KIN.search(norm[max(0, r.start - 12):r.start]) for r in refs)
 
     @staticmethod
     def _absorb_signing_sessions(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
@@ -421,13 +478,17 @@ class EventExtractor:
             role, org = pick.role, pick.org
         elif alone:
             role, org = alone[0].role, alone[0].org
+        group = False
+        if role is None and slot.group_role is not None:
+            role = slot.group_role  # the joint title that covers the person in this event
+            group = True
         if role is None:
             roles = [r for r in refs if r.role is not None]
             if roles:
                 role = roles[0].role
                 org = roles[0].org
         country = None
-        role_spans = ([role] if role is not None else []) + [r.role for r in refs if r.role is not None]
+        role_spans = ([role] if role is not None and not group else []) + [r.role for r in refs if r.role is not None]
         for rs in role_spans:
             country = self._country(doc, rs)
             if country:

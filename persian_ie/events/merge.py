@@ -36,6 +36,8 @@ class PartSlot:
     """One participant of an event: every unit that refers to that person."""
 
     refs: List[PersonRef] = field(default_factory=list)
+    #: a joint plural title that covers this person in the event («رؤسای جمهور ترکیه و فرانسه»)
+    group_role: Optional[tuple] = None
 
 
 @dataclass
@@ -215,7 +217,11 @@ def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
         return True  # «روسای جمهور دو کشور»، «مقامات طرفین»: whoever holds that title on either side
     countries = {c for _, _, c, _ in countries_in(doc.norm[plural.role[0]:plural.role[1]])}
     rc = ref.country or (country_of_text(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None)
-    return bool(countries) and rc in countries
+    if countries:
+        return rc in countries
+    # «وزرای کشور و بهداشت» covers «وزیر کشور» and «وزیر بهداشت، درمان و آموزش پزشکی»
+    rwords = rrole.split()
+    return bool(head) and len(rwords) >= 2 and rwords[1] in words[1:]
 
 
 def _slot_matches(doc: Document, slot: PartSlot, p: PersonRef) -> bool:
@@ -307,14 +313,30 @@ def _unify_traveller(doc: Document, cl: Cluster) -> None:
 
 
 def _absorb_plurals(doc: Document, cl: Cluster) -> None:
+    """A plural title whose people take part by name is not a party of its own: «روسای جمهور دو
+    کشور» beside the two presidents; «رؤسای جمهور ایران، افغانستان، پاکستان و تاجیکستان» beside the
+    four named presidents (who take that joint title when the text gives them no other)."""
     keep = []
+    named = [s for s in cl.parts if any(r.resolved().name is not None for r in s.refs)]
     for slot in cl.parts:
         refs = [r.resolved() for r in slot.refs]
-        if all(r.plural for r in refs) and any(covers(doc, r, q) for r in refs for other in cl.parts
-                                               if other is not slot for q in other.refs):
-            continue
+        if all(r.plural and not r.body for r in refs):
+            covered = [other for other in cl.parts if other is not slot
+                       and any(covers(doc, r, q) for r in refs for q in other.refs)]
+            joint = len(named) >= 2 and any(_names_countries(doc, r) >= 2 for r in refs)
+            if covered or joint:
+                for other in (named if joint else covered):
+                    other.group_role = refs[0].role
+                continue
         keep.append(slot)
     cl.parts = keep
+
+
+def _names_countries(doc: Document, ref: PersonRef) -> int:
+    from .countries import countries_in
+    if ref.role is None:
+        return 0
+    return len({c for _, _, c, _ in countries_in(doc.norm[ref.role[0]:ref.role[1]])})
 
 
 def _same_place(doc: Document, la, lb) -> bool:

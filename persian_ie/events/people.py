@@ -16,6 +16,7 @@ import regex
 
 from ..document import Document, Span
 from ..normalize import normalize
+from .index import tokens_from
 from .lexicon import LB, RB, Lexicon
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
@@ -149,6 +150,10 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if any(a < e and s < b for a, b in taken):
                 continue
             units.append(PersonRef(pronoun=(s, e), sent=sent_i))
+    # a plural title goes on over the list of countries it names
+    for u in units:
+        if u.plural and u.role is not None and not u.body:
+            u.role = (u.role[0], _over_country_list(norm, u.role[1]))
     # organizations inside a role span
     org_ranges = [_norm_range(doc, o) for o in orgs]
     for u in units:
@@ -415,7 +420,7 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
 
 _PLURAL_HEADS = ("مقامات", "مقام‌های", "مقامهای", "مسئولان", "مسئولین", "مسوولان", "مسؤولان", "مدیران", "سران", "رهبران",
                  "وزرای", "وزیران", "روسای", "رؤسای", "رئیسان", "نمایندگان", "سفرای", "سفیران", "فرماندهان", "متحدان",
-                 "دیپلمات‌های", "مقامهاي")
+                 "دیپلمات‌های", "مقامهاي", "اعضای", "مراجع")
 _PLURAL_RE = regex.compile(LB + "(?:" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True)) + ")" + RB)
 _COUNT_WORDS = {"این", "دو", "سه", "چهار", "پنج", "هر"}
 
@@ -431,7 +436,7 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
             rs, re_ = sent.nstart + m.start(), sent.nstart + m.end()
             if any(a < re_ and rs < b for a, b in taken):
                 continue
-            i = next((k for k, t in enumerate(toks) if t.nstart >= re_), len(toks))
+            i = tokens_from(doc, re_) - sent.token_start
             count = 0
             while i < len(toks) and count < 4:
                 w = toks[i].norm
@@ -448,5 +453,48 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
                 count += 1
             if count == 0:
                 continue  # a bare «مقامات» names nobody
+            rest = doc.norm[sent.nstart + m.end():re_].strip()
+            if any(rest.startswith(g) for g in lex.generic_partners):
+                continue  # «اعضای خانواده شهید»: not a party in its own right
             out.append(PersonRef(role=(rs, re_), sent=si, plural=True))
+    out.extend(_quantified_groups(doc, taken + [(u.start, u.end) for u in out]))
     return out
+
+
+_QUANTIFIED = regex.compile(LB + r"(?:جمع(?:ی)?(?:\s+(?:زیادی|کثیری|بزرگی))?|چند\s+تن|تعدادی|گروهی|شماری|عده[\u200c ]?ای)\s+از\s+"
+                            r"((?:(?!(?:با|به|در|را|که|برای|تا|از|هم|نیز|امروز|دیروز)\s)[\p{L}\u200c]+(?:\s+|(?=[،.:؛])|$)){1,5}?)"
+                            r"(?=[،.:؛]|\s+(?:با|به|در|را|که|برای|دیدار|دیدن|حضور|گفت|شرکت|برگزار)(?:\s|$)|$)")
+
+
+def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[PersonRef]:
+    """«جمع زیادی از روحانیان و مبلغان»، «چند تن از مراجع تقلید»: a group taking part; its title
+    is the group noun phrase."""
+    out: List[PersonRef] = []
+    for si, sent in enumerate(doc.sentences):
+        text = doc.norm[sent.nstart:sent.nend]
+        for m in _QUANTIFIED.finditer(text):
+            s, e = sent.nstart + m.start(1), sent.nstart + m.start(1) + len(m.group(1).rstrip())
+            if e <= s or any(a < e and s < b for a, b in taken):
+                continue
+            first = m.group(1).split()[0]
+            if not regex.match(r"(?:جمع|چند|عده)", m.group()) and not first.endswith(("ان", "ین")):
+                continue  # «شماری از موضوعات»: not people
+            out.append(PersonRef(role=(s, e), sent=si, plural=True))
+    return out
+
+
+_LIST_TAIL = regex.compile(r"((?:\s*،\s*[\p{L}\u200c]+)*)\s+و\s+([\p{L}\u200c]+)")
+
+
+def _over_country_list(norm: str, end: int) -> int:
+    """End of «رؤسای جمهوری اسلامی ایران، افغانستان، پاکستان و تاجیکستان» when the title stops at
+    «ایران»: the comma list that goes on and closes with «و» + a country (most items countries)."""
+    from .countries import countries_in
+    m = _LIST_TAIL.match(norm, end)
+    if not m:
+        return end
+    items = [w.strip(" ،") for w in m.group(1).split("،") if w.strip(" ،")] + [m.group(2)]
+    known = sum(bool(countries_in(w)) for w in items)
+    if countries_in(m.group(2)) and known * 2 >= len(items):
+        return m.end()
+    return end

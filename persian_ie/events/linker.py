@@ -1,0 +1,269 @@
+"""Who takes part in an event: a small learned scorer over (mention, person) pairs.
+
+Every person unit in the clause of a trigger is a candidate. Whether it is a party or only
+someone the sentence mentions (a spokesman who reports, a president whose message is
+delivered, a name the talks are about, a martyr whose family is visited, a word the entity
+stage took for a name) is decided by a logistic model over a few dozen cues: order and
+distance to the trigger, the words just before the unit («با», «پیام»، «در خصوص»), punctuation,
+the title lexicon, and what the unit is (a name, a title alone, a group, a body).
+
+A few cues are vetoes (:data:`VETOES`): the guidelines' explicit non-participants are
+excluded whatever the rest says. The weights live in ``resources/events/participant_model.json`` and are trained on the
+development gold by ``scripts/train_participants.py`` (cross-validated by article; the
+script prints the figures). :func:`features` is the single place that defines the cues, so
+training and use cannot drift apart.
+
+>>> model = ParticipantModel.default()
+>>> 0.0 < model.probability({"after_with": 1.0, "named": 1.0}) < 1.0
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from bisect import bisect_left
+import threading
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Dict, List, Optional, Sequence
+
+import regex
+
+from .._resources import read_json, read_lines
+from ..document import Document
+from ..normalize import normalize
+from .lexicon import Lexicon
+from .people import PersonRef, fold
+from .triggers import Mention
+
+__all__ = ["ParticipantModel", "features", "FEATURES", "VETOES"]
+
+#: the cues, in the order of the model's weight vector
+FEATURES = (
+    "named", "role_only", "plural", "body", "pronoun", "titled", "official_title", "vague_title",
+    "reporter", "mention_only_lead", "proposer_lead", "generic", "after_with", "after_presence",
+    "coordinated", "subject", "before_trigger", "distance", "trigger_between", "possessor",
+    "topic_intro", "time_lead", "headline", "anaphoric", "verbal", "visit", "phone_call",
+    "agreement", "proposal_or_group", "single_token_name", "common_word_name", "salience",
+    "first_person_clause", "own_sentence_event", "message_addressee",
+)
+
+#: cues that exclude a candidate outright: the guidelines' explicit non-participants (the sender
+#: or addressee of a message, someone the talks are about, a spokesman or reporter, a proposer
+#: who does not attend, a crowd)
+VETOES = ("mention_only_lead", "proposer_lead", "generic", "topic_intro", "message_addressee", "reporter")
+
+_MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|"
+                              r"اظهارات|گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب|توسط)\s*(?:از\s+)?$")
+_DISCUSSED_LEAD = regex.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
+                                r"اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
+_TIME_LEAD = regex.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت|در پی)\s+(?:\S+\s+){0,2}$")
+_REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
+_TOPIC_INTRO = regex.compile(r"(?<![\p{L}\u200c])(?:در مورد|درباره|در باره|در خصوص|پیرامون|در زمینه|در رابطه با|راجع به|از جمله)(?![\p{L}])")
+_WITH = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
+_PRESENCE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+(?:[«\"]\s*)?$")
+_COORD = regex.compile(r"^\s*(?:و|،|,)\s*(?:[«\"]\s*)?$")
+_PREP_BEFORE_SUBJECT = regex.compile(r"(?<![\p{L}\u200c])(?:با|به|از|در|برای|بر|تا|میان|بین|درباره|نزد)(?![\p{L}\u200c])")
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}\u200c])\p{L}+(?:یم|دیم|تیم)(?![\p{L}\u200c])")
+_FUNCTION = {"با", "و", "از", "به", "در", "که", "را", "برای", "تا", "بر", "نیز", "هم", "این", "آن", "امروز", "دیروز",
+             "روز", "صبح", "عصر", "شب", "همچنین", "سپس", "اما", "ولی", "یا", "میان", "بین", "حضور", "گفت", "افزود",
+             "کرد", "شد", "است", "بود", "نزد", "سوی", "طرف", "جانب", "ضمن", "طی", "درباره", "پیرامون"}
+_HONORIFIC = {"حضرت", "آیت", "الله", "آیت‌الله", "حجت", "الاسلام", "والمسلمین", "المسلمین", "دکتر", "مهندس", "سردار",
+              "شهید", "سرلشکر", "سرتیپ", "امیر", "خانم", "آقای", "حاج", "شیخ", "سید", "پروفسور", "سرکار"}
+_VAGUE = {"رئیس", "رییس", "معاون", "مدیر", "دبیر", "عضو", "مشاور", "نماینده", "مسئول", "مسؤول", "سرپرست", "مقام", "همتای",
+          "همتا", "همتایان", "مقامات"}
+
+
+def _official_heads() -> tuple:
+    """Folded title heads of the role lexicon that name an office on their own (not «رئیس»)."""
+    try:
+        heads = {fold(normalize(x)) for x in read_lines("events/roles.txt")}
+    except FileNotFoundError:  # pragma: no cover - shipped with the package
+        return ()
+    return tuple(sorted(h for h in heads if h and h.split()[0] not in _VAGUE))
+
+
+def _nearest(items: List[PersonRef], pos: int, k: int) -> List[PersonRef]:
+    if len(items) <= k:
+        return items
+    starts = [v.start for v in items]
+    i = bisect_left(starts, pos)
+    lo = max(0, min(i - k // 2, len(items) - k))
+    return items[lo:lo + k]
+
+
+_official = functools.lru_cache(maxsize=1)(_official_heads)
+
+
+def _words_before(norm: str, pos: int, lo: int, n: int = 3) -> List[str]:
+    return regex.findall(r"[\p{L}\u200c]+", norm[max(lo, pos - 60):pos])[-n:]
+
+
+def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units: Sequence[PersonRef],
+             mentions: Sequence[Mention], lex: Lexicon) -> Dict[str, float]:
+    """The cues for «is ``u`` a party to the event of ``m``?».
+
+    ``window``: the clause bounds; ``units`` and ``mentions``: the person units (in position
+    order) and trigger mentions of that clause. Nothing further away is looked at, and what
+    depends on the unit and clause alone is computed once, so the cost per candidate does not
+    grow with the document.
+    """
+    a, b = window
+    norm = doc.norm
+    us, ue = u.start, u.end
+    f = dict(_unit_cues(doc, u, lex))
+    ms, me = m.start, m.end
+    f["proposer_lead"] = float(m.type != "proposal" and ue <= ms and f.pop("_proposer_cue"))
+    f["before_trigger"] = float(ue <= ms)
+    gap = ms - ue if ue <= ms else us - me
+    f["distance"] = min(3.0, max(0, gap) / 40.0)
+    lo, hi = (ue, ms) if ue <= ms else (me, us)
+    f["trigger_between"] = float(any(o is not m and not o.anaphoric and lo <= o.start and o.end <= hi for o in mentions))
+    intro_end = f.pop("_intro_end")
+    # («در مورد تماس تلفنی وزیر با …»: the cue introduces the event itself, whose parties follow it)
+    f["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and f.pop("_intro_near"))
+    f.pop("_intro_near", None)
+    f["headline"] = float(bool(m.title))
+    f["anaphoric"] = float(m.anaphoric)
+    f["verbal"] = float(m.verbal)
+    f["visit"] = float(m.type == "visit")
+    f["phone_call"] = float(m.type == "phone_call")
+    f["agreement"] = float(m.type == "agreement")
+    f["proposal_or_group"] = float(m.type in ("proposal", "working_group") or m.status == "proposed")
+    f["first_person_clause"] = float(bool(_FIRST_PERSON.search(norm, me, min(b, me + 40))))
+    f["own_sentence_event"] = float(any(o is not m and not o.anaphoric and o.sent == m.sent and o.type != m.type
+                                        for o in mentions))
+    return f
+
+
+def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
+    """The cues that depend on the unit and its own clause only (computed once per unit)."""
+    cache = doc.user_data.setdefault("_events_unit_cues", {})
+    hit = cache.get(id(u))
+    if hit is not None:
+        return hit
+    from .arguments import _units_in, clause_window
+    a, b = clause_window(doc, SimpleNamespace(sent=u.sent, start=u.start, end=u.end))
+    units = _units_in(doc.user_data.get("events.units_all", [u]), a, b, doc)
+    norm = doc.norm
+    us, ue = u.start, u.end
+    ref = u.resolved()
+    members = [v for v in _members(doc, u) if v.pronoun is None] or [ref]
+    # a person named a hundred times: the mentions nearest to this one are enough
+    members = _nearest(members, us, 12)
+    names = [v for v in members if v.name is not None]
+    roles = [v.role for v in members if v.role is not None]
+    own_role = u.role or ref.role
+    role_text = fold(norm[own_role[0]:own_role[1]]) if own_role else ""
+    lead = norm[max(a, us - 25):us]
+    f: Dict[str, float] = {}
+    f["named"] = float(bool(names))
+    f["role_only"] = float(not names and own_role is not None and not u.plural and not u.body)
+    f["plural"] = float(u.plural and not u.body)
+    f["body"] = float(u.body)
+    f["pronoun"] = float(u.pronoun is not None)
+    f["titled"] = float(bool(roles))
+    first = role_text.split()[0] if role_text else ""
+    f["official_title"] = float(any(role_text.startswith(h) for h in _official())) if role_text else 0.0
+    f["vague_title"] = float(first in _VAGUE)
+    f["reporter"] = float(bool(_REPORTER.search(role_text)) or any(_REPORTER.search(norm[r[0]:r[1]]) for r in roles))
+    f["mention_only_lead"] = float(bool(_MENTION_ONLY.search(lead)))
+    f["_proposer_cue"] = float(bool(_PROPOSER.search(lead)))
+    f["generic"] = float(any(norm.startswith(g, us) for g in lex.generic_partners))
+    f["after_with"] = float(bool(_WITH.search(norm, max(a, us - 14), us)))
+    f["after_presence"] = float(bool(_PRESENCE.search(norm, max(a, us - 16), us)))
+    starts = [v.start for v in units]
+    k = bisect_left(starts, us)
+    prev = [v for v in units[max(0, k - 3):k] if v is not u and v.end <= us]
+    f["coordinated"] = float(bool(prev) and bool(_COORD.match(norm[prev[-1].end:us])))
+    first_in_clause = not any(a <= v.start < us for v in units[:k] if v.pronoun is None)
+    f["subject"] = float(first_in_clause and not _PREP_BEFORE_SUBJECT.search(norm, a, us))
+    before_words = [w for w in _words_before(norm, us, a, 3) if w not in _HONORIFIC]
+    f["possessor"] = float(u.name is not None and u.role is None and bool(before_words)
+                           and before_words[-1] not in _FUNCTION
+                           and not any(v.role is not None and us - v.end <= 3 for v in prev))
+    intro = None
+    for im in _TOPIC_INTRO.finditer(norm, max(a, us - 200), us):
+        intro = im
+    f["_intro_end"] = float(intro.end()) if intro is not None else -1.0
+    f["_intro_near"] = float(intro is not None and us - intro.end() < 60 and not _WITH_OR_COMMA.search(norm, intro.end(), us))
+    f["time_lead"] = float(bool(_TIME_LEAD.search(norm, max(a, us - 30), us)))
+    name_words = fold(norm[u.name[0]:u.name[1]]).split() if u.name is not None else []
+    f["single_token_name"] = float(len(name_words) == 1 and not any(
+        len(fold(norm[v.name[0]:v.name[1]]).split()) > 1 for v in names))
+    f["common_word_name"] = float(bool(name_words) and not roles and _common_word(name_words))
+    f["salience"] = min(1.0, math.log1p(len({v.sent for v in _members(doc, u)})) / math.log(8))
+    f["message_addressee"] = float(bool(_TO.search(norm, max(a, us - 6), us)) and bool(_MESSAGE.search(norm, a, us))
+                                   and bool(_HANDED.search(norm, ue, b)))
+    cache[id(u)] = f
+    return f
+
+
+_PROPOSER = regex.compile(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$")
+_WITH_OR_COMMA = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)(?![\p{L}\u200c])|،")
+_TO = regex.compile(r"(?<![\p{L}\u200c])به\s+$")
+_MESSAGE = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|نامه|دعوت[\u200c ]?نامه|دست[\u200c ]?نوشته)")
+_HANDED = regex.compile(r"(?<![\p{L}\u200c])(?:تسلیم|تقدیم|ابلاغ|منتقل|رساند|داد|تحویل)(?![\p{L}\u200c])")
+
+
+def _members(doc: Document, u: PersonRef) -> List[PersonRef]:
+    """Every unit of the person ``u`` refers to (from the clustering the extractor stored)."""
+    by_entity = doc.user_data.get("events.members")
+    if by_entity is None or u.entity is None:
+        return [u]
+    return by_entity.get(u.entity, [u])
+
+
+def _common_word(words: Sequence[str]) -> bool:
+    from .names import _first_names, _word_freq  # the same evidence the name checks use
+    if len(words) != 1:
+        return False
+    w = words[0]
+    return w not in _first_names() and _word_freq().get(w, 0) > 300_000
+
+
+@dataclass
+class ParticipantModel:
+    """Logistic weights over :data:`FEATURES`; ``threshold`` on the probability."""
+
+    weights: Dict[str, float]
+    bias: float = 0.0
+    threshold: float = 0.5
+    meta: dict = field(default_factory=dict)
+    vetoes: tuple = VETOES
+
+    _default: "Optional[ParticipantModel]" = None
+    _lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> "ParticipantModel":
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls.from_dict(read_json("events/participant_model.json"))
+            return cls._default
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ParticipantModel":
+        unknown = set(d.get("weights", {})) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"participant model has weights for unknown features: {sorted(unknown)}")
+        vetoes = tuple(d.get("vetoes", VETOES))
+        if set(vetoes) - set(FEATURES):
+            raise ValueError(f"participant model vetoes unknown features: {sorted(set(vetoes) - set(FEATURES))}")
+        return cls(dict(d["weights"]), float(d.get("bias", 0.0)), float(d.get("threshold", 0.5)), dict(d.get("meta", {})),
+                   vetoes)
+
+    def to_dict(self) -> dict:
+        return {"weights": {k: round(self.weights.get(k, 0.0), 6) for k in FEATURES}, "bias": round(self.bias, 6),
+                "threshold": self.threshold, "vetoes": list(self.vetoes), "meta": self.meta}
+
+    def vetoed(self, feats: Dict[str, float]) -> bool:
+        return any(feats.get(v) for v in self.vetoes)
+
+    def probability(self, feats: Dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accept(self, feats: Dict[str, float]) -> bool:
+        return not self.vetoed(feats) and self.probability(feats) >= self.threshold

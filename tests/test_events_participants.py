@@ -1,0 +1,267 @@
+"""Participants of events: titles before names, follow-up sentences, name–title chains,
+groups and bodies, who is not a party, and the trigger forms that find the events.
+
+Short Persian sentences written for these tests; entities and dates are set by hand (see
+``make_doc`` in test_events.py) so that only the events stage is under test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from persian_ie.events.coref import title_key, titles_compatible
+from persian_ie.events.linker import FEATURES, ParticipantModel
+from persian_ie.events.people import link_titles_to_names
+from test_events import check_offsets, make_doc, names, roles, run
+
+
+def _outermost(doc):
+    """Drop hand-set entities nested in a longer one of the same label (make_doc tags every
+    occurrence of a surface, also inside a longer title)."""
+    doc.entities = [e for e in doc.entities if not any(
+        o is not e and o.label == e.label and o.start <= e.start and e.end <= o.end and (o.end - o.start) > (e.end - e.start)
+        for o in doc.entities)]
+    return doc
+
+
+def _one(doc, typ):
+    evs = [e for e in doc.events if e.type == typ]
+    assert len(evs) == 1, [(e.type, names(e), roles(e)) for e in doc.events]
+    return evs[0]
+
+
+# -- titles before names, anaphora ---------------------------------------------------------
+
+
+def test_headline_title_is_the_person_named_in_the_body():
+    text = ("وزیر ارتباطات با سفیر ژاپن دیدار کرد\n\n"
+            "علی سلیمانی وزیر ارتباطات و فناوری اطلاعات امروز با کنجی تاناکا سفیر ژاپن در تهران دیدار کرد.")
+    doc = run(_outermost(make_doc(text, ents=[("ROLE", "وزیر ارتباطات و فناوری اطلاعات"), ("ROLE", "سفیر ژاپن در تهران"),
+                                              ("PER", "علی سلیمانی"), ("PER", "کنجی تاناکا"), ("ROLE", "وزیر ارتباطات"),
+                                              ("ROLE", "سفیر ژاپن")])))
+    ev = _one(doc, "meeting")
+    assert set(names(ev)) == {"علی سلیمانی", "کنجی تاناکا"}  # no nameless duplicate of either
+    assert len(ev.participants) == 2
+    assert dict(zip(names(ev), roles(ev)))["علی سلیمانی"] == "وزیر ارتباطات و فناوری اطلاعات"
+    check_offsets(doc)
+
+
+def test_title_subject_is_the_name_subject_of_the_next_sentence():
+    text = ("مدیر کل بنادر استان با هیئت تجاری عمان دیدار کرد. "
+            "مدیر کل بنادر استان اظهار کرد: همکاری دریایی دو طرف رو به گسترش است. "
+            "رضا کاظمی افزود: خط کشتیرانی تازه‌ای راه می‌افتد.")
+    doc = run(make_doc(text, ents=[("ROLE", "مدیر کل بنادر استان"), ("PER", "رضا کاظمی")]))
+    ev = _one(doc, "meeting")
+    assert "رضا کاظمی" in names(ev)
+    assert dict(zip(names(ev), roles(ev)))["رضا کاظمی"] == "مدیر کل بنادر استان"
+
+
+def test_surname_alone_and_first_name_alone_join_the_full_name():
+    text = ("«آبه شینزو» نخست وزیر ژاپن امروز با محمد باقری وزیر صنعت دیدار کرد. "
+            "آبه در این دیدار گفت: سرمایه‌گذاری ژاپن ادامه دارد. باقری نیز از این دیدار استقبال کرد.")
+    doc = run(make_doc(text, ents=[("PER", "آبه شینزو"), ("ROLE", "نخست وزیر ژاپن"), ("PER", "محمد باقری"),
+                                   ("ROLE", "وزیر صنعت"), ("PER", "آبه"), ("PER", "باقری")]))
+    ev = _one(doc, "meeting")
+    assert set(names(ev)) == {"آبه شینزو", "محمد باقری"}
+    assert dict(zip(names(ev), roles(ev)))["آبه شینزو"] == "نخست وزیر ژاپن"
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    text = "دونالد ترامپ و ملانیا ترامپ فردا به هند سفر می‌کنند. ترامپ در دهلی با نخست وزیر هند دیدار می‌کند."
+    doc = run(make_doc(text, ents=[("PER", "دونالد ترامپ"), ("PER", "ملانیا ترامپ"), ("PER", "ترامپ"),
+                                   ("ROLE", "نخست وزیر هند"), ("LOC", "هند"), ("LOC", "دهلی")]))
+    meeting = _one(doc, "meeting")
+    assert "دونالد ترامپ" in names(meeting) and "ملانیا ترامپ" not in names(meeting)
+
+
+def test_titles_compatible_keeps_countries_and_former_holders_apart():
+    doc = make_doc("وزیر امور خارجه ایران و وزیر خارجه کشورمان و وزیر خارجه عمان و وزیر خارجه سابق ایران")
+    norm = doc.norm
+
+    def rng(w, start=0):
+        i = norm.index(w, start)
+        return (i, i + len(w))
+
+    a = rng("وزیر امور خارجه ایران")
+    b = rng("وزیر خارجه کشورمان")
+    c = rng("وزیر خارجه عمان")
+    d = rng("وزیر خارجه سابق ایران")
+    assert titles_compatible(doc, a, b)
+    assert not titles_compatible(doc, a, c)
+    assert not titles_compatible(doc, a, d)
+    assert title_key("رئیس‌جمهوری اسلامی ایران") == title_key("رئیس جمهور ایران")
+
+
+# -- follow-up sentences ---------------------------------------------------------------------
+
+
+def test_session_whose_parties_are_named_in_a_follow_up_sentence():
+    text = ("صبح امروز جلسه هماهنگی انجمن‌های علمی استان برگزار شد. "
+            "در این جلسه که با حضور مدیر کل آموزش استان و رئیس دانشگاه شهر برگزار شد، برنامه تابستان بررسی شد.")
+    doc = run(make_doc(text, ents=[("ROLE", "مدیر کل آموزش استان"), ("ROLE", "رئیس دانشگاه شهر")],
+                       dates=[("صبح امروز", "1404-08-19")]))
+    ev = _one(doc, "meeting")
+    assert set(roles(ev)) == {"رئیس دانشگاه شهر", "مدیر کل آموزش استان"}
+    assert ev.date.jalali == "1404-08-19"
+
+
+def test_companions_named_after_the_trip_are_participants_with_their_own_titles():
+    text = ("رئیس جمهور امروز وارد مسکو شد. در این سفر حسن رضایی وزیر کشور، مریم احمدی وزیر بهداشت "
+            "و علی کریمی سخنگوی دولت رئیس جمهور را همراهی می‌کنند.")
+    doc = run(make_doc(text, ents=[("ROLE", "رئیس جمهور"), ("LOC", "مسکو"), ("PER", "حسن رضایی"), ("ROLE", "وزیر کشور"),
+                                   ("PER", "مریم احمدی"), ("ROLE", "وزیر بهداشت"), ("PER", "علی کریمی"),
+                                   ("ROLE", "سخنگوی دولت")]))
+    ev = _one(doc, "visit")
+    got = dict(zip(names(ev), roles(ev)))
+    assert got["حسن رضایی"] == "وزیر کشور"
+    assert got["مریم احمدی"] == "وزیر بهداشت"
+    assert got["علی کریمی"] == "سخنگوی دولت"  # a spokesman who travels is a participant
+
+
+# -- name–title chains and coordination ------------------------------------------------------
+
+
+def _spans(text, words):
+    return [(text.index(w), text.index(w) + len(w)) for w in words]
+
+
+def test_a_title_between_two_names_follows_the_list_pattern():
+    t = "حسن رضایی وزیر کشور، مریم احمدی وزیر بهداشت و علی کریمی سخنگوی دولت"
+    got = link_titles_to_names(t, _spans(t, ["حسن رضایی", "مریم احمدی", "علی کریمی"]),
+                               _spans(t, ["وزیر کشور", "وزیر بهداشت", "سخنگوی دولت"]))
+    assert got == {0: [0], 1: [1], 2: [2]}
+    t = "وزیر کشور حسن رضایی، وزیر بهداشت مریم احمدی"
+    got = link_titles_to_names(t, _spans(t, ["حسن رضایی", "مریم احمدی"]), _spans(t, ["وزیر کشور", "وزیر بهداشت"]))
+    assert got == {0: [0], 1: [1]}
+
+
+def test_two_titles_after_one_name_are_one_person_and_a_plural_title_covers_both_names():
+    t = "رضا کاظمی رئیس دفتر و مشاور وزیر"
+    assert link_titles_to_names(t, _spans(t, ["رضا کاظمی"]), _spans(t, ["رئیس دفتر", "مشاور وزیر"])) == {0: [0, 1]}
+    t = "رؤسای جمهور ترکیه و فرانسه، اردوغان و ماکرون"
+    got = link_titles_to_names(t, _spans(t, ["اردوغان", "ماکرون"]), _spans(t, ["رؤسای جمهور ترکیه و فرانسه"]))
+    assert got == {0: [0], 1: [0]}
+
+
+def test_plural_title_of_both_sides_is_absorbed_by_the_named_sides():
+    text = ("علی رضایی رئیس جمهور کشورمان امروز با پدرو سانچز رئیس جمهور اسپانیا دیدار کرد. "
+            "پس از این مراسم دیدار خصوصی روسای جمهور دو کشور انجام شد.")
+    doc = run(make_doc(text, ents=[("PER", "علی رضایی"), ("ROLE", "رئیس جمهور کشورمان"), ("PER", "پدرو سانچز"),
+                                   ("ROLE", "رئیس جمهور اسپانیا"), ("ROLE", "روسای جمهور دو کشور")]))
+    ev = _one(doc, "meeting")
+    assert set(names(ev)) == {"پدرو سانچز", "علی رضایی"}
+    assert "روسای جمهور دو کشور" not in roles(ev)
+
+
+# -- groups and bodies -----------------------------------------------------------------------
+
+
+def test_bodies_that_agree_as_the_clause_subject():
+    text = "دولت آلمان و مدیریت شرکت لوفت هانزا بر سر یک بسته کمکی به توافق رسیدند."
+    doc = run(make_doc(text, ents=[("ORG", "دولت آلمان"), ("ORG", "شرکت لوفت هانزا")]))
+    ev = _one(doc, "agreement")
+    assert sorted(p.organization.text for p in ev.participants) == ["دولت آلمان", "شرکت لوفت هانزا"]
+    assert all(p.name is None for p in ev.participants)
+
+
+def test_quantified_group_and_untagged_plural_title_are_parties():
+    text = "رهبر انقلاب امروز در دیدار جمع زیادی از روحانیان و مبلغان، بر تبلیغ دینی تاکید کرد."
+    doc = run(make_doc(text, ents=[("ROLE", "رهبر انقلاب")]))
+    ev = _one(doc, "meeting")
+    assert "روحانیان و مبلغان" in roles(ev)
+    text = "وی قرار است روز جمعه با مدیران نفتی آمریکا دیدار کند."
+    doc = run(make_doc("دونالد ترامپ رئیس جمهور آمریکا گفت: قیمت نفت بالا می‌رود. " + text,
+                       ents=[("PER", "دونالد ترامپ"), ("ROLE", "رئیس جمهور آمریکا")]))
+    ev = _one(doc, "meeting")
+    assert ev.status == "planned"
+    assert "مدیران نفتی آمریکا" in roles(ev) and "دونالد ترامپ" in names(ev)
+
+
+# -- who is not a participant ----------------------------------------------------------------
+
+
+def test_people_only_mentioned_in_the_talks_are_not_parties():
+    text = ("وزیر خارجه کشورمان امروز با سفیر قطر دیدار کرد و پیام حسن روحانی را به امیر قطر تسلیم کرد. "
+            "به گفته سخنگوی وزارت خارجه، دو طرف درباره سفر آتی جو بایدن به منطقه نیز گفت‌وگو کردند.")
+    doc = run(make_doc(text, ents=[("ROLE", "وزیر خارجه کشورمان"), ("ROLE", "سفیر قطر"), ("PER", "حسن روحانی"),
+                                   ("ROLE", "امیر قطر"), ("ROLE", "سخنگوی وزارت خارجه"), ("PER", "جو بایدن")]))
+    everyone = {x for e in doc.events for x in names(e) + roles(e)}
+    assert {"وزیر خارجه کشورمان", "سفیر قطر"} <= everyone
+    assert not everyone & {"حسن روحانی", "سخنگوی وزارت خارجه"}
+
+
+def test_participant_model_loads_and_reads_cues():
+    model = ParticipantModel.default()
+    assert set(model.weights) <= set(FEATURES)
+    plain = {"named": 1.0, "titled": 1.0, "after_with": 1.0}
+    assert model.accept(plain)
+    assert not model.accept(dict(plain, mention_only_lead=1.0))  # a veto, whatever the weights
+    learned = ParticipantModel.from_dict({"weights": {"plural": -2.0, "after_with": 1.0}, "bias": 0.5, "threshold": 0.5})
+    assert learned.accept({"after_with": 1.0}) and not learned.accept({"plural": 1.0})
+    assert ParticipantModel.from_dict(learned.to_dict()).to_dict() == learned.to_dict()
+    with pytest.raises(ValueError):
+        ParticipantModel.from_dict({"weights": {"no_such_cue": 1.0}})
+
+
+# -- trigger forms ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, typ, status", [
+    ("محمد جواد ظریف امروز با همتای عمانی خود گفت‌وگویی تلفنی داشت.", "phone_call", "occurred"),
+    ("وزیر خارجه ایران فردا با همتای عمانی خود دیدار می کند.", "meeting", "planned"),
+    ("رئیس جمهور اندونزی امروز در کاخ مردکا از محمود احمدی نژاد به طور رسمی استقبال کرد.", "meeting", "occurred"),
+    ("مایک پامپئو پس از ترک ابوظبی راهی بروکسل شد.", "visit", "occurred"),
+    ("هیئت پارلمانی کشورمان دیروز به مسکو رفت.", "visit", "occurred"),
+])
+def test_trigger_forms(sentence, typ, status):
+    ents = [("PER", "محمد جواد ظریف"), ("ROLE", "همتای عمانی خود"), ("ROLE", "وزیر خارجه ایران"),
+            ("ROLE", "رئیس جمهور اندونزی"), ("PER", "محمود احمدی نژاد"), ("PER", "مایک پامپئو"), ("LOC", "بروکسل"),
+            ("LOC", "مسکو"), ("LOC", "ابوظبی")]
+    ents = [(lab, s) for lab, s in ents if s in sentence]
+    doc = run(make_doc(sentence, ents=ents))
+    assert [(e.type, e.status) for e in doc.events] == [(typ, status)]
+
+
+def test_signing_in_sports_news_is_an_agreement_but_a_match_is_not_a_meeting():
+    text = ("سرمربی جدید تیم ملی فوتبال امروز پس از دیدار با علی کریمی، سرپرست فدراسیون فوتبال "
+            "قراردادش را با فدراسیون به امضا رساند.")
+    doc = run(make_doc(text, ents=[("ROLE", "سرمربی جدید تیم ملی فوتبال"), ("PER", "علی کریمی"),
+                                   ("ROLE", "سرپرست فدراسیون فوتبال"), ("ORG", "فدراسیون")]))
+    assert {e.type for e in doc.events} == {"agreement", "meeting"}
+    doc = run(make_doc("تیم ملی فوتبال در دیدار با تیم عراق به برتری رسید و به فینال جام رفت."))
+    assert doc.events == []
+
+
+# -- the evaluation script -------------------------------------------------------------------
+
+
+def _eval_module():
+    path = Path(__file__).resolve().parents[1] / "scripts" / "eval_events.py"
+    spec = importlib.util.spec_from_file_location("eval_events", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_eval_script_scores_articles_like_the_external_scorer():
+    ev = _eval_module()
+    assert ev.parse_ids("1-3,7") == {1, 2, 3, 7}
+    gold = {"events": [
+        {"type": "agreement_signing", "is_main_event": True, "date_jalali": "1404-08-19",
+         "participants": [{"name": None, "role": None, "organization": "شرکت فولاد"},
+                          {"name": "علی رضایی", "role": "مدیر عامل بانک ملت", "organization": None}]}]}
+    pred = [{"type": "agreement", "date": {"jalali": "1404-08-19"}, "topics": [],
+             "participants": [{"name": None, "role": {"text": "شرکت فولاد"}, "organization": {"text": "شرکت فولاد"}},
+                              {"name": {"text": "رضایی"}, "role": {"text": "مدیر عامل بانک ملت"}, "organization": None}]}]
+    s = ev.ArticleScores()
+    s.add("001", pred, gold)
+    got = s.summary()
+    assert got["participants"] == 1.0  # an organization-only gold party counts and is found
+    assert got["roles"] == 1.0 and got["dates"] == 1.0
+    assert got["types"] < 1.0  # «agreement_signing» and «agreement» are different type names
+    s = ev.ArticleScores()
+    s.add("001", [dict(pred[0], type="meeting")], gold)
+    assert s.summary()["dates"] == 0.0  # the date is looked for on an event of the gold type
