@@ -21,6 +21,7 @@ longest-leftmost; then neighbouring atoms that describe one moment («ساعت �
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Callable, List, Optional, Tuple
 
@@ -812,11 +813,16 @@ def _select(cands: List[Mention]) -> List[Mention]:
     chosen: List[Mention] = []
     # longest-leftmost: a candidate survives unless a longer (or equal, higher-priority) one overlaps it
     by_len = sorted(cands, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 5), m.start))
-    taken: List[Tuple[int, int]] = []
+    # the taken spans never overlap: kept sorted, a candidate meets only its neighbours
+    # (a bisection, not a scan of every taken span: text full of dates stays linear)
+    starts: List[int] = []
+    ends: List[int] = []
     for m in by_len:
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect_left(starts, m.end)  # taken spans starting before m ends: [0, i)
+        if i and ends[i - 1] > m.start:  # the last of them (the latest end) reaches into m
             continue
-        taken.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen

@@ -334,15 +334,21 @@ class EventExtractor:
         for cl in clusters:
             for m in cl.mentions:
                 owners_by_sent.setdefault(m.sent, set()).add(id(cl))
+        by_window: Dict[Tuple[int, int], List[Tuple[int, int, str]]] = {}  # topic_spans is pure in (a, b)
         for cl in clusters:
             spans: List[Tuple[int, int, str]] = []
-            for m in cl.mentions:
+            windows = set()  # a window read once per cluster (its spans are deduplicated later anyway):
+            for m in cl.mentions:  # a run-on sentence with many mentions stays linear
                 a, b = clause_window(doc, m)
                 others = owners_by_sent.get(m.sent, set()) - {id(cl)}
                 if m.anaphoric or not others:
                     sent = doc.sentences[m.sent]
                     a, b = sent.nstart, sent.nend
-                spans.extend(topic_spans(doc, lex, a, b))
+                if (a, b) not in windows:
+                    windows.add((a, b))
+                    if (a, b) not in by_window:
+                        by_window[(a, b)] = topic_spans(doc, lex, a, b)
+                    spans.extend(by_window[(a, b)])
                 seen_sents.add(m.sent)
             if cl.type == "proposal":
                 spans.extend(self._proposal_object(doc, cl.main, lex))
