@@ -74,6 +74,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
         over = [s for s in spans if s[0] < tj and ti < s[1]]
         if not over:
+            if bare_places and tlab == "LOC":
+                ti = _past_place_heads(ctx, ti, tj)  # «شهرستان دالاهو» → «دالاهو»
             spans.append((ti, tj, tlab, "tagger"))
             continue
         same_extent = [s for s in over if s[0] == ti and s[1] == tj]
@@ -99,8 +101,9 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 continue  # a place that swallowed an organization pattern
             if any(s[3] == "pattern" and s[0] > 0 and view.keys[s[0] - 1] in QUOTE_OPEN for s in over):
                 continue  # «شبکه «ان اچ کی» ژاپن»: the quotes give the name's extent
-            if len(over) == 1 and over[0][0] == ti and over[0][2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") \
-                    and _next_word_not_of_name(ctx, over[0][1], tj, person_words):
+            first = min(over)
+            if first[0] == ti and first[2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") and first[1] < tj \
+                    and _next_word_not_of_name(ctx, first[1], tj, person_words):
                 continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
@@ -164,6 +167,17 @@ def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, 
                 continue
         cleaned.append((i, j, lab, src))
     return cleaned
+
+
+def _past_place_heads(ctx: Context, i: int, j: int) -> int:
+    """Start of a place past its generic heads (closed list), when a name word follows."""
+    view, words = ctx.view, ctx.words
+    k = i
+    while k < j and view.tok_start[k] and view.token_text(k) in words.place_head:
+        k = view.next_token_unit(k)
+    if k >= j or k == i or ctx.lex.is_common(view.token_text(k)) and ctx.gaz.places.longest_at(view, k) is None:
+        return i
+    return k
 
 
 def _next_word_not_of_name(ctx: Context, k: int, tj: int, person_words) -> bool:

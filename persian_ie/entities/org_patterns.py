@@ -72,6 +72,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     # kind == "name": a known name, or 1-4 name-like words
     known = ctx.entity_at(j)
     if known is not None and known[1].label == "ORG":
+        if head.canonical in gaz.common_heads and known[1].kind == "movement":
+            return None  # «گروه طالبان»: the movement's own name is the entity
         return known[0]
     m = gaz.ministries.longest_at(view, j)  # اداره کل میراث فرهنگی … کهگیلویه و بویراحمد
     if m is not None and head.canonical in words.office_head:

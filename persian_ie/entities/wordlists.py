@@ -66,6 +66,7 @@ class StageWords:
         self.not_source = words("not_source")
         self.office_head = words("office_head")
         self.weak_honorific = words("weak_honorific")
+        self.noble_title = words("noble_title")
         self.not_name = words("not_name")
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
