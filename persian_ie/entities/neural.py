@@ -26,7 +26,7 @@ import json
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -470,6 +470,27 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
 
 #: the longest stretch of tokens the network reads at once (longer sentences are segmented)
 MAX_SEGMENT = 200
+#: padded tokens (sentences x longest) of one batch at most: the network's hidden states for
+#: a batch take 2 KB per padded token, so long sentences go in smaller batches (a batch of 128
+#: sentences of 200 tokens would hold ~100 MB at its peak)
+MAX_BATCH_TOKENS = 8192
+
+
+def _batches(order: Sequence[int], lengths: Sequence[int], size: int, max_tokens: int) -> Iterator[List[int]]:
+    """Consecutive runs of ``order`` (indexes sorted by ascending ``lengths``) of at most
+    ``size`` items and at most ``max_tokens`` once padded to the run's longest (its last).
+
+    >>> list(_batches([0, 1, 2, 3], [2, 3, 5, 5], size=3, max_tokens=10))
+    [[0, 1], [2, 3]]
+    """
+    batch: List[int] = []
+    for i in order:
+        if batch and (len(batch) == size or (len(batch) + 1) * lengths[i] > max_tokens):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 #: tokens a segment may end after, preferably (the last one within the final quarter wins)
 _BREAKS = frozenset("،,؛;:.!?؟…)»\"")
 
@@ -653,8 +674,8 @@ class NeuralTagger:
     def tag_batch(self, sentences: Sequence[Sequence[str]]) -> List[List[str]]:
         """BIO tags for several sentences of normalized tokens.
 
-        The sentences are sorted by length and run :attr:`batch_size` at a time, so
-        each batch pads little; a sentence repeated in the batch is tagged once. A sentence longer than :data:`MAX_SEGMENT` tokens
+        The sentences are sorted by length and run :attr:`batch_size` at a time
+        (fewer when they are long: :data:`MAX_BATCH_TOKENS`), so each batch pads little; a sentence repeated in the batch is tagged once. A sentence longer than :data:`MAX_SEGMENT` tokens
         (a run-on paragraph, a scraped page without stops) is tagged in segments cut
         after a punctuation mark where one is near: the network's steps then stay
         full and the cost stays linear in the length.
@@ -673,8 +694,7 @@ class NeuralTagger:
         same = [first.setdefault(tuple(p), i) for i, p in enumerate(pieces)]
         raw: List[List[str]] = [[] for _ in pieces]
         order = sorted((i for i, s in enumerate(pieces) if len(s) and same[i] == i), key=lambda i: len(pieces[i]))
-        for k in range(0, len(order), self.batch_size):
-            idx = order[k:k + self.batch_size]
+        for idx in _batches(order, [len(p) for p in pieces], self.batch_size, MAX_BATCH_TOKENS):
             batch = [pieces[i] for i in idx]
             lengths = np.array([len(x) for x in batch], dtype=np.int64)
             gaz = enc.gazetteer_batch(batch)
