@@ -110,7 +110,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     if m.anaphoric and m.type == "visit":
         return []  # «در این سفر X گفت»: the speaker may be the host; only attendance cues count
     if m.type == "visit":
-        return _traveller(doc, m, cands, units)
+        return _traveller(doc, m, cands, units, near_mentions)
     temporal = None if m.verbal else _TEMPORAL.search(norm, max(a, m.start - 30), m.start)
     if temporal:
         # «X امروز پس از دیدار با Y، قرارداد را امضا کرد»: X (before the phrase) and Y met;
@@ -205,7 +205,11 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     return out
 
 
-def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = ()) -> List[PersonRef]:
+_AFTER_PREP = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد)\s+(?:[«\"]\s*)?$")
+
+
+def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = (),
+               others: Sequence[Mention] = ()) -> List[PersonRef]:
     norm = doc.norm
     if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:خود|خویش|ایشان|وی|او)" + r"(?![\p{L}])", norm[m.head_end:]):
         # «سفر خود به مینسک»: the clause's subject travelled
@@ -228,6 +232,12 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
                 return [PersonRef(name=(s, e), sent=m.sent, role_hint=hint)]
         return []
     before = [u for u in cands if u.end <= m.start]
+    # the traveller is a subject: not a unit after a preposition («با X»، «به عنوان X»، «برای دیدار با X»)
+    # nor the genitive of another trigger («سفر X به پاریس … که Y به پاریس رفت»)
+    subjects = [u for u in before if not _AFTER_PREP.search(norm, max(0, u.start - 14), u.start)
+                and not any(0 <= u.start - o.head_end <= 2 for o in others if o is not m)]
+    if subjects and subjects[-1] is not before[-1] and not regex.search(r"(?:^|\s)که\s", norm[before[-1].end:m.start]):
+        before = before[:before.index(subjects[-1]) + 1]
     if before:
         # «X و Y به Z سفر کردند»
         last = before[-1]

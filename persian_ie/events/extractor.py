@@ -260,10 +260,21 @@ class EventExtractor:
                 plural = any(r.resolved().plural for s in cl.parts for r in s.refs)
                 if not (lead and (verbal or plural)):
                     continue
-            if self._private(doc, cl):
+            if self._private(doc, cl) or self._vague_series(doc, cl):
                 continue
             out.append(cl)
         return out
+
+    @staticmethod
+    def _vague_series(doc: Document, cl: Cluster) -> bool:
+        """«دیدارهای مکرر مقامات روسیه و اسرائیل»: a series of meetings whose parties are only
+        groups («officials») is not an event (the guidelines keep a series only with named parties)."""
+        own = [m for m in cl.mentions if not m.anaphoric]
+        if cl.type not in ("meeting", "phone_call") or not own or not cl.parts:
+            return False
+        if not all(regex.search(r"(?:ها|های|هایی)$", doc.norm[m.start:m.head_end]) for m in own):
+            return False
+        return all(r.resolved().plural and not r.resolved().body for slot in cl.parts for r in slot.refs)
 
     @staticmethod
     def _private(doc: Document, cl: Cluster) -> bool:
