@@ -205,6 +205,9 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     return out
 
 
+#: what may stand between «سفر» and its traveller: «سفر اخیر هو جین‌تائو» (the entity stage kept «جین‌تائو»)
+_GENITIVE_GAP = regex.compile(r"[\s\u200c]*(?:ی|ای|های)?(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?"
+                              r"(?:\s+(?!(?:به|از|در|با|و|که|را|برای)\s)[\p{L}]{1,3})?\s*")
 _AFTER_PREP = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد)\s+(?:[«\"]\s*)?$")
 
 
@@ -215,7 +218,7 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
         # «سفر خود به مینسک»: the clause's subject travelled
         first = [u for u in cands if u.end <= m.start]
         return first[:1]
-    after = [u for u in cands if u.start >= m.head_end and len(norm[m.head_end:u.start].strip(" \u200cیای")) == 0]
+    after = [u for u in cands if u.start >= m.head_end and _GENITIVE_GAP.fullmatch(norm[m.head_end:u.start])]
     if after:
         return after[:1]
     gen = _GENITIVE.match(norm, m.head_end)

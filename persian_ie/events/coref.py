@@ -134,12 +134,13 @@ _COMMON_FIRST = {"محمد", "علی", "حسن", "حسین", "رضا", "احمد
 #: title words too vague to identify a person on their own («رئیس» alone)
 _VAGUE_TITLES = {"رئیس", "معاون", "مدیر", "دبیر", "عضو", "مشاور", "نماینده", "مسئول", "سرپرست", "مقام", "فرمانده",
                  "رهبر", "وزیر", "سفیر", "دستیار", "همتا", "همتای"}
-_FORMER = regex.compile(r"(?<![\p{L}])(?:سابق|پیشین|وقت|اسبق|قبلی|آینده|جدید)(?![\p{L}])")
+_FORMER = regex.compile(r"(?<![\p{L}])(?:سابق|پیشین|وقت|اسبق|قبلی)(?![\p{L}])")
 _TITLE_DROP = {"امور", "این", "کشور", "کشورمان", "خود", "ما", "جمهوری", "اسلامی", "محترم"}
 
 
 def _name_key(doc: Document, u: PersonRef) -> tuple:
-    words = fold(doc.norm[u.name[0]:u.name[1]]).split()
+    # «سیدمحمد خاتمی» = «سید محمد خاتمی»: a glued honorific is split off
+    words = [w[3:] if w.startswith("سید") and len(w) > 5 else w for w in fold(doc.norm[u.name[0]:u.name[1]]).split()]
     core = tuple(w for w in words if w not in _HONORIFIC_WORDS)
     return core or tuple(words)
 

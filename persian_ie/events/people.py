@@ -133,6 +133,9 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     else:
         units = _from_entities(doc, pers, roles)
     taken = [(u.start, u.end) for u in units]
+    for u in quoted_names(doc, units, [o for o in orgs]):
+        units.append(u)
+        taken.append((u.start, u.end))
     for u in plural_groups(doc, lex, taken):
         units.append(u)
         taken.append((u.start, u.end))
@@ -206,7 +209,7 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
     norm = doc.norm
     units: List[PersonRef] = []
     pr = [_norm_range(doc, p) for p in pers]
-    rr = [_norm_range(doc, r) for r in roles]
+    rr = [_trim_role(norm, *_norm_range(doc, r)) for r in roles]
     links = link_titles_to_names(norm, pr, rr)
     linked_roles = {j for js in links.values() for j in js}
     for i, (ps, pe) in enumerate(pr):
@@ -221,6 +224,16 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
             continue
         units.append(PersonRef(role=(rs, re_), plural=_is_plural_role(norm[rs:re_])))
     return units
+
+
+_EVENT_NOUN_TAIL = regex.compile(r"\s+(?:قرارداد|تفاهم[\u200c ]?نامه|دیدار|ملاقات|سفر|نشست|جلسه|توافق[\u200c ]?نامه)"
+                                 r"(?:ش|شان|ها|های|ی)?$")
+
+
+def _trim_role(norm: str, s: int, e: int) -> Tuple[int, int]:
+    """«سرپرست فدراسیون فوتبال قراردادش»: a title never runs into an event noun."""
+    m = _EVENT_NOUN_TAIL.search(norm, s, e)
+    return (s, m.start()) if m and m.start() > s else (s, e)
 
 
 _SEP_ONLY = regex.compile(r"^[\s«»\"'()\-–—،,]*$")
@@ -498,3 +511,43 @@ def _over_country_list(norm: str, end: int) -> int:
     if countries_in(m.group(2)) and known * 2 >= len(items):
         return m.end()
     return end
+
+
+_QUOTED = regex.compile(r"[«\"]([\p{L}\u200c]+(?: [\p{L}\u200c]+){1,3})[»\"]")
+_SUBJECT_LEAD = regex.compile(r"(?:^|[،:]|\s(?:و|که))\s*$")
+
+
+def quoted_names(doc: Document, units: Sequence[PersonRef], orgs: Sequence[Span]) -> List[PersonRef]:
+    """Names in quotes the entity stage missed: «"گیدو وستروله" دوشنبه … راهی فرانسه شد».
+
+    A quoted run of two to four rare words (foreign names are rare words) counts when it is apposed
+    to a title or opens a clause; quoted phrases of common words (a slogan, a title of a
+    work) do not.
+    """
+    from .names import _word_freq
+    norm = doc.norm
+    freq = _word_freq()
+    if not freq:
+        return []
+    taken = [(u.start, u.end) for u in units] + [doc.norm_span(o) for o in orgs]
+    roles = [u.role for u in units if u.role is not None]
+    out: List[PersonRef] = []
+    for si, sent in enumerate(doc.sentences):
+        for m in _QUOTED.finditer(norm, sent.nstart, sent.nend):
+            s, e = m.span(1)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            words = m.group(1).split()
+            if any(freq.get(w, 0) > 2000 or w in _STOP for w in words):
+                continue
+            apposed = any(0 <= r[0] - m.end() <= 3 or 0 <= m.start() - r[1] <= 3 for r in roles)
+            start = sent.nstart + _attribution_len(norm[sent.nstart:sent.nend])
+            subject = _SUBJECT_LEAD.search(norm[max(start, m.start() - 3):m.start()]) is not None or m.start() <= start + 1
+            if apposed or subject:
+                out.append(PersonRef(name=(s, e), sent=si))
+    return out
+
+
+def _attribution_len(text: str) -> int:
+    from .coref import attribution_end
+    return attribution_end(text)

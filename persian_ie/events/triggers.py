@@ -265,6 +265,10 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
     if needs == "counterpart":  # گفت‌وگو، رایزنی، مذاکره
         if regex.search(r"(?:در|طی)\s*$", before) and _counterpart_after(text, he, base, people_spans, lex):
             return True
+        # «مذاکرات روسای جمهور چین و روسیه»: the talks' parties as a joint genitive
+        if regex.match(r"\s+(?:روسای|رؤسای|رئیسان|وزرای|وزیران|سران|رهبران|نمایندگان|هیئت[\u200c ]?های|هیات[\u200c ]?های)\s+"
+                       r"(?:[^ .،:؛]+\s+){0,3}?[^ .،:؛]+\s+و\s+[^ .،:؛]+", text[he:he + 120]):
+            return True
         if verbal:
             clause = before[max(0, len(before) - 120):]
             if regex.search(LB + r"(?:با|میان|بین)\s+", clause) and not _is_media(clause.split("با")[-1].strip(), lex):
