@@ -169,6 +169,7 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
     return out
 
 
+_DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
 _MEDIA_ORG = regex.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
 
@@ -189,9 +190,26 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
             continue
         media = bool(_MEDIA_ORG.search(norm[s:t]) or any(norm[s:t].startswith(w) for w in lex.media))
         orgs.append((s, t, media))
+    # a country or capital spoken to as a party: «ملک سلمان با واشنگتن تماس گرفت»
+    for s, t in _entity_spans(doc, ("LOC",)).between(a, b):
+        if t <= b and not (m.start <= s < m.end) and _BODY_LEAD.search(norm[max(a, s - 8):s]) \
+                and any(k in ("country", "capital") for _, _, _, k in countries_in(norm[s:t])) \
+                and not any(x <= s and t <= y for x, y in taken if x is not None):
+            orgs.append((s, t, False))
+    # «با سعودی‌ها مذاکره کرده‌اند»: a people named by its demonym in the plural
+    for dm in _DEMONYM_PLURAL.finditer(norm, a, b):
+        s, t = dm.span(1)
+        hits = countries_in(norm[s:t].replace("\u200cها", "").removesuffix("ها"))
+        if hits and hits[0][3] == "demonym" and not any(x <= s and t <= y for x, y in taken if x is not None):
+            out_plural = PersonRef(role=(s, t), sent=m.sent, plural=True)
+            orgs.append((s, t, out_plural))
     out: List[PersonRef] = []
     prev_ok_end = None
-    for s, t, media in sorted(orgs):
+    for s, t, media in sorted(orgs, key=lambda x: x[:2]):
+        if isinstance(media, PersonRef):
+            out.append(media)
+            prev_ok_end = t
+            continue
         lead = norm[max(a, s - 8):s]
         ok = bool(_BODY_LEAD.search(lead))
         if not ok and prev_ok_end is not None and regex.match(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$", norm[prev_ok_end:s]):
@@ -208,7 +226,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
 #: what may stand between «سفر» and its traveller: «سفر اخیر هو جین‌تائو» (the entity stage kept «جین‌تائو»)
 _GENITIVE_GAP = regex.compile(r"[\s\u200c]*(?:ی|ای|های)?(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?"
                               r"(?:\s+(?!(?:به|از|در|با|و|که|را|برای)\s)[\p{L}]{1,3})?\s*")
-_AFTER_PREP = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد)\s+(?:[«\"]\s*)?$")
+_AFTER_PREP = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد|نشست|اجلاس|جلسه|همایش|کنفرانس|مراسم)\s+(?:[«\"]\s*)?$")
 
 
 def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = (),

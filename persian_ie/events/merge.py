@@ -263,6 +263,8 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
                 if la is not None and lb is not None and not _same_place(doc, la, lb):
                     continue
                 share = any(_slot_matches(doc, sa_, r) for sa_ in a.parts for sl in b.parts for r in sl.refs)
+                if share and a.type in ("meeting", "phone_call") and _parties_differ(doc, a, b):
+                    continue
                 same_sent_visit = a.type == "visit" and any(ma.sent == mb.sent for ma in a.mentions for mb in b.mentions)
                 if not share and not same_sent_visit:
                     continue
@@ -394,6 +396,17 @@ def _names_countries(doc: Document, ref: PersonRef) -> int:
     if ref.role is None:
         return 0
     return len({c for _, _, c, _ in countries_in(doc.norm[ref.role[0]:ref.role[1]])})
+
+
+def _parties_differ(doc: Document, a: Cluster, b: Cluster) -> bool:
+    """Each cluster names a party the other lacks (two meetings of one person with two others)."""
+    na = [s for s in a.parts if any(r.resolved().name is not None for r in s.refs)]
+    nb = [s for s in b.parts if any(r.resolved().name is not None for r in s.refs)]
+    if len(na) < 2 or len(nb) < 2:
+        return False
+    only_a = [s for s in na if not any(_slot_matches(doc, t, r) for t in b.parts for r in s.refs)]
+    only_b = [s for s in nb if not any(_slot_matches(doc, t, r) for t in a.parts for r in s.refs)]
+    return bool(only_a) and bool(only_b)
 
 
 def _other_party_differs(doc: Document, cl: Cluster, m: Mention) -> bool:

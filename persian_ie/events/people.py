@@ -16,7 +16,7 @@ import regex
 
 from ..document import Document, Span
 from ..normalize import normalize
-from .index import tokens_from
+from .index import Near, tokens_from
 from .lexicon import LB, RB, Lexicon
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
@@ -157,19 +157,22 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     for u in units:
         if u.plural and u.role is not None and not u.body:
             u.role = (u.role[0], _over_country_list(norm, u.role[1]))
-    # organizations inside a role span
-    org_ranges = [_norm_range(doc, o) for o in orgs]
-    for u in units:
-        if u.role is not None and u.org is None:
-            inside = [r for r in org_ranges if u.role[0] <= r[0] and r[1] <= u.role[1]]
-            if inside:
-                u.org = max(inside, key=lambda r: r[1] - r[0])
     units.sort(key=lambda u: u.start)
+    sent_index = {id(s): i for i, s in enumerate(doc.sentences)}
     for u in units:
         if u.sent == 0 and doc.sentences:
             s = doc.sentence_of(doc.alignment.to_original(u.start, u.start + 1)[0]) if u.start < len(norm) else None
             if s is not None:
-                u.sent = doc.sentences.index(s)
+                u.sent = sent_index.get(id(s), 0)
+    if pers or roles:
+        apposed_titles(doc, lex, units)
+    # organizations inside a role span
+    org_near = Near((r[0], r) for r in (_norm_range(doc, o) for o in orgs))
+    for u in units:
+        if u.role is not None and u.org is None:
+            inside = [r for r in org_near.between(u.role[0], u.role[1]) if r[1] <= u.role[1]]
+            if inside:
+                u.org = max(inside, key=lambda r: r[1] - r[0])
     return units
 
 
@@ -365,6 +368,63 @@ _NAME_TOKEN = regex.compile(r"^[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*$", 
 _PLACE_PREP_HEADS = ("سفیر", "کاردار", "سرکنسول", "نماینده", "رئیس", "رییس")
 
 
+def _extend_title(doc: Document, lex: Lexicon, sent, re_: int, head: str, limit: int = 5) -> int:
+    """End of a title that starts with ``head`` (ending at ``re_``): up to ``limit`` following words,
+    stopping at punctuation, prepositions, verbs and pronouns («در X» kept after ambassador-like heads)."""
+    toks = doc.tokens[sent.token_start:sent.token_end]
+    i = tokens_from(doc, re_) - sent.token_start
+    count = 0
+    while i < len(toks) and count < limit:
+        t = toks[i]
+        w = t.norm
+        if t.is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs:
+            if w == "در" and any(head.startswith(h) for h in _PLACE_PREP_HEADS) and i + 1 < len(toks) \
+                    and not toks[i + 1].is_punct and toks[i + 1].norm not in _STOP:
+                re_ = toks[i + 1].nend
+                i += 2
+                count += 2
+                continue
+            if w == "و" and i + 1 < len(toks) and toks[i + 1].norm in ("بویراحمد", "بلوچستان", "صنایع"):
+                i += 1
+                continue
+            break
+        if not _NAME_TOKEN.match(w):
+            break
+        re_ = t.nend
+        i += 1
+        count += 1
+    return re_
+
+
+def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> None:
+    """A title the entity stage left untagged right after a name: «خاویر سولانا مسئول سیاست خارجی
+    اتحادیه اروپا و …», «علی زاهددوست، امام جمعه دلوار» (the unit's ``role`` is set in place)."""
+    if not lex.role_heads:
+        return
+    head_re = _head_pattern(lex)
+    norm = doc.norm
+    for u in units:
+        if u.name is None or u.role is not None or u.pronoun is not None or u.sent >= len(doc.sentences):
+            continue
+        sent = doc.sentences[u.sent]
+        gap = regex.match(r"[\s»\"]*(?:،\s*)?", norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
+        rs = u.name[1] + gap.end()
+        m = head_re.match(norm, rs, sent.nend)
+        if not m or m.group() in ("امیر", "ملک", "رهبر", "رئیس", "رییس", "معاون", "مدیر", "نماینده", "عضو"):
+            continue  # a bare «رئیس» alone starts many nouns; those heads need the entity stage
+        re_ = _extend_title(doc, lex, sent, m.end(), m.group(), limit=4)
+        if re_ > m.end() or m.group() in ("امام جمعه", "سخنگوی"):
+            u.role = (rs, re_)
+
+
+def _head_pattern(lex: Lexicon):
+    pat = lex.__dict__.get("_events_role_head_re")
+    if pat is None:
+        pat = regex.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
+        lex.__dict__["_events_role_head_re"] = pat
+    return pat
+
+
 def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
     """Role-led person units found with the role-head lexicon (no entity stage ran).
 
@@ -377,9 +437,8 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
     units: List[PersonRef] = []
     if not lex.role_heads:
         return units
-    head_re = regex.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
+    head_re = _head_pattern(lex)
     for si, sent in enumerate(doc.sentences):
-        toks = doc.tokens[sent.token_start:sent.token_end]
         text = norm[sent.nstart:sent.nend]
         for m in head_re.finditer(text):
             rs = sent.nstart + m.start()
@@ -387,29 +446,7 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if any(u.role and u.role[0] <= rs < u.role[1] for u in units):
                 continue
             head = m.group()
-            # extend over following tokens
-            idx = next((i for i, t in enumerate(toks) if t.nstart >= re_), len(toks))
-            count = 0
-            i = idx
-            while i < len(toks) and count < 5:
-                t = toks[i]
-                w = t.norm
-                if t.is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs:
-                    if w == "در" and any(head.startswith(h) for h in _PLACE_PREP_HEADS) and i + 1 < len(toks) \
-                            and not toks[i + 1].is_punct and toks[i + 1].norm not in _STOP:
-                        re_ = toks[i + 1].nend
-                        i += 2
-                        count += 2
-                        continue
-                    if w == "و" and i + 1 < len(toks) and toks[i + 1].norm in ("بویراحمد", "بلوچستان", "صنایع"):
-                        i += 1
-                        continue
-                    break
-                if not _NAME_TOKEN.match(w):
-                    break
-                re_ = t.nend
-                i += 1
-                count += 1
+            re_ = _extend_title(doc, lex, sent, re_, head)
             unit = PersonRef(role=(rs, re_), sent=si, plural=_is_plural_role(norm[rs:re_]))
             # name in quotes right after the role
             after = norm[re_:sent.nend]
