@@ -15,8 +15,8 @@ VENV311 := .venv311
 PIP_QUIET := --quiet --disable-pip-version-check
 # the main run tests every integration (pandas, spaCy, Dask, notebook, docs); the 3.11 run
 # checks the core and the tables against the older pandas/numpy that hazm 0.10 allows
-MAIN_EXTRAS := test,pandas,spacy,dask,notebook,docs
-EXTRAS_311 := test,pandas
+MAIN_EXTRAS := test,pandas,spacy,dask,notebook,docs,corpus
+EXTRAS_311 := test,pandas,corpus
 # never let pip resolve plain torch: the stanza extra is installed with this pin
 TORCH_PIN := torch==2.13.0
 

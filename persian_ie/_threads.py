@@ -13,6 +13,7 @@ last concurrent user leaves, so numpy code outside the library keeps its threads
 
 from __future__ import annotations
 
+import sys
 import threading
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
@@ -25,9 +26,16 @@ _users = 0
 _limiter: Optional[Any] = None
 
 
+_seen_modules = -1  # len(sys.modules) when the controller last looked at the loaded libraries
+
+
 def _get_controller() -> Any:
-    global _controller
-    if _controller is None:
+    """threadpoolctl's view of the loaded thread pools, looked at again whenever modules
+    were imported since (an import such as torch may bring its own BLAS; ~0.3 ms)."""
+    global _controller, _seen_modules
+    if _controller is False:
+        return False
+    if _controller is None or len(sys.modules) != _seen_modules:
         try:
             import numpy  # noqa: F401 - load numpy's BLAS before the controller looks for it
             from threadpoolctl import ThreadpoolController
@@ -35,6 +43,7 @@ def _get_controller() -> Any:
             _controller = ThreadpoolController()
         except Exception:  # noqa: BLE001 - no threadpoolctl or an exotic BLAS: leave threads alone
             _controller = False
+        _seen_modules = len(sys.modules)
     return _controller
 
 

@@ -118,6 +118,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--max-length", type=_positive, default=None, metavar="N",
                     help="longest text accepted, in characters (default: the library's, 1,000,000)")
     ex.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
+    from .corpus.cli import add_parser as add_corpus_parser  # `persian-ie corpus …` lives in corpus/cli.py
+
+    add_corpus_parser(sub)
     return parser
 
 
@@ -279,6 +282,7 @@ class _Output:
                 self.fh = open(path, "a", encoding="utf-8")
             else:
                 fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+                os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes it 0600: give it a plain open()'s mode
                 self.fh = os.fdopen(fd, "w", encoding="utf-8")
         except OSError as exc:
             raise CLIError(f"cannot write {path}: {exc.strerror}") from None
@@ -354,6 +358,12 @@ def _id_key(value: Any) -> Any:
 
 
 # -- the command -------------------------------------------------------------------------------
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
+    os.umask(mask)
+    return mask
 
 
 class _Terminated(BaseException):
@@ -487,6 +497,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "corpus":
+        from .corpus.cli import run as run_corpus
+
+        return run_corpus(args)
     try:
         return _extract(args)
     except CLIError as exc:

@@ -80,6 +80,7 @@ def fold_digits(text: str) -> str:
 
 
 _ONE_TO_ONE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if len(v) == 1})
+_ONE_TO_ONE_CHARS = regex.compile("[" + "".join(regex.escape(chr(k)) for k in _ONE_TO_ONE) + "]")
 _SPECIAL_CHARS = regex.compile(
     "[" + "".join(regex.escape(k) for k, v in _CHAR_MAP.items() if len(v) != 1)
     + "\ufb50-\ufdff\ufe70-\ufefe\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f]"
@@ -218,41 +219,55 @@ def _align_piece(old: str, new: str, starts: List[int], ends: List[int], before:
 # -- spacing rules -------------------------------------------------------------------------
 
 _L = r"\p{L}"
-_RULES: List[Tuple["regex.Pattern[str]", Callable[["regex.Match[str]"], str]]] = [
+
+
+def _has(*pieces: str) -> Callable[[str], bool]:
+    """A rule's precondition: the text holds one of ``pieces`` (one fast ``in`` each)."""
+    return lambda text: any(p in text for p in pieces)
+
+
+def _edge_spaces(text: str) -> bool:
+    return text[:1] == " " or text[-1:] == " " or " \n" in text or "\n " in text
+
+
+#: (pattern, replacement, precondition): a rule runs only on a text that holds the
+#: characters it needs (most texts need few of them; a long text without a stop or a
+#: dash is not scanned for rules that cannot match it)
+_RULES: List[Tuple["regex.Pattern[str]", Callable[["regex.Match[str]"], str], Callable[[str], bool]]] = [
     # line breaks: \r\n and \r → \n
-    (regex.compile(r"\r\n?"), lambda m: "\n"),
+    (regex.compile(r"\r\n?"), lambda m: "\n", _has("\r")),
     # ZWNJ next to a space, line break, punctuation or text edge; repeated ZWNJ
     (regex.compile(r"\u200c+(?=[\s\p{P}\p{S}]|$)|(?<=^|[\s\p{P}\p{S}])\u200c+|(?<=\u200c)\u200c+", regex.M),
-     lambda m: ""),
+     lambda m: "", _has("\u200c")),
     # ZWNJ after a non-joining letter or before a non-letter does nothing visible: keep only between letters
-    (regex.compile(r"(?<![\p{L}])\u200c|\u200c(?![\p{L}])"), lambda m: ""),
+    (regex.compile(r"(?<![\p{L}])\u200c|\u200c(?![\p{L}])"), lambda m: "", _has("\u200c")),
     # runs of spaces
-    (regex.compile(r" {2,}"), lambda m: " "),
+    (regex.compile(r" {2,}"), lambda m: " ", _has("  ")),
     # spaces at line edges
-    (regex.compile(r"^ +| +$", regex.M), lambda m: ""),
+    (regex.compile(r"^ +| +$", regex.M), lambda m: "", _edge_spaces),
     # glued punctuation: space after closing marks directly followed by a letter
     (regex.compile(r"(?<=[" + _L + r"\d][.،؛!؟?)»\]:])(?=[" + _L + r"«(])" + r"|(?<=[" + _L + r"][.،؛!؟?)»\]:])(?=\d)"),
-     lambda m: " "),
-    (regex.compile(r"(?<=[،؛!؟?)»\]])(?=[\d" + _L + r"])"), lambda m: " "),
+     lambda m: " ", _has(*".،؛!؟?)»]:")),
+    (regex.compile(r"(?<=[،؛!؟?)»\]])(?=[\d" + _L + r"])"), lambda m: " ", _has(*"،؛!؟?)»]")),
     # space before opening marks glued to the preceding word
-    (regex.compile(r"(?<=[" + _L + r"\d])(?=[«(\[])"), lambda m: " "),
+    (regex.compile(r"(?<=[" + _L + r"\d])(?=[«(\[])"), lambda m: " ", _has(*"«([")),
     # dash, bar, pipe glued to words: -دوشنبه, ۱۴۰۴-, مینسک|
-    (regex.compile(r"(?<=[" + _L + r"\d])(?=[|｜¦])|(?<=[|｜¦])(?=[" + _L + r"\d])"), lambda m: " "),
+    (regex.compile(r"(?<=[" + _L + r"\d])(?=[|｜¦])|(?<=[|｜¦])(?=[" + _L + r"\d])"), lambda m: " ", _has(*"|｜¦")),
     (regex.compile(r"(?<=[\p{Arabic}])(?=[-–—])|(?<=[-–—])(?=[\p{Arabic}])"
                    r"|(?<=[۰-۹])(?=[-–—](?![۰-۹]))|(?<=(?<![۰-۹])[-–—])(?=[۰-۹])"),
-     lambda m: " "),
+     lambda m: " ", _has(*"-–—")),
     # a news lead glued to its source by scraped link text: «به گزارشخبرگزاری مهربه نقل از»
     # → «به گزارش خبرگزاری مهر به نقل از» (not «به گزارشی/گزارشگر/گزارشات…»)
     (regex.compile(r"(?<=(?<![\p{L}\u200c])به گزارش)(?=\p{Arabic})"
                    r"(?!(?:ی|یی|ها|های|هایی|ات|گر|گران|گری|ش|شان|ت|تان|م|مان)(?![\p{L}\u200c]))"),
-     lambda m: " "),
+     lambda m: " ", _has("به گزارش")),
     (regex.compile(r"(?<=(?<![\p{L}\u200c])به گزارش [\p{Arabic} ]{0,40}?\p{L}{2})(?=به نقل از)"),
-     lambda m: " "),
+     lambda m: " ", _has("به نقل از")),
     # detached prefix می/نمی: «می شود» → «می‌شود»
-    (regex.compile(r"(?<![\p{L}\u200c])(ن?می) (?=[\p{Arabic}]{2})"), lambda m: m.group(1) + ZWNJ),
+    (regex.compile(r"(?<![\p{L}\u200c])(ن?می) (?=[\p{Arabic}]{2})"), lambda m: m.group(1) + ZWNJ, _has("می ")),
     # detached plural/comparative suffixes: «کتاب ها» → «کتاب‌ها»
     (regex.compile(r"(?<=[\p{Arabic}]{2}) (?=(?:ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|ترین)(?![\p{L}\u200c]))"),
-     lambda m: ZWNJ),
+     lambda m: ZWNJ, _has(" ها", " ترین")),
 ]
 
 
@@ -282,11 +297,13 @@ class Normalizer:
     def normalize(self, text: str) -> AlignedText:
         # one-to-one character rewrites keep the identity map: one C-level pass
         base = AlignedText.of(text)
-        aligned = AlignedText(text.translate(_ONE_TO_ONE), base.starts, base.ends)
+        one_to_one = text.translate(_ONE_TO_ONE) if _ONE_TO_ONE_CHARS.search(text) else text
+        aligned = AlignedText(one_to_one, base.starts, base.ends)
         # deletions and expansions (diacritics, bidi marks, presentation forms) are rare
         aligned = aligned.sub(_SPECIAL_CHARS, lambda m: _char_replacement(m.group()) or "")
-        for pattern, repl in self._rules:
-            aligned = aligned.sub(pattern, repl)
+        for pattern, repl, needed in self._rules:
+            if needed(aligned.text):
+                aligned = aligned.sub(pattern, repl)
         if self.repair_zwnj:
             repairer = self._get_repairer()
             aligned = aligned.sub(_WORD, lambda m: repairer.repair(m.group()) or m.group())

@@ -359,6 +359,13 @@ _WORKER: Optional[Pipeline] = None
 def _init_worker(pipeline: Pipeline) -> None:
     global _WORKER
     _WORKER = pipeline
+    # a worker does not inherit its parent's signal handlers (a CLI's SIGTERM handler
+    # would make the pool's own shutdown print a traceback): SIGTERM ends it quietly,
+    # and Ctrl-C is the parent's to handle (it stops the pool)
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work_batch(batch: List[Any], published: Any, on_error: str) -> List[Result]:

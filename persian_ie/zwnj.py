@@ -25,7 +25,7 @@ __all__ = ["GluedWordRepairer", "hazm_data_path"]
 ZWNJ = "\u200c"
 # letters that do not join to the next letter: no ZWNJ needed after them
 NON_JOINING = set("اآأإدذرزژوؤ")
-_CHAR_FIX = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "ۀ": "ه"})
+_CHAR_FIX_PAIRS = (("ي", "ی"), ("ك", "ک"), ("ى", "ی"), ("ة", "ه"), ("ۀ", "ه"))
 
 # suffixes written after a ZWNJ (longest first)
 ZWNJ_SUFFIXES = (
@@ -181,31 +181,85 @@ class GluedWordRepairer:
         return None
 
 
-def _load_hazm_lexicon() -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
+#: the compact copy of hazm's lexicon shipped with the package (built by
+#: ``scripts/build_hazm_lexicon.py`` from hazm's ``words.dat`` and ``verbs.dat``)
+LEXICON_RESOURCE = "lexicon/hazm_lexicon.json.gz"
+
+
+def parse_hazm_lexicon(words_dat: str, verbs_dat: str) -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
+    """``(words → tags, verb forms, word → frequency)`` from the text of hazm's
+    ``words.dat`` and ``verbs.dat`` (Arabic ي/ك/ى/ة/ۀ folded to Persian letters; a word
+    listed twice keeps its tagged entry and its highest frequency)."""
+    for arabic, persian in _CHAR_FIX_PAIRS:  # tags and counts are ASCII: fold the whole text at once
+        words_dat = words_dat.replace(arabic, persian)
+        verbs_dat = verbs_dat.replace(arabic, persian)
     words: Dict[str, str] = {}
     freq: Dict[str, int] = {}
-    with open(hazm_data_path("words.dat"), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if not parts[0]:
-                continue
-            word = parts[0].translate(_CHAR_FIX)
-            tags = parts[2] if len(parts) > 2 else ""
-            if tags and tags != "0" or word not in words:
-                words[word] = tags
-            if len(parts) > 1 and parts[1].isdigit():  # some words are listed twice
-                freq[word] = max(freq.get(word, 0), int(parts[1]))
+    for line in words_dat.split("\n"):
+        parts = line.split("\t")
+        word = parts[0]
+        if not word:
+            continue
+        tags = parts[2] if len(parts) > 2 else ""
+        if tags and tags != "0" or word not in words:
+            words[word] = tags
+        if len(parts) > 1 and parts[1].isdigit():  # some words are listed twice
+            n = int(parts[1])
+            if freq.get(word, -1) < n:
+                freq[word] = n
     verb_forms: Set[str] = set()
-    with open(hazm_data_path("verbs.dat"), encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip().translate(_CHAR_FIX)
-            if not line or "#" not in line:
-                continue
-            past, present = line.split("#", 1)
-            for stem in (past, present):
-                if len(stem) >= 2:
-                    for ending in PERSONAL_ENDINGS:
-                        verb_forms.add(stem + ending)
-                    if stem is past:
-                        verb_forms.add(stem + "ه")  # past participle: میرفته
+    for line in verbs_dat.split("\n"):
+        line = line.strip()
+        if not line or "#" not in line:
+            continue
+        past, present = line.split("#", 1)
+        for stem in (past, present):
+            if len(stem) >= 2:
+                for ending in PERSONAL_ENDINGS:
+                    verb_forms.add(stem + ending)
+                if stem is past:
+                    verb_forms.add(stem + "ه")  # past participle: میرفته
     return words, verb_forms, freq
+
+
+def compact_lexicon(words: Dict[str, str], verb_forms: Set[str], freq: Dict[str, int], source: dict) -> dict:
+    """The JSON form of a parsed lexicon: the words in their order, one character per
+    word naming its tag set, frequencies beside them (-1: none), sorted verb forms."""
+    tag_sets = sorted(set(words.values()))
+    if len(tag_sets) > 0xFF - 0x30:
+        raise ValueError(f"{len(tag_sets)} tag sets: more than one Latin-1 character per word can name")
+    code = {t: chr(0x30 + i) for i, t in enumerate(tag_sets)}  # one Latin-1 character per word
+    listed = list(words)
+    extra = [w for w in freq if w not in words]
+    return {"format": 1, "source": source, "words": "\n".join(listed), "tag_sets": tag_sets,
+            "tags": "".join(code[words[w]] for w in listed), "freq": [freq.get(w, -1) for w in listed],
+            "freq_only": {w: freq[w] for w in extra}, "verb_forms": sorted(verb_forms)}
+
+
+def expand_lexicon(data: dict) -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
+    """Inverse of :func:`compact_lexicon`."""
+    listed = data["words"].split("\n") if data["words"] else []
+    lookup = [""] * 0x30 + data["tag_sets"]  # every step below runs in C: this is start-up time
+    words = dict(zip(listed, map(lookup.__getitem__, data["tags"].encode("latin-1"))))
+    freq = dict(zip(listed, data["freq"]))
+    for w, n in zip(listed, data["freq"]):
+        if n < 0:
+            del freq[w]
+    freq.update(data["freq_only"])
+    return words, set(data["verb_forms"]), freq
+
+
+def _load_hazm_lexicon() -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
+    """The shipped compact lexicon (fast: no text parsing), or hazm's own files when
+    the package was built without it."""
+    import gzip
+    import json
+
+    from ._resources import resource_path
+
+    try:
+        raw = resource_path(LEXICON_RESOURCE).read_bytes()
+    except FileNotFoundError:
+        return parse_hazm_lexicon(hazm_data_path("words.dat").read_text(encoding="utf-8"),
+                                  hazm_data_path("verbs.dat").read_text(encoding="utf-8"))
+    return expand_lexicon(json.loads(gzip.decompress(raw)))

@@ -10,8 +10,9 @@
 (b) PEYMA test (../shared/data/ner/peyma/test.txt): DATE/TIME entity F1, strict
     (same characters and label) and overlap-type, on text built by joining tokens with
     spaces.
-(c) The expression table tests/data/date_expressions.tsv: share of rows whose span
-    and values are right.
+(c) The expression tables tests/data/date_expressions.tsv (phrases from real news) and
+    date_expressions_hard.tsv (harder phrases written for issue 10): share of rows whose
+    span and values are right.
 (d) dev_news (../shared/data/dev_news): gold DATE entities found and event dates resolved.
 
 Usage: python scripts/eval_dates.py [--data ../shared/data] [--only hengam,peyma,table,dev] [--show N]
@@ -296,22 +297,25 @@ def eval_dev_news(data: str) -> None:
 
 
 def eval_table(show: int) -> None:
-    path = os.path.join(ROOT, "tests", "data", "date_expressions.tsv")
     sys.path.insert(0, os.path.join(ROOT, "tests"))
     from test_dates_table import check_row, load_table  # noqa: E402
-    rows = load_table(path)
-    ok = 0
-    failures = []
-    for row in rows:
-        problem = check_row(row)
-        if problem is None:
-            ok += 1
-        else:
-            failures.append((row, problem))
-    print(f"(c) expression table {os.path.relpath(path, ROOT)}: {ok}/{len(rows)} rows right "
-          f"({100 * ok / len(rows):.1f}%)")
-    for row, problem in failures[:show or len(failures)]:
-        print(f"    line {row['line']}: {problem}")
+    for name in ("date_expressions.tsv", "date_expressions_hard.tsv"):
+        path = os.path.join(ROOT, "tests", "data", name)
+        if not os.path.exists(path):
+            continue
+        rows = load_table(path)
+        ok = 0
+        failures = []
+        for row in rows:
+            problem = check_row(row)
+            if problem is None:
+                ok += 1
+            else:
+                failures.append((row, problem))
+        print(f"(c) expression table {os.path.relpath(path, ROOT)}: {ok}/{len(rows)} rows right "
+              f"({100 * ok / len(rows):.1f}%)")
+        for row, problem in failures[:show or len(failures)]:
+            print(f"    line {row['line']}: {problem}")
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,9 @@ def test_output_file(tmp_path, capsys):
     code, out, err = run(capsys, "extract", str(SEED), "-o", str(target))
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["id"] == str(SEED)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask  # as a plain open() would make it
 
 
 def test_stdin_via_subprocess():

@@ -429,5 +429,37 @@ def test_bare_year_above_1450_is_gregorian(nlp):
 
 def test_named_past_events_get_no_guessed_year(nlp):
     assert one(nlp, "با گرامی‌داشت یاد قیام ۱۵ خرداد سخن گفت.").jalali is None
+    assert one(nlp, "پس از حملات ۱۱ سپتامبر سیاست آمریکا تغییر کرد.").jalali is None
     found = dates(nlp, "در سال ۱۳۴۲ و قیام ۱۵ خرداد مردم به خیابان آمدند.")
     assert [d.jalali for d in found] == ["1342", "1342-03-15"]
+    # after a demonstrative the noun is the subject and the date an ordinary one
+    assert one(nlp, "این حادثه ۱۷ شهریور رخ داد.", published="1398-10-10").jalali == "1398-06-17"
+
+
+def test_a_movement_named_after_a_day_is_not_a_date(nlp):
+    # issue 10: «جنبش ۱۵ خرداد»-like names of movements and coalitions are names
+    assert dates(nlp, "اعضای جنبش ۱۵ خرداد در این دیدار حضور داشتند.") == []
+    assert dates(nlp, "رهبران ائتلاف ۱۴ مارس لبنان با او دیدار کردند.") == []
+    assert dates(nlp, "فعالان جنبش «۶ آوریل» مصر بازداشت شدند.") == []
+    # with its year the day is a date again
+    assert one(nlp, "قیام ۱۵ خرداد ۱۳۴۲ نقطه عطف بود.").jalali == "1342-03-15"
+
+def test_a_day_range_gives_its_first_day_and_keeps_the_last(nlp):
+    d = one(nlp, "ترامپ ۲۴ و ۲۵ فوریه به هند سفر می‌کند.", published="1398-11-22")
+    assert (d.text, d.jalali, d.attrs["range_end"]) == ("۲۴ و ۲۵ فوریه", "1398-12-05", "1398-12-06")
+    d = one(nlp, "نمایشگاه از ۱۵ تا ۱۸ بهمن برگزار می‌شود.", published="1398-11-01")
+    assert (d.jalali, d.attrs["range_end"]) == ("1398-11-15", "1398-11-18")
+    assert "range_end" not in one(nlp, "نشست ۱۸ بهمن برگزار شد.", published="1398-11-01").attrs
+
+
+def test_a_bare_weekday_keeps_its_weekday_for_re_anchoring(nlp):
+    d = one(nlp, "وزیر روز دوشنبه به تاجیکستان سفر کرد.", published="1398-10-10")
+    assert (d.jalali, d.attrs["weekday_index"], d.attrs["week_rel"]) == ("1398-10-09", 2, None)
+    assert "weekday_index" not in one(nlp, "امروز دوشنبه دیدار کردند.", published="1398-10-09").attrs
+
+
+def test_two_digit_numeric_dates_take_the_reading_nearest_to_publication(nlp):
+    assert one(nlp, "این سند در تاریخ 12/25/19 منتشر شد.", published="1398-10-10").jalali == "1398-10-04"
+    assert one(nlp, "نامه مورخ ۵/۱۰/۹۸ به دست ما رسید.", published="1398-10-10").jalali == "1398-10-05"
+    # without a publication date the Persian order wins
+    assert one(nlp, "نامه مورخ ۹۸/۱۰/۰۵ رسید.", published=None).jalali == "1398-10-05"

@@ -253,3 +253,19 @@ def test_extract_from_four_threads_gives_the_serial_results():
     with ThreadPoolExecutor(4) as pool:
         threaded = list(pool.map(lambda t: persian_ie.extract(t, "1404-08-19").to_dict(), texts))
     assert threaded == serial
+
+
+def test_pool_workers_leave_signals_to_the_parent():
+    import signal
+
+    from persian_ie.pipeline import _init_worker
+
+    saved = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    try:
+        signal.signal(signal.SIGTERM, lambda *a: None)  # e.g. the CLI's handler, inherited at fork
+        _init_worker(Pipeline(stages=["normalize"]))
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, saved[0])
+        signal.signal(signal.SIGINT, saved[1])

@@ -58,10 +58,16 @@ class DateExtractor:
         _borrow_years(doc.norm, mentions)
         for men in mentions:
             future = is_future(doc.norm, men.start, men.end)
-            if not future and men.weekday is not None and men.day is None and men.week_rel is None:
-                future = present_only(doc.norm, men.start, men.end)  # «روز چهارشنبه … برقرار می‌شود»
+            grace = 0
+            if not future and (men.weekday is not None and men.day is None and men.week_rel is None
+                               or men.day is not None and men.year is None and men.year_rel is None
+                               and men.month_rel is None):
+                # «روز چهارشنبه … برقرار می‌شود», «۱۵ نوامبر به پاریس می‌رود»: still to come, though a
+                # present verb is weak evidence: a day up to a month back stays where it is
+                future = present_only(doc.norm, men.start, men.end)
+                grace = 31
             past = not future and men.year is None and is_past(doc.norm, men.start, men.end)
-            values = resolve(men, doc.published, future=future, past=past) if men.kind in ("date", "time") else {
+            values = resolve(men, doc.published, future=future, past=past, grace=grace) if men.kind in ("date", "time") else {
                 "jalali": None, "gregorian": None, "granularity": None, "weekday": None,
                 "relative": men.relative, "weekday_conflict": False, "time": None, "part_of_day": None}
             pieces = []
@@ -77,9 +83,13 @@ class DateExtractor:
                            values["weekday"], bool(values["relative"]), bool(values["weekday_conflict"]),
                            values["time"], part_of_day=values.get("part_of_day"))
             dv.attrs["kind"] = men.kind
-            for key in ("written_weekday", "hijri", "invalid"):
+            for key in ("written_weekday", "hijri", "invalid", "range_end"):
                 if key in values:
                     dv.attrs[key] = values[key]
+            if men.weekday is not None and men.day is None and men.rel_days is None:
+                # a bare weekday: events re-anchor it by their own tense (planned → the next one)
+                dv.attrs["weekday_index"] = men.weekday
+                dv.attrs["week_rel"] = men.week_rel
             doc.dates.append(dv)
         if self.replace_entities:
             doc.entities = [e for e in doc.entities

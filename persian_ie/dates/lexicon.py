@@ -1,5 +1,5 @@
 """Date lexicon: month names, number words, weekdays, eras, relative words and parts
-of the day, read once per process from ``persian_ie/resources/dates/*.json``.
+of the day, named days (عاشورا، نوروز), read once per process from ``persian_ie/resources/dates/*.json``.
 
 The data files hold every word; this module only indexes them and turns word
 lists into regular-expression alternations (longest spelling first, spaces and
@@ -87,6 +87,11 @@ class DateLexicon:
     year_after: List[str] = field(default_factory=list)
     gregorian_year_after: List[str] = field(default_factory=list)
     event_before: set = field(default_factory=set)
+    name_before: set = field(default_factory=set)
+    weekday_city: set = field(default_factory=set)
+    weekday_city_before: set = field(default_factory=set)
+    weekday_city_after: set = field(default_factory=set)
+    named_days: Dict[str, Tuple[str, int, int]] = field(default_factory=dict)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -157,5 +162,14 @@ def get_lexicon() -> DateLexicon:
     lex.year_after = list(blockers["year_after"])
     lex.gregorian_year_after = list(blockers["gregorian_year_after"])
     lex.event_before = {fold_key(w) for w in blockers["event_before"]}
+    lex.name_before = {fold_key(w) for w in blockers.get("name_before", [])}
     lex.weekday_not_after |= {fold_key(w) for w in blockers.get("weekday_not_after", [])}
+    city = blockers.get("weekday_city", {})
+    lex.weekday_city = {fold_key(w) for w in city.get("names", [])}
+    lex.weekday_city_before = {fold_key(w) for w in city.get("before", [])}
+    lex.weekday_city_after = {fold_key(w) for w in city.get("after", [])}
+    named = read_json("dates/named_days.json")
+    for calendar in ("jalali", "gregorian", "hijri"):
+        for name, (month, day) in named.get(calendar, {}).items():
+            lex.named_days[fold_key(name)] = (calendar, int(month), int(day))
     return lex

@@ -20,10 +20,13 @@ longest-leftmost; then neighbouring atoms that describe one moment («ساعت �
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Callable, List, Optional, Tuple
 
+import jdatetime
 import regex
 
 from .lexicon import JOINT, DateLexicon, alternation, fold_key, get_lexicon
@@ -69,6 +72,10 @@ class Mention:
     ampm: Optional[str] = None           # am | pm | noon | night (from a day part or a suffix)
     daypart: Optional[str] = None        # morning | noon | afternoon | evening | night | dawn | midnight
     relative: bool = False
+    range_end_day: Optional[int] = None  # «۲۴ و ۲۵ فوریه», «۵ تا ۷ اسفند»: the last day (``day`` is the first)
+    options: Tuple[Tuple[str, int, int, int], ...] = ()  # readings of an ambiguous «۱۲/۰۵/۱۹»: (calendar, y, m, d)
+    named: bool = False                  # a named day (عاشورا، نوروز، کریسمس)
+    jalali_year: Optional[int] = None    # a lunar day dated by a Jalali year («عید فطر ۱۳۹۹»)
     parts: frozenset = frozenset()       # components: date, weekday, rel, time, daypart
     pieces: List[Tuple[int, int, str]] = field(default_factory=list)  # (start, end, DATE|TIME)
 
@@ -114,6 +121,9 @@ def grammar() -> _Grammar:
     suffixes = "(?i:" + alternation(lex.clock_suffixes) + ")"
     yrel = f"(?:{rel_years}|سال{_J}(?:جاری|گذشته|قبل|پیش|آینده|بعد)|(?:این|همین|همان|آن){_J}سال)"
     year = rf"(?:(?P<ynum>{_D}{{4}}|{_D}{{2}})(?![۰-۹])|(?P<yword>{cardinal}))"
+    greg_era = alternation(k for k, v in lex.era_by_name.items() if v == "gregorian" and len(k) > 2)
+    named_days = alternation(lex.named_days)
+    moments = "(?:دقایقی|ساعاتی|لحظاتی|ساعتی|دقیقه‌ای|لحظه‌ای|چند{_J}(?:دقیقه|ساعت|لحظه))".replace("{_J}", _J)
     daynum = rf"(?:(?P<dnum>{_D}{{1,2}})(?:{_J}?(?:ام|اُم|م)(?!\p{{L}}))?|(?P<dword>{ordinal}|{cardinal}))"
     era = rf"(?:{_J}?\(?(?P<era>{eras})\)?)"
     one = rf"(?:{_D}+(?:[٫.]{_D}+)?|{cardinal})"
@@ -123,10 +133,14 @@ def grammar() -> _Grammar:
     hour_words = rf"(?:بیست{_J}?و{_J}?(?:یک|دو|سه|چهار)|{card_atom})"
 
     R: List[Tuple[str, Callable]] = [
+        # عاشورای امسال / عید فطر سال گذشته / نوروز ۱۴۰۴ / کریسمس ۲۰۱۹ (a named day needs its year)
+        (rf"{_B}(?P<nd>{named_days})(?:{_J}?ی)?{_J}(?:(?P<sal>سال){_J})?(?:(?P<ynum>{_D}{{4}})(?![۰-۹])|(?P<yrel>{yrel})){_E}", _named_day),
         # ۱۹ آبان ماه ۱۴۰۴ / بیست و دوم بهمن سال گذشته / ۵ اکتبر ۲۰۱۸ میلادی
-        (rf"{_B}(?:(?P<pre>روز|مورخ|مورخه|تاریخ){_J})?{daynum}{_J}?(?:ماه{_J})?(?P<month>{months})(?P<mah>{_J}?ماه)?"
+        (rf"(?:{_B}|(?<=\p{{L}})(?=[۰-۹]))(?:(?P<pre>روز|روزهای|مورخ|مورخه|تاریخ){_J})?"
+         rf"(?:(?P<d0>{_D}{{1,2}})(?:{_J}?(?:ام|م)(?!\p{{L}}))?{_J}?(?P<rsep>و|تا|الی|لغایت|-|–){_J}?(?=[۰-۹]))?"
+         rf"{daynum}{_J}?(?:ماه{_J})?(?P<month>{months})(?P<mah>{_J}?ماه)?"
          rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش(?![ \u200c]?(?:بینی|از))|آینده|آتی)))?{era}?"
-         rf"(?:{_E}|(?<=[۰-۹][ \u200c]?می)(?=\u200c(?:در|به|از|تا|با|سال|گذشته|امسال|آینده|جاری|میلادی|که|و)(?!\p{{L}})))", _dmy),
+         rf"(?:{_E}|(?<=[۰-۹]{{4}})(?=\p{{L}})|(?<=[۰-۹][ \u200c]?می)(?=\u200c(?:در|به|از|تا|با|سال|گذشته|امسال|آینده|جاری|میلادی|که|و)(?!\p{{L}})))", _dmy),
         # اواخر آبان ماه ۱۴۰۴ / مهر ۹۸ / ماه رمضان / آبان‌ماه امسال
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?:(?P<mahpre>ماه){_J}(?:مبارک{_J})?)?(?P<month>{months})(?P<mah>{_J}?ماه)?"
          rf"(?:(?:{_J}?|،{_J}?)(?:(?P<sal>سال){_J})?(?:{year}|(?P<yrel>{yrel}))|(?P<mrel>{_J}(?:گذشته|قبل|پیش(?![ \u200c]?(?:بینی|از))|آینده|آتی)))?{era}?(?:{_E}|(?<=[۰-۹]{{4}})(?=\p{{L}}))", _month),
@@ -137,12 +151,15 @@ def grammar() -> _Grammar:
         (rf"{_B}(?:(?P<mod>{mods}){_J})?(?P<sal>سال(?:{_J}?(?:های|ها))?)(?:{_J}(?:مالی|تحصیلی|زراعی|آبی))?{_J}{year}"
          rf"(?:{_J}?(?:تا|-|–|و|لغایت|الی){_J}?(?P<y2>{_D}{{2,4}})(?![۰-۹]))?{era}?{_E}", _year),
         (rf"{_B}(?P<ynum>{_D}{{4}})(?:{_J}?[-–]{_J}?(?P<y2>{_D}{{4}}))?{era}{_E}", _year),
+        (rf"{_B}(?P<ynum>{_D}{{2}}){_J}(?P<era>{greg_era}){_E}", _year),
         (rf"(?<=(?:^|[ \u200c(«])(?P<prep>در|تا|از|اوایل|اواسط|اواخر|ابتدای|پایان|اول|آغاز){_J})(?P<ynum>{_D}{{4}}){_E}", _bare_year),
         (rf"(?<=(?:^|[ \u200c(«]){year_after}{_J})(?P<ynum>{_D}{{4}}|{_D}{{2}}){_E}", _bare_year),
         (rf"(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})(?P<gnum>{_D}{{4}}|{_D}{{2}}){_E}", _bare_year),
         # امروز / دیروز / روز گذشته / امسال / پارسال
         (rf"{_B}(?P<rday>{rel_days}){_E}", _rel_day),
-        (rf"{_B}(?P<ryear>{rel_years}){_E}", _rel_year),
+        (rf"{_B}(?P<ryear>{rel_years})(?:{_J}(?P<era>{greg_era}))?{_E}", _rel_year),
+        # دقایقی پیش / ساعاتی قبل / لحظاتی پیش: the publication day
+        (rf"{_B}(?P<moment>{moments}){_J}(?:پیش|قبل){_E}", _moments_ago),
         # سه روز پیش / دو هفته بعد / ماه گذشته / سال‌های اخیر / این هفته / ماه جاری
         (rf"{_B}(?:(?P<n>{count}(?:{_J}(?:و{_J})?نیم)?){_J}?)?(?P<unit>{units})(?P<pl>{_J}?(?:های|ها))?{_J}(?P<dir>{dirs}){era}?{_E}(?P<az>{_J}از)?", _rel_unit),
         (rf"{_B}(?P<this>این|همین){_J}(?P<unit>هفته|ماه|سال|روز{_J}?ها|هفته{_J}?ها|ماه{_J}?ها|سال{_J}?ها){_E}", _this_unit),
@@ -292,6 +309,20 @@ def _trim(men: Mention, end: int, text: str) -> Mention:
     return replace(men, end=end, text=text[men.start:end])
 
 
+_DEMONSTRATIVE = ("این", "آن", "همین", "همان", "یک", "هر")
+
+
+def _named_after(text: str, pos: int, words_before: set) -> bool:
+    """Whether the day at ``pos`` follows one of ``words_before`` (quotes between allowed)
+    as a name: «جنبش ۱۵ خرداد», «قیام ۱۵ خرداد»; not after a demonstrative, which makes
+    the noun a subject («این حادثه ۱۷ شهریور رخ داد» is dated)."""
+    left = text[max(0, pos - 60):pos].rstrip(" \u200c«\"'")
+    words = regex.findall(r"[\p{L}\u200c]+", left)
+    if not words or fold_key(words[-1]) not in words_before:
+        return False
+    return not (len(words) >= 2 and fold_key(words[-2]) in _DEMONSTRATIVE)
+
+
 def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     lex = get_lexicon()
     month_key = fold_key(_g(m, "month"))
@@ -310,7 +341,9 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None
     if prev in lex.place_before and not has_year:
         return None  # «خیابان ۱۵ خرداد», «مدرسه هفتم تیر»: a name
-    named_event = prev in lex.event_before and not has_year  # «قیام ۱۵ خرداد»: 1342, not this year
+    if not has_year and _named_after(text, m.start(), lex.name_before):
+        return None  # «جنبش ۱۵ خرداد», «ائتلاف ۱۴ مارس»: a movement's name, not a date
+    named_event = not has_year and _named_after(text, m.start(), lex.event_before)  # «قیام ۱۵ خرداد»: 1342
     before_pre = _prev_word(text, m.start()) if not _g(m, "pre") else \
         (text[max(0, m.start() - 6):m.start()].strip(" \u200c")[-1:] or "")
     if _g(m, "dword") and prev in ("هفته", "دهه", "نیمه", "هفته‌های", "دهه‌های") and _is_ordinal(_g(m, "dword")):
@@ -320,10 +353,14 @@ def _dmy(text: str, m: "regex.Match[str]") -> Optional[Mention]:
                  or (_g(m, "pre") and fold_key(_g(m, "pre")) == "روز" and before_pre.isdigit())):
         day = None  # «روزهای اول فروردین»: the month, not its first day
     start = m.start("dnum") if _g(m, "dnum") else m.start("dword")
-    if _g(m, "pre") and fold_key(_g(m, "pre")) == "روز":
+    first = parse_number(_g(m, "d0")) if _g(m, "d0") else None
+    range_end = None
+    if first is not None and day is not None and 1 <= first < day:
+        start, range_end, day = m.start("d0"), day, first  # «۲۴ و ۲۵ فوریه»: from the 24th
+    if _g(m, "pre") and fold_key(_g(m, "pre")) in ("روز", "روزهای"):
         start = m.start()
     men = Mention(start, m.end(), text[start:m.end()], "date", calendar=calendar, month=month, day=day,
-                  parts=frozenset({"date"}))
+                  range_end_day=range_end, parts=frozenset({"date"}))
     men = _apply_year(text, m, men)
     if men is None:
         return None
@@ -342,6 +379,8 @@ def _month(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     prev = _prev_word(text, m.start())
     if month_key in lex.ambiguous_months and not support:
         return None
+    if regex.search(r"[۰-۹][ \u200c]*$", text[max(0, m.start() - 3):m.start()]):
+        return None  # «حملات ۱۱ سپتامبر»: the day-and-month rule decided about this one
     if not support and not _g(m, "mod"):
         if calendar in ("jalali", "hijri") and prev not in ("در", "از", "تا", "طی", "برای", "اواخر", "اوایل", "اواسط", "ابتدای",
                                                  "پایان", "آخر", "نیمه", "تاریخ", "مورخ", "ماه", "هر", "آغاز", "شروع"):
@@ -370,33 +409,70 @@ def _numeric(text: str, m: "regex.Match[str]") -> Optional[Mention]:
         return None
     era = _era(m)
     ia, ib, ic = int(a), int(b), int(c)
+    options: List[Tuple[str, int, int, int]] = []
     if len(a) == 4 and len(c) <= 2:
         y, mo, d = ia, ib, ic
     elif len(c) == 4 and len(a) <= 2:
         y, mo, d = ic, ib, ia
         if mo > 12 and d <= 12:
             mo, d = d, mo
-    elif len(a) == 2 and len(c) <= 2 and _g(m, "sep") != ".":
-        if ia > 31:
-            y, mo, d = ia, ib, ic
-        elif ic > 31:
-            y, mo, d = ic, ib, ia
-        else:
-            y, mo, d = ia, ib, ic  # Persian order: YY/MM/DD
-        y = 1300 + y if y >= 30 else 1400 + y
+    elif len(a) <= 2 and len(c) == 2 or len(a) == 2 and len(c) <= 2:
+        if _g(m, "sep") == "." and prev not in ("تاریخ", "مورخ", "مورخه"):
+            return None  # «۱.۲.۳» is a section number unless a date is announced
+        options = _two_digit_readings(ia, ib, ic, len(a) == 2, era)
+        if not options:
+            return None
+        _, y, mo, d = options[0]
     else:
         return None
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
-    if _g(m, "sep") == "." and len(a) != 4 and len(c) != 4:
+    if _g(m, "sep") == "." and len(a) != 4 and len(c) != 4 and not options:
         return None
-    calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > JALALI_MAX else "jalali")
+    if options:
+        calendar = options[0][0]
+    else:
+        calendar = era if era in ("jalali", "gregorian", "hijri") else ("gregorian" if y > JALALI_MAX else "jalali")
     if calendar == "jalali" and y > 1700 or calendar != "gregorian" and y < 100:
         return None
     men = Mention(m.start(), m.end(), m.group(), "date", calendar=calendar, year=y, month=mo, day=d,
-                  parts=frozenset({"date"}))
+                  options=tuple(options) if len(options) > 1 else (), parts=frozenset({"date"}))
     men.pieces = [(men.start, men.end, "DATE")]
     return men
+
+
+def _two_digit_readings(a: int, b: int, c: int, a_can_be_year: bool, era: Optional[str]) -> List[Tuple[str, int, int, int]]:
+    """Readings of a numeric date with a two-digit year, most usual first: Persian
+    ``YY/MM/DD`` and ``DD/MM/YY`` (Jalali), then ``MM/DD/YY`` and ``DD/MM/YY``
+    (Gregorian). Only days that exist are kept; the resolver picks the reading
+    nearest to publication («12/25/19» in an item of Dey 1398 is 2019-12-25)."""
+    def jal(yy: int) -> int:
+        return 1300 + yy if yy >= 30 else 1400 + yy
+
+    def greg(yy: int) -> int:
+        return 2000 + yy if yy < 50 else 1900 + yy
+
+    cands = []
+    if era in (None, "jalali"):
+        if a_can_be_year:
+            cands.append(("jalali", jal(a), b, c))
+        cands.append(("jalali", jal(c), b, a))
+    if era in (None, "gregorian"):
+        cands.append(("gregorian", greg(c), a, b))
+        cands.append(("gregorian", greg(c), b, a))
+    out = []
+    for cal, y, mo, d in cands:
+        if not (1 <= mo <= 12 and 1 <= d <= 31) or (cal, y, mo, d) in out:
+            continue
+        try:
+            if cal == "jalali":
+                jdatetime.date(y, mo, d)
+            else:
+                _dt.date(y, mo, d)
+        except ValueError:
+            continue
+        out.append((cal, y, mo, d))
+    return out
 
 
 def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
@@ -408,8 +484,8 @@ def _year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if (nxt in _SCALE if _g(m, "sal") else nxt in lex.after_number_block) and not era:
         return None
     if "sal" not in m.re.groupindex or not _g(m, "sal"):
-        if _g(m, "ynum") is None or len(_g(m, "ynum")) != 4:
-            return None
+        if _g(m, "ynum") is None or len(_g(m, "ynum")) != 4 and era != "gregorian":
+            return None  # (a bare two-digit year needs «میلادی»: «۹۸ میلادی» is 1998)
     if _g(m, "yword") and (parse_number(_g(m, "yword")) or 0) < 30:
         return None
     y = _year_value(m, era if era != "bc" else None, None)
@@ -477,7 +553,48 @@ def _rel_year(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     men = Mention(m.start(), m.end(), m.group(), "date", rel_unit="year",
                   rel_n=get_lexicon().rel_years[fold_key(_g(m, "ryear"))], relative=True,
                   parts=frozenset({"relunit"}))
+    if _g(m, "era"):
+        men.calendar = "gregorian"  # «امسال میلادی»: this Gregorian year
     men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _named_day(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    """«عاشورای امسال», «عید فطر سال گذشته», «نوروز ۱۴۰۴», «کریسمس ۲۰۱۹»: a named day with its year.
+
+    A written four-digit year is the named day's own calendar year, except that a
+    lunar day with a year below 1420 takes it as Jalali (Persian news dates lunar
+    feasts by the Jalali year: «عید فطر ۱۳۹۹»; Hijri years of this era are 1420+)."""
+    lex = get_lexicon()
+    calendar, month, day = lex.named_days[fold_key(_g(m, "nd"))]
+    men = Mention(m.start(), m.end(), m.group(), "date", calendar=calendar, month=month, day=day, named=True,
+                  parts=frozenset({"date"}))
+    if _g(m, "ynum"):
+        y = int(_g(m, "ynum"))
+        if calendar == "hijri" and y < 1420:
+            men.jalali_year = y
+        elif not _year_ok(y, calendar):
+            return None
+        else:
+            men.year = y
+    else:
+        key = fold_key(_g(m, "yrel"))
+        if key in lex.rel_years:
+            men.year_rel = lex.rel_years[key]
+        elif key.split(" ")[0] in ("همین", "همان", "آن"):
+            men.year_anaphoric = True
+        else:
+            word = key.split(" ")[-1]
+            men.year_rel = 0 if word in ("جاری", "سال") or key.startswith(("این",)) else lex.directions.get(word, 0)
+        men.relative = men.year_rel is not None
+    men.pieces = [(men.start, men.end, "DATE")]
+    return men
+
+
+def _moments_ago(text: str, m: "regex.Match[str]") -> Optional[Mention]:
+    """«دقایقی پیش», «ساعاتی قبل»: earlier on the publication day."""
+    men = Mention(m.start(), m.end(), m.group(), "date", rel_days=0, relative=True, parts=frozenset({"rel"}))
+    men.pieces = [(men.start, men.end, "TIME")]
     return men
 
 
@@ -585,7 +702,9 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if not _g(m, "roz") and (prev in lex.weekday_not_after or prev2 in lex.weekday_not_after):
         return None
     if not _g(m, "roz") and not _g(m, "wrel") and _next_word(text, m.end()) in lex.weekday_not_before:
-        return None  # «دوشنبه بازار»
+        return None  # «دوشنبه بازار», «چهارشنبه سوری»
+    if _is_city(text, m, lex):
+        return None  # «در شهر دوشنبه», «در «دوشنبه»»: the capital of Tajikistan
     men = Mention(m.start(), m.end(), m.group(), "date", weekday=wd, parts=frozenset({"weekday"}))
     men.pieces = [(men.start, men.end, "DATE")]
     if prev in ("روزهای", "روزها", "هر", "همه", "تمام", "آخرین", "واپسین") or (prev.endswith("ین") and _atom_ordinal(prev[:-2])):
@@ -605,6 +724,20 @@ def _weekday(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     if men.week_rel:
         men.relative = True
     return men
+
+
+def _is_city(text: str, m: "regex.Match[str]", lex: DateLexicon) -> bool:
+    """A weekday spelling that names a city here: after «شهر/در/پایتخت», in quotes, or
+    before «پایتخت» («دوشنبه پایتخت تاجیکستان»); never with «روز» or «گذشته/آینده»."""
+    if fold_key(_g(m, "wd")) not in lex.weekday_city or _g(m, "roz") or _g(m, "wrel") or _g(m, "wwrel") or _g(m, "this"):
+        return False
+    before = text[max(0, m.start() - 2):m.start()]
+    after = text[m.end():m.end() + 2]
+    if "«" in before and "»" in after or '"' in before and '"' in after:
+        return True
+    pm = regex.search(r"([\p{L}\u200c]+)[ \u200c«\"]*$", text[max(0, m.start() - 30):m.start()])
+    prev = fold_key(pm.group(1)) if pm else ""
+    return prev in lex.weekday_city_before or _next_word(text, m.end()) in lex.weekday_city_after
 
 
 def _clock_words(text: str, m: "regex.Match[str]") -> Optional[Mention]:
@@ -769,6 +902,8 @@ def _can_merge(a: Mention, b: Mention, gap: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if "date" in x.parts and x.day is None and "time" in y.parts:
             return False  # «یارانه اسفند، ساعت ۲۴ روز سه‌شنبه»: the month is not the day
+        if "date" in x.parts and x.day is None and ("weekday" in y.parts or "rel" in y.parts):
+            return False  # «روز دوشنبه در سال ۲۰۱۹»: the weekday is its own day, the year another phrase
     shared = a.parts & b.parts
     if shared - {"daypart"}:
         # «امروز» + «۱۹ آبان»: rel and date differ; two explicit dates never merge
@@ -812,11 +947,16 @@ def _select(cands: List[Mention]) -> List[Mention]:
     chosen: List[Mention] = []
     # longest-leftmost: a candidate survives unless a longer (or equal, higher-priority) one overlaps it
     by_len = sorted(cands, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.kind, 5), m.start))
-    taken: List[Tuple[int, int]] = []
+    # the taken spans never overlap: kept sorted, a candidate meets only its neighbours
+    # (a bisection, not a scan of every taken span: text full of dates stays linear)
+    starts: List[int] = []
+    ends: List[int] = []
     for m in by_len:
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect_left(starts, m.end)  # taken spans starting before m ends: [0, i)
+        if i and ends[i - 1] > m.start:  # the last of them (the latest end) reaches into m
             continue
-        taken.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen

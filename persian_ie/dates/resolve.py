@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 from typing import Any, Dict, Optional
 
 import jdatetime
@@ -149,7 +150,7 @@ def _month_in(calendar: str, day: jdatetime.date) -> Optional[int]:
 
 
 def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool = False,
-               past: bool = False) -> int:
+               past: bool = False, grace: int = 0) -> int:
     """The year of a day/month written without one.
 
     «امسال»/«سال گذشته» give it; «آبان ماه گذشته» is the latest such month before
@@ -174,7 +175,7 @@ def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool 
         if men.day is None and future:  # a month to come: its last days count as near
             day = day + jdatetime.timedelta(days=27)
         gap = (day - published).days
-        if future and gap < 0:
+        if future and gap < -grace:
             continue  # «تا اواسط مهرماه ادامه خواهد یافت»: the next Mehr
         if past and not future and gap > (7 if men.day is not None else 31):
             continue  # «در ماه ژوئن به ایران سفر کرده بود»: the June gone
@@ -182,6 +183,44 @@ def _pick_year(men: Mention, base: int, published: jdatetime.date, future: bool 
         if best_gap is None or gap < best_gap - 1:
             best, best_gap = year, gap
     return best
+
+
+def _nearest_reading(men: Mention, published: jdatetime.date) -> Mention:
+    """The reading of an ambiguous numeric date («12/25/19») nearest to publication."""
+    best = None
+    for calendar, y, m, d in men.options:
+        day = _to_jalali(calendar, y, m, d)
+        if day is None:
+            continue
+        gap = abs((day - published).days)
+        if best is None or gap < best[0]:
+            best = (gap, calendar, y, m, d)
+    if best is None:
+        return men
+    _, calendar, y, m, d = best
+    return replace(men, calendar=calendar, year=y, month=m, day=d, options=())
+
+
+def _lunar_in_jalali_year(month: int, day: int, jyear: int, published: Optional[jdatetime.date]) -> Optional[jdatetime.date]:
+    """The Jalali day on which Hijri ``month``/``day`` falls in Jalali year ``jyear``
+    (the one nearest to publication when a lunar year puts it there twice)."""
+    if _HGregorian is None:
+        return None
+    try:
+        first = jdatetime.date(jyear, 1, 1)
+        h = _HGregorian.fromdate(first.togregorian()).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    hits = []
+    for hy in (h - 1, h, h + 1):
+        d = _to_jalali("hijri", hy, month, day)
+        if d is not None and d.year == jyear:
+            hits.append(d)
+    if not hits:
+        return None
+    if published is None:
+        return hits[0]
+    return min(hits, key=lambda d: abs((d - published).days))
 
 
 def _shift_month(y: int, m: int, n: int):
@@ -209,14 +248,29 @@ def _weekday_day(men: Mention, published: jdatetime.date, future: bool) -> jdate
 
 
 def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool = False,
-            past: bool = False) -> Dict[str, Any]:
+            past: bool = False, grace: int = 0) -> Dict[str, Any]:
     """Values for ``men``: ``jalali``, ``gregorian``, ``granularity``, ``weekday``,
     ``relative``, ``weekday_conflict``, ``time``, ``part_of_day`` (and ``hijri`` for
-    Hijri months/years). ``future``: the sentence speaks of something to come;
-    ``past``: it reports something done (a yearless date then does not move ahead)."""
+    Hijri months/years, ``range_end`` for «۲۴ و ۲۵ فوریه»). ``future``: the sentence
+    speaks of something to come (a yearless date then takes its next occurrence,
+    though it may lie up to ``grace`` days before publication when the only sign of
+    the future is a present-tense verb); ``past``: it reports something done (a
+    yearless date then does not move ahead)."""
     out = _empty(men)
     if men.kind not in ("date", "time"):
         out["relative"] = men.relative
+        return out
+    if men.options and published is not None:
+        men = _nearest_reading(men, published)
+    if men.calendar == "hijri" and men.day is not None and men.year is None and (
+            men.jalali_year is not None or men.year_rel is not None and published is not None):
+        # «عاشورای امسال», «عید فطر ۱۳۹۹»: the lunar day that falls in that Jalali year
+        year = men.jalali_year if men.jalali_year is not None else published.year + men.year_rel
+        day = _lunar_in_jalali_year(men.month, men.day, year, published)
+        out["relative"] = men.jalali_year is None
+        if day is not None:
+            out.update(_day_values(day))
+            _check_weekday(men, day, out)
         return out
     # -- explicit day / month / year --------------------------------------------------------
     if men.month is not None and men.calendar:
@@ -234,7 +288,7 @@ def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool =
             base = _year_in(men.calendar, published)
             if base is None:
                 return out
-            year = _pick_year(men, base, published, future, past)
+            year = _pick_year(men, base, published, future, past, grace)
         if men.day is not None:
             day = _to_jalali(men.calendar, year, men.month, men.day)
             if day is None:
@@ -242,6 +296,10 @@ def resolve(men: Mention, published: Optional[jdatetime.date], *, future: bool =
                 return out
             out.update(_day_values(day))
             _check_weekday(men, day, out)
+            if men.range_end_day is not None:
+                last = _to_jalali(men.calendar, year, men.month, men.range_end_day)
+                if last is not None:
+                    out["range_end"] = _day_values(last)["jalali"]
             return out
         vals = _month_values(men.calendar, year, men.month)
         if vals:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import gzip
 import threading
+from bisect import bisect_right
+from collections.abc import Mapping
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
@@ -57,7 +59,7 @@ def word_key(token: str) -> str:
     return token.translate(_DIGIT_FOLD).lower()
 
 
-def load_wordfeat(path: Union[str, Path, None] = None) -> Dict[str, WordInfo]:
+def load_wordfeat(path: Union[str, Path, None] = None) -> "WordTable":
     """Read a ``word<TAB>field<TAB>field...`` table (optionally gzipped)."""
     if path is None:
         ref = resources.files("persian_ie") / "resources" / "ner" / "wordfeat.tsv.gz"
@@ -67,15 +69,69 @@ def load_wordfeat(path: Union[str, Path, None] = None) -> Dict[str, WordInfo]:
         path = Path(path)
         blob = path.read_bytes()
         data = (gzip.decompress(blob) if path.suffix == ".gz" else blob).decode("utf-8")
-    table: Dict[str, WordInfo] = {}
-    lines = data.split("\n")
-    header = lines[0].split("\t") if lines and lines[0].startswith("#") else None
-    for line in lines[1 if header else 0:]:
-        if not line:
-            continue
-        parts = line.split("\t")
-        table[parts[0]] = tuple(parts[1:])
-    return table
+    lines = data.rstrip("\n").split("\n")
+    if lines and lines[0].startswith("#"):
+        lines = lines[1:]
+    return WordTable(lines)
+
+
+class WordTable(Mapping):
+    """``word → (field, ...)`` from ``word<TAB>fields`` lines.
+
+    Loading builds no per-word objects (start-up time): lines already in sorted
+    order (the shipped table) are looked up by bisection; others go into a dict.
+    A row is split into its fields when it is looked up.
+    """
+
+    __slots__ = ("_lines", "_rows")
+
+    def __init__(self, lines: List[str]):
+        lines = [x for x in lines if x] if "" in lines else lines
+        if lines == sorted(lines) and all("\t" in x for x in lines):
+            self._lines: Optional[List[str]] = lines
+            self._rows: Optional[Dict[str, str]] = None
+        else:
+            self._lines = None
+            self._rows = {}
+            for line in lines:
+                word, tab, rest = line.partition("\t")
+                self._rows[word] = rest if tab else None  # type: ignore[assignment]
+
+    def _rest(self, word: str):
+        if self._rows is not None:
+            return self._rows.get(word, _MISSING)
+        lines = self._lines
+        # the last line starting with «word\t» (as a dict keeps a repeated word's last row)
+        i = bisect_right(lines, word + "\t\U0010ffff") - 1
+        if i >= 0 and lines[i].startswith(word + "\t") and "\t" not in word:
+            return lines[i][len(word) + 1:]
+        return _MISSING
+
+    def __getitem__(self, word: str) -> WordInfo:
+        rest = self._rest(word)
+        if rest is _MISSING:
+            raise KeyError(word)
+        return () if rest is None else tuple(rest.split("\t"))
+
+    def get(self, word, default=None):
+        rest = self._rest(word)
+        if rest is _MISSING:
+            return default
+        return () if rest is None else tuple(rest.split("\t"))
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and self._rest(word) is not _MISSING
+
+    def __iter__(self):
+        if self._rows is not None:
+            return iter(self._rows)
+        return iter(dict.fromkeys(x.partition("\t")[0] for x in self._lines))
+
+    def __len__(self) -> int:
+        return len(self._rows) if self._rows is not None else sum(1 for _ in self)
+
+
+_MISSING = object()
 
 
 def load_gazetteer(path: Union[str, Path, None] = None) -> Dict[Tuple[str, ...], Tuple[str, ...]]:

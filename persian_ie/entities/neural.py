@@ -180,33 +180,54 @@ def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
     return _lstm_gathered(xs.reshape(D * T * B, H4), idx, whh_s)
 
 
-def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
+def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray,
+                   lengths: Optional[np.ndarray] = None) -> np.ndarray:
     """:func:`_lstm_time_major` with the gate inputs gathered step by step: ``rows``
     (R, 4H) pre-scaled gate inputs, ``idx`` (T, D, B) the row of each direction,
     step and sentence. Saves writing and re-reading the whole (D, T, B, 4H) input.
     Running every direction of every network of an ensemble in the same numpy calls
-    keeps the per-step overhead constant."""
+    keeps the per-step overhead constant.
+
+    With ``lengths`` (B,), step ``t`` computes only the sentences still running
+    (``lengths > t``; the others' outputs are zeros): the sentences are put longest
+    first so those are a prefix of the batch, and a batch of mixed lengths pays for
+    its tokens, not for its padding."""
     T, D, B = idx.shape
     H4 = rows.shape[1]
     H = H4 // 4
+    if lengths is None:
+        order, live = None, np.full(T, B)
+    else:
+        order = np.argsort(-lengths, kind="stable")
+        idx = idx[:, :, order]
+        live = (lengths[None, :] > np.arange(T)[:, None]).sum(axis=1)
     h = np.zeros((D, B, H), dtype=np.float32)
     c = np.zeros((D, B, H), dtype=np.float32)
-    a = np.empty((D, B, H4), dtype=np.float32)
-    x = np.empty((D, B, H4), dtype=np.float32)
-    tc = np.empty((D, B, H), dtype=np.float32)
-    out = np.empty((T, D, B, H), dtype=np.float32)
+    # scratch (no state across steps): contiguous (D, n, .) views of flat buffers
+    buf_a, buf_x, buf_s = (np.empty(D * B * H4, dtype=np.float32) for _ in range(3))
+    buf_t, buf_g = (np.empty(D * B * H, dtype=np.float32) for _ in range(2))
+    out = np.zeros((T, D, B, H), dtype=np.float32)
     for t in range(T):
-        np.matmul(h, whh_s, out=a)
-        np.take(rows, idx[t], axis=0, out=x)
+        n = int(live[t])
+        if n == 0:
+            break
+        hn, cn = (h, c) if n == B else (h[:, :n], c[:, :n])
+        a, x, sig = (b[:D * n * H4].reshape(D, n, H4) for b in (buf_a, buf_x, buf_s))
+        tc, ig = (b[:D * n * H].reshape(D, n, H) for b in (buf_t, buf_g))
+        np.matmul(hn, whh_s, out=a)
+        np.take(rows, idx[t, :, :n], axis=0, out=x, mode="clip")  # "clip": no bounds-check buffer
         a += x
         np.tanh(a, out=a)
-        sig = a * 0.5
+        np.multiply(a, 0.5, out=sig)
         sig += 0.5
-        c *= sig[..., H:2 * H]
-        c += sig[..., :H] * a[..., 2 * H:3 * H]
-        np.tanh(c, out=tc)
-        np.multiply(sig[..., 3 * H:], tc, out=h)
-        out[t] = h
+        cn *= sig[..., H:2 * H]
+        np.multiply(sig[..., :H], a[..., 2 * H:3 * H], out=ig)
+        cn += ig
+        np.tanh(cn, out=tc)
+        np.multiply(sig[..., 3 * H:], tc, out=hn)
+        out[t, :, :n] = hn
+    if order is not None:
+        out = out[:, :, np.argsort(order)]
     return out
 
 
@@ -431,7 +452,8 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
         bwd[rt, mb] = U1 + np.arange(M)
     offsets = (np.arange(D) * (U1 + M))[None, :, None]
     idx = np.where((np.arange(D) % 2 == 0)[None, :, None], fwd[:, None, :], bwd[:, None, :]) + offsets  # (T, D, B)
-    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, np.stack([w for n in nets for w in n._whh_s]))
+    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, np.stack([w for n in nets for w in n._whh_s]),
+                        lengths)
     em_f = sum(hs[:, 2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
     em_b = sum(hs[:, 2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
     em = em_f + em_b[steps, np.arange(B)[None, :]] + sum(n.out_b for n in nets)
@@ -622,7 +644,7 @@ class NeuralTagger:
         """BIO tags for several sentences of normalized tokens.
 
         The sentences are sorted by length and run :attr:`batch_size` at a time, so
-        each batch pads little. A sentence longer than :data:`MAX_SEGMENT` tokens
+        each batch pads little; a sentence repeated in the batch is tagged once. A sentence longer than :data:`MAX_SEGMENT` tokens
         (a run-on paragraph, a scraped page without stops) is tagged in segments cut
         after a punctuation mark where one is near: the network's steps then stay
         full and the cost stays linear in the length.
@@ -635,8 +657,12 @@ class NeuralTagger:
             for a, b in _segments(s):
                 pieces.append(s[a:b])
                 owner.append(i)
+        # a piece met twice (a repeated byline or boilerplate line, run-on repeated
+        # text) is tagged once: the network reads each piece on its own
+        first: Dict[Tuple[str, ...], int] = {}
+        same = [first.setdefault(tuple(p), i) for i, p in enumerate(pieces)]
         raw: List[List[str]] = [[] for _ in pieces]
-        order = sorted((i for i, s in enumerate(pieces) if len(s)), key=lambda i: len(pieces[i]))
+        order = sorted((i for i, s in enumerate(pieces) if len(s) and same[i] == i), key=lambda i: len(pieces[i]))
         for k in range(0, len(order), self.batch_size):
             idx = order[k:k + self.batch_size]
             batch = [pieces[i] for i in idx]
@@ -646,6 +672,9 @@ class NeuralTagger:
             paths = viterbi_batch(em, lengths, trans, start, end)
             for b, i in enumerate(idx):
                 raw[i] = [labels[j] for j in paths[b, :lengths[b]]]
+        for i, j in enumerate(same):
+            if j != i:
+                raw[i] = raw[j]
         joined: List[List[str]] = [[] for _ in sentences]
         for i, tags in zip(owner, raw):
             joined[i].extend(tags)

@@ -376,46 +376,29 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
 
 
 def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention] = ()) -> Optional[object]:
-    """The DateValue stated in the mention's clause (nearest to the trigger), or None.
+    """The DateValue of the mention (the one tied to its trigger or in its own phrase
+    first; see :mod:`.dating`), or None. ``others``: the other trigger mentions."""
+    from .dating import event_date
 
-    ``others``: the other trigger mentions of the same sentence.
-    """
     a, b = clause_window(doc, m)
-    near_mentions = index_of(doc, "date_of_mentions", others, lambda o: o.start)
-    best = None
-    for s, t, d in _dated(doc, dates).between(a, b):
-        if not (a <= s and t <= b):
-            continue
-        dist = abs(m.start - t if t <= m.start else s - m.end)
-        raw = dist
-        lead = doc.norm[max(a, s - 12):s]
-        if regex.search(r"(?:^|\s)(?:از|تا|پس از|قبل از|پیش از|بعد از|از زمان)\s+(?:\p{L}+\s+)?$", lead):
-            dist += 1000  # «از بامداد ششم مارس»: the start of something else
-        # a date closer to another trigger of the same sentence belongs to that one
-        if any(abs(o.start - t if t <= o.start else s - o.end) < raw
-               for o in near_mentions.between(s - raw - _LONGEST_ENTITY, t + raw + 1)
-               if o.sent == m.sent and o is not m):
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, d)
-    return best[1] if best else None
+    near = index_of(doc, "date_of_mentions", others, lambda o: o.start)
+    return event_date(doc, m, _spanned(doc, dates).between(a - _LONGEST_ENTITY, b), (a, b),
+                      near.between(a - _LONGEST_ENTITY, b), Lexicon.default().heads)
 
 
-def _dated(doc: Document, dates: Sequence) -> Near:
-    """The day-precise dates of ``dates`` as ``(nstart, nend, date)``, indexed by start."""
+def _spanned(doc: Document, dates: Sequence) -> Near:
+    """``dates`` as ``(nstart, nend, date)``, indexed by start (built once per document)."""
     def build():
         out = []
         for d in dates:
-            if getattr(d, "granularity", "day") not in (None, "day") or getattr(d, "jalali", None) is None:
-                continue  # an event's date is a day («ماه جاری», «۲۰ سال پیش» do not date it)
             try:
                 s, t = doc.norm_span(d.span)
             except (IndexError, AttributeError):
                 continue
             out.append((s, t, d))
         return out
-    cached = doc.user_data.get("_events_dated")
+    cached = doc.user_data.get("_events_spanned_dates")
     if cached is None or cached[0] is not dates or cached[1] != len(dates):
         cached = (dates, len(dates), Near((x[0], x) for x in build()))
-        doc.user_data["_events_dated"] = cached
+        doc.user_data["_events_spanned_dates"] = cached
     return cached[2]

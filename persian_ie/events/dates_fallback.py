@@ -1,7 +1,7 @@
 """A small date reader used only when no dates stage has filled ``doc.dates``.
 
 It knows the expressions news datelines use for the event day: «امروز (دوشنبه)»،
-«دیروز»، «روز گذشته»، «فردا»، a bare weekday («روز سه‌شنبه»، «شامگاه شنبه») and a
+«دیروز»، «روز گذشته»، «فردا»، «دقایقی پیش»، a bare weekday («روز سه‌شنبه»، «شامگاه شنبه») and a
 full Jalali date («۱۹ آبان ماه ۱۴۰۴»). The dates stage does this properly; this
 keeps the events stage usable in a pipeline without it.
 """
@@ -25,10 +25,10 @@ _MONTHS = {"فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر"
            "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12}
 _WD = "(?:شنبه|یکشنبه|یک[\u200c ]?شنبه|دوشنبه|دو[\u200c ]?شنبه|سه[\u200c ]?شنبه|چهارشنبه|چهار[\u200c ]?شنبه|پنجشنبه|پنج[\u200c ]?شنبه|جمعه)"
 _PART = "(?:صبح|ظهر|عصر|شب|بعدازظهر|بعد از ظهر|بامداد|شامگاه|ظهر|امشب)"
-_REL = regex.compile(LB + r"(?:" + _PART + r"\s+)?(?P<rel>امروز|دیروز|روز گذشته|فردا|امشب)(?:\s*[-(]?\s*(?P<wd>" + _WD + r")\s*[-)]?)?"
+_REL = regex.compile(LB + r"(?:" + _PART + r"\s+)?(?P<rel>امروز|دیروز|روز گذشته|فردا|امشب|(?:دقایقی|ساعاتی|لحظاتی)\s+(?:پیش|قبل))(?:\s*[-(]?\s*(?P<wd>" + _WD + r")\s*[-)]?)?"
                      r"(?:\s*(?P<d>[۰-۹]{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")(?:\s*ماه)?(?:\s+(?:سال\s+)?(?P<y>[۰-۹]{4}))?)?" + RB)
 _FULL = regex.compile(LB + r"(?:(?P<wd>" + _WD + r")\s*[،,]?\s*)?(?P<d>[۰-۹]{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")(?:\s*ماه)?(?:\s+(?:سال\s+)?(?P<y>[۰-۹]{4}))?" + RB)
-_BARE_WD = regex.compile(LB + r"(?:(?:روز|" + _PART + r")\s+)(?P<wd>" + _WD + r")(?:\s+(?:گذشته|اخیر))?" + RB)
+_BARE_WD = regex.compile(LB + r"(?:(?:روز|" + _PART + r")\s+)(?P<wd>" + _WD + r")(?:\s+(?P<past>گذشته|اخیر))?" + RB)
 
 
 def _wd_index(text: str) -> Optional[int]:
@@ -61,7 +61,7 @@ def find_dates(doc: Document) -> List[DateValue]:
                 day = None
         elif pub is not None:
             rel = m.group("rel")
-            delta = {"امروز": 0, "امشب": 0, "دیروز": -1, "روز گذشته": -1, "فردا": 1}[rel]
+            delta = {"امروز": 0, "امشب": 0, "دیروز": -1, "روز گذشته": -1, "فردا": 1}.get(rel, 0)
             day = pub + jdatetime.timedelta(days=delta)
             wd = _wd_index(m.group("wd")) if m.group("wd") else None
             if wd is not None and rel in ("امروز", "امشب") and day.weekday() != wd:
@@ -89,7 +89,12 @@ def find_dates(doc: Document) -> List[DateValue]:
         wd = _wd_index(m.group("wd"))
         day = None
         if pub is not None and wd is not None:
-            day = pub - jdatetime.timedelta(days=(pub.weekday() - wd) % 7)
-        out.append(_value(doc, m.start(), m.end(), day, relative=True))
+            back = (pub.weekday() - wd) % 7 or (7 if m.group("past") else 0)  # «شنبه گذشته» on a Saturday: a week back
+            day = pub - jdatetime.timedelta(days=back)
+        value = _value(doc, m.start(), m.end(), day, relative=True)
+        if wd is not None:
+            value.attrs["weekday_index"] = wd  # events re-anchor it by their tense
+            value.attrs["week_rel"] = "past" if m.group("past") else None
+        out.append(value)
     out.sort(key=lambda d: d.span.start)
     return out

@@ -24,7 +24,7 @@ from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
 from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
-from .topics import topic_spans
+from .topics import assign_topics
 from .triggers import Mention, find_mentions
 
 __all__ = ["EventExtractor"]
@@ -351,59 +351,9 @@ class EventExtractor:
         return verb.group(1) in _FIRST_PERSON or (verb.group(1).startswith("می\u200c") and verb.group(1).endswith(("م", "یم")))
 
     def _assign_topics(self, doc: Document, clusters: List[Cluster], units: Sequence[PersonRef], lex: Lexicon) -> None:
-        if not clusters:
-            return
-        sent_owner: Dict[int, Cluster] = {}
-        for cl in clusters:
-            for m in cl.mentions:
-                sent_owner.setdefault(m.sent, cl)
-        seen_sents = set()
-        owners_by_sent: Dict[int, set] = {}
-        for cl in clusters:
-            for m in cl.mentions:
-                owners_by_sent.setdefault(m.sent, set()).add(id(cl))
-        for cl in clusters:
-            spans: List[Tuple[int, int, str]] = []
-            for m in cl.mentions:
-                a, b = clause_window(doc, m)
-                others = owners_by_sent.get(m.sent, set()) - {id(cl)}
-                if m.anaphoric or not others:
-                    sent = doc.sentences[m.sent]
-                    a, b = sent.nstart, sent.nend
-                spans.extend(topic_spans(doc, lex, a, b))
-                seen_sents.add(m.sent)
-            if cl.type == "proposal":
-                spans.extend(self._proposal_object(doc, cl.main, lex))
-            cl.topic_spans = spans  # type: ignore[attr-defined]
-        # sentences between an event's mentions and the next event that talk about it
-        units_by_sent: Dict[int, List[PersonRef]] = {}
-        for u in units:
-            units_by_sent.setdefault(u.sent, []).append(u)
-        order = sorted(clusters, key=lambda c: c.first.start)
-        main = [c for c in order if c.type in ("meeting", "phone_call", "visit", "agreement")]
-        for si, sent in enumerate(doc.sentences):
-            if si in seen_sents or si in sent_owner:
-                continue
-            prev = [c for c in main if c.first.sent < si]
-            if not prev:
-                continue
-            text = doc.norm[sent.nstart:sent.nend]
-            start = coref.attribution_end(text)
-            body = text[start:].lstrip()
-            subj = coref.subject_of_sentence(doc, units_by_sent.get(si, []), si)
-            target = None
-            if subj is not None:
-                ref = subj.resolved()
-                cands = [c for c in prev if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts)]
-                occurred = [c for c in cands if (c.status() or "occurred") == "occurred" and len(c.parts) >= 2]
-                if occurred or cands:
-                    target = (occurred or cands)[-1]
-            if target is None and _SIDES.match(body):
-                multi = [c for c in prev if len(c.parts) >= 2 and c.type in ("meeting", "phone_call", "agreement")]
-                target = multi[-1] if multi else prev[-1]
-            if target is None:
-                continue
-            target.topic_spans.extend(topic_spans(doc, lex, sent.nstart, sent.nend))  # type: ignore[attr-defined]
+        # topics.assign_topics (issue 10 item 8); a proposal also names its object
+        assign_topics(doc, clusters, units, lex,
+                      extra=lambda cl: self._proposal_object(doc, cl.main, lex) if cl.type == "proposal" else [])
 
     @staticmethod
     def _outcome_of_talks(doc: Document, m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -438,7 +388,7 @@ class EventExtractor:
         sentence = Span(sent.text, sent.start, sent.end)
         status = cl.status() or "occurred"
         date = None
-        for m in sorted(cl.mentions, key=lambda x: (x.anaphoric, x.start)):
+        for m in sorted(cl.mentions, key=lambda x: (x.extra.get("date_rank", 9), x.anaphoric, x.start)):
             if m.date is not None and (getattr(m.date, "jalali", None) or date is None):
                 date = m.date
                 if getattr(m.date, "jalali", None):

@@ -87,8 +87,7 @@ def _official_heads() -> tuple:
 def _nearest(items: List[PersonRef], pos: int, k: int) -> List[PersonRef]:
     if len(items) <= k:
         return items
-    starts = [v.start for v in items]
-    i = bisect_left(starts, pos)
+    i = bisect_left(items, pos, key=lambda v: v.start)  # no list of all starts per call: linear overall
     lo = max(0, min(i - k // 2, len(items) - k))
     return items[lo:lo + k]
 

@@ -1,269 +1,622 @@
-"""Topics: the cooperation areas and subjects a text names for an event.
+"""Topics: the subjects and cooperation areas a text names for its events.
 
-A cue (همکاری در زمینه X، درباره X، در موضوعات مختلفی از جمله X، Y و Z، بر X
-تاکید کرد …, see ``resources/events/topics.json``) opens a phrase that runs to the
-next verb, preposition or punctuation that ends it; lists are split on «،» and «و»
-(keeping fixed phrases such as «حمل و نقل» whole, and keeping a list of bare
-adjectives «همکاری‌های تجاری، اقتصادی و فناوری» as one topic). Each topic gets a
-category from DESIGN.md's taxonomy through the keyword lexicon.
+A topic is a whole noun phrase of the text (an exact span: offsets index the caller's
+string) with a category from DESIGN.md's taxonomy. Finding one takes three steps:
+
+1. **Cues** (``resources/events/topics.json``) say where a subject is named. Some open
+   a phrase to their right («درباره X»، «در زمینه X»، «با تأکید بر X»، «از جمله X»،
+   «خواستار X»), some close one on their left («X را بررسی کردند»، «X مورد بحث قرار
+   گرفت»، «X محور دیدار … بود»، «X از جمله موضوعات … بود»، «X در رأس گفت‌وگوها»), some
+   enclose it («بر X تأکید کرد»، «به X پرداختند»).
+2. **Noun-phrase bounds.** From the cue the phrase runs over words until a verb,
+   punctuation, a clause word (که، را، تا) or a word that starts talk about it
+   (گفت‌وگو کردند، رایزنی، تبادل نظر). A preposition continues the phrase only when the
+   word before it (or the phrase's head) selects it — a table mined from unlabeled news
+   (``resources/events/topic_np.json``, ``scripts/mine_topic_np.py``: «مقابله با»,
+   «حمایت از», «کمک به», «پایبندی به») — or, for «در», when it adds a place or a domain
+   and not the event itself («در این دیدار»). Leftward phrases stop at the sentence's
+   subject (a person or title), an event phrase («در این تماس تلفنی») or a clause word.
+3. **Lists** are split on «،» and «و» into separate topics (fixed phrases such as «حمل
+   و نقل» stay whole; a head with a list of bare adjectives, «روابط اقتصادی و تجاری»,
+   stays one topic); the cue word, the verb, generic heads («مسائل مربوط به») and
+   leading connectives are left out; filler («مسائل مورد علاقه») and fragments are dropped.
+
+:func:`assign_topics` gives each event the topics of its own clauses, of the sentences
+that go on about it (a sentence whose subject is one of its participants, «طرفین …»,
+«در این دیدار …», a cue sentence before the next event) and of its headline.
 """
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+import functools
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import regex
 
+from .._resources import read_json
 from ..document import Document
+from ..normalize import normalize
+from .index import Near
 from .lexicon import Lexicon
 
-__all__ = ["topic_spans"]
+__all__ = ["topic_spans", "assign_topics"]
 
-_END = regex.compile(r"[.:؛!?؟«»()\[\]\n\"/|]")
-_TOPIC_NOUN = regex.compile(r"(?:موضوع|مسائل|مساله|مسئله|حوزه|زمینه|همکاری|محور|مباحث|عرصه|بخش|ابعاد|مورد گفت|تصمیم|اقدام|توافق)")
-_MAX_TOKENS = 9
-_VERBISH = {"هستیم", "هستند", "است", "بود", "باشد", "باشند", "شود", "شوند", "دارد", "دارند", "داریم", "برده", "کرده",
-            "شده", "داده", "گرفته", "نمود", "نمودند", "بودند", "گردد", "یابد", "ندارد", "نیست"}
-_ITEM_TAIL = regex.compile(r"\s(?:بین|میان|با)(?:\s|$)|\s(?:به|در|از|برای)$")
-_LV_NOUNS = {"اعلام", "تبادل", "حضور"}
-_WITH_OK = {"مقابله", "مبارزه", "همکاری", "تعامل", "همراهی", "برخورد", "رویارویی", "ارتباط"}
+Span3 = Tuple[int, int, str]
 
-
-def topic_spans(doc: Document, lex: Lexicon, a: int, b: int) -> List[Tuple[int, int, str]]:
-    """Topic phrases in normalized ``[a, b)``: ``(start, end, category)``, deduplicated, in order."""
-    norm = doc.norm
-    text = norm[a:b]
-    found: List[Tuple[int, int]] = []
-    for cue in lex.topic_cues:
-        for m in cue.finditer(text):
-            start = m.end()
-            if cue.pattern.startswith("(?:از جمله") and not _TOPIC_NOUN.search(text[max(0, m.start() - 50):m.start()]):
-                continue  # «از جمله X» lists topics only after a topic noun
-            if start >= len(text):
-                continue
-            phrase_end = _phrase_end(text, start, lex)
-            if phrase_end <= start:
-                continue
-            for s, e in _split(text, start, phrase_end, lex):
-                found.append((a + s, a + e))
-    if lex.topic_object is not None:
-        # «دو طرف در این تماس تلفنی آخرین تحولات ادلب و … را بررسی کردند»
-        for m in lex.topic_object.finditer(text):
-            s0, e0 = m.span("np")
-            inner = list(regex.finditer(r"(?:تلفنی|دیدار|نشست|ملاقات|گفت\u200cوگو|گفتگو|جلسه|مذاکرات|طرفین|طرف)\s+", text[s0:e0]))
-            if inner:
-                s0 += inner[-1].end()
-            for s, e in _split(text, s0, e0, lex, generic=True):
-                found.append((a + s, a + e))
-    if lex.topic_emphasis is not None:
-        # «بر حمایت کشورش از عضویت آلبانی در اتحادیه اروپا و اصلاحات قضایی تاکید کرد»
-        for m in lex.topic_emphasis.finditer(text):
-            s0, e0 = m.span("np")
-            if lex.topic_stance is not None:
-                st = lex.topic_stance.match(text, s0, e0)
-                if st:
-                    s0 = st.end()
-                    from .countries import countries_in
-                    hit = countries_in(text[s0:min(e0, s0 + 30)])
-                    if hit and hit[0][0] == 0:
-                        continue  # «حمایت کشورش از ایتالیا …»: support for a party, not a subject
-            for s, e in _split(text, s0, e0, lex):
-                found.append((a + s, a + e))
-    out: List[Tuple[int, int, str]] = []
-    found = [_strip_generic(norm, s, e, lex) for s, e in found]
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    for s, e in found:
-        if any(s >= x0 and e <= x1 for x0, x1, _ in out):
-            continue
-        out = [x for x in out if not (s <= x[0] and x[1] <= e)]
-        phrase = norm[s:e]
-        if _is_filler(phrase, lex):
-            continue
-        words = set(phrase.replace("\u200c", " ").split())
-        if any(_near(words, set(norm[x0:x1].replace("\u200c", " ").split())) for x0, x1, _ in out):
-            continue  # «تحولات ادلب» after «تحولات استان ادلب»
-        out.append((s, e, lex.category(phrase)))
-    out.sort()
-    return out
+_TOKEN = regex.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»\"]")
+_HARD_PUNCT = set(".:؛!?؟()[]")
+_QUOTES = set("«»\"")
+_MAX_WORDS = 14
+#: characters a phrase scan looks at (a phrase has at most _MAX_WORDS words): keeps the work per
+#: cue bounded whatever the sentence length
+_SCAN = 400
 
 
-_EVENT_WORDS = {"دیدار", "ملاقات", "سفر", "تماس", "گفت\u200cوگو", "گفتگو", "نشست", "جلسه", "مذاکره", "رایزنی", "اینکه", "آیا",
-                "دیداری", "سفری", "تماسی"}
+@dataclass
+class _Grammar:
+    after: List["regex.Pattern[str]"]
+    purpose: List["regex.Pattern[str]"]
+    before: List["regex.Pattern[str]"]
+    enclosed: List["regex.Pattern[str]"]
+    stop: Set[str]
+    talk: Set[str]
+    light: "regex.Pattern[str]"
+    verb_prefix: "regex.Pattern[str]"
+    verbs: Set[str]
+    verb_suffixes: Tuple[str, ...]
+    event_nouns: Set[str]
+    subjects: Set[str]
+    in_blockers: Set[str]
+    lead_drop: "regex.Pattern[str]"
+    binomials: frozenset
+    sub_list: "regex.Pattern[str]"
+    trailing_drop: "regex.Pattern[str]"
+    keep: List[str]
+    filler: Set[str]
+    filler_re: List["regex.Pattern[str]"]
+    generic_heads: List[str]
+    select: Dict[str, Dict[str, float]]
+    adjectives: Set[str]
+    preverbal: Dict[str, float]
+    incomplete: Set[str]
+    generic: Set[str]
+    free_preps: Set[str]
 
 
-def _near(a: set, b: set) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.8
+def _words(xs: Iterable[str]) -> Set[str]:
+    return {normalize(x) for x in xs}
 
 
-def _strip_generic(norm: str, s: int, e: int, lex: Lexicon) -> Tuple[int, int]:
-    """«مسائل مربوط به اجرای پروتکل» → «اجرای پروتکل» (a generic head before the subject)."""
-    for head in lex.topic_generic_heads:
-        if norm.startswith(head + " ", s) and len(norm[s + len(head) + 1:e].split()) >= 2:
-            return s + len(head) + 1, e
-    return s, e
+@functools.lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    """The topic grammar, read once from ``topics.json`` and ``topic_np.json``."""
+    top = read_json("events/topics.json")
+    g = top["grammar"]
+    try:
+        np_data = read_json("events/topic_np.json")
+    except FileNotFoundError:  # pragma: no cover - shipped with the package
+        np_data = {}
+    mined = np_data.get("select", {})
+    select = {normalize(w): dict(p) for w, p in mined.items()}
+    for w, ps in g.get("select_extra", {}).items():
+        select.setdefault(normalize(w), {}).update({p: 1.0 for p in ps})
+
+    def comp(xs: Sequence[str]) -> List["regex.Pattern[str]"]:
+        return [regex.compile(x) for x in xs]
+
+    return _Grammar(
+        after=comp(g["after"]), purpose=comp(g.get("purpose", [])), before=comp(g["before"]), enclosed=comp(g["enclosed"]),
+        stop=_words(g["stop"]), talk=_words(g["talk"]), light=regex.compile(g["light_verb"]),
+        verb_prefix=regex.compile(g["verb_prefix"]), verbs=_words(g["verbs"]),
+        verb_suffixes=tuple(g["verb_suffixes"]), event_nouns=_words(g["event_nouns"]),
+        subjects=_words(g["subjects"]), in_blockers=_words(g["in_blockers"]),
+        lead_drop=regex.compile(g["lead_drop"]), sub_list=regex.compile(g["sub_list"]),
+        binomials=frozenset(normalize(x) for x in np_data.get("binomials", [])),
+        trailing_drop=regex.compile(g["trailing_drop"]), keep=[normalize(x) for x in top["keep_inside"]],
+        filler=_words(top["filler"]), filler_re=comp(g["filler_re"]),
+        generic_heads=[normalize(x) for x in top.get("generic_heads", [])], select=select,
+        free_preps=_words(g["free_prepositions"]), adjectives=_words(np_data.get("adjectives", [])) | _words(g.get("adjectives", [])),
+        preverbal={normalize(w): float(v) for w, v in dict(np_data.get("preverbal", {})).items()}, incomplete=_words(g.get("incomplete", [])),
+        generic=_words(g.get("generic", [])),
+    )
 
 
-def _phrase_end(text: str, start: int, lex: Lexicon) -> int:
-    end_m = _END.search(text, start)
-    limit = end_m.start() if end_m else len(text)
-    pos = start
-    count = 0
-    last_good = start
-    prev_word = ""
-    for tm in regex.finditer(r"[^\s،,]+|،|,", text[start:limit]):
-        w = tm.group()
-        abs_s = start + tm.start()
+# -- words ---------------------------------------------------------------------------------------
+
+def _is_verb(w: str, gr: _Grammar) -> bool:
+    return (w in gr.verbs or bool(gr.verb_prefix.match(w)) or w in _verb_forms()
+            or (len(w) > 4 and w.endswith(gr.verb_suffixes) and w[:-2] in gr.verbs))
+
+
+_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
+_PRESENT_ENDINGS = ("م", "ی", "یم", "ید", "ند", "د")
+#: present stems whose bare third person («کند», «شود», «یابد») is read as a verb; other stems + «د»
+#: are too often nouns («رود», «برد»)
+_LIGHT_PRESENT = {"کن", "شو", "باش", "ده", "گیر", "یاب", "دار", "رس", "آی", "گرد", "نما", "ساز", "خواه", "توان",
+                  "زن", "آور", "گذار", "پذیر"}
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_forms() -> frozenset:
+    """Finite verb forms and participles built from hazm's verb stems (past#present), less the
+    spellings hazm's lexicon also knows as nouns or adjectives («نشست», «داده», «بسته»)."""
+    try:
+        from hazm.utils import verbs_list, words_list
+    except ImportError:  # pragma: no cover - hazm is a core dependency
+        return frozenset()
+    past, present = set(), set()
+    for v in verbs_list():
+        p, _, r = v.partition("#")
+        if p:
+            past.add(p)
+        if r:
+            present.add(r)
+    forms = set()
+    for p in past:
+        for e in _PAST_ENDINGS:
+            forms.update(("ن" + p + e, "می\u200c" + p + e, "نمی\u200c" + p + e))
+            if e != "ی":
+                forms.add(p + e)  # («رفتی» would also read «فرهنگی»-like nouns as verbs)
+        forms.add(p + "ه")
+    for r in present:
+        for e in _PRESENT_ENDINGS:
+            forms.update(("ب" + r + e, "می\u200c" + r + e, "نمی\u200c" + r + e))
+            if r in _LIGHT_PRESENT:
+                forms.update((r + e, "ن" + r + e))  # a bare present («کند», «نکند») only for light verbs
+    nominal = {w for w, _, tags in words_list() if set(tags) & {"N", "AJ"}}
+    return frozenset(forms - nominal)
+
+
+def _tokens(text: str, a: int, b: int) -> List[Tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, a, b)]
+
+
+def _inside(pos: int, spans) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (a sequence of ``(start, end)`` or a
+    :class:`~persian_ie.events.index.Near` of them keyed by start)."""
+    if isinstance(spans, Near):
+        return any(x <= pos < y for x, y in spans.between(pos - _LONGEST_BLOCK, pos + 1))
+    return any(x <= pos < y for x, y in spans)
+
+
+_LONGEST_BLOCK = 300
+
+#: cooperation nouns that, with only generic words and the parties after them, name no subject
+#: («همکاری میان دو طرف»); with a head before them they may («تحکیم همکاری میان دو کشور»)
+_BARE_TIES = {"همکاری", "همکاری\u200cها", "همکاری\u200cهای", "روابط", "مناسبات", "تعامل", "تعاملات", "ارتباط"}
+
+
+# -- phrase bounds -------------------------------------------------------------------------------
+
+def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
+              pps: bool = True) -> int:
+    """End of the noun phrase (or list) that starts at ``start``; ``pps``: prepositional
+    modifiers may continue it (a phrase with no cue after it to close it takes none)."""
+    toks = _tokens(text, start, min(limit, start + _SCAN))
+    end = prev_end = start
+    last_start: Optional[int] = None
+    words = 0
+    head: Optional[str] = None
+    prev = ""
+    in_pp = 0
+    opened = False
+    for i, (s, e, w) in enumerate(toks):
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if w in _HARD_PUNCT:
+            break
+        if w in _QUOTES:
+            if w == "»" and not opened:
+                break  # «… «مقابله با اقدامات ایران» با میزبان …»: the quoted subject ends here
+            opened = opened or w == "«"
+            continue  # «درباره «افزایش فشار بر ایران» مذاکره کرد»
         if w in ("،", ","):
-            pos = start + tm.end()
+            if not nxt or _is_verb(nxt, gr) or nxt in gr.stop:
+                break
+            prev = ""
+            head = None
             continue
-        if w in ("همچنین", "نیز", "نیز،") and text[max(start, abs_s - 3):abs_s].strip() in ("و", "،"):
+        if w in gr.stop or _is_verb(w, gr):
+            if _is_verb(w, gr) and (words == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE):
+                end = prev_end  # «… تلاش خواهیم کرد», «بهره برده»: the word goes with the verb
+            break
+        if w in gr.talk and (gr.light.match(text, e) or nxt in gr.talk or nxt == "و"):
+            break  # «… گفت‌وگو کردند», «… بحث و تبادل نظر»
+        if w == "و":
+            if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk:
+                break
+            prev, head = "", None
             continue
-        nxt = text[start + tm.end():start + tm.end() + 6].lstrip()
-        if w == "تبادل" and nxt.startswith("نظر"):
-            break
-        if w == "با" and (not prev_word or prev_word not in _WITH_OK):
-            break
-        prev_word = w
-        if w in _LV_NOUNS and not regex.match(r"(?:کرد|کردند|کرده|داشت|داشتند|نمود|نمودند|شد|شدند|کند|کنند|دارد|دارند|"
-                                              r"ن?می\u200c|خواهد|خواهند|نظر)", nxt):
-            # «اعلام آتش‌بس» is a topic, «اعلام کرد» a verb
-            count += 1
-            last_good = start + tm.end()
+        if w in _PREPS:
+            if not (pps or w in gr.free_preps) or not _licensed(w, prev, head, nxt, gr) or in_pp >= 2:
+                break
+            in_pp += 1
+            prev = w
             continue
-        if w in lex.topic_stop and not _in_keep(text, abs_s, lex):
-            # «و» and «،» continue a list; other stop words end the phrase
+        words += 1
+        if words > _MAX_WORDS:
             break
-        if w.startswith("می\u200c") or w in lex.past_verbs or w.endswith("\u200cاند") or w in _VERBISH:
-            break
-
-        count += 1
-        if count > 3 * _MAX_TOKENS:
-            break
-        last_good = start + tm.end()
-        pos = last_good
-    del pos
-    return last_good
+        prev_end, end, last_start = end, e, s
+        if head is None:
+            head = w
+        prev = w
+    return end
 
 
-def _in_keep(text: str, pos: int, lex: Lexicon) -> bool:
-    for k in lex.topic_keep:
+#: share of a word's occurrences followed by a preposition (mined) for it to carry the preposition
+#: as the phrase's head, or as the word right before it (adjectives select weakly: «دوجانبه با»)
+_HEAD_SHARE, _PREV_SHARE = 0.12, 0.3
+#: share of a word's occurrences right before a light verb for it to go with the verb (mined)
+_PREVERBAL_SHARE = 0.15
+
+_PREPS = {"با", "از", "به", "در", "برای", "بر", "میان", "بین", "علیه", "درباره", "پیرامون", "تا"}
+
+
+def _licensed(prep: str, prev: str, head: Optional[str], nxt: str, gr: _Grammar) -> bool:
+    """Whether ``prep`` continues the phrase: the word before it or the phrase's head selects
+    it (mined table), or it is a free modifier («میان», «بین»), or «در» adds a place or a domain
+    («اصلاحات قضایی در آلبانی») rather than the event or a new cue («در این دیدار», «در زمینه»)."""
+    if not prev or not nxt or nxt in gr.stop or nxt in _PREPS:
+        return False
+    if prep in gr.free_preps:
+        return True
+    if head and gr.select.get(head, {}).get(prep, 0) >= _HEAD_SHARE or gr.select.get(prev, {}).get(prep, 0) >= _PREV_SHARE:
+        return True
+    if prep == "در":
+        return nxt not in gr.in_blockers and nxt not in gr.event_nouns
+    return False
+
+
+def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]]) -> int:
+    """Start of the noun phrase (or list) that ends at ``end``, not before ``lo``.
+
+    Scans left over words up to a clause boundary (a verb, «که», «را», a subject pronoun, an
+    event phrase, a person or title), then keeps the leftmost start from which the rightward
+    phrase grammar reaches ``end`` (a preposition inside must be one its head selects:
+    «انتقال گاز به ارمنستان», not «… نظر به ارمنستان»)."""
+    toks = _tokens(text, max(lo, end - _SCAN), end)
+    starts: List[int] = []
+    words = 0
+    for i in range(len(toks) - 1, -1, -1):
+        s, e, w = toks[i]
+        before = toks[i - 1][2] if i > 0 else ""
+        if w in _HARD_PUNCT:
+            break
+        if w in _QUOTES:
+            continue
+        if w in ("،", ","):
+            if not before or _is_verb(before, gr) or before in gr.stop:
+                break
+            continue
+        if _inside(s, blocked):
+            break
+        after = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if w in gr.stop or _is_verb(w, gr) or w in gr.subjects or \
+                w in gr.talk and (gr.light.match(text, e) or after in gr.talk or after == "نظر"):
+            break
+        if w in gr.event_nouns or w == "تلفنی":
+            break  # «دو طرف در این تماس تلفنی | X را بررسی کردند»
+        if w in _PREPS:
+            if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه"):
+                break
+            continue
+        words += 1
+        if words > _MAX_WORDS:
+            break
+        starts.append(s)
+    need = len(text[:end].rstrip())
+    for s in reversed(starts):  # leftmost first
+        if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True) >= need:
+            return s
+    return starts[0] if starts else end
+
+
+# -- candidates -----------------------------------------------------------------------------------
+
+def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
+                purpose: bool = False) -> List[Tuple[int, int]]:
+    found: List[Tuple[int, int]] = []
+    for cue in gr.after + (gr.purpose if purpose else []):
+        for m in cue.finditer(text, a, b):
+            s = m.end()
+            e = _np_right(text, s, b, gr, blocked, pps=m.end() > m.start())
+            if e <= s:
+                continue
+            if _DOMAIN.match(text, m.start()):
+                # «تبادل دانش و تجربه در حوزه کشاورزی»: the phrase before the domain is the subject
+                from .countries import countries_in
+                ls = _np_left(text, m.start(), a, gr, blocked)
+                left = text[ls:m.start()].split()
+                if ls < m.start() and len(left) <= 8 and any(
+                        w not in gr.generic and not countries_in(w) and not _inside(ls, blocked) for w in left):
+                    found.append((ls, e))
+                    continue
+            found.append((s, e))
+    for cue in gr.before:
+        for m in cue.finditer(text, a, b):
+            e = m.start("np_end") if "np_end" in m.re.groupindex else m.start()
+            e = len(text[:e].rstrip())
+            s = _np_left(text, e, a, gr, blocked)
+            if e > s:
+                found.append((s, e))
+    for cue in gr.enclosed:
+        for m in cue.finditer(text, a, b):
+            lo, e = m.span("np")
+            s = max(lo, _np_left(text, e, lo, gr, blocked))
+            if e > s:
+                found.append((s, e))
+    return found
+
+
+_DOMAIN = regex.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
+
+
+def _keep_at(text: str, pos: int, keep: Sequence[str]) -> bool:
+    for k in keep:
         i = text.rfind(k, max(0, pos - len(k)), pos + len(k))
         if i != -1 and i <= pos < i + len(k):
             return True
     return False
 
 
-def _split(text: str, s: int, e: int, lex: Lexicon, generic: bool = False) -> List[Tuple[int, int]]:
-    """Split a list phrase on «،» and « و » into items (not inside fixed phrases)."""
-    cuts: List[Tuple[int, int]] = []
-    for m in regex.finditer(r"\s*،\s*|\s+و\s+|\s*,\s*", text[s:e]):
+def _adjectival(word: str) -> bool:
+    """A relational adjective (اقتصادی، منطقه‌ای; mined: a frequent noun plus «ی»), not a noun in «ی»
+    (گردشگری، انرژی)."""
+    gr = grammar()
+    if gr.adjectives:
+        return word in gr.adjectives and word not in _NOUNS_IN_I
+    return (word.endswith(("ی", "\u200cای", "ای")) and word not in _NOUNS_IN_I) or word in ("فناوری", "فنآوری", "فن\u200cآوری")
+
+
+_NOUNS_IN_I = {"همکاری", "همکاری\u200cهای", "آزادی", "برقی\u200cسازی", "خودکفایی", "آمادگی", "زندگی", "بازی", "کشاورزی",
+               "گردشگری", "ترابری", "آبیاری", "سرمایه\u200cگذاری", "قانونگذاری", "خویشتنداری", "تنش\u200cزدایی", "میانجیگری",
+               "ولایت\u200cپذیری", "مهارت\u200cآموزی", "پولشویی", "نقش\u200cآفرینی", "هماهنگی", "واگذاری", "پایبندی", "ازسرگیری",
+               "بازسازی", "برگزاری", "جلوگیری", "پیشگیری", "آموزی", "سازی", "نیروگاه\u200cهای", "راه\u200cاندازی"}
+
+
+def _split(text: str, s: int, e: int, gr: _Grammar) -> List[Tuple[int, int]]:
+    """A list phrase split into items on «،» and «و» (fixed phrases and adjective lists kept)."""
+    cuts = []
+    for m in regex.finditer(r"\s*[،,]\s*|\s+و\s+|\s*[-–]\s+", text[s:e]):
         cs, ce = s + m.start(), s + m.end()
-        if "و" in m.group() and _in_keep(text, cs + m.group().index("و"), lex):
+        if "و" in m.group() and (_keep_at(text, cs + m.group().index("و"), gr.keep) or _pair(text, s, cs, ce, e)
+                                 or _binomial(text, s, cs, ce, e, gr)):
             continue
         cuts.append((cs, ce))
-    items: List[Tuple[int, int]] = []
-    prev = s
+    items, prev = [], s
     for cs, ce in cuts:
         items.append((prev, cs))
         prev = ce
     items.append((prev, e))
-    # «اصلاحات قضایی و انتخاباتی در آلبانی»: an adjective after «و» modifies the noun before
-    merged: List[Tuple[int, int]] = []
-    for i, (x, y) in enumerate(items):
-        if merged and i > 0 and "و" in text[merged[-1][1]:x]:
-            pw = text[merged[-1][0]:merged[-1][1]].split()
-            first = text[x:y].split()[0] if text[x:y].split() else ""
-            if len(pw) >= 2 and _adjectival(pw[-1]) and _adjectival(first) and first not in _NOUNS_IN_I:
-                merged[-1] = (merged[-1][0], y)
-                continue
-        merged.append((x, y))
-    items = merged
     items = [(x, y) for x, y in items if y > x]
-    if len(items) <= 1:
-        return _trim(text, items, lex)
-    # a list of bare adjectives after a noun («همکاری‌های تجاری، اقتصادی و فناوری») stays whole
-    words = [text[x:y].split() for x, y in items]
-    if all(len(w) == 1 for w in words[1:]) and all(_adjectival(w[0]) for w in words[1:] if w):
-        return _trim(text, [(s, e)], lex)
-    # «موضوعات فرهنگی مانند تبادل گردشگر»: an example list inside an item is its own topic
-    return _trim(text, items, lex)
-
-
-_NOUNS_IN_I = {"همکاری", "همکاری\u200cهای", "آزادی", "امنیتی\u200cها", "برقی\u200cسازی", "خودکفایی", "آمادگی", "زندگی",
-               "سازی", "بازی", "کشاورزی", "گردشگری", "فناوری", "ترابری", "آبیاری", "سرمایه\u200cگذاری", "قانونگذاری"}
-
-
-def _adjectival(word: str) -> bool:
-    return word.endswith("ی") or word.endswith("\u200cای") or word in ("فناوری", "فنآوری", "فن\u200cآوری")
-
-
-def _trim(text: str, items: List[Tuple[int, int]], lex: Optional[Lexicon] = None) -> List[Tuple[int, int]]:
-    out = []
+    # «… روابط دو کشور بویژه روابط اقتصادی»: the examples after «بویژه/از جمله/شامل» are topics too
+    subbed: List[Tuple[int, int]] = []
     for x, y in items:
-        seg = text[x:y]
-        # drop a leading «مانند/از جمله/نظیر …» inside an item: keep what follows as a topic too
-        m = regex.search(r"\s(?:مانند|از جمله|همچون|نظیر|چون)\s", seg)
+        m = gr.sub_list.search(text, x, y)
         if m:
-            out.append((x, x + m.start()))
-            out.append((x + m.end(), y))
+            subbed.extend([(x, m.start()), (m.end(), y)])
+        else:
+            subbed.append((x, y))
+    items = [(x, y) for x, y in subbed if y > x]
+    # a bare adjective after a list joint belongs to the item before («روابط اقتصادی، تجاری و فرهنگی»)
+    merged: List[Tuple[int, int]] = []
+    for x, y in items:
+        words = text[x:y].split()
+        if merged and words and _adjectival(words[0]):
+            merged[-1] = (merged[-1][0], y)  # «اصلاحات قضایی و انتخاباتی در آلبانی»
             continue
-        out.append((x, y))
-    cut = []
-    if lex is not None:
-        out = [_strip_generic(text, x, y, lex) for x, y in out]
-    for x, y in out:
-        t = _ITEM_TAIL.search(text[x:y])
-        if t and regex.search(r"(?:^|\s)(?:مقابله|مبارزه|همکاری|تعامل|ارتباط)$", text[x:x + t.start()]) and "با" in t.group():
-            t = _ITEM_TAIL.search(text[x:y], t.end())
-        if t:
-            y = x + t.start()
-        cut.append((x, y))
-    res = []
-    for x, y in cut:
-        lead = regex.match(r"(?:(?:و|همچنین|نیز|سپس|هم|به ویژه|بویژه|خصوصا|خصوصاً|درباره|دربارهٔ|در باره|ضمن|در مجموع|در|از|با|به|برای)\s+)+", text[x:y])
-        if lead:
-            x += lead.end()
-        while x < y and text[x] in " \u200c،":
-            x += 1
-        while y > x and text[y - 1] in " \u200c،":
-            y -= 1
-        while regex.search(r"\s(?:و|یا|که|را)$", text[x:y]):
-            y = x + regex.search(r"\s(?:و|یا|که|را)$", text[x:y]).start()
-        if len(text[x:y].split()) > _MAX_TOKENS:
-            # a long item: keep its head and first modifiers, up to the first preposition after three words
-            words = list(regex.finditer(r"\S+", text[x:y]))
-            for w in words[3:]:
-                if w.group() in ("به", "در", "از", "برای", "با", "که", "تا"):
-                    y = x + w.start() - 1
-                    break
-        if y - x >= 3 and len(text[x:y].split()) <= _MAX_TOKENS:
-            res.append((x, y))
-    return res
+        merged.append((x, y))
+    return merged
 
 
-def _is_filler(phrase: str, lex: Lexicon) -> bool:
+def _binomial(text: str, s: int, cs: int, ce: int, e: int, gr: _Grammar) -> bool:
+    """«تبادل دانش و تجربه»: the words on either side of «و» make a fixed pair (mined)."""
+    left, right = text[s:cs].split(), text[ce:e].split()
+    return bool(left and right) and f"{left[-1]} و {right[0]}" in gr.binomials
+
+
+def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
+    """«میان ایران و آمریکا», «روابط ایران و ژاپن»: «و» joins the two ends of a relation."""
+    left = text[s:cs].split()
+    right = text[ce:e].split()
+    if not left or not right:
+        return False
+    if len(left) >= 2 and left[-2] in ("میان", "بین"):
+        return True
+    from .countries import countries_in
+    a, b = left[-1], right[0]
+    return bool(countries_in(a)) and bool(countries_in(b)) and len(left) >= 2
+
+
+def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
+    while True:
+        m = gr.lead_drop.match(text, x, y)
+        if not m or m.end() == x:
+            break
+        x = m.end()
+    for head in gr.generic_heads:
+        if text.startswith(head + " ", x) and len(text[x + len(head) + 1:y].split()) >= 2:
+            x += len(head) + 1
+            break
+    while x < y and text[x] in " \u200c،,-–«»\"":
+        x += 1
+    while y > x and text[y - 1] in " \u200c،,-–«»\"":
+        y -= 1
+    if text[x:y].count("«") != text[x:y].count("»"):
+        x, y = x + (text[x:y].startswith("«")), y
+    for _ in range(2):
+        tail = regex.search(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$", text[x:y])
+        if tail:
+            y = x + tail.start()
+        tail = gr.trailing_drop.search(text, x, y)
+        if tail and tail.start() > x:
+            y = tail.start()
+    return x, y
+
+
+def _is_filler(phrase: str, gr: _Grammar) -> bool:
     p = phrase.strip()
-    if p in lex.topic_filler:
+    if p in gr.filler or not p:
         return True
     words = p.split()
-    if len(words) == 1 and len(p) <= 3:
+    if len(words) == 1 and (len(p) <= 3 or _adjectival(p) or p in gr.incomplete or p in gr.talk
+                            or gr.preverbal.get(p, 0) >= _PREVERBAL_SHARE):
+        return True  # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت») is a fragment
+    if any(r.search(p) for r in gr.filler_re):
         return True
-    if len(words) == 1 and words[0].endswith("\u200cای"):
-        return True  # a bare indefinite adjective («گسترده‌ای»)
-    if words and words[0] in ("این", "آن", "همین", "چنین", "خود", "یکدیگر", "دو", "طرفین", "مختلف", "مختلفی", "گوناگون", "برخی",
-                              "زیادی", "فراوان", "فراوانی", "جدی", "همه", "تمام", "تمامی", "کلیه", "سایر", "دیگر"):
-        return True
-    if words and words[0] in _EVENT_WORDS:
-        return True  # «سفر روحانی»، «تماس تلفنی وزیر»: the event itself, not its subject
     from .countries import countries_in
+    content = [w for w in words if w not in gr.generic and not countries_in(w)]
+    if not content and (len(words) <= 2 or words[0] in _BARE_TIES):
+        return True  # «توسعه روابط», «همکاری میان دو طرف»: cooperation with no subject
+    from .countries import countries_in
+    if len(words) >= 2 and words[1] in _PREPS:
+        lead = countries_in(words[0])
+        if lead and lead[0][0] == 0:
+            return True  # «ایتالیا در روند مبارزه با کرونا»: a party («حمایت از ایتالیا»), not a subject
     rest = " ".join(w for w in words if w not in ("و", "در", "به", "از"))
     hits = countries_in(rest)
-    if hits and sum(e - s for s, e, _, _ in hits) >= len(rest.replace(" ", "")) - 1:
-        return True  # a bare place name is not a topic
-    if regex.search(r"^(?:مسائل|موضوعات|موارد)\s+(?:مورد|مختلف)", p):
-        return True
-    if regex.search(r"(?:این|همین) (?:خصوص|زمینه|باره|راستا)", p):
-        return True
-    if regex.search(r"(?:کشورش|کشورشان|خود|خویش|وی|ایشان)$", p) or regex.search(r"\s(?:کشورش|خود)\s", p):
-        return True  # «حمایت کشورش از …»: a stance, not a subject of talks
+    if hits and sum(t - s for s, t, _, _ in hits) >= len(rest.replace(" ", "")) - 1:
+        return True  # a bare place name is not a subject
     return False
+
+
+def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
+                blocked: Sequence[Tuple[int, int]] = ()) -> List[Span3]:
+    """Topic phrases in normalized ``[a, b)``: ``(start, end, category)``, deduplicated, in order.
+
+    ``blocked``: normalized spans (people, titles) a phrase may not run into.
+    """
+    gr = grammar()
+    text = doc.norm
+    found = []
+    purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
+    for s, e in _candidates(text, a, b, gr, blocked, purpose):
+        for x, y in _split(text, s, e, gr):
+            x, y = _trim(text, x, y, gr)
+            if y - x >= 3 and len(text[x:y].split()) <= _MAX_WORDS:
+                found.append((x, y))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: List[Span3] = []
+    for s, e in found:
+        if any(s >= x0 and e <= x1 for x0, x1, _ in out):
+            continue
+        phrase = text[s:e]
+        if _is_filler(phrase, gr):
+            continue
+        out = [t for t in out if not (s <= t[0] and t[1] <= e)]
+        out.append((s, e, lex.category(phrase)))
+    out.sort()
+    return out
+
+
+# -- which event a sentence's topics belong to ------------------------------------------------------
+
+_SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_BACK_REF = regex.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
+                          r"جلسه|سفر|مذاکره|مذاکرات|رایزنی|مکالمه)")
+
+
+def _blocked_spans(doc: Document, units: Sequence) -> Near:
+    spans = []
+    for e in doc.entities:
+        if e.label in ("PER", "ROLE"):
+            try:
+                spans.append(doc.norm_span(e))
+            except (IndexError, AttributeError):
+                continue
+    for u in units:
+        if getattr(u, "pronoun", None) is None and getattr(u, "body", False) is False:
+            for r in (getattr(u, "name", None), getattr(u, "role", None)):
+                if r is not None and r[1] > r[0]:
+                    spans.append(tuple(r))
+    return Near((x[0], x) for x in spans)
+
+
+def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
+                  extra: Optional[Callable[[object], List[Span3]]] = None) -> None:
+    """Set ``cluster.topic_spans`` for every event cluster (see the module docstring)."""
+    if not clusters:
+        return
+    from . import coref
+    from .arguments import clause_window
+    from .merge import same_person
+
+    blocked = _blocked_spans(doc, units)
+    cache: Dict[Tuple[int, int], List[Span3]] = {}
+
+    def spans_in(a: int, b: int) -> List[Span3]:
+        if (a, b) not in cache:
+            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked)
+        return cache[(a, b)]
+
+    owners: Dict[int, set] = {}
+    for cl in clusters:
+        for m in cl.mentions:
+            owners.setdefault(m.sent, set()).add(id(cl))
+    for cl in clusters:
+        spans: List[Span3] = []
+        windows = set()  # each window read once per cluster: a run-on sentence of many mentions stays linear
+        for m in cl.mentions:
+            if m.anaphoric or not owners.get(m.sent, set()) - {id(cl)}:
+                sent = doc.sentences[m.sent]
+                a, b = sent.nstart, sent.nend
+            else:
+                a, b = clause_window(doc, m)
+            if (a, b) not in windows:
+                windows.add((a, b))
+                spans.extend(spans_in(a, b))
+        if extra is not None:
+            spans.extend(extra(cl))
+        cl.topic_spans = spans
+    # sentences that go on about an event: its participant is the subject, «طرفین …», «در این
+    # دیدار …»; otherwise the body after an event belongs to the latest event before it, and the
+    # headline and lead sentences that name a happening belong to the first
+    units_by_sent: Dict[int, List] = {}
+    for u in units:
+        units_by_sent.setdefault(u.sent, []).append(u)
+    main = sorted((c for c in clusters if c.type in ("meeting", "phone_call", "visit", "agreement")),
+                  key=lambda c: c.first.sent) or sorted(clusters, key=lambda c: c.first.sent)
+    title_end = _title_end(doc)
+    k = 0  # main[:k] are the events that start before the current sentence
+    for si, sent in enumerate(doc.sentences):
+        while k < len(main) and main[k].first.sent < si:
+            k += 1
+        if si in owners:
+            continue
+        prev = main[:k]
+        text = doc.norm[sent.nstart:sent.nend]
+        if not prev:
+            if si <= title_end or any(h.pattern.search(doc.norm, sent.nstart, sent.nend) for h in lex.heads):
+                main[0].topic_spans.extend(spans_in(sent.nstart, sent.nend))
+            continue
+        start = coref.attribution_end(text)
+        body = text[start:].lstrip()
+        target = None
+        subj = coref.subject_of_sentence(doc, units_by_sent.get(si, []), si)
+        if subj is not None:
+            ref = subj.resolved()
+            cands = [c for c in prev[-_RECENT:] if any(any(same_person(doc, ref, r) for r in slot.refs) for slot in c.parts)]
+            occurred = [c for c in cands if (c.status() or "occurred") == "occurred" and len(c.parts) >= 2]
+            if occurred or cands:
+                target = (occurred or cands)[-1]
+        if target is None and (_SIDES.match(body) or _BACK_REF.search(text)):
+            multi = [c for c in prev[-_RECENT:] if len(c.parts) >= 2 and c.type in ("meeting", "phone_call", "agreement")]
+            target = multi[-1] if multi else prev[-1]
+        if target is None:
+            target = prev[-1]  # the body after an event goes on about it (a roundup: about the latest one)
+        target.topic_spans.extend(spans_in(sent.nstart, sent.nend))
+
+
+#: how many of the latest events a follow-up sentence is matched against
+_RECENT = 8
+
+
+def _title_end(doc: Document) -> int:
+    """Index of the last headline line (short lines without a full stop before the body)."""
+    last = -1
+    for i, sent in enumerate(doc.sentences[:3]):
+        t = sent.text.strip()
+        if len(t) > 200 or regex.search(r"[.!؟?]$", t):
+            break
+        last = i
+    return last

@@ -1,0 +1,60 @@
+"""Start-up: import persian_ie and run the first extract(), in a fresh interpreter.
+
+    python benchmarks/startup.py            # 5 fresh interpreters: min and median
+    python benchmarks/startup.py --runs 9 --profile   # + where the time goes (cProfile, one run)
+
+Times are CPU seconds of the child process (user + system), so they hold on a busy
+machine better than wall time; the wall time and the load average are printed too.
+The first run after a code change also compiles bytecode: it is run once and dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import os, sys, time
+w0 = time.perf_counter()
+import persian_ie
+t_import = os.times()
+r = persian_ie.extract("زاکانی شهردار تهران روز دوشنبه ۱۹ آبان ۱۴۰۴ با سفیر بلاروس دیدار کرد.",
+                       published="1404-08-19")
+assert r.events, "the first extract found no event"
+t = os.times()
+print(t_import.user + t_import.system, t.user + t.system, time.perf_counter() - w0)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="print the top of a cProfile of one run")
+    args = parser.parse_args()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-c", CHILD], env=env, check=True, capture_output=True)  # bytecode
+    rows = []
+    for _ in range(args.runs):
+        out = subprocess.run([sys.executable, "-c", CHILD], env=env, check=True, capture_output=True, text=True)
+        rows.append(tuple(map(float, out.stdout.split())))
+    imp = [r[0] for r in rows]
+    first = [r[1] for r in rows]
+    wall = [r[2] for r in rows]
+    print(f"import persian_ie:            min {min(imp):.2f} s, median {statistics.median(imp):.2f} s CPU")
+    print(f"import + first extract():     min {min(first):.2f} s, median {statistics.median(first):.2f} s CPU "
+          f"(wall median {statistics.median(wall):.2f} s; load average {os.getloadavg()[0]:.1f}, "
+          f"{os.cpu_count()} CPUs; {args.runs} runs)")
+    if args.profile:
+        code = f"CHILD = {CHILD!r}\nimport cProfile, pstats\np = cProfile.Profile()\np.enable()\nexec(CHILD)\n" \
+               "p.disable()\npstats.Stats(p).sort_stats('cumulative').print_stats(40)\n"
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()

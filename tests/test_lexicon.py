@@ -1,0 +1,39 @@
+"""The compact copy of hazm's lexicon shipped in resources/lexicon (start-up speed)."""
+
+import gzip
+import hashlib
+import json
+
+import pytest
+
+from persian_ie._resources import resource_path
+from persian_ie.zwnj import LEXICON_RESOURCE, compact_lexicon, expand_lexicon, hazm_data_path, parse_hazm_lexicon
+
+
+def _shipped() -> dict:
+    return json.loads(gzip.decompress(resource_path(LEXICON_RESOURCE).read_bytes()))
+
+
+def test_compact_form_round_trips():
+    words_dat = "كتاب\t120\tN\nکتاب\t300\t\nرفت\t5\tV\nتنها\t7\tAJ,ADV\nبی‌نام\t\t\n"
+    verbs_dat = "رفت#رو\nگفت#گو\n"
+    parsed = parse_hazm_lexicon(words_dat, verbs_dat)
+    words, verbs, freq = parsed
+    assert words == {"کتاب": "N", "رفت": "V", "تنها": "AJ,ADV", "بی‌نام": ""}  # ك folded; tagged entry kept
+    assert freq["کتاب"] == 300 and "بی‌نام" not in freq  # the higher count of a repeated word
+    assert {"رفتم", "روند", "رفته", "گوید"} <= verbs
+    back = expand_lexicon(json.loads(json.dumps(compact_lexicon(*parsed, source={}))))
+    assert back == parsed and list(back[0]) == list(words)  # same entries, same order
+
+
+def test_shipped_lexicon_matches_hazms_files():
+    data = _shipped()
+    for name in ("words.dat", "verbs.dat"):
+        if hashlib.sha256(hazm_data_path(name).read_bytes()).hexdigest() != data["source"][name]:
+            pytest.skip(f"the installed hazm's {name} is not the one the compact lexicon was built from "
+                        f"(hazm {data['source']['hazm']}); rebuild with scripts/build_hazm_lexicon.py to compare")
+    parsed = parse_hazm_lexicon(hazm_data_path("words.dat").read_text(encoding="utf-8"),
+                                hazm_data_path("verbs.dat").read_text(encoding="utf-8"))
+    shipped = expand_lexicon(data)
+    assert shipped == parsed
+    assert list(shipped[0]) == list(parsed[0])  # order matters: the first ZWNJ spelling of a glued key wins

@@ -1,0 +1,63 @@
+"""Topics of events (persian_ie.events.topics; issue 10 item 8).
+
+Sentences written for these tests in the style of Persian news. A topic is a whole noun
+phrase of the text (an exact span), without its cue word or verb; lists are split into
+separate topics; filler and fragments are left out.
+"""
+
+from __future__ import annotations
+
+import persian_ie
+
+PUB = "1398-10-10"
+
+
+def topics(text):
+    res = persian_ie.extract(text, published=PUB)
+    out = []
+    for e in res.events:
+        for t in e.topics:
+            assert text[t.span.start:t.span.end] == t.span.text  # offsets index the caller's string
+            out.append(t.span.text)
+    return out
+
+
+def test_a_subject_after_darbare_is_the_whole_phrase_without_the_verb():
+    found = topics("محمدجواد ظریف، وزیر امور خارجه ایران امروز با همتای قطری خود دیدار کرد و دو طرف درباره "
+                   "تحولات اخیر منطقه گفت‌وگو کردند.")
+    assert found == ["تحولات اخیر منطقه"]
+
+
+def test_an_object_list_before_barrasi_is_split():
+    found = topics("وزیر کشور ایران امروز با همتای افغان خود دیدار کرد. دو وزیر در این دیدار همکاری‌های اقتصادی، "
+                   "امنیت مرزها و مبارزه با قاچاق مواد مخدر را بررسی کردند.")
+    assert found == ["همکاری‌های اقتصادی", "امنیت مرزها", "مبارزه با قاچاق مواد مخدر"]
+
+
+def test_a_domain_keeps_the_phrase_it_belongs_to():
+    found = topics("وزیر جهاد کشاورزی ایران با همتای ترکیه‌ای خود دیدار کرد و دو طرف بر تبادل دانش فنی در حوزه "
+                   "کشاورزی تاکید کردند.")
+    assert found == ["تبادل دانش فنی در حوزه کشاورزی"]  # not the bare «کشاورزی»
+
+
+def test_at_the_head_of_the_talks_and_among_the_subjects():
+    text = ("رئیس‌جمهور ایران امروز با نخست‌وزیر ارمنستان دیدار کرد. "
+            "انتقال گاز به ارمنستان در رأس گفت‌وگوها بود و گسترش تجارت مرزی از جمله موضوعات همکاری دو کشور بود.")
+    found = topics(text)
+    assert "انتقال گاز به ارمنستان" in found
+    assert "گسترش تجارت مرزی" in found
+
+
+def test_a_preposition_the_head_selects_stays_inside():
+    found = topics("وزیر بهداشت ایران با همتای عراقی خود درباره مقابله با شیوع بیماری کرونا رایزنی کرد.")
+    assert found == ["مقابله با شیوع بیماری کرونا"]
+
+
+def test_filler_and_bare_cooperation_are_not_topics():
+    found = topics("دو وزیر در این دیدار درباره مسائل مورد علاقه و توسعه روابط دو کشور گفت‌وگو کردند.")
+    assert found == []
+
+
+def test_an_adjective_list_stays_one_topic():
+    found = topics("رئیس‌جمهور ایران با همتای روس خود دیدار کرد و دو طرف بر گسترش همکاری‌های اقتصادی، فرهنگی و علمی تاکید کردند.")
+    assert found == ["گسترش همکاری‌های اقتصادی، فرهنگی و علمی"]
