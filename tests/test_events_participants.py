@@ -322,6 +322,16 @@ def test_quoted_name_missed_by_the_tagger_and_a_capital_as_a_party():
     assert "واشنگتن" in [p.organization.text for p in call.participants if p.organization]
 
 
+def test_a_country_after_a_noun_of_relation_is_a_topic_not_a_party():
+    from persian_ie import Pipeline
+
+    text = ("تشکیل کارگروه مشترک تهران و مینسک| آماده ارتقاء همکاری‌ها با بلاروس در زمینه حمل‌ونقل هستیم\n\n"
+            "به گزارش همشهری آنلاین، علیرضا زاکانی، شهردار تهران امروز در دیدار با سفیر بلاروس گفت: جلسه امروز آغاز راه است.")
+    events = Pipeline()(text).to_dict()["events"]
+    assert any(e["type"] == "meeting" for e in events)
+    assert not [p for e in events for p in e["participants"] if (p.get("organization") or {}).get("text") == "بلاروس"]
+
+
 def test_meetings_sharing_one_party_but_not_the_other_stay_apart():
     text = ("عباس عراقچی معاون وزیر خارجه دیروز در توکیو با شینزو آبه نخست وزیر ژاپن دیدار کرد. "
             "آبه همچنین در سفر خرداد خود به تهران با سید علی خامنه‌ای رهبر انقلاب دیدار کرده بود.")

@@ -171,6 +171,9 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
 
 _DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
+#: «با» after a noun of relation joins a topic, not a party: «آماده ارتقاء همکاری‌ها با بلاروس هستیم»
+_TIE_BEFORE_WITH = regex.compile(r"(?<![\p{L}\u200c])(?:همکاری|روابط|مناسبات|تعامل|تعاملات|ارتباط|ارتباطات|تجارت|مبادلات|دوستی)"
+                                 r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:با|بین|میان)\s+$")
 _MEDIA_ORG = regex.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
 
 
@@ -193,14 +196,14 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     # a country or capital spoken to as a party: «ملک سلمان با واشنگتن تماس گرفت»
     for s, t in _entity_spans(doc, ("LOC",)).between(a, b):
         if t <= b and not (m.start <= s < m.end) and _BODY_LEAD.search(norm[max(a, s - 8):s]) \
-                and any(k in ("country", "capital") for _, _, _, k in countries_in(norm[s:t])) \
+                and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and any(k in ("country", "capital") for _, _, _, k in countries_in(norm[s:t])) \
                 and not any(x <= s and t <= y for x, y in taken if x is not None):
             orgs.append((s, t, False))
     # «با سعودی‌ها مذاکره کرده‌اند»: a people named by its demonym in the plural
     for dm in _DEMONYM_PLURAL.finditer(norm, a, b):
         s, t = dm.span(1)
         hits = countries_in(norm[s:t].replace("\u200cها", "").removesuffix("ها"))
-        if hits and hits[0][3] == "demonym" and not any(x <= s and t <= y for x, y in taken if x is not None):
+        if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
             out_plural = PersonRef(role=(s, t), sent=m.sent, plural=True)
             orgs.append((s, t, out_plural))
     out: List[PersonRef] = []
