@@ -474,6 +474,12 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
         y -= 1
     if text[x:y].count("«") != text[x:y].count("»"):
         x, y = x + (text[x:y].startswith("«")), y
+    if text[x:y].count('"') % 2 and text[x - 1:x] != '"':  # (a quote opened just before closes inside)
+        q = text.find('"', x, y)  # «درباره "سرکوب" چین»: a stray quote mark is dropped, not kept inside
+        if q > x and not text[x:q].strip():
+            x = q + 1
+        elif q > x:
+            y = len(text[:q].rstrip()) if text.find('"', q + 1, y) == -1 else y
     for _ in range(2):
         tail = regex.search(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$", text[x:y])
         if tail:
@@ -484,14 +490,20 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
     return x, y
 
 
+#: a word that cannot end a phrase: a plural in ezafe («…‌های»), a superlative («…ترین»)
+_OPEN_ENDED = regex.compile(r"(?:\u200c?های|ترین)$")
+
+
 def _is_filler(phrase: str, gr: _Grammar) -> bool:
     p = phrase.strip()
     if p in gr.filler or not p:
         return True
     words = p.split()
     if len(words) == 1 and (len(p) <= 3 or _adjectival(p) or p in gr.incomplete or p in gr.talk
-                            or gr.preverbal.get(p, 0) >= _PREVERBAL_SHARE):
-        return True  # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت») is a fragment
+                            or gr.preverbal.get(p, 0) >= _PREVERBAL_SHARE or _OPEN_ENDED.search(p)):
+        # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت»), a plural in
+        # ezafe or a superlative with its noun cut off («مناسبت‌های»، «مهمترین») is a fragment
+        return True
     if any(r.search(p) for r in gr.filler_re):
         return True
     from .countries import countries_in
