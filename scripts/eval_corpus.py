@@ -124,6 +124,122 @@ def cmd_candidates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gold_articles(names: List[str]) -> set:
+    arts = set()
+    for name in names:
+        for pair in _load_gold(name):
+            arts.update((pair["a"]["article"], pair["b"]["article"]))
+    return arts
+
+
+def _print_pair(docs: Dict[str, Dict[str, Any]], a: str, i: int, b: str, j: int, head: str) -> None:
+    print(head)
+    for aid, k in ((a, i), (b, j)):
+        res, ev = docs[aid], docs[aid]["events"][k]
+        s, t = ev["sentence"], ev["trigger"]
+        text = res.get("text") or ""
+        parts = "; ".join(((p.get("name") or p.get("role") or {}).get("text") or "?") + f"/{p.get('country')}"
+                          for p in ev.get("participants") or [])
+        print(f"   {aid}#{k} {ev['type']}/{ev['status']} pub={(res.get('published') or {}).get('jalali')} "
+              f"date={(ev.get('date') or {}).get('jalali')} trig={t['start']}-{t['end']} [{parts}] | {res.get('title') or ''}")
+        print("      " + (text[s["start"]:t["start"]] + "⟦" + text[t["start"]:t["end"]] + "⟧"
+                          + text[t["end"]:s["end"]]).replace("\n", " ")[:600])
+
+
+def cmd_heldout(args: argparse.Namespace) -> int:
+    """Draw the held-out merge candidates (``merge_pairs_check.jsonl``), independent of the merge rules.
+
+    Only articles outside ``--exclude`` gold files. Two draws, both restricted to reports of the
+    same extracted type in different articles whose publication days (when both have one) are at
+    most ``--days`` apart:
+
+    * ``text``: every pair whose event sentences have an IDF-weighted word cosine ≥ ``--min-sim``
+      (words in ≥ 5 % of event sentences ignored), ranked by that cosine;
+    * ``participants``: a seeded random sample of ``--sample`` pairs sharing a participant's last
+      name *skeleton* (the word without ا/و/ی/آ, so «پمپئو»/«پامپئو» meet; blocks of more than 60
+      reports skipped), publication days at most ``--participant-days`` apart, not among the
+      ``text`` pairs with cosine ≥ ``--text-sim``.
+    """
+    import math
+    import random
+    import re
+
+    from persian_ie.corpus.roles import _day as jday
+
+    excluded = _gold_articles(args.exclude)
+    docs = {r["id"]: r for r in _results(args.files) if r["id"] not in excluded}
+    word = re.compile(r"\w+")
+    evs: List[Tuple[str, int, Dict[str, Any], set]] = []
+    df: Dict[str, int] = defaultdict(int)
+    for aid, res in docs.items():
+        text = res.get("text") or ""
+        for i, ev in enumerate(res.get("events") or []):
+            s = ev["sentence"]
+            raw = text[s["start"]:s["end"]].replace("\u200c", "").replace("ي", "ی").replace("ك", "ک")
+            ws = {w for w in word.findall(raw) if len(w) > 2 and not w.isdigit()}
+            evs.append((aid, i, ev, ws))
+            for w in ws:
+                df[w] += 1
+    n = len(evs)
+
+    def pday(aid: str) -> Optional[int]:
+        pub = (docs[aid].get("published") or {}).get("jalali")
+        return jday(pub) if pub else None
+
+    def near(a: str, b: str, days: int = args.days) -> bool:
+        da, db = pday(a), pday(b)
+        return da is None or db is None or abs(da - db) <= days
+
+    vecs = []
+    for _, _, _, ws in evs:
+        v = {w: math.log(n / df[w]) for w in ws if df[w] < 0.05 * n}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({w: x / norm for w, x in v.items()})
+    inv: Dict[str, List[int]] = defaultdict(list)
+    for k, v in enumerate(vecs):
+        for w in v:
+            inv[w].append(k)
+    text_pairs = []
+    for k, v in enumerate(vecs):
+        acc: Dict[int, float] = defaultdict(float)
+        for w, x in v.items():
+            if len(inv[w]) <= 200:
+                for j in inv[w]:
+                    if j > k:
+                        acc[j] += x * vecs[j][w]
+        for j, sim in acc.items():
+            a, b = evs[k], evs[j]
+            if sim >= args.min_sim and a[0] != b[0] and a[2]["type"] == b[2]["type"] and near(a[0], b[0]):
+                text_pairs.append((sim, a[0], a[1], b[0], b[1]))
+    text_pairs.sort(key=lambda t: (-t[0], t[1:]))
+    seen = {tuple(sorted([(a, i), (b, j)])) for sim, a, i, b, j in text_pairs if sim >= args.text_sim}
+
+    def skeleton(w: str) -> str:
+        return "".join(c for c in w if c not in "اویآ")
+
+    index: Dict[Tuple[str, str], List[Tuple[str, int]]] = defaultdict(list)
+    for aid, i, ev, _ in evs:
+        words = {_last_word(p["name"]["text"]) for p in ev.get("participants") or [] if p.get("name")}
+        for key in {skeleton(w) for w in words if len(w) > 2}:
+            index[(ev["type"], key)].append((aid, i))
+    part = set()
+    for block in index.values():
+        if len(block) > 60:
+            continue
+        for x in block:
+            for y in block:
+                if x[0] < y[0] and near(x[0], y[0], args.participant_days) and (x, y) not in seen:
+                    part.add((x, y))
+    sample = sorted(part)   # (x, y) with x's article < y's
+    random.Random(args.seed).shuffle(sample)
+    for n_, (sim, a, i, b, j) in enumerate(text_pairs):
+        _print_pair(docs, a, i, b, j, f"[text {n_}] sim={sim:.2f}")
+    for n_, ((a, i), (b, j)) in enumerate(sample[:args.sample]):
+        _print_pair(docs, a, i, b, j, f"[participants {n_}]")
+    print(f"# {len(text_pairs)} text pairs, {len(part)} participant pairs ({args.sample} sampled)", file=sys.stderr)
+    return 0
+
+
 # -- scoring --------------------------------------------------------------------------------
 
 def _prf(tp: int, fp: int, fn: int) -> Dict[str, float]:
@@ -178,7 +294,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     build_s = time.process_time() - t0
     report: Dict[str, Any] = {"articles": len(corpus), "build_cpu_s": round(build_s, 1)}
 
-    merge_gold = _load_gold("merge_pairs.jsonl")
+    merge_gold = _load_gold(args.merge_gold)
     tp = fp = fn = tn = 0
     missing = 0
     errors = []
@@ -231,6 +347,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     sc.add_argument("--window", type=int, default=1, help="merge: days two given event dates may differ")
     sc.add_argument("--dominance", type=float, default=0.75)
     sc.add_argument("--errors", action="store_true", help="list the wrong pairs on standard error")
+    sc.add_argument("--merge-gold", default="merge_pairs.jsonl",
+                    help="merge pairs file in tests/data/corpus_gold (merge_pairs_check.jsonl: the held-out pairs, "
+                         "labelled before the second round of merge rules)")
     sc.add_argument("--identity-gold", default="identity_pairs.jsonl",
                     help="identity pairs file in tests/data/corpus_gold (identity_pairs_check.jsonl: the held-out "
                          "pairs labelled after the rules were fixed)")
@@ -238,8 +357,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     ca.add_argument("what", choices=("merge", "identity"))
     ca.add_argument("files", nargs="+")
     ca.add_argument("--days", type=int, default=7)
+    ho = sub.add_parser("heldout", help="print the held-out merge draw (see merge_pairs_check.jsonl's README)")
+    ho.add_argument("files", nargs="+")
+    ho.add_argument("--exclude", nargs="*", default=["merge_pairs.jsonl"],
+                    help="gold files whose articles are left out")
+    ho.add_argument("--days", type=int, default=14)
+    ho.add_argument("--min-sim", type=float, default=0.18)
+    ho.add_argument("--text-sim", type=float, default=0.2)
+    ho.add_argument("--participant-days", type=int, default=21)
+    ho.add_argument("--sample", type=int, default=70)
+    ho.add_argument("--seed", type=int, default=14)
     args = parser.parse_args(argv)
-    return {"score": cmd_score, "candidates": cmd_candidates}[args.command](args)
+    return {"score": cmd_score, "candidates": cmd_candidates, "heldout": cmd_heldout}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def build_meta(train, w2v_words, wordfeat, gazetteer, n_clusters):
 
 # -- torch model ----------------------------------------------------------------------------
 
-def make_model(meta, args, w2v=None, aux_labels=None):
+def make_model(meta, args, w2v=None, aux_labels=None, static=None):
     import torch
     from torch import nn
 
@@ -97,6 +97,10 @@ def make_model(meta, args, w2v=None, aux_labels=None):
             sizes = [k + 2 for k in meta["clusters"]] + [len(meta["pos"]), 12, len(meta["shapes"])]
             dims = [8, 16, 24][:len(meta["clusters"])] + [8, 4, 8]
             self.cat_embs = nn.ModuleList(nn.Embedding(n, d, padding_idx=0) for n, d in zip(sizes, dims))
+            self.n_trained_cats = len(dims)
+            if static is not None:  # frozen: the pretrained encoder's knowledge stays as it is
+                self.cat_embs.append(nn.Embedding.from_pretrained(torch.from_numpy(static), freeze=True, padding_idx=0))
+                dims.append(static.shape[1])
             in_dim = dim + args.char_filters + sum(dims) + len(meta["gaz_kinds"])
             self.lstm = nn.LSTM(in_dim, args.hidden, num_layers=args.layers, bidirectional=True, batch_first=True)
             self.drop = nn.Dropout(args.dropout)
@@ -175,7 +179,7 @@ def export(model, prefix="m0_"):
         "out_w": sd["out.weight"], "out_b": sd["out.bias"],
         "trans": sd["trans"], "start": sd["start"], "end": sd["end"],
     }
-    for j in range(len(model.cat_embs)):
+    for j in range(model.n_trained_cats):  # a static table (frozen, shared) is saved once, by the caller
         w[f"cat_emb{j}"] = sd[f"cat_embs.{j}.weight"]
     for layer in range(model.lstm.num_layers):
         for d, suffix in (("f", ""), ("b", "_reverse")):
@@ -256,8 +260,15 @@ def cmd_train(args):
     aux_labels = {name: labels_of(sents) for name, sents in aux.items()}
     meta = build_meta(train + [s for sents in aux.values() for s in sents], w2v_words, wordfeat, gazetteer, n_clusters)
     meta.update({"hidden": args.hidden, "layers": args.layers, "seed": args.seed})
+    static = None
+    if args.static:
+        saved = np.load(args.static, allow_pickle=False)
+        meta["static_words"] = [str(x) for x in saved["words"]]
+        meta["static"] = json.loads(str(saved["info"])) if "info" in saved.files else {}
+        vecs = saved["vectors"].astype(np.float32) * args.static_scale
+        static = np.concatenate([np.zeros((2, vecs.shape[1]), dtype=np.float32), vecs])  # padding, unknown
     enc = TokenEncoder(meta, wordfeat, gazetteer)
-    model = make_model(meta, args, (w2v_words, w2v_vecs), aux_labels)
+    model = make_model(meta, args, (w2v_words, w2v_vecs), aux_labels, static)
     if args.pretrain_epochs:
         pretrain_encoder(model, enc, args, t0)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
@@ -335,6 +346,8 @@ def cmd_train(args):
         print(f"best dev micro {best:.3f} at epoch {best_epoch}", flush=True)
     model.eval()
     arrays = export(model)
+    if static is not None:
+        arrays["static_emb"] = static
     meta["n_models"] = 1
     meta["heads"] = aux_labels
     meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
@@ -342,7 +355,9 @@ def cmd_train(args):
                        "aux": sorted(aux), "pretrain_epochs": args.pretrain_epochs,
                        "silver": {"sentences": len(silver), "per_epoch": args.silver_per_epoch,
                                   "weight": args.silver_weight} if silver else None,
-                       "cvt": {"per_epoch": args.cvt_per_epoch, "weight": args.cvt_weight} if cvt_sents else None}
+                       "cvt": {"per_epoch": args.cvt_per_epoch, "weight": args.cvt_weight} if cvt_sents else None,
+                       "static": {"file": Path(args.static).name, "scale": args.static_scale} if static is not None else None,
+                       "unlabeled": [Path(u).name for u in args.unlabeled] if args.pretrain_epochs else None}
     _check_export(model, meta, arrays, enc, (train + dev)[:64])
     save(args.out, meta, arrays)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
@@ -360,10 +375,14 @@ def pretrain_encoder(model, enc, args, t0):
     import torch
     from torch import nn
 
-    path = Path(args.unlabeled)
-    if not path.exists():
-        raise SystemExit(f"{path} not found: run `train_ner.py wordfeat` first (it writes the unlabeled text)")
-    sents = [line.split() for line in open(path, encoding="utf-8")]
+    sents = []
+    for path in map(Path, args.unlabeled):
+        if not path.exists():
+            raise SystemExit(f"{path} not found: run `train_ner.py wordfeat` (and `train_ner_static.py text` "
+                             "for unlabeled_more.txt) first")
+        sents += [line.split() for line in open(path, encoding="utf-8")]
+    if args.pretrain_sentences and len(sents) > args.pretrain_sentences:
+        sents = random.sample(sents, args.pretrain_sentences)
     sents = [s[:80] for s in sents if len(s) >= 3]
     random.shuffle(sents)
     H = args.hidden
@@ -403,17 +422,17 @@ def pretrain_encoder(model, enc, args, t0):
         print(f"pretrain epoch {epoch} loss {total / len(batches):.3f} {time.time() - t0:.0f}s", flush=True)
 
 
-def read_unlabeled(path, gold):
-    """Sentences (3-80 tokens) of the unlabeled text, without the gold training ones."""
+def read_unlabeled(paths, gold):
+    """Sentences (3-80 tokens) of the unlabeled text files, without the gold training ones."""
     gold_keys = {tuple(word_key(t) for t in toks) for toks, _ in gold}
-    path = Path(path)
-    if not path.exists():
-        raise SystemExit(f"{path} not found: run `train_ner.py wordfeat` first (it writes the unlabeled text)")
     out = []
-    for line in open(path, encoding="utf-8"):
-        toks = line.split()
-        if 3 <= len(toks) <= 80 and tuple(word_key(t) for t in toks) not in gold_keys:
-            out.append(toks)
+    for path in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
+        if not path.exists():
+            raise SystemExit(f"{path} not found: run `train_ner.py wordfeat` first (it writes the unlabeled text)")
+        for line in open(path, encoding="utf-8"):
+            toks = line.split()
+            if 3 <= len(toks) <= 80 and tuple(word_key(t) for t in toks) not in gold_keys:
+                out.append(toks)
     return out
 
 
@@ -569,11 +588,16 @@ def cmd_combine(args):
         meta, arrays = load_weights(path)
         metas.append(meta)
         for k, v in arrays.items():
+            if not k.startswith("m0_"):  # shared by the members (static vectors)
+                if k in merged and not np.array_equal(merged[k], v):
+                    raise SystemExit(f"models differ in their shared {k!r}; train them with the same --static file")
+                merged[k] = v
+                continue
             merged[f"m{i}_" + k[len("m0_"):]] = v
     base = dict(metas[0])
     for m in metas[1:]:
-        for key in ("labels", "words", "chars", "pos", "shapes", "gaz_kinds", "clusters"):
-            if m[key] != base[key]:
+        for key in ("labels", "words", "chars", "pos", "shapes", "gaz_kinds", "clusters", "static_words"):
+            if m.get(key) != base.get(key):
                 raise SystemExit(f"models differ in their {key} vocabulary; train them on the same data and tables")
     base["n_models"] = len(metas)
     base["heads"] = {k: v for m in metas for k, v in (m.get("heads") or {}).items()}
@@ -615,8 +639,13 @@ def main(argv=None):
     tr.add_argument("--aux-weight", type=float, default=0.5)
     tr.add_argument("--pretrain-epochs", type=int, default=0,
                     help="epochs of language-model pretraining of the encoder on --unlabeled text first")
-    tr.add_argument("--unlabeled", default=str(CACHE / "unlabeled.txt"),
-                    help="one sentence per line, tokens separated by spaces (written by train_ner.py wordfeat)")
+    tr.add_argument("--unlabeled", nargs="+", default=[str(CACHE / "unlabeled.txt")],
+                    help="one sentence per line, tokens separated by spaces (written by train_ner.py wordfeat "
+                         "and train_ner_static.py text)")
+    tr.add_argument("--pretrain-sentences", type=int, default=0,
+                    help="LM pretraining on a random sample of this many unlabeled sentences (0: all)")
+    tr.add_argument("--static", help="static word vectors (npz from train_ner_static.py vectors): a frozen extra input")
+    tr.add_argument("--static-scale", type=float, default=1.0, help="multiply the static vectors by this")
     tr.add_argument("--silver", help="teacher-tagged sentences from the `silver` subcommand (self-training)")
     tr.add_argument("--silver-per-epoch", type=int, default=10000,
                     help="silver sentences drawn afresh each epoch")

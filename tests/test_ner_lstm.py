@@ -211,6 +211,26 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     stdout = train(cvt, "--epochs", "2", "--unlabeled", unlabeled, "--cvt-per-epoch", "5")
     assert "cross-view training: 3 unlabeled sentences, 5 drawn per epoch" in stdout
     assert NeuralTagger(cvt).meta["trained"]["cvt"] == {"per_epoch": 5, "weight": 1.0}
+    # static word vectors (from a pretrained encoder): a frozen input, stored once per file
+    static = tmp_path / "static.npz"
+    vocab = words[: len(words) // 2]
+    np.savez(static, words=np.array(vocab), vectors=rng.normal(size=(len(vocab), 6)).astype(np.float16))
+    with_static = tmp_path / "static_model.npz"
+    stdout = train(with_static, "--epochs", "2", "--static", static)
+    assert "export check" in stdout  # the numpy pass with the static input matches torch
+    model = NeuralTagger(with_static)
+    assert model.meta["static_words"] == vocab and model.meta["trained"]["static"]["file"] == "static.npz"
+    enc = model._load()[1]
+    assert enc.token(vocab[0])[2][-1] == 2 and enc.token("ناشناخته‌ترین‌واژه")[2][-1] == 1
+    from persian_ie.entities.neural import load_weights
+    _, arrays = load_weights(with_static)
+    np.testing.assert_allclose(arrays["static_emb"][2:].astype(np.float32),
+                               np.load(static)["vectors"].astype(np.float32), atol=1e-3)
+    pair = tmp_path / "static_pair.npz"
+    script("combine", with_static, with_static, "--out", pair, timeout=120)
+    _, arrays = load_weights(pair)
+    assert "static_emb" in arrays and not any(k.endswith("cat_emb6") for k in arrays)
+    assert NeuralTagger(pair).tag_tokens(toks) == model.tag_tokens(toks)
 
 
 def test_fast_ensemble_path_equals_the_plain_forward_pass(tagger):

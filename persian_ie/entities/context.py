@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import FrozenSet, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Optional, Sequence, Tuple
 
 from ..document import Document
 from .gazetteer import Entry, Gazetteer, TokenView, gazetteer
@@ -39,10 +39,15 @@ class Context:
     gaz: Gazetteer = field(default_factory=gazetteer)
     lex: CommonWords = field(default_factory=CommonWords.get)
     words: StageWords = field(default_factory=stage_words)
+    #: extra ``attrs`` for the span over units ``(i, j)`` (set by the steps, read when spans are built)
+    notes: Dict[Tuple[int, int], Dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> "Context":
         return cls(TokenView(doc))
+
+    def note(self, i: int, j: int, **attrs: Any) -> None:
+        self.notes.setdefault((i, j), {}).update(attrs)
 
     @property
     def n(self) -> int:

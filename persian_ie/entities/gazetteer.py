@@ -234,6 +234,7 @@ class Gazetteer:
         self.honorifics = TokenTrie()    # HON
         self.ministries = TokenTrie()    # MINISTRY
         self.org_heads = TokenTrie()     # HEAD: kind = loc / embassy / ministry / name
+        self.common_heads: set = set()   # heads that are also everyday words (جمعیت، گروه)
         self.first_names: Dict[str, str] = {}  # normalized name -> gender
         self.ambiguous: set = set()      # folded unit tuples
         self.not_entities: set = set()   # phrases a tagger span may never be (کرونا)
@@ -328,6 +329,8 @@ class Gazetteer:
         for row in _rows("org_heads.tsv"):
             units = phrase_units(row[0])
             entry = Entry("HEAD", row[1] if len(row) > 1 else "name", canon(row[0]))
+            if len(row) > 2 and "common" in row[2]:
+                self.common_heads.add(entry.canonical)
             self.org_heads.add_units(units, entry)
             for variant in _ezafe_variants(units):
                 if self.org_heads.get(variant) is None:

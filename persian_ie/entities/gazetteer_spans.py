@@ -2,10 +2,14 @@
 
 Left to right, at each token start, the longest of: an organization pattern
 (:mod:`.org_patterns`), a listed organization or medium, a listed place. Names that
-are also common words (``ambiguous.txt``: مالی، فارس، مهر …) count only with
-support: an overlapping tagger span, a head (``خبرگزاری فارس``) or a source slot
-(``به گزارش مهر``). An organization found this way is extended when it is a unit of
-another one (:func:`~.org_patterns.chain_units`).
+are also common words (``ambiguous.txt``: مالی، فارس، مهر، قطر …) count only with
+support: an overlapping tagger span, the tagger reading the same words as a name
+elsewhere in the document, a head (``خبرگزاری فارس``), a source slot (``به گزارش
+مهر``) or, for a place, a role title right before it (``امیر قطر``). An organization
+found this way is extended when it is a unit of another one
+(:func:`~.org_patterns.chain_units`). A name in quotes that the text introduces as an
+organization (``شبکه «ان اچ کی»``) and an unlisted name in a source slot (``به گزارش
+روز نو،``) are organizations too.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 from typing import List, Sequence, Tuple
 
 from .context import Context, Found, Tagged
-from .org_patterns import chain_units, org_pattern, subunit_pattern
+from .context import QUOTE_OPEN
+from .org_patterns import chain_units, org_pattern, quoted_name, source_name, subunit_pattern
 
 __all__ = ["gazetteer_spans"]
 
@@ -26,6 +31,8 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
     for i, j, _ in tagged:
         for u in range(i, j):
             covered_by_tagger[u] = True
+    # one sense per document: what the tagger reads as a name somewhere is a name everywhere
+    tagged_names = {tuple(view.keys[i:j]) for i, j, _ in tagged}
     out: List[Found] = []
     title_ends = ctx.title_ends
     i = 0
@@ -33,6 +40,12 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
         if not view.tok_start[i]:
             i += 1
             continue
+        if view.keys[i] in QUOTE_OPEN:
+            close = quoted_name(ctx, i)
+            if close is not None:  # «شبکه «ان اچ کی»»: the quotes give the name's extent
+                out.append((i + 1, close, "ORG", "pattern"))
+                i = close + 1
+                continue
         cands: List[Tuple[int, str, str]] = []
         pat = org_pattern(ctx, i)
         if pat is not None:
@@ -46,14 +59,17 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
                 continue
             j, entry = hit
             units = tuple(view.keys[i:j])
-            if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) \
-                    and not (label == "ORG" and ctx.source_slot(i)):
+            if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) and units not in tagged_names \
+                    and not (label == "ORG" and ctx.source_slot(i)) and not (label == "LOC" and i in title_ends):
                 continue
             cands.append((j, label, "gazetteer"))
-        if not cands and ctx.source_slot(i):
+        if ctx.source_slot(i):
             hit = gaz.orgs.longest_at(view, i)
-            if hit is not None:
+            if not cands and hit is not None:
                 cands.append((hit[0], "ORG", "gazetteer"))
+            end = source_name(ctx, i)  # «به گزارش روز نو،», «به گزارش تابناک ورزشی و به نقل از»
+            if end is not None:
+                cands.append((end, "ORG", "pattern"))
         if cands:
             j, label, src = max(cands, key=lambda c: (c[0], c[2] == "pattern"))
             if label == "ORG":

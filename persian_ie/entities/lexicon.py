@@ -24,6 +24,8 @@ __all__ = ["CommonWords"]
 #: hazm lexicon tags of words that are not names on their own
 _COMMON_TAGS = {"AJ", "ADV", "PRO", "DET", "P", "CONJ", "NUM", "POSTP", "PREP", "AJC", "CL", "INT", "PS", "PL"}
 _STRICT_FUNCTION_TAGS = {"P", "CONJ", "PRO", "DET", "POSTP", "PREP"}
+#: what may stand before «می‌» in a verb: nothing, the negation, a verbal prefix (برمی‌گرداند)
+_VERB_PREFIXES_MI = ("", "ن", "بر", "در", "باز", "فرا", "فرو", "وا", "پس", "پیش", "بر\u200c", "در\u200c")
 _FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
 
 
@@ -58,17 +60,37 @@ class CommonWords:
         return cls._inst
 
     def is_verbish(self, tok: str) -> bool:
-        """A verb form: «نوشته‌اند», «برمی‌گرداند», «نکرد», «بگوید»."""
-        if "\u200c" in tok and ("می\u200c" in tok or tok.endswith(self._stage.verb_clitic)):
-            return True  # نوشته‌اند، برمی‌گرداند
-        for prefix in ("نمی\u200c", "می\u200c"):
-            if tok.startswith(prefix) and tok[len(prefix):] in self.verbs:
-                return True
+        """A verb form: «نوشته‌اند», «برمی‌گرداند», «نمی‌رود», «نخواهد», «بگوید».
+
+        Only where the parts are verb parts: a surname that merely ends in «‌ای» or
+        contains «می‌» (خامنه‌ای، کریمی‌نیا) is not a verb."""
+        if "\u200c" in tok:
+            if self._mi_verb(tok):
+                return True  # می‌رود، نمی‌رود، برمی‌گرداند
+            stem, _, clitic = tok.rpartition("\u200c")
+            if ("\u200c" + clitic) in self._stage.verb_clitic and stem in self.verbs:
+                return True  # نوشته‌اند، گفته‌ام
+        if tok.startswith(("نمی", "می")) and "\u200c" not in tok:
+            for prefix in ("نمی", "می"):
+                if tok.startswith(prefix) and tok[len(prefix):] in self.verbs and tok not in self.words:
+                    return True  # میرود (the half-space left out)
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
-                and tok[1:] in self.words:
-            return True  # نکرد، بگوید (but not «نیازی»)
+                and (tok[1:] in self.words or tok[1:5] == "خواه"):
+            return True  # نکرد، بگوید، نخواهد (but not «نیازی», «نیوز»)
         # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
         return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
+
+    def _mi_verb(self, tok: str) -> bool:
+        """«می‌» + a verb form, after nothing, «ن» or a verbal prefix (بر، در، باز …)."""
+        start = 0
+        while True:
+            k = tok.find("می\u200c", start)
+            if k < 0:
+                return False
+            before, after = tok[:k], tok[k + 3:]
+            if before in _VERB_PREFIXES_MI and after and (before in ("", "ن") or after in self.verbs):
+                return True
+            start = k + 1
 
     def is_known(self, tok: str) -> bool:
         """In the lexicon as a word (not a plausible unknown surname): tagged words, and

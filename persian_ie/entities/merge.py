@@ -4,8 +4,8 @@ All rules that decide between the two sources live here, in this order, for each
 tagger span (:func:`merge`):
 
 1. a non-person tagger span that starts inside a role title or its ministry
-   (``خارجه`` of ``وزیر خارجه``) is dropped; so is one made of demonyms only
-   (``ایتالیایی``, ``آمریکایی و آلبانیایی``);
+   (``خارجه آمریکا`` of ``وزیر خارجه آمریکا``) is dropped; so is one made of demonyms
+   only (``ایتالیایی``, ``آمریکایی و آلبانیایی``);
 2. no overlap: the tagger span is kept;
 3. the same extent: the gazetteer's label stands (countries and cities LOC,
    newspapers and universities ORG), except a listed place the tagger read as a
@@ -27,22 +27,44 @@ from __future__ import annotations
 
 from typing import List, Sequence, Tuple
 
-from .context import Context, Found, Tagged
+from .context import QUOTE_OPEN, Context, Found, Tagged
 
 __all__ = ["merge", "clip_persons_to_roles"]
 
 
-def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: bool = True) -> List[Found]:
-    """Combine gazetteer/pattern spans (``found``) with tagger spans (rules above)."""
+def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: bool = True,
+          tagger_labels: bool = False) -> List[Found]:
+    """Combine gazetteer/pattern spans (``found``) with tagger spans (rules above).
+
+    ``bare_places``: a generic head before a listed place is left out (``استان ایلام``
+    → ``ایلام``); ``tagger_labels``: where the listed name allows the tagger's type too
+    (:func:`allowed_labels`), the tagger's label is kept (the listed type goes to
+    ``attrs["canonical_label"]``); by default the listed type is the label and the
+    tagger's goes to ``attrs["tagger_label"]``.
+    """
     view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
 
-    def plain_words(units: Sequence[int]) -> bool:
-        """Every token touched by these units is an ordinary word (not a name)."""
-        toks = {view.tok[u] for u in units}
-        return all(view.doc.tokens[t].norm in lex.words or lex.is_common(view.doc.tokens[t].norm)
-                   or view.doc.tokens[t].norm in words.place_head for t in toks)
+    def strippable(pi: int, pj: int, ti: int, tj: int, inner=None) -> bool:
+        """The tagger's place ``[ti, tj)`` is the listed place(s) ``[pi, pj)`` with only a
+        generic head before it (``استان``, ``شهرستان``, ``شهر`` …: a closed list, so
+        ``آسیای میانه`` never becomes ``میانه``) and, after it, at most the noun of a
+        compound verb (``قطر تماس`` + ``گرفت``). After a generic head even an ambiguous
+        name is the place (``شهر دوشنبه``)."""
+        if not (ti <= pi and pj <= tj) or inner is not None and any(u not in inner for u in range(pi, pj)):
+            return False
+        before = view.text(ti, pi).split()
+        if before and not all(w in words.place_head for w in before):
+            return False
+        if pj < tj:
+            after = {view.tok[u] for u in range(pj, tj)}
+            nxt = view.tok[tj - 1] + 1
+            if len(after) > 1 or nxt >= len(view.doc.tokens) or not lex.is_verbish(view.doc.tokens[nxt].norm) \
+                    or not lex.is_common(view.doc.tokens[min(after)].norm):
+                return False
+        return pi > ti or pj < tj
 
     inside_title = _inside_titles(ctx)
+    person_words = {view.token_text(j - 1) for i, j, lab in tagged if lab == "PER"}
     title_ends = ctx.title_ends
     spans = list(found)
     for ti, tj, tlab in sorted(tagged):
@@ -52,6 +74,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
         over = [s for s in spans if s[0] < tj and ti < s[1]]
         if not over:
+            if bare_places and tlab == "LOC":
+                ti = _past_place_heads(ctx, ti, tj)  # «شهرستان دالاهو» → «دالاهو»
             spans.append((ti, tj, tlab, "tagger"))
             continue
         same_extent = [s for s in over if s[0] == ti and s[1] == tj]
@@ -61,8 +85,13 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 # «مهران» the man, not the town: the tagger read the context
                 spans.remove(s)
                 spans.append((ti, tj, tlab, "tagger"))
-            # otherwise the gazetteer's label stands: countries and cities are LOC,
-            # newspapers and universities ORG (the project's convention)
+            elif s[2] != tlab and tlab in allowed_labels(ctx, ti, tj, s[2]):
+                # a type the listed name may also have (a country or city acting as a state
+                # or a team: ORG; a newspaper as a title: PRODUCT; a university's campus: FAC)
+                ctx.note(ti, tj, canonical_label=s[2], tagger_label=tlab)
+                if tagger_labels:
+                    spans.remove(s)
+                    spans.append((ti, tj, tlab, s[3]))
             continue
         if any(s[0] <= ti and tj <= s[1] for s in over):
             continue  # inside a gazetteer/pattern span: the pattern knows the extent
@@ -70,6 +99,12 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             # the tagger found something longer
             if tlab == "LOC" and any(s[2] == "ORG" and s[3] == "pattern" for s in over):
                 continue  # a place that swallowed an organization pattern
+            if any(s[3] == "pattern" and s[0] > 0 and view.keys[s[0] - 1] in QUOTE_OPEN for s in over):
+                continue  # «شبکه «ان اچ کی» ژاپن»: the quotes give the name's extent
+            first = min(over)
+            if first[0] == ti and first[2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") and first[1] < tj \
+                    and _next_word_not_of_name(ctx, first[1], tj, person_words):
+                continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
             if tlab == "ORG" and ti in title_ends and view.token_text(ti) in words.office_word \
@@ -79,15 +114,9 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                     and all(lex.words.get(view.token_text(u)) == "0" and lex.is_known(view.token_text(u))
                             for u in extra):
                 continue  # «[شهری تهران]» of «مدیریت شهری تهران»: an adjective and a place
-            if bare_places and tlab == "LOC" and all(s[2] == "LOC" for s in over) and extra:
-                first = min(s[0] for s in over)
-                last = max(s[1] for s in over)
-                before = [u for u in extra if u < first]
-                after = [u for u in extra if u >= last]
-                if len(before) + len(after) == len(extra) and plain_words(before) and plain_words(after):
-                    # «استان ایلام», «پارک آبی یاسوج», «قطر تماس»: ordinary words around a
-                    # known place; the place is the entity (the project's convention)
-                    continue
+            if bare_places and tlab == "LOC" and all(s[2] == "LOC" for s in over) \
+                    and strippable(min(s[0] for s in over), max(s[1] for s in over), ti, tj, inner):
+                continue  # «استان ایلام», «شهر ووهان چین»: the generic head is left out (the project's convention)
             for s in over:
                 spans.remove(s)
             spans.append((ti, tj, tlab, "tagger"))
@@ -96,15 +125,30 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
         if same and len(same) == len(over):
             lo = min([ti] + [s[0] for s in same])
             hi = max([tj] + [s[1] for s in same])
-            inner = {u for s in same for u in range(s[0], s[1])}
-            extra = [u for u in range(lo, hi) if u not in inner]
-            if bare_places and tlab == "LOC" and plain_words(extra):
-                continue  # «قطر تماس»: keep the known place
+            if bare_places and tlab == "LOC" and len(same) == 1 and strippable(same[0][0], same[0][1], lo, hi):
+                continue  # «قطر تماس [گرفت]»: keep the known place
             for s in same:
                 spans.remove(s)
             spans.append((lo, hi, tlab, "merged"))
         # different labels overlapping partially: the gazetteer span stays
     return sorted(spans)
+
+
+def allowed_labels(ctx: Context, i: int, j: int, label: str) -> Tuple[str, ...]:
+    """Other types a listed name may have: a place may act as an organization (a
+    country or a city as a state, an authority or a team: ORG); a medium may be a
+    title (PRODUCT); a university also a campus (FAC)."""
+    if label == "LOC":
+        return ("ORG",)
+    if label == "ORG":
+        entry = ctx.gaz.orgs.get(tuple(ctx.view.keys[i:j]))
+        kind = entry.kind if entry is not None else ""
+        head = ctx.view.keys[i]
+        if kind == "media" or head in ("روزنامه", "هفته", "خبرگزاری", "شبکه", "ماهنامه"):
+            return ("PRODUCT",)
+        if kind == "university" or head in ("دانشگاه", "دانشکده"):
+            return ("FAC",)
+    return ()
 
 
 def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, int]]) -> List[Found]:
@@ -123,6 +167,30 @@ def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, 
                 continue
         cleaned.append((i, j, lab, src))
     return cleaned
+
+
+def _past_place_heads(ctx: Context, i: int, j: int) -> int:
+    """Start of a place past its generic heads (closed list), when a name word follows."""
+    view, words = ctx.view, ctx.words
+    k = i
+    while k < j and view.tok_start[k] and view.token_text(k) in words.place_head:
+        k = view.next_token_unit(k)
+    if k >= j or k == i or ctx.lex.is_common(view.token_text(k)) and ctx.gaz.places.longest_at(view, k) is None:
+        return i
+    return k
+
+
+def _next_word_not_of_name(ctx: Context, k: int, tj: int, person_words) -> bool:
+    """Units ``[k, tj)`` are one word that does not continue a listed name: a first
+    name or a person's name, a listed place, a demonym, a common word or a word with a
+    possessive ending («قراردادش»)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if not view.tok_start[k] or view.next_token_unit(k) != tj:
+        return False
+    tok = view.token_text(k)
+    return gaz.is_first_name(tok) or tok in person_words or gaz.places.get(tuple(view.keys[k:tj])) is not None \
+        or gaz.demonyms.get(tuple(view.keys[k:tj])) is not None or lex.is_common(tok) \
+        or tok.endswith(("ش", "شان")) and lex.is_known(tok[:-1] if tok.endswith("ش") else tok[:-3])
 
 
 def _inside_titles(ctx: Context) -> List[bool]:

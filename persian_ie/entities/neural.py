@@ -2,8 +2,10 @@
 
 Each token is represented by its word vector (initialised from word2vec over
 unlabeled Persian news, fine-tuned on ARMAN), a character CNN over its letters, its
-word-cluster ids, hazm lexicon class and frequency band, a coarse shape and the
-gazetteer marks covering it. A bidirectional LSTM reads the sentence and a CRF layer
+word-cluster ids, hazm lexicon class and frequency band, a coarse shape, optionally
+a frozen static vector from a pretrained multilingual encoder (one table shared by
+the members of an ensemble: ``static_words`` in the meta, ``static_emb`` in the file)
+and the gazetteer marks covering it. A bidirectional LSTM reads the sentence and a CRF layer
 chooses the BIO sequence (Viterbi).
 
 The weights were trained with torch (``scripts/train_ner_lstm.py``, a dev-only tool)
@@ -77,6 +79,8 @@ class TokenEncoder:
         self.shapes = {s: i for i, s in enumerate(meta["shapes"])}
         self.gaz_kinds = {k: i for i, k in enumerate(meta["gaz_kinds"])}
         self.n_clusters = list(meta["clusters"])
+        #: static word vectors' vocabulary (row 0 padding, 1 unknown), when the model has them
+        self.static = {w: i for i, w in enumerate(meta.get("static_words") or (), 2)}
         self.wordfeat = wordfeat
         self._gaz = Featurizer({}, gazetteer)
         self._cache: Dict[str, Tuple[int, Tuple[int, ...], Tuple[int, ...]]] = {}
@@ -106,6 +110,8 @@ class TokenEncoder:
         cats.append(self.pos.get(pos or "-", 1))
         cats.append(int(band) + 2 if band.isdigit() else 1)
         cats.append(self.shapes.get(token_shape(key), 1))
+        if self.static:
+            cats.append(self.static.get(key) or self.static.get(nz) or 1)
         out = (wid, cids, tuple(cats))
         if len(self._cache) < 500_000:
             self._cache[token] = out
@@ -136,7 +142,7 @@ class TokenEncoder:
         B, T = len(sentences), int(lengths.max()) if len(sentences) else 0
         enc = [[self.token(t) for t in s] for s in sentences]
         C = max((len(e[1]) for s in enc for e in s), default=1)
-        F = len(self.n_clusters) + 3
+        F = len(self.n_clusters) + 3 + bool(self.static)
         words = np.zeros((B, T), dtype=np.int64)
         chars = np.zeros((B, T, C), dtype=np.int64)
         cats = np.zeros((B, T, F), dtype=np.int64)
@@ -258,6 +264,8 @@ class _Net:
         while prefix + f"cat_emb{i}" in w:
             self.cat_embs.append(g(f"cat_emb{i}"))
             i += 1
+        if "static_emb" in w:  # frozen static word vectors, one table shared by every member
+            self.cat_embs.append(w["static_emb"].astype(np.float32, copy=False))
         self.lstm = []
         layer = 0
         while prefix + f"lstm{layer}_f_wih" in w:
@@ -620,6 +628,8 @@ class NeuralTagger:
                         meta = dict(meta, labels=meta["heads"][self.head])
                         members = [i for i in members if f"m{i}_head_{self.head}_out_w" in arrays]
                     members = list(members)[:self.max_models or n]
+                    if "static_emb" in arrays:  # one float32 copy for all members
+                        arrays["static_emb"] = arrays["static_emb"].astype(np.float32)
                     nets = [_Net(arrays, f"m{i}_", self.head) for i in members]
                     enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
                     trans = np.mean([n.trans for n in nets], axis=0)

@@ -6,7 +6,10 @@ The heads and what may follow them are data (``resources/gazetteers/org_heads.ts
 * ``embassy``: a country or demonym, optionally «در» + place (``سفارت بلاروس در تهران``);
 * ``ministry``: a ministry name, optionally a country (``وزارت امور خارجه آمریکا``);
 * ``name``: a known organization or 1-4 name-like words (``دانشگاه هاوانا``,
-  ``شرکت ملی نفت ایران``); ordinary words and adjectives end it (``شبکه بزرگراهی``).
+  ``شرکت ملی نفت ایران``); ordinary words, verbs and adjectives end it (``شبکه
+  بزرگراهی``, ``شرکت نخواهد``). A head that is also an everyday word (``common`` in the
+  file: جمعیت، گروه، مرکز …) needs a name word before a place (``جمعیت ایران`` is
+  the population of Iran).
 
 A unit of another organization is one name with it: :func:`subunit_pattern` finds
 ``مرکز ارتباطات و امور بین‌الملل شهرداری تهران`` and :func:`chain_units` extends
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .context import PUNCT_LIKE, Context
+from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context
 
-__all__ = ["org_pattern", "subunit_pattern", "chain_units"]
+__all__ = ["org_pattern", "subunit_pattern", "chain_units", "source_name", "quoted_name"]
+
+_SOURCE_END = {"،", ",", ":", "؛"}
 
 
 def org_pattern(ctx: Context, i: int) -> Optional[int]:
@@ -67,6 +72,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     # kind == "name": a known name, or 1-4 name-like words
     known = ctx.entity_at(j)
     if known is not None and known[1].label == "ORG":
+        if head.canonical in gaz.common_heads and known[1].kind == "movement":
+            return None  # «گروه طالبان»: the movement's own name is the entity
         return known[0]
     m = gaz.ministries.longest_at(view, j)  # اداره کل میراث فرهنگی … کهگیلویه و بویراحمد
     if m is not None and head.canonical in words.office_head:
@@ -79,6 +86,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     k = j
     last = None
     steps = 0
+    common = head.canonical in gaz.common_heads
+    press = tuple(view.keys[i:j]) in words.press_head or tuple(view.keys[i:j]) in words.open_name_head
     while k < n and steps < 4 and view.sent[k] == view.sent[i]:
         if not view.tok_start[k]:
             break
@@ -86,7 +95,16 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
         nxt = view.next_token_unit(k)
         ent = ctx.entity_at(k)
         if ent is not None:
+            if common and k == j and ent[1].label == "LOC":
+                return None  # «جمعیت ایران»: an everyday head and a place is no organization
             last = ent[0]
+            if press and steps < 3:  # a title may contain a place: «روزنامه ژاپن تایمز»
+                k = last
+                steps += 1
+                continue
+            while last < n and view.tok_start[last] and view.token_text(last) in words.org_adjective \
+                    and view.sent[last] == view.sent[i]:
+                last = view.next_token_unit(last)  # «شورای سوریه دموکراتیک»
             break  # a name ending in a place or a known organization ends there
         if tok in PUNCT_LIKE or tok.isdigit() or gaz.titles.longest_at(view, k) is not None \
                 or gaz.org_heads.longest_at(view, k) is not None:
@@ -96,10 +114,12 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
             steps += 1
             continue
         if tok == "و" and last is not None:
+            if nxt < n and (gaz.org_heads.longest_at(view, nxt) is not None or gaz.orgs.longest_at(view, nxt) is not None):
+                break  # «هلدینگ فناپ و بانک پاسارگاد»: a second organization
             k = nxt
             continue
-        if lex.is_common(tok) or lex.is_known(tok) or any(ch.isdigit() for ch in tok) \
-                or tok.endswith("ی") and not gaz.is_first_name(tok):
+        if lex.is_common(tok) or lex.is_known(tok) and not (press and last is not None) \
+                or any(ch.isdigit() for ch in tok) or tok.endswith("ی") and not gaz.is_first_name(tok):
             break  # ordinary words and adjectives («شبکه بزرگراهی», «گروه معدودی») end it
         k = last = nxt
         steps += 1
@@ -127,7 +147,7 @@ def subunit_pattern(ctx: Context, i: int) -> Optional[int]:
         known = gaz.orgs.longest_at(view, k)
         nxt = org_pattern(ctx, k) if gaz.org_heads.longest_at(view, k) else None
         end = max(nxt or 0, known[0] if known else 0)
-        if end > k and words > 0:
+        if end > k and (words > 0 or hit[1].canonical in ctx.words.unit_of):
             return chain_units(ctx, k, end)
         tok = view.token_text(k)
         if tok in PUNCT_LIKE or tok.isdigit() or lex.is_verbish(tok) \
@@ -153,3 +173,60 @@ def chain_units(ctx: Context, i: int, j: int) -> int:
         head = gaz.org_heads.longest_at(view, j)
         j = end
     return j
+
+
+def source_name(ctx: Context, i: int) -> Optional[int]:
+    """The news source named in a source slot, unlisted: «به گزارش [روز نو]،», «به گزارش
+    [تابناک ورزشی] و به نقل از …» (one to three words closed by a comma or colon, or by
+    «و» before another source cue; not «به گزارش خبرنگار ما،»)."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    if not ctx.source_slot(i) or view.token_text(i) in words.not_source:
+        return None
+    n = len(view)
+    k, toks = i, 0
+    while k < n and toks < 3 and view.sent[k] == view.sent[i]:
+        tok = view.token_text(k)
+        if tok in PUNCT_LIKE or tok == "و":
+            break
+        if lex.is_verbish(tok) or _function_word(ctx, tok) or gaz.titles.longest_at(view, k) is not None \
+                or gaz.honorifics.longest_at(view, k) is not None or gaz.demonyms.longest_at(view, k) is not None:
+            return None
+        k = view.next_token_unit(k)
+        toks += 1
+    if k == i or k >= n:
+        return None
+    if view.keys[k] in _SOURCE_END:
+        return k
+    if view.keys[k] == "و" and any(tuple(view.keys[k + 1:k + 1 + len(cue)]) == cue for cue in words.source_cue):
+        return k
+    return None
+
+
+def quoted_name(ctx: Context, q: int) -> Optional[int]:
+    """An organization's name in quotes, introduced as one: after a word such as
+    «شبکه», «روزنامه», «شرکت», «حزب» (``شبکه «ان اچ کی»``, ``شرکت "روسبرن اکسپورت"``)
+    or followed by one (``«آسیا پلوس» از پایگاه‌های خبری``, ``«کا-نیوز» یک پایگاه
+    خبری``). ``q`` is the opening quote's unit; returns the closing quote's unit (the
+    name is between them) or None."""
+    view, words = ctx.view, ctx.words
+    n = len(view)
+    if view.keys[q] not in QUOTE_OPEN:
+        return None
+    close = q + 1
+    while close < n and close - q <= 8 and view.keys[close] not in QUOTE_CLOSE and view.sent[close] == view.sent[q]:
+        if view.token_text(close) in ("،", ".", ":", "؛", "؟", "!"):
+            return None
+        close += 1
+    if close >= n or close == q + 1 or view.keys[close] not in QUOTE_CLOSE:
+        return None
+    before = any(q >= len(p) and tuple(view.keys[q - len(p):q]) == p for p in words.org_intro)
+    after = close + 1
+    if after < n and view.keys[after] in ("یک", "از"):
+        after += 1
+    follows = any(tuple(view.keys[after:after + len(p)]) == p for p in words.org_intro)
+    return close if before or follows else None
+
+
+def _function_word(ctx: Context, tok: str) -> bool:
+    tags = ctx.lex.words.get(tok)
+    return bool(tags) and tags != "0" and not ({"N", "AJ"} & set(tags.split(",")))

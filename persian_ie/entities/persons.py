@@ -3,10 +3,12 @@
 In this order (:func:`person_spans`):
 
 a. an honorific + name (``دکتر پزشکیان`` → ``پزشکیان``, stacked ``جناب آقای دکتر``);
-b. first name(s) + surname (``علیرضا زاکانی``, ``محمد جواد ظریف``);
+b. first name(s) + surname (``علیرضا زاکانی``, ``محمد جواد ظریف``), and a quoted name
+   that starts with a first name;
 c. a «quoted» or apposed name next to a role (``سفیر بلاروس در تهران «دیمتری
    کالتسوف»``, ``علیرضا زاکانی، شهردار تهران``), and a tagger name missing its first
-   word(s) before a role;
+   word(s) before a role; the next items of a list of names (``حسن روحانی، حامد کرزی،
+   امامعلی رحمان و ممنون حسین``);
 d. every later bare mention of a found surname or full name (``زاکانی``); the same
    name tagged otherwise elsewhere in the document (a headline's «پامپئو» as ORG) is
    read as the person too, unless it is a listed place or organization.
@@ -112,12 +114,15 @@ class _PersonRules:
 
     def run(self) -> List[Found]:
         self.honorific_and_first_names()
+        self.quoted_names()
         self.role_apposition()
         # drop soft places the person rules took over
         kept = [s for s in self.merged
                 if not (self.soft[s[0]] and any(p[0] < s[1] and s[0] < p[1] for p in self.new))]
+        self.extend_to_quotes(kept)
         allper = [s for s in kept if s[2] == "PER"] + self.new
         self.extend_before_roles(kept)
+        allper += self.list_items(allper)
         self.later_mentions(kept, allper)
         return sorted(kept + self.new)
 
@@ -153,6 +158,15 @@ class _PersonRules:
             words += 1
             allow_common = False
         return end
+
+    def descriptive(self, u: int) -> bool:
+        """The word at unit ``u`` is an adverb, a number word or an adjective that is not
+        a «…ی» form (surnames are: روحانی، کریمی); first names excepted."""
+        tok = self.view.token_text(u)
+        if self.ctx.gaz.is_first_name(tok):
+            return False
+        tags = set((self.ctx.lex.words.get(tok) or "").split(","))
+        return bool(tags & {"ADV", "NUM"}) or "AJ" in tags and not tok.endswith("ی")
 
     def role_follows(self, k: int) -> bool:
         """A role starts right after the word at unit k (optionally after a comma)."""
@@ -194,6 +208,8 @@ class _PersonRules:
                     k = view.next_token_unit(k)
                 weak = view.text(u, hon[0]) in words.weak_honorific
                 end = self.surname_run(k, allow_common=not weak, max_words=2)
+                if end > start and k == start and self.descriptive(start):
+                    end = start  # «دکتر معالج», «حاج‌آقا ناگهان»: a description, not a name
                 if end > start:
                     self.claim(start, end, "rule:honorific")
                     u = end
@@ -219,6 +235,73 @@ class _PersonRules:
                     u = k
                     continue
             u += 1
+
+    def quoted_names(self) -> None:
+        """(b') a name in quotes that starts with a first name: «"دیالا مصطفی مطر"، 26 ساله»."""
+        ctx, view, n, hard = self.ctx, self.view, self.n, self.hard
+        for q in range(n):
+            if view.keys[q] not in QUOTE_OPEN or hard[q]:
+                continue
+            close = q + 1
+            while close < n and close - q <= 5 and view.keys[close] not in QUOTE_CLOSE:
+                close += 1
+            if close >= n or view.keys[close] not in QUOTE_CLOSE or close - q < 3 or any(hard[q + 1:close]):
+                continue
+            if first_name_cue(ctx, q + 1) and self.quoted_name(q + 1, close):
+                self.claim(q + 1, close, "rule:quoted")
+
+    def extend_to_quotes(self, kept: List[Found]) -> None:
+        """A tagger name inside quotes that misses a word of them: «"[سعد مصطفی] ذره"»
+        is the whole quoted name when the other words are name-like."""
+        view, n = self.view, self.n
+        for idx, (i, j, lab, src) in enumerate(kept):
+            if lab != "PER" or i == 0:
+                continue
+            a = i
+            while a > 0 and i - a < 3 and view.keys[a - 1] not in QUOTE_OPEN and view.keys[a - 1] not in PUNCT_LIKE:
+                a -= 1
+            b = j
+            while b < n and b - j < 3 and view.keys[b] not in QUOTE_CLOSE and view.keys[b] not in PUNCT_LIKE:
+                b += 1
+            if a == 0 or b >= n or view.keys[a - 1] not in QUOTE_OPEN or view.keys[b] not in QUOTE_CLOSE \
+                    or (a, b) == (i, j):
+                continue
+            extra = [u for u in list(range(a, i)) + list(range(j, b)) if view.tok_start[u]]
+            lex, gaz = self.ctx.lex, self.ctx.gaz
+            if all(not self.hard[u] and view.token_text(u).replace("\u200c", "").isalpha()
+                   and view.token_text(u) not in lex.stop and not lex.is_verbish(view.token_text(u))
+                   and gaz.titles.longest_at(view, u) is None for u in extra):
+                kept[idx] = (a, b, lab, "merged")
+                for u in range(a, b):
+                    self.taken[u] = self.hard[u] = True
+
+    def list_items(self, persons: List[Found]) -> List[Found]:
+        """(c'') the next item of a list of names: «حسن روحانی، حامد کرزی، [امامعلی رحمان] و
+        [ممنون حسین] با …»: two or three name words between list separators, right after a
+        person."""
+        view, n, hard, lex = self.view, self.n, self.hard, self.ctx.lex
+        added: List[Found] = []
+        ends = sorted({j for _, j, lab, _ in persons if lab == "PER"})
+        for j in ends:
+            k = j
+            while k < n and view.keys[k] in _COMMA | {"و"} and k + 1 < n and view.sent[k + 1] == view.sent[j - 1]:
+                start = k + 1
+                end = start
+                words = 0
+                while end < n and words < 3 and view.sent[end] == view.sent[start]:
+                    nxt = self.name_like(end, strict=True)
+                    if nxt is None or view.keys[end] == "و":
+                        break
+                    end = nxt
+                    words += 1
+                after = view.token_text(end) if end < n else "."
+                if words < 2 or not (after in _COMMA or after == "و" or after in PUNCT_LIKE or after in lex.stop
+                                     or lex.is_verbish(after)):
+                    break
+                self.claim(start, end, "rule:list")
+                added.append(self.new[-1])
+                k = end
+        return added
 
     # -- (c) ----------------------------------------------------------------------------------
 

@@ -151,6 +151,11 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
                     prev = "MOD"
                     continue
                 break
+            if key == "و" and prev in ("MINISTRY", "MOD") and j + 1 < n:
+                more = _after_and(view, gaz, j + 1, prev)
+                if more is not None:  # «وزیر کار و امور اجتماعی», «معاون سیاسی و امنیتی»
+                    j = last = more
+                    continue
             if key == "و" and prev == "ENT" and j + 1 < n and (j + 1) in entities \
                     and entities[j + 1][1] == "LOC":
                 j = last = entities[j + 1][0]
@@ -163,6 +168,27 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
         else:
             i = title_end
     return out
+
+
+def _after_and(view: TokenView, gaz: Gazetteer, k: int, prev: str) -> Optional[int]:
+    """After «و» in a role: another ministry (after a ministry) or a run of modifiers
+    that ends on one that may end a role (``امور اجتماعی``, ``امنیتی``); its end unit."""
+    if prev == "MINISTRY":
+        m = gaz.ministries.longest_at(view, k)
+        if m is not None:
+            return m[0]
+    end = None
+    n = len(view)
+    while k < n:
+        if gaz.titles.longest_at(view, k) is not None:
+            break
+        mod = gaz.modifiers.longest_at(view, k)
+        if mod is None:
+            break
+        k = mod[0]
+        if mod[1].canonical not in _NON_FINAL:
+            end = k
+    return end
 
 
 def link_roles(tokens_between: "callable", roles: Sequence[Span], persons: Sequence[Span]) -> List[Tuple[Span, Span]]:

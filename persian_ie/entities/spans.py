@@ -2,7 +2,10 @@
 objects over the caller's original text, and roles are linked to the names they go with.
 
 * :func:`entity_spans`: punctuation off the edges; a span with unbalanced quotes or
-  brackets is a broken one and is dropped. ``attrs["source"]`` says where it came from.
+  brackets is a broken one and is dropped. ``attrs["source"]`` says where it came from;
+  the steps' notes are added (``canonical_label``/``tagger_label`` where the listed type
+  and the tagger's differ), and ``country`` on a name that stands for a country
+  (``رژیم صهیونیستی`` → ``اسرائیل``).
 * :func:`role_spans`: ROLE spans with ``title`` (canonical title), ``bare`` (the title
   alone), ``organization`` (the first ORG inside) and ``country``
   (:func:`~persian_ie.entities.countries.country_of`).
@@ -11,20 +14,24 @@ objects over the caller's original text, and roles are linked to the names they 
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
 from .context import PUNCT_LIKE, Found
 from .countries import country_of
-from .gazetteer import TokenView
+from .gazetteer import Gazetteer, TokenView
 from .roles import RoleMatch, link_roles
+from .wordlists import StageWords
 
 __all__ = ["entity_spans", "role_spans", "link_persons"]
 
 
-def entity_spans(view: TokenView, merged: Sequence[Found]) -> List[Span]:
+def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[Tuple[int, int], dict]] = None,
+                 gaz: Optional[Gazetteer] = None, words: Optional[StageWords] = None) -> List[Span]:
+    notes = notes or {}
     ents: List[Span] = []
     for i, j, lab, src in sorted(merged):
+        extra = notes.get((i, j))
         while i < j and view.keys[i] in PUNCT_LIKE:
             i += 1
         while j > i and view.keys[j - 1] in PUNCT_LIKE:
@@ -35,10 +42,36 @@ def entity_spans(view: TokenView, merged: Sequence[Found]) -> List[Span]:
         if inner.count("«") != inner.count("»") or inner.count("(") != inner.count(")") \
                 or inner.count('"') % 2:
             continue
-        span = view.span(i, j, label=lab)
+        if lab == "ORG" and words is not None:
+            for head in words.press_head:  # «روزنامه ژاپن تایمز» → «ژاپن تایمز»
+                if i + len(head) < j and tuple(view.keys[i:i + len(head)]) == head:
+                    i += len(head)
+                    break
+        end = view.nend[j - 1]
+        if gaz is not None and lab in ("LOC", "ORG") and _glued_copula(view, gaz, i, j):
+            end -= 2  # «اتحادیه اروپاست»: «است» glued to the name
+        span = view.doc.span_from_norm(view.nstart[i], end, label=lab)
         span.attrs["source"] = src
+        if extra:
+            span.attrs.update(extra)
+        if gaz is not None and lab != "PER":
+            ref = gaz.refs.get(tuple(view.keys[i:j]))
+            if ref is not None:
+                span.attrs["country"] = ref.country  # «رژیم صهیونیستی»: a name that stands for a country
         ents.append(span)
     return ents
+
+
+def _glued_copula(view: TokenView, gaz: Gazetteer, i: int, j: int) -> bool:
+    """The span's last unit is a listed name with «ست» (است) glued on: «اروپاست»."""
+    last = view.keys[j - 1]
+    if not last.endswith("ست") or len(last) < 4 or not view.tok_end[j - 1]:
+        return False
+    for k in range(i, j):
+        units = tuple(view.keys[k:j - 1]) + (last[:-2],)
+        if gaz.places.get(units) is not None or gaz.orgs.get(units) is not None:
+            return True
+    return False
 
 
 def role_spans(view: TokenView, roles: Sequence[RoleMatch], ents: Sequence[Span]) -> List[Span]:

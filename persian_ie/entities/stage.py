@@ -58,10 +58,16 @@ class EntityRecognizer:
         tagger: a ready tagger object (``tagger(doc) -> list[Span]``), overriding ``backend``.
         roles: find ROLE phrases and role↔name links.
         person_rules: add PER spans from honorifics, first names and role apposition.
-        bare_places: a known place wrapped by the tagger in ordinary words (``استان
-            ایلام``, ``پارک آبی یاسوج``, ``قطر تماس``) is reported as the bare place, the
-            project's convention; ``False`` keeps the tagger's longer span (the ARMAN and
-            PEYMA convention for ``استان X``, ``قاره آفریقا``).
+        bare_places: a listed place after a generic head (``استان ایلام``,
+            ``شهرستان خرم‌آباد``; a closed list, ``place_head`` in ``word_classes.tsv``) is
+            reported as the bare place, the project's convention; ``False`` keeps the
+            tagger's span (the ARMAN and PEYMA convention). Other words around a place
+            always stay (``آسیای میانه``, ``پارک آبی یاسوج``).
+        tagger_labels: where a listed name may have the tagger's type too (a country
+            acting as a state: ORG; a newspaper: PRODUCT; a university: FAC), keep the
+            tagger's label (ARMAN's convention); by default the listed type is the label
+            (countries LOC, media and universities ORG: the project's convention). The
+            other one is kept in ``attrs`` (``tagger_label`` / ``canonical_label``).
         tagger_config: passed to the back-end's constructor (``model_path=`` for ``lstm``/``crf``).
 
     >>> from persian_ie import Pipeline
@@ -76,12 +82,14 @@ class EntityRecognizer:
     name = "entities"
 
     def __init__(self, backend: Optional[str] = "lstm", *, tagger: Any = None, roles: bool = True,
-                 person_rules: bool = True, bare_places: bool = True, **tagger_config: Any):
+                 person_rules: bool = True, bare_places: bool = True, tagger_labels: bool = False,
+                 **tagger_config: Any):
         self._tagger_step = TaggerStep(backend, tagger, tagger_config)
         self.backend = backend
         self.use_roles = roles
         self.person_rules = person_rules
         self.bare_places = bare_places
+        self.tagger_labels = tagger_labels
         if backend == "stanza" and tagger is None:
             self._tagger_step.tagger  # fail early, with the back-end's own message
 
@@ -110,7 +118,8 @@ class EntityRecognizer:
         ctx = Context.of(doc)
         view = ctx.view
         tagged = clean_tagged(ctx, tagged_units(ctx, tagger_spans))
-        merged = merge(ctx, gazetteer_spans(ctx, tagged), tagged, bare_places=self.bare_places)
+        merged = merge(ctx, gazetteer_spans(ctx, tagged), tagged, bare_places=self.bare_places,
+                       tagger_labels=self.tagger_labels)
 
         roles = []
         if self.use_roles:
@@ -121,7 +130,7 @@ class EntityRecognizer:
         if self.person_rules:
             merged = person_spans(ctx, merged, role_ranges)
 
-        ents = entity_spans(view, merged)
+        ents = entity_spans(view, merged, ctx.notes, ctx.gaz, ctx.words)
         roles_ = role_spans(view, roles, ents)
         link_persons(doc, roles_, ents)
         doc.entities.extend(sorted(ents + roles_, key=lambda s: (s.start, -s.end)))

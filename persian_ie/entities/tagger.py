@@ -131,7 +131,21 @@ def tagged_units(ctx: Context, spans: Sequence[Span]) -> List[Tagged]:
         if i < j:
             tagged.append((i, j, span.label))
     tagged = [trim_person(ctx, s) if s[2] == "PER" else s for s in tagged]
+    tagged = [_with_noble_title(ctx, s) if s[2] == "PER" else s for s in tagged]
     return [s for s in tagged if s[0] < s[1]]
+
+
+def _with_noble_title(ctx: Context, s: Tagged) -> Tagged:
+    """«[شیخ] تمیم بن حمد آل ثانی»: a title of nobility right before a «بن/آل» name is
+    part of its usual form."""
+    view, words = ctx.view, ctx.words
+    i, j, lab = s
+    if i == 0 or not any(view.keys[u] in words.name_connector for u in range(i, j)):
+        return s
+    t = view.tok[i] - 1
+    if t >= 0 and view.doc.tokens[t].norm in words.noble_title and view.sent[i - 1] == view.sent[i]:
+        return view.first_unit[t], j, lab
+    return s
 
 
 def trim_person(ctx: Context, s: Tagged) -> Tagged:
@@ -140,6 +154,9 @@ def trim_person(ctx: Context, s: Tagged) -> Tagged:
     i, j, lab = s
     while i < j:
         hon = gaz.honorifics.longest_at(view, i)
+        if hon is not None and view.text(i, hon[0]) in ctx.words.noble_title \
+                and any(view.keys[u] in ctx.words.name_connector for u in range(hon[0], j)):
+            break  # «شیخ تمیم بن حمد آل ثانی»: the title is part of the usual name
         if hon is not None and hon[0] <= j:
             i = hon[0]
             continue
@@ -170,6 +187,9 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             if place is not None and place[0] == j and not gaz.is_first_name(view.token_text(i)):
                 lab = "LOC"  # «با شهردار مینسک»: a listed place is not a person
         if lab != "PER":
+            while j > i + 1 and view.tok_start[j - 1] and lex.is_verbish(view.token_text(j - 1)) \
+                    and not gaz.is_first_name(view.token_text(j - 1)):
+                j -= 1  # «مجلس شورای ملی [برداشتند]»: a name does not end in a verb
             if view.tok[i] == view.tok[j - 1] and weak_edge(ctx, i):
                 continue  # a lone verb, function word or adjective
             entry = gaz.refs.get(tuple(view.keys[i:j]))
@@ -182,12 +202,27 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                     if i + len(desc) < j and tuple(view.keys[i:i + len(desc)]) == desc:
                         i += len(desc)
                         break
+                title = gaz.titles.longest_at(view, i)
+                if title is not None and title[0] < j and gaz.org_heads.longest_at(view, title[0]) is not None:
+                    i = title[0]  # «[مسؤول] اتحادیه انجمن‌های اسلامی»: the title is the role's
+                split = _two_organizations(ctx, i, j)
+                if split is not None:  # «هلدینگ فناپ و بانک پاسارگاد»: two names
+                    out.append((i, split, lab))
+                    i = split + 1
             head = gaz.org_heads.longest_at(view, i)
             if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] < j \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
                     and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
                 continue  # «شهرداری نتوانست»: a municipality is of a place
-        elif view.tok[i] == view.tok[j - 1]:
+        else:
+            while view.tok[j - 1] > view.tok[i] and j < len(view):
+                u = view.first_unit[view.tok[j - 1]]
+                title = gaz.titles.longest_at(view, u)
+                if title is None or title[0] != j or not (gaz.places.longest_at(view, j) or gaz.orgs.longest_at(view, j)
+                                                          or gaz.demonyms.longest_at(view, j)):
+                    break
+                j = u  # «… آل ثانی [امیر] قطر»: the title starts a role
+        if lab == "PER" and view.tok[i] == view.tok[j - 1]:
             tok = view.token_text(i)
             if (lex.is_function(tok) or lex.is_verbish(tok)) and not gaz.is_first_name(tok) \
                     and tok not in surnames:
@@ -235,3 +270,18 @@ def _only_places(ctx: Context, i: int, j: int) -> bool:
         u = hit[0]
         count += 1
     return count >= 2
+
+
+def _two_organizations(ctx: Context, i: int, j: int):
+    """The «و» unit of an ORG span made of two organizations, each starting with an
+    organization head or a listed name, or None."""
+    view, gaz = ctx.view, ctx.gaz
+    if gaz.org_heads.longest_at(view, i) is None and gaz.orgs.longest_at(view, i) is None:
+        return None
+    for k in range(i + 1, j - 1):
+        if view.keys[k] == "و" and view.tok_start[k + 1] and (
+                gaz.org_heads.longest_at(view, k + 1) is not None or gaz.orgs.longest_at(view, k + 1) is not None):
+            if gaz.ministries.longest_at(view, k + 1) is not None:
+                return None  # «وزارت راه و شهرسازی»: one ministry
+            return k
+    return None

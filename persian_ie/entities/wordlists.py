@@ -6,7 +6,7 @@ organization», «a surname ending», and the lists themselves can be extended w
 touching code.
 
 >>> words = stage_words()
->>> "این" in words.determiner, ("روابط", "عمومی") in words.org_descriptor
+>>> "این" in words.determiner, ("گروهک", "تروریستی") in words.org_descriptor
 (True, True)
 >>> "نوشته\u200cاند".endswith(words.verb_clitic)
 True
@@ -46,18 +46,27 @@ class StageWords:
             return frozenset(classes.get(name, ()))
 
         def phrases(name: str) -> Tuple[Tuple[str, ...], ...]:
-            return tuple(sorted((tuple(p.split()) for p in classes.get(name, ())), key=len, reverse=True))
+            """Phrases as the stage's units (ZWNJ-split, spelling-folded), longest first."""
+            from .gazetteer import phrase_units
+
+            return tuple(sorted((phrase_units(p) for p in classes.get(name, ())), key=len, reverse=True))
 
         self.determiner = words("determiner")
         self.org_descriptor = phrases("org_descriptor")
-        self.source_cue = phrases("source_cue")
+        self.source_cue = tuple(sorted((tuple(p.split()) for p in classes.get("source_cue", ())), key=len, reverse=True))
         self.source_last = frozenset(cue[-1] for cue in self.source_cue)
         self.name_connector = words("name_connector")
         self.org_adjective = words("org_adjective")
         self.office_word = words("office_word")
         self.subunit_head = words("subunit_head")
+        self.unit_of = words("unit_of")
+        self.press_head = phrases("press_head")
+        self.open_name_head = phrases("open_name_head")
+        self.org_intro = phrases("org_intro")
+        self.not_source = words("not_source")
         self.office_head = words("office_head")
         self.weak_honorific = words("weak_honorific")
+        self.noble_title = words("noble_title")
         self.not_name = words("not_name")
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
