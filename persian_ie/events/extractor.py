@@ -414,7 +414,8 @@ class EventExtractor:
                 continue
             seen.add(key)
             kept_words.append(words)
-            topics.append(Topic(doc.span_from_norm(s, e), cat))
+            label = getattr(cl, "topic_labels", {}).get((s, e))  # «تجاری» of «روابط اقتصادی و تجاری» reads «روابط تجاری»
+            topics.append(Topic(doc.span_from_norm(s, e, **({"normalized": label} if label else {})), cat))
         conf = 0.45
         if main.verbal:
             conf += 0.2
