@@ -53,7 +53,8 @@ class Pipeline:
         config: per-stage keyword arguments, ``{"entities": {...}}``.
         max_length: the longest text accepted, in characters; a longer one raises
             :class:`TextTooLongError` (a ``ValueError``) naming this limit. Every stage
-            is near-linear, so the limit only bounds memory.
+            is near-linear, so the limit bounds memory and time: news text takes
+            roughly 25 MB and 8 s of CPU per 100,000 characters.
     """
 
     def __init__(self, stages: Optional[Sequence[StageSpec]] = None, *, ner: Optional[str] = None,
@@ -144,7 +145,8 @@ class Pipeline:
                 f"the text has {len(text):,} characters, more than this pipeline's max_length "
                 f"({self.max_length:,}); split it into parts (articles, sections), or raise the limit "
                 f"with Pipeline(max_length=...) or nlp.max_length = N if the machine has the memory "
-                f"(roughly {_MB_PER_100K} MB per 100,000 characters)")
+                f"(news text takes roughly {_MB_PER_100K} MB of memory and {_CPU_S_PER_100K} s of CPU "
+                f"per 100,000 characters)")
         return Document(text, published=published, id=id)
 
     def run(self, doc: Document) -> Document:
@@ -291,8 +293,11 @@ class Pipeline:
 
 #: accepted values of ``Pipeline.pipe(on_error=...)``
 ON_ERROR = ("raise", "skip", "record")
-#: memory a document needs per 100,000 characters, roughly (quoted in the max_length error)
-_MB_PER_100K = 60
+#: peak memory and CPU time one long document of news text needs per 100,000 characters,
+#: roughly (quoted in the max_length error; ``benchmarks/memory.py --long 1000000``: a
+#: 1,000,000-character text peaked 238 MB above a warmed-up pipeline and took 82 s of CPU)
+_MB_PER_100K = 25
+_CPU_S_PER_100K = 8
 
 
 class TextTooLongError(ValueError):
