@@ -23,8 +23,8 @@ string) with a category from DESIGN.md's taxonomy. Finding one takes three steps
 
 :func:`assign_topics` gives each event the topics of its own clauses, of the sentences
 that go on about it (a sentence whose subject is one of its participants, «طرفین …»,
-«در این دیدار …», a cue sentence before the next event; at most two sentences from one of
-its mentions) and of its headline. A list of adjectives under a cooperation head is split
+«در این دیدار …», or — at most two sentences from one of its mentions — any cue sentence
+before the next event) and of its headline. A list of adjectives under a cooperation head is split
 into areas, each adjective's span read as the head plus that adjective («روابط اقتصادی و
 تجاری» → «روابط اقتصادی»، «تجاری» = «روابط تجاری»: ``cluster.topic_labels``).
 """
@@ -663,8 +663,8 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
             target = multi[-1] if multi else prev[-1]
         if target is None:
             target = prev[-1]  # the body after an event goes on about it (a roundup: about the latest one)
-        if _sentences_away(sent_lists[id(target)], si) > _FOLLOW_UP:
-            continue  # far from every mention of the event: the text has moved on to other things
+            if _sentences_away(sent_lists[id(target)], si) > _FOLLOW_UP:
+                continue  # nothing ties it to the event, and it lies far from it: the text has moved on
         target.topic_spans.extend(spans_in(sent.nstart, sent.nend))
     for cl in clusters:
         cl.topic_labels = {(x, y): labels[(x, y)] for x, y, _ in cl.topic_spans if (x, y) in labels}
@@ -672,8 +672,9 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
 
 #: how many of the latest events a follow-up sentence is matched against
 _RECENT = 8
-#: how many sentences from the event's nearest mention a follow-up sentence may lie (dev 001–048:
-#: of the topics read from follow-up sentences three or more sentences away, none was right)
+#: how many sentences from the event's nearest mention a follow-up sentence that names neither its
+#: participants nor the event may lie (dev 001–048: of the topics read from such sentences three or
+#: more sentences away, none was right)
 _FOLLOW_UP = 2
 
 
