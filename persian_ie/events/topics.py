@@ -457,9 +457,18 @@ def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
         return False
     if len(left) >= 2 and left[-2] in ("میان", "بین"):
         return True
-    from .countries import countries_in
     a, b = left[-1], right[0]
-    return bool(countries_in(a)) and bool(countries_in(b)) and len(left) >= 2
+    return _place(a) and _place(b) and len(left) >= 2
+
+
+#: regions that stand as parties like countries do («همکاری‌های ایران و اروپا»)
+_REGIONS = {"اروپا", "آسیا", "آفریقا", "خاورمیانه", "قفقاز", "اوراسیا", "غرب"}
+
+
+def _place(word: str) -> bool:
+    """A country or place name, or a region that stands as a party («اروپا»)."""
+    from .countries import countries_in
+    return word in _REGIONS or bool(countries_in(word))
 
 
 def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
@@ -521,7 +530,7 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
             return True  # «ایتالیا در روند مبارزه با کرونا»: a party («حمایت از ایتالیا»), not a subject
     rest = " ".join(w for w in words if w not in ("و", "در", "به", "از"))
     hits = countries_in(rest)
-    if hits and sum(t - s for s, t, _, _ in hits) >= len(rest.replace(" ", "")) - 1:
+    if hits and sum(t - s for s, t, _, _ in hits) >= len(rest.replace(" ", "")) - 1 or rest in _REGIONS:
         return True  # a bare place name is not a subject
     return False
 
