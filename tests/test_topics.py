@@ -86,3 +86,13 @@ def test_a_cue_sentence_far_from_the_event_gives_it_no_topic():
     found = topics(text)
     assert "گسترش همکاری‌های بانکی" in found
     assert not any("آلودگی" in t for t in found)
+
+
+def test_a_region_stands_as_a_party_like_a_country():
+    found = topics("وزیر خارجه ایتالیا با دبیر شورای عالی امنیت ملی دیدار کرد و بر ضرورت تقویت همکاری‌های ایران و اروپا تاکید کرد.")
+    assert found == ["تقویت همکاری‌های ایران و اروپا"]
+
+
+def test_a_phrase_that_only_restates_the_signing_is_no_topic():
+    found = topics("وزیران نفت دو کشور دیدار کردند و درباره امضای توافق‌نامه‌ای گفت‌وگو کردند.")
+    assert found == []
