@@ -287,7 +287,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     corpus = Corpus(merge=MergeConfig(exact_window=args.window), dominance=args.dominance)
     texts: Dict[str, str] = {}
     results = []
+    fresh = {r["id"]: r for r in _results(args.replace)} if args.replace else {}
     for r in _results(args.files):
+        r = fresh.pop(r["id"], r)
+        texts[r["id"]] = r.get("text") or ""
+        results.append(r)
+    for r in fresh.values():
         texts[r["id"]] = r.get("text") or ""
         results.append(r)
     corpus.add(results)
@@ -344,6 +349,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sc = sub.add_parser("score", help="precision/recall of merge and identity on the gold pairs")
     sc.add_argument("files", nargs="+", help="result JSONL files (with text) covering the gold's articles")
+    sc.add_argument("--replace", nargs="*", default=[],
+                    help="result JSONL files whose articles replace the same ids of FILES (a fresh extraction "
+                         "of the gold articles only)")
     sc.add_argument("--window", type=int, default=1, help="merge: days two given event dates may differ")
     sc.add_argument("--dominance", type=float, default=0.75)
     sc.add_argument("--errors", action="store_true", help="list the wrong pairs on standard error")

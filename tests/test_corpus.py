@@ -228,7 +228,7 @@ def test_merge_is_order_independent_and_a_reduction():
         return Mention(key, art, MEET, "occurred", day, exact, tuple(Slot(i, "x") for i in ids))
     mentions = [m("a#0", "a", 100, "p1", "p2"), m("b#0", "b", 101, "p1", "p2", exact=False),
                 m("c#0", "c", 100, "p1", "p3"), m("d#0", "d", 100, "p1"), m("e#0", "e", 140, "p1", "p2"),
-                m("a#1", "a", 100, "p1", "p2")]
+                m("a#1", "a", 100, "p1", "p3")]
     ref = None
     for perm in itertools.permutations(mentions):
         left, right = MergeState(), MergeState()
@@ -241,7 +241,7 @@ def test_merge_is_order_independent_and_a_reduction():
         ref = ref or got
         assert got == ref
     flat = {k: g for g in ref for k in g}
-    assert flat["a#0"] != flat["a#1"]        # two events of one article never merge
+    assert flat["a#0"] != flat["a#1"]        # two events of one article: not one unless the same people
     assert flat["e#0"] != flat["a#0"]
 
 
@@ -459,3 +459,31 @@ def test_an_undated_report_joins_the_one_dated_event_it_fits():
     assert groups["u2#0"] not in (groups["d2#0"], groups["d3#0"])  # two Zarif–Lavrov meetings: a tie
     assert groups["u3#0"] != groups["d1#0"]                       # a planned report is another event
     assert "no date" in state.attached["u1#0"][1]
+
+
+def test_sentence_evidence_and_sides():
+    from persian_ie.corpus.evidence import calendar_days, content_words, is_generic, years_named
+
+    def m(key, day, slots, status="occurred", exact=True, text=""):
+        return Mention(key, key.split("#")[0], MEET, status, day, exact, tuple(slots),
+                       words=content_words(text), days_named=calendar_days(text), years=years_named(text),
+                       generic=is_generic(text, text.find("دیدار"), text.find("دیدار") + 5))
+    zarif, murphy, trump = Slot("zarif", "ایران"), Slot("murphy", "آمریکا"), Slot("trump", "آمریکا")
+    state = MergeState()
+    state.add([
+        # the same meeting: a report without Murphy's country, a report naming more Americans
+        m("a#0", 100, [zarif, Slot("murphy")], exact=False), m("b#0", 99, [zarif, murphy, trump]),
+        # announced for a day, and a report (with a quoted spokesman) that it happened that day
+        m("c#0", 200, [Slot("erdogan", "ترکیه"), Slot("putin", "روسیه")], status="planned",
+          text="دیدار اردوغان و پوتین در پنجم مارس"),
+        m("d#0", 201, [Slot("erdogan", "ترکیه"), Slot("peskov", "روسیه", source=True)],
+          text="اردوغان پنجم مارس با همتای روس خود دیدار کرد"),
+        # a day named that cannot be the same; a habit, not a meeting
+        m("e#0", 201, [Slot("erdogan", "ترکیه"), Slot("putin", "روسیه")], text="دیدار اردوغان و پوتین در دهم مارس"),
+        m("f#0", 100, [zarif, murphy], exact=False,
+          text="ظریف همواره با اعضای کنگره که درخواست کنند دیدار می‌کند"),
+    ])
+    groups = {k: tuple(g) for g in state.clusters() for k in g}
+    assert groups["a#0"] == groups["b#0"]
+    assert groups["c#0"] == groups["d#0"] != groups["e#0"]
+    assert groups["f#0"] == ("f#0",)

@@ -265,3 +265,79 @@ def test_eval_script_scores_articles_like_the_external_scorer():
     s = ev.ArticleScores()
     s.add("001", [dict(pred[0], type="meeting")], gold)
     assert s.summary()["dates"] == 0.0  # the date is looked for on an event of the gold type
+
+
+# -- round two: more capabilities ----------------------------------------------------------
+
+
+def test_the_other_party_who_also_speaks_is_the_one_named_by_title():
+    text = ("حسن احمدی رئیس مجلس امروز در دیدار دبیرکل سازمان همکاری اسلامی گفت: همکاری ادامه دارد. "
+            "یوسف العثیمین نیز در این دیدار گفت: ایران عضو موثری است.")
+    doc = run(make_doc(text, ents=[("PER", "حسن احمدی"), ("ROLE", "رئیس مجلس"),
+                                   ("ROLE", "دبیرکل سازمان همکاری اسلامی"), ("PER", "یوسف العثیمین")]))
+    ev = _one(doc, "meeting")
+    assert dict(zip(names(ev), roles(ev))) == {"حسن احمدی": "رئیس مجلس",
+                                               "یوسف العثیمین": "دبیرکل سازمان همکاری اسلامی"}
+
+
+def test_a_title_after_be_onvan_is_the_subjects():
+    text = "آنگلا مرکل امروز به عنوان صدراعظم آلمان با امانوئل ماکرون رئیس جمهور فرانسه دیدار کرد."
+    doc = run(make_doc(text, ents=[("PER", "آنگلا مرکل"), ("ROLE", "صدراعظم آلمان"), ("PER", "امانوئل ماکرون"),
+                                   ("ROLE", "رئیس جمهور فرانسه")]))
+    ev = _one(doc, "meeting")
+    assert dict(zip(names(ev), roles(ev)))["آنگلا مرکل"] == "صدراعظم آلمان"
+    assert len(ev.participants) == 2
+
+
+def test_meeting_told_through_what_was_done_in_it():
+    text = "علی رضایی وزیر خارجه در نشستی در مسقط این موضوع را به اطلاع بدر البوسعیدی رساند."
+    doc = run(make_doc(text, ents=[("PER", "علی رضایی"), ("ROLE", "وزیر خارجه"), ("PER", "بدر البوسعیدی")]))
+    ev = _one(doc, "meeting")
+    assert set(names(ev)) == {"علی رضایی", "بدر البوسعیدی"}
+
+
+def test_people_in_a_time_phrase_and_series_between_groups_are_not_events():
+    text = "پس از ترور قاسم سلیمانی، دیدارهای مکرر مقامات روسیه و اسرائیل برای تهران نگران کننده است."
+    doc = run(make_doc(text, ents=[("PER", "قاسم سلیمانی"), ("ROLE", "مقامات روسیه و اسرائیل")]))
+    assert doc.events == []
+
+
+def test_recent_meeting_is_past_and_untagged_apposed_title_is_read():
+    text = "دیدار اخیر خاویر سولانا مسئول سیاست خارجی اتحادیه اروپا با علی لاریجانی در مونیخ نتیجه خواهد داد."
+    doc = run(make_doc(text, ents=[("PER", "خاویر سولانا"), ("PER", "علی لاریجانی"), ("LOC", "مونیخ")]))
+    ev = _one(doc, "meeting")
+    assert ev.status == "occurred"
+    assert dict(zip(names(ev), roles(ev)))["خاویر سولانا"] == "مسئول سیاست خارجی اتحادیه اروپا"
+
+
+def test_quoted_name_missed_by_the_tagger_and_a_capital_as_a_party():
+    text = ("وزیر امور خارجه جدید آلمان دوشنبه عازم پاریس می‌شود. "
+            "به گزارش فارس، «گیدو وستروله» دوشنبه در سفری رسمی راهی فرانسه خواهد شد. "
+            "ملک سلمان پادشاه عربستان دیروز با واشنگتن تماس گرفت.")
+    doc = run(make_doc(text, ents=[("ROLE", "وزیر امور خارجه جدید آلمان"), ("LOC", "پاریس"), ("LOC", "فرانسه"),
+                                   ("PER", "ملک سلمان"), ("ROLE", "پادشاه عربستان"), ("LOC", "واشنگتن")]))
+    visit = _one(doc, "visit")
+    assert names(visit) == ["گیدو وستروله"] and roles(visit) == ["وزیر امور خارجه جدید آلمان"]
+    call = _one(doc, "phone_call")
+    assert "واشنگتن" in [p.organization.text for p in call.participants if p.organization]
+
+
+def test_a_country_after_a_noun_of_relation_is_a_topic_not_a_party():
+    from persian_ie import Pipeline
+
+    text = ("تشکیل کارگروه مشترک تهران و مینسک| آماده ارتقاء همکاری‌ها با بلاروس در زمینه حمل‌ونقل هستیم\n\n"
+            "به گزارش همشهری آنلاین، علیرضا زاکانی، شهردار تهران امروز در دیدار با سفیر بلاروس گفت: جلسه امروز آغاز راه است.")
+    events = Pipeline()(text).to_dict()["events"]
+    assert any(e["type"] == "meeting" for e in events)
+    assert not [p for e in events for p in e["participants"] if (p.get("organization") or {}).get("text") == "بلاروس"]
+
+
+def test_meetings_sharing_one_party_but_not_the_other_stay_apart():
+    text = ("عباس عراقچی معاون وزیر خارجه دیروز در توکیو با شینزو آبه نخست وزیر ژاپن دیدار کرد. "
+            "آبه همچنین در سفر خرداد خود به تهران با سید علی خامنه‌ای رهبر انقلاب دیدار کرده بود.")
+    doc = run(_outermost(make_doc(text, ents=[("PER", "عباس عراقچی"), ("ROLE", "معاون وزیر خارجه"), ("PER", "شینزو آبه"),
+                                              ("ROLE", "نخست وزیر ژاپن"), ("PER", "آبه"), ("PER", "سید علی خامنه‌ای"),
+                                              ("ROLE", "رهبر انقلاب"), ("LOC", "توکیو"), ("LOC", "تهران")])))
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert len(meetings) == 2
+    assert [set(names(e)) for e in meetings] == [{"عباس عراقچی", "شینزو آبه"}, {"شینزو آبه", "سید علی خامنه‌ای"}]

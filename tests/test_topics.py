@@ -58,6 +58,20 @@ def test_filler_and_bare_cooperation_are_not_topics():
     assert found == []
 
 
-def test_an_adjective_list_stays_one_topic():
-    found = topics("رئیس‌جمهور ایران با همتای روس خود دیدار کرد و دو طرف بر گسترش همکاری‌های اقتصادی، فرهنگی و علمی تاکید کردند.")
-    assert found == ["گسترش همکاری‌های اقتصادی، فرهنگی و علمی"]
+def topics_normalized(text):
+    res = persian_ie.extract(text, published=PUB)
+    return [(t.span.text, t.span.norm_text) for e in res.events for t in e.topics]
+
+
+def test_an_adjective_list_under_a_cooperation_head_is_split_into_areas():
+    found = topics_normalized("رئیس‌جمهور ایران با همتای روس خود دیدار کرد و دو طرف بر گسترش همکاری‌های اقتصادی، "
+                              "فرهنگی و علمی میان دو کشور تاکید کردند.")
+    # each split adjective is its own span; its normalized form carries the shared head
+    assert found == [("گسترش همکاری‌های اقتصادی", "گسترش همکاری\u200cهای اقتصادی"),
+                     ("فرهنگی", "گسترش همکاری\u200cهای فرهنگی"),
+                     ("علمی", "گسترش همکاری\u200cهای علمی")]
+
+
+def test_an_adjective_list_under_another_head_stays_one_topic():
+    found = topics("وزیران خارجه ایران و ترکیه دیدار کردند و درباره تحولات منطقه‌ای و بین‌المللی گفت‌وگو کردند.")
+    assert found == ["تحولات منطقه‌ای و بین‌المللی"]

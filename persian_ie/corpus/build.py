@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..entities.countries import country_for_place
+from .evidence import calendar_days, content_words, is_generic, years_named
 from .identity import Identities, IdentityResolver
 from .merge import Mention, MergeState, Slot, sentence_shingles
 from .roles import RoleBook, _day, role_id, role_key
@@ -51,6 +53,8 @@ class Report:
     topics: List[Tuple[str, str]]            # (text, category)
     participants: List[ReportParticipant] = field(default_factory=list)
     snippet: Optional[str] = None
+    sentence_start: int = -1
+    trigger: Tuple[int, int] = (-1, -1)      # article offsets
 
     @property
     def day_jalali(self) -> Optional[str]:
@@ -64,7 +68,8 @@ def reports_from_record(rec) -> List[Report]:
     for ev in rec.events:
         rep = Report(ev.key, rec.id, ev.type, ev.status, ev.date_jalali, ev.date_granularity, rec.published,
                      ev.location.normalized if ev.location else None, ev.confidence,
-                     [(t.text, t.category) for t in ev.topics], snippet=ev.snippet)
+                     [(t.text, t.category) for t in ev.topics], snippet=ev.snippet,
+                     sentence_start=ev.sentence[0], trigger=(ev.trigger.start, ev.trigger.end))
         for p in ev.participants:
             rep.participants.append(ReportParticipant(
                 p.name.normalized if p.name else None, p.role.normalized if p.role else None,
@@ -78,11 +83,12 @@ def load_reports(store) -> List[Report]:
     reports: Dict[str, Report] = {}
     for row in store.query(
             "SELECT e.key, e.article_id, e.type, e.status, e.date_jalali, e.date_granularity, a.published, "
-            "e.location_normalized, e.confidence, e.topics, e.snippet FROM events e "
-            "JOIN articles a ON a.id = e.article_id ORDER BY e.key"):
+            "e.location_normalized, e.confidence, e.topics, e.snippet, e.sentence_start, e.trigger_start, "
+            "e.trigger_end FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.key"):
         topics = [(t[0], t[3]) for t in json.loads(row[9] or "[]")]
         reports[row[0]] = Report(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], topics,
-                                 snippet=row[10])
+                                 snippet=row[10], sentence_start=row[11] if row[11] is not None else -1,
+                                 trigger=(row[12] if row[12] is not None else -1, row[13] if row[13] is not None else -1))
     for key, name, role, org, country, s, e in store.query(
             "SELECT event_key, name_normalized, role_normalized, org_normalized, country, name_start, name_end "
             "FROM participants ORDER BY event_key, idx"):
@@ -110,6 +116,10 @@ def resolve_identities(store, previous: Optional[Dict[str, str]] = None, **optio
     for aid in sorted(by_article):
         resolver.add_article(aid, by_article[aid])
     return resolver.resolve()
+
+
+def _year(ordinal: int) -> int:
+    return datetime.date.fromordinal(ordinal).year
 
 
 def _effective_date(rep: Report) -> Optional[str]:
@@ -143,12 +153,45 @@ def _slots(rep: Report, ids: Identities, book: RoleBook) -> Tuple[Tuple[Slot, ..
         org = ids.identity_of(rep.article_id, "ORG", p.org) if p.org else None
         country = p.country or (key[1] if key else None)
         ident = person or rid or org
-        slots.append(Slot(ident, country, named=person is not None, role=rid))
+        slots.append(Slot(ident, country, named=person is not None, role=rid, source=_is_source(rep, p)))
         if ident is not None:
             kind = "PER" if person else ("ROLE" if rid else "ORG")
             described.append((ident, kind, p.name or p.role or p.org or "", country or "", via or
                               ("role in the report" if kind == "ROLE" else "organization in the report")))
     return tuple(slots), described
+
+
+# «X، سخنگوی …», «به گفته X»: the person quoted as the report's source
+_SOURCE_AFTER = re.compile(r"^[\s،,«»\"()]*(?:سخنگو|خبرنگار)")
+_SOURCE_BEFORE = re.compile(r"(?:به\s+گفته|به\s+نقل\s+از|به\s+گزارش)[\s«»\"]*$")
+
+
+def _is_source(rep: Report, p: ReportParticipant) -> bool:
+    """A participant named as the report's source: a spokesman («پسکوف، سخنگوی کرملین»), a
+    reporter, or the subject of «به گفته …» (by the name's role or the words around it)."""
+    if p.role and _SOURCE_AFTER.match(p.role):
+        return True
+    if not rep.snippet or p.name_span is None or rep.sentence_start < 0:
+        return False
+    s, e = p.name_span[0] - rep.sentence_start, p.name_span[1] - rep.sentence_start
+    if not 0 <= s < e <= len(rep.snippet):
+        return False
+    return bool(_SOURCE_AFTER.match(rep.snippet[e:e + 20]) or _SOURCE_BEFORE.search(rep.snippet[max(0, s - 20):s]))
+
+
+def _evidence(rep: Report):
+    """Content words, year-less days, years and genericity of a report's sentence."""
+    if not rep.snippet:
+        return frozenset(), frozenset(), frozenset(), False
+    skip = [p.name for p in rep.participants if p.name] + [p.role for p in rep.participants if p.role] \
+        + [p.org for p in rep.participants if p.org] + [c for c in {p.country for p in rep.participants} if c]
+    ts, te = rep.trigger[0] - rep.sentence_start, rep.trigger[1] - rep.sentence_start
+    if rep.sentence_start >= 0 and 0 <= ts < te <= len(rep.snippet):
+        skip.append(rep.snippet[ts:te])
+    else:
+        ts = te = -1
+    return (content_words(rep.snippet, skip), calendar_days(rep.snippet), years_named(rep.snippet),
+            ts >= 0 and rep.day_jalali is None and is_generic(rep.snippet, ts, te))
 
 
 def mentions_of(reports: Iterable[Report], ids: Identities, book: RoleBook):
@@ -157,16 +200,22 @@ def mentions_of(reports: Iterable[Report], ids: Identities, book: RoleBook):
     for rep in reports:
         slots, desc = _slots(rep, ids, book)
         described[rep.key] = desc
+        words, days_named, years, generic = _evidence(rep)
         day = _day(rep.day_jalali)
         exact = day is not None
         if day is None:
             day = _day(rep.published)
+            # a publication day bounds the event only when the sentence does not place it in
+            # another year («… توافق سوچی که در سپتامبر ۲۰۱۸ امضا شد»)
+            if day is not None and years and not years & {_year(day), _year(day) - 1}:
+                day = None
         place = ids.identity_of(rep.article_id, "LOC", rep.location) if rep.location else None
         mentions.append(Mention(
             rep.key, rep.article_id, rep.type, rep.status, day, exact, slots, place,
             country_for_place(rep.location) if rep.location else None,
             frozenset(c for _, c in rep.topics if c and c != "other"), rep.confidence,
-            sentence_shingles(rep.snippet) if rep.snippet else frozenset()))
+            sentence_shingles(rep.snippet) if rep.snippet else frozenset(),
+            words, days_named, years, generic))
     return mentions, described
 
 

@@ -110,7 +110,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     if m.anaphoric and m.type == "visit":
         return []  # «در این سفر X گفت»: the speaker may be the host; only attendance cues count
     if m.type == "visit":
-        return _traveller(doc, m, cands, units)
+        return _traveller(doc, m, cands, units, near_mentions)
     temporal = None if m.verbal else _TEMPORAL.search(norm, max(a, m.start - 30), m.start)
     if temporal:
         # «X امروز پس از دیدار با Y، قرارداد را امضا کرد»: X (before the phrase) and Y met;
@@ -169,7 +169,11 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
     return out
 
 
+_DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
+#: «با» after a noun of relation joins a topic, not a party: «آماده ارتقاء همکاری‌ها با بلاروس هستیم»
+_TIE_BEFORE_WITH = regex.compile(r"(?<![\p{L}\u200c])(?:همکاری|روابط|مناسبات|تعامل|تعاملات|ارتباط|ارتباطات|تجارت|مبادلات|دوستی)"
+                                 r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:با|بین|میان)\s+$")
 _MEDIA_ORG = regex.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
 
 
@@ -189,9 +193,26 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
             continue
         media = bool(_MEDIA_ORG.search(norm[s:t]) or any(norm[s:t].startswith(w) for w in lex.media))
         orgs.append((s, t, media))
+    # a country or capital spoken to as a party: «ملک سلمان با واشنگتن تماس گرفت»
+    for s, t in _entity_spans(doc, ("LOC",)).between(a, b):
+        if t <= b and not (m.start <= s < m.end) and _BODY_LEAD.search(norm[max(a, s - 8):s]) \
+                and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and any(k in ("country", "capital") for _, _, _, k in countries_in(norm[s:t])) \
+                and not any(x <= s and t <= y for x, y in taken if x is not None):
+            orgs.append((s, t, False))
+    # «با سعودی‌ها مذاکره کرده‌اند»: a people named by its demonym in the plural
+    for dm in _DEMONYM_PLURAL.finditer(norm, a, b):
+        s, t = dm.span(1)
+        hits = countries_in(norm[s:t].replace("\u200cها", "").removesuffix("ها"))
+        if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
+            out_plural = PersonRef(role=(s, t), sent=m.sent, plural=True)
+            orgs.append((s, t, out_plural))
     out: List[PersonRef] = []
     prev_ok_end = None
-    for s, t, media in sorted(orgs):
+    for s, t, media in sorted(orgs, key=lambda x: x[:2]):
+        if isinstance(media, PersonRef):
+            out.append(media)
+            prev_ok_end = t
+            continue
         lead = norm[max(a, s - 8):s]
         ok = bool(_BODY_LEAD.search(lead))
         if not ok and prev_ok_end is not None and regex.match(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$", norm[prev_ok_end:s]):
@@ -205,13 +226,20 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     return out
 
 
-def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = ()) -> List[PersonRef]:
+#: what may stand between «سفر» and its traveller: «سفر اخیر هو جین‌تائو» (the entity stage kept «جین‌تائو»)
+_GENITIVE_GAP = regex.compile(r"[\s\u200c]*(?:ی|ای|های)?(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?"
+                              r"(?:\s+(?!(?:به|از|در|با|و|که|را|برای)\s)[\p{L}]{1,3})?\s*")
+_AFTER_PREP = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد|نشست|اجلاس|جلسه|همایش|کنفرانس|مراسم)\s+(?:[«\"]\s*)?$")
+
+
+def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = (),
+               others: Sequence[Mention] = ()) -> List[PersonRef]:
     norm = doc.norm
     if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:خود|خویش|ایشان|وی|او)" + r"(?![\p{L}])", norm[m.head_end:]):
         # «سفر خود به مینسک»: the clause's subject travelled
         first = [u for u in cands if u.end <= m.start]
         return first[:1]
-    after = [u for u in cands if u.start >= m.head_end and len(norm[m.head_end:u.start].strip(" \u200cیای")) == 0]
+    after = [u for u in cands if u.start >= m.head_end and _GENITIVE_GAP.fullmatch(norm[m.head_end:u.start])]
     if after:
         return after[:1]
     gen = _GENITIVE.match(norm, m.head_end)
@@ -228,6 +256,12 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
                 return [PersonRef(name=(s, e), sent=m.sent, role_hint=hint)]
         return []
     before = [u for u in cands if u.end <= m.start]
+    # the traveller is a subject: not a unit after a preposition («با X»، «به عنوان X»، «برای دیدار با X»)
+    # nor the genitive of another trigger («سفر X به پاریس … که Y به پاریس رفت»)
+    subjects = [u for u in before if not _AFTER_PREP.search(norm, max(0, u.start - 14), u.start)
+                and not any(0 <= u.start - o.head_end <= 2 for o in others if o is not m)]
+    if subjects and subjects[-1] is not before[-1] and not regex.search(r"(?:^|\s)که\s", norm[before[-1].end:m.start]):
+        before = before[:before.index(subjects[-1]) + 1]
     if before:
         # «X و Y به Z سفر کردند»
         last = before[-1]

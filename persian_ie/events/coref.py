@@ -134,12 +134,13 @@ _COMMON_FIRST = {"محمد", "علی", "حسن", "حسین", "رضا", "احمد
 #: title words too vague to identify a person on their own («رئیس» alone)
 _VAGUE_TITLES = {"رئیس", "معاون", "مدیر", "دبیر", "عضو", "مشاور", "نماینده", "مسئول", "سرپرست", "مقام", "فرمانده",
                  "رهبر", "وزیر", "سفیر", "دستیار", "همتا", "همتای"}
-_FORMER = regex.compile(r"(?<![\p{L}])(?:سابق|پیشین|وقت|اسبق|قبلی|آینده|جدید)(?![\p{L}])")
+_FORMER = regex.compile(r"(?<![\p{L}])(?:سابق|پیشین|وقت|اسبق|قبلی)(?![\p{L}])")
 _TITLE_DROP = {"امور", "این", "کشور", "کشورمان", "خود", "ما", "جمهوری", "اسلامی", "محترم"}
 
 
 def _name_key(doc: Document, u: PersonRef) -> tuple:
-    words = fold(doc.norm[u.name[0]:u.name[1]]).split()
+    # «سیدمحمد خاتمی» = «سید محمد خاتمی»: a glued honorific is split off
+    words = [w[3:] if w.startswith("سید") and len(w) > 5 else w for w in fold(doc.norm[u.name[0]:u.name[1]]).split()]
     core = tuple(w for w in words if w not in _HONORIFIC_WORDS)
     return core or tuple(words)
 
@@ -237,6 +238,8 @@ class _Persons:
         self.titles[ri].extend(self.titles.pop(rj))
 
 
+_AS_TITLE = regex.compile(r"(?<![\p{L}\u200c])به\s+عنوان\s+$")
+
 #: how many nearby candidates a title used alone is compared with (keeps the work per unit bounded)
 _NEAREST = 24
 
@@ -273,6 +276,14 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
     for key, members in keys.items():
         for j in members[1:]:
             P.union(members[0], j)
+    # «مرکل … به عنوان رئیس دولت جدید»: a title after «به عنوان» is the clause subject's
+    by_sent = _units_of_sentence(doc, units)
+    for i, u in enumerate(units):
+        if u.name is None and u.role is not None and not u.plural and _AS_TITLE.search(doc.norm, max(0, u.start - 12), u.start):
+            earlier = [v for v in by_sent.get(u.sent, ()) if v.end <= u.start and v.pronoun is None]
+            named = [v for v in earlier if v.name is not None]
+            if named and not regex.search(r"[:؛]", doc.norm[named[-1].end:u.start]):
+                P.union(index[id(named[-1])], i)
     for key, members in keys.items():
         pool = by_word.get(key[-1], []) if len(key) > 1 else by_word.get(key[0], [])
         longer = [k for k in pool if _name_compatible(key, k)]

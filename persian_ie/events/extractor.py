@@ -36,6 +36,14 @@ _FIRST_PERSON = {"داشتم", "داشتیم", "کردم", "کردیم", "رفت
 _PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:؛]+\s+){0,3}?(?:برای|مبنی بر|جهت)?\s*"
                                 r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
                                 r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
+def _two_sides(doc: Document, ref: PersonRef) -> bool:
+    """A plural title naming two or more countries («وزرای دفاع روسیه و ترکیه»)."""
+    from .countries import countries_in
+    if ref.role is None:
+        return False
+    return len({c for _, _, c, _ in countries_in(doc.norm[ref.role[0]:ref.role[1]])}) >= 2
+
+
 _KIN = regex.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
                     r"|(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر)(?:ش|\u200c?اش)?[\s،\"«»]*$")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
@@ -258,12 +266,27 @@ class EventExtractor:
                 continue
             if cl.type in ("meeting", "phone_call", "agreement") and len(cl.parts) < 2:
                 plural = any(r.resolved().plural for s in cl.parts for r in s.refs)
-                if not (lead and (verbal or plural)):
+                # «روسای جمهور چین و روسیه»: one joint title for both sides
+                joint = any(r.resolved().plural and _two_sides(doc, r.resolved()) for s in cl.parts for r in s.refs)
+                # a proposal names the proposer and stands for the rest («… با برگزاری نشست مشترک …»)
+                proposed = (cl.status() == "proposed" and bool(cl.parts))
+                if not (lead and (verbal or plural)) and not joint and not proposed:
                     continue
-            if self._private(doc, cl):
+            if self._private(doc, cl) or self._vague_series(doc, cl):
                 continue
             out.append(cl)
         return out
+
+    @staticmethod
+    def _vague_series(doc: Document, cl: Cluster) -> bool:
+        """«دیدارهای مکرر مقامات روسیه و اسرائیل»: a series of meetings whose parties are only
+        groups («officials») is not an event (the guidelines keep a series only with named parties)."""
+        own = [m for m in cl.mentions if not m.anaphoric]
+        if cl.type not in ("meeting", "phone_call") or not own or not cl.parts:
+            return False
+        if not all(regex.search(r"(?:ها|های|هایی)$", doc.norm[m.start:m.head_end]) for m in own):
+            return False
+        return all(r.resolved().plural and not r.resolved().body for slot in cl.parts for r in slot.refs)
 
     @staticmethod
     def _private(doc: Document, cl: Cluster) -> bool:
@@ -316,6 +339,11 @@ class EventExtractor:
     def _first_person(doc: Document, m: Mention) -> bool:
         """«در دیداری که با ایشان داشتم»: a speaker's own recollection inside a quote."""
         a, b = clause_window(doc, m)
+        own = regex.search(r"(?:^|\s)(\p{L}+(?:یم|دم|تم))$", doc.norm[m.head_end:m.end]) if m.end > m.head_end else None
+        if own is None and m.head.type == "visit":
+            own = regex.search(r"(?:^|\s)(\p{L}+(?:یم|دم|تم))$", doc.norm[m.start:m.end])  # «به دمشق رفتیم»
+        if own and own.group(1) in _FIRST_PERSON | {"رفتیم", "رفتم", "آمدیم", "آمدم", "شدیم", "شدم"}:
+            return True
         tail = doc.norm[m.end:b]
         verb = regex.search(r"(?:^|\s)((?:ن?می\u200c)?\p{L}+(?:م|یم))(?=[\s.،]|$)", tail[:60])
         if not verb:
@@ -386,7 +414,8 @@ class EventExtractor:
                 continue
             seen.add(key)
             kept_words.append(words)
-            topics.append(Topic(doc.span_from_norm(s, e), cat))
+            label = getattr(cl, "topic_labels", {}).get((s, e))  # «تجاری» of «روابط اقتصادی و تجاری» reads «روابط تجاری»
+            topics.append(Topic(doc.span_from_norm(s, e, **({"normalized": label} if label else {})), cat))
         conf = 0.45
         if main.verbal:
             conf += 0.2

@@ -51,8 +51,8 @@ FEATURES = (
 
 #: cues that exclude a candidate outright: the guidelines' explicit non-participants (the sender
 #: or addressee of a message, someone the talks are about, a spokesman or reporter, a proposer
-#: who does not attend, a crowd)
-VETOES = ("mention_only_lead", "proposer_lead", "generic", "topic_intro", "message_addressee", "reporter")
+#: who does not attend, a crowd, a person inside a time phrase about another matter)
+VETOES = ("mention_only_lead", "proposer_lead", "generic", "topic_intro", "message_addressee", "reporter", "time_lead")
 
 _MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|"
                               r"اظهارات|گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب|توسط)\s*(?:از\s+)?$")
@@ -123,6 +123,10 @@ def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], uni
     # («در مورد تماس تلفنی وزیر با …»: the cue introduces the event itself, whose parties follow it)
     f["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and f.pop("_intro_near"))
     f.pop("_intro_near", None)
+    # «پس از ترور سردار سلیمانی، …»: a person inside a time phrase about something else (but not
+    # «پس از دیدار با X»: there the phrase is this event's own)
+    cue = f.pop("_time_cue")
+    f["time_lead"] = float(cue >= 0 and not (cue <= ms < us))
     f["headline"] = float(bool(m.title))
     f["anaphoric"] = float(m.anaphoric)
     f["verbal"] = float(m.verbal)
@@ -187,7 +191,8 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
         intro = im
     f["_intro_end"] = float(intro.end()) if intro is not None else -1.0
     f["_intro_near"] = float(intro is not None and us - intro.end() < 60 and not _WITH_OR_COMMA.search(norm, intro.end(), us))
-    f["time_lead"] = float(bool(_TIME_LEAD.search(norm, max(a, us - 30), us)))
+    tm = _TIME_LEAD.search(norm, max(a, us - 30), us)
+    f["_time_cue"] = float(tm.start()) if tm else -1.0
     name_words = fold(norm[u.name[0]:u.name[1]]).split() if u.name is not None else []
     f["single_token_name"] = float(len(name_words) == 1 and not any(
         len(fold(norm[v.name[0]:v.name[1]]).split()) > 1 for v in names))

@@ -124,6 +124,9 @@ def same_person(doc: Document, a: PersonRef, b: PersonRef) -> bool:
         return False
     if ca != cb and ca is not None and cb is not None:
         return False
+    from .coref import titles_compatible
+    if not titles_compatible(doc, roa, rob):
+        return False  # «رئیس جمهوری وقت ایران» is not the present one
     wa, wb = set(ra.split()), set(rb.split())
     overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
     return overlap >= 0.5 and (ca == cb or overlap >= 0.75)
@@ -184,9 +187,17 @@ def _compatible(doc: Document, cl: Cluster, m: Mention) -> bool:
     if not cl.parts or not m.participants:
         return True
     if _share(doc, cl, m):
-        return True
-    # one traveller's trip to one place, named once by title and once by name
-    return m.type == "visit" and loc is not None and m.location is not None
+        # a meeting is defined by its parties: one shared party is not enough when each side
+        # names another the other lacks («عراقچی با آبه» / «آبه با خامنه‌ای»)
+        return not (m.type in ("meeting", "phone_call") and _other_party_differs(doc, cl, m))
+
+    # one traveller's trip to one place, named once by title and once by name (never two people
+    # the article names apart)
+    if m.type != "visit" or loc is None or m.location is None:
+        return False
+    named_a = {r.resolved().entity for slot in cl.parts for r in slot.refs if r.resolved().name is not None}
+    named_b = {p.resolved().entity for p in m.participants if p.resolved().name is not None}
+    return not (named_a and named_b)
 
 
 _PLURAL_HEAD = {"وزرای": "وزیر", "وزیران": "وزیر", "سفیران": "سفیر", "روسای": "رئیس", "رؤسای": "رئیس", "رییسان": "رئیس", "سفرای": "سفیر", "سران": "",
@@ -216,7 +227,12 @@ def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
     if _BOTH_SIDES.search(text):
         return True  # «روسای جمهور دو کشور»، «مقامات طرفین»: whoever holds that title on either side
     countries = {c for _, _, c, _ in countries_in(doc.norm[plural.role[0]:plural.role[1]])}
-    rc = ref.country or (country_of_text(doc.norm[ref.role[0]:ref.role[1]]) if ref.role else None)
+    rrange = ref.role or ref.role_hint
+    if rrange is None:
+        # a name alone: the title the article gives that person elsewhere
+        rrange = next((v.role for v in (doc.user_data.get("events.members") or {}).get(ref.entity, ())
+                       if v.role is not None and not v.plural), None)
+    rc = ref.country or (country_of_text(doc.norm[rrange[0]:rrange[1]]) if rrange else None)
     if countries:
         return rc in countries
     # «وزرای کشور و بهداشت» covers «وزیر کشور» and «وزیر بهداشت، درمان و آموزش پزشکی»
@@ -247,6 +263,8 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
                 if la is not None and lb is not None and not _same_place(doc, la, lb):
                     continue
                 share = any(_slot_matches(doc, sa_, r) for sa_ in a.parts for sl in b.parts for r in sl.refs)
+                if share and a.type in ("meeting", "phone_call") and _parties_differ(doc, a, b):
+                    continue
                 same_sent_visit = a.type == "visit" and any(ma.sent == mb.sent for ma in a.mentions for mb in b.mentions)
                 if not share and not same_sent_visit:
                     continue
@@ -282,6 +300,8 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
         _absorb_plurals(doc, cl)
         if cl.type == "visit":
             _unify_traveller(doc, cl)
+        else:
+            _unify_counterpart(doc, cl)
     return clusters
 
 
@@ -308,8 +328,37 @@ def _unify_traveller(doc: Document, cl: Cluster) -> None:
     names = [s for s in cl.parts if all(r.resolved().role is None for r in s.refs) and any(r.resolved().name for r in s.refs)]
     roles = [s for s in cl.parts if all(r.resolved().name is None for r in s.refs)]
     if len(names) == 1 and len(roles) == 1:
+        from .coref import titles_compatible
+        title = next((r.role for r in roles[0].refs if r.role is not None), None)
+        members = doc.user_data.get("events.members") or {}
+        known = [v.role for r in names[0].refs for v in members.get(r.resolved().entity, ()) if v.role is not None and not v.plural]
+        if title is not None and any(not titles_compatible(doc, title, t) for t in known):
+            return  # «رئیس جمهوری وقت ایران» is not «حسن روحانی، رئیس جمهوری اسلامی ایران»
         names[0].refs = roles[0].refs + names[0].refs
         cl.parts.remove(roles[0])
+
+
+_ALSO = regex.compile(r"^[\s»\"]*(?:نیز|هم)(?![\p{L}])")
+
+
+def _unify_counterpart(doc: Document, cl: Cluster) -> None:
+    """«X در دیدار مدیر کل یونسکو …» then «کوئیچیرو ماتسورا نیز در این دیدار گفت»: the party
+    named only by title and the one who «also» speaks, named only by name, are one person."""
+    members = doc.user_data.get("events.members") or {}
+
+    def titles(slot):
+        return [v.role for r in slot.refs for v in members.get(r.resolved().entity, [r.resolved()])
+                if v.role is not None and not v.plural]
+
+    named = [s for s in cl.parts if any(r.resolved().name is not None for r in s.refs) and not titles(s)]
+    titled = [s for s in cl.parts if all(r.resolved().name is None and not r.plural and not r.body for r in s.refs)
+              and any(r.role is not None for r in s.refs)]
+    if len(named) != 1 or len(titled) != 1:
+        return
+    also = [r for r in named[0].refs if r.name is not None and _ALSO.match(doc.norm[r.end:r.end + 8])]
+    if also:
+        titled[0].refs.extend(named[0].refs)
+        cl.parts.remove(named[0])
 
 
 def _absorb_plurals(doc: Document, cl: Cluster) -> None:
@@ -326,10 +375,20 @@ def _absorb_plurals(doc: Document, cl: Cluster) -> None:
             joint = len(named) >= 2 and any(_names_countries(doc, r) >= 2 for r in refs)
             if covered or joint:
                 for other in (named if joint else covered):
-                    other.group_role = refs[0].role
+                    if other.group_role is None or _group_rank(doc, refs[0].role) < _group_rank(doc, other.group_role):
+                        other.group_role = refs[0].role
                 continue
         keep.append(slot)
     cl.parts = keep
+
+
+def _group_rank(doc: Document, role) -> int:
+    """0 for a joint title of an office («رؤسای جمهور …»), 1 for leaders («سران …»), 2 for officials."""
+    head = fold(doc.norm[role[0]:role[1]]).split()[:1]
+    mapped = _PLURAL_HEAD.get(head[0], None) if head else None
+    if mapped:
+        return 0
+    return 1 if head and head[0] in ("سران", "رهبران") else 2
 
 
 def _names_countries(doc: Document, ref: PersonRef) -> int:
@@ -337,6 +396,27 @@ def _names_countries(doc: Document, ref: PersonRef) -> int:
     if ref.role is None:
         return 0
     return len({c for _, _, c, _ in countries_in(doc.norm[ref.role[0]:ref.role[1]])})
+
+
+def _parties_differ(doc: Document, a: Cluster, b: Cluster) -> bool:
+    """Each cluster names a party the other lacks (two meetings of one person with two others)."""
+    na = [s for s in a.parts if any(r.resolved().name is not None for r in s.refs)]
+    nb = [s for s in b.parts if any(r.resolved().name is not None for r in s.refs)]
+    if len(na) < 2 or len(nb) < 2:
+        return False
+    only_a = [s for s in na if not any(_slot_matches(doc, t, r) for t in b.parts for r in s.refs)]
+    only_b = [s for s in nb if not any(_slot_matches(doc, t, r) for t in a.parts for r in s.refs)]
+    return bool(only_a) and bool(only_b)
+
+
+def _other_party_differs(doc: Document, cl: Cluster, m: Mention) -> bool:
+    theirs = [slot for slot in cl.parts if any(r.resolved().name is not None for r in slot.refs)]
+    mine = [p for p in m.participants if p.resolved().name is not None]
+    if len(theirs) < 2 or len(mine) < 2:
+        return False
+    extra_mine = [p for p in mine if not any(_slot_matches(doc, slot, p) for slot in cl.parts)]
+    extra_theirs = [slot for slot in theirs if not any(_slot_matches(doc, slot, p) for p in m.participants)]
+    return bool(extra_mine) and bool(extra_theirs)
 
 
 def _same_place(doc: Document, la, lb) -> bool:

@@ -102,6 +102,10 @@ def persian_name(name: str) -> bool:
     (True, False)
     """
     words = normalize(name).replace("\u200c", " ").split()
+    while len(words) > 1 and words[0] in ("سید", "سیده", "حاج", "حاجی", "دکتر", "مهندس", "میر"):
+        words = words[1:]  # «سید محمد خاتمی»: the first name follows the honorific
+    if words and words[0].startswith("سید") and len(words[0]) > 5:
+        words[0] = words[0][3:]  # «سیدمحمد»
     if not words or any(w in ("بن", "آل", "بنت", "ابن") or w.startswith("ال") and len(w) > 4 for w in words):
         return False
     if len(words) == 1:

@@ -16,7 +16,7 @@ import regex
 
 from ..document import Document, Span
 from ..normalize import normalize
-from .index import tokens_from
+from .index import Near, tokens_from
 from .lexicon import LB, RB, Lexicon
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
@@ -133,6 +133,9 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     else:
         units = _from_entities(doc, pers, roles)
     taken = [(u.start, u.end) for u in units]
+    for u in quoted_names(doc, units, [o for o in orgs]):
+        units.append(u)
+        taken.append((u.start, u.end))
     for u in plural_groups(doc, lex, taken):
         units.append(u)
         taken.append((u.start, u.end))
@@ -154,19 +157,22 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     for u in units:
         if u.plural and u.role is not None and not u.body:
             u.role = (u.role[0], _over_country_list(norm, u.role[1]))
-    # organizations inside a role span
-    org_ranges = [_norm_range(doc, o) for o in orgs]
-    for u in units:
-        if u.role is not None and u.org is None:
-            inside = [r for r in org_ranges if u.role[0] <= r[0] and r[1] <= u.role[1]]
-            if inside:
-                u.org = max(inside, key=lambda r: r[1] - r[0])
     units.sort(key=lambda u: u.start)
+    sent_index = {id(s): i for i, s in enumerate(doc.sentences)}
     for u in units:
         if u.sent == 0 and doc.sentences:
             s = doc.sentence_of(doc.alignment.to_original(u.start, u.start + 1)[0]) if u.start < len(norm) else None
             if s is not None:
-                u.sent = doc.sentences.index(s)
+                u.sent = sent_index.get(id(s), 0)
+    if pers or roles:
+        apposed_titles(doc, lex, units)
+    # organizations inside a role span
+    org_near = Near((r[0], r) for r in (_norm_range(doc, o) for o in orgs))
+    for u in units:
+        if u.role is not None and u.org is None:
+            inside = [r for r in org_near.between(u.role[0], u.role[1]) if r[1] <= u.role[1]]
+            if inside:
+                u.org = max(inside, key=lambda r: r[1] - r[0])
     return units
 
 
@@ -206,7 +212,7 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
     norm = doc.norm
     units: List[PersonRef] = []
     pr = [_norm_range(doc, p) for p in pers]
-    rr = [_norm_range(doc, r) for r in roles]
+    rr = [_trim_role(norm, *_norm_range(doc, r)) for r in roles]
     links = link_titles_to_names(norm, pr, rr)
     linked_roles = {j for js in links.values() for j in js}
     for i, (ps, pe) in enumerate(pr):
@@ -221,6 +227,16 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
             continue
         units.append(PersonRef(role=(rs, re_), plural=_is_plural_role(norm[rs:re_])))
     return units
+
+
+_EVENT_NOUN_TAIL = regex.compile(r"\s+(?:قرارداد|تفاهم[\u200c ]?نامه|دیدار|ملاقات|سفر|نشست|جلسه|توافق[\u200c ]?نامه)"
+                                 r"(?:ش|شان|ها|های|ی)?$")
+
+
+def _trim_role(norm: str, s: int, e: int) -> Tuple[int, int]:
+    """«سرپرست فدراسیون فوتبال قراردادش»: a title never runs into an event noun."""
+    m = _EVENT_NOUN_TAIL.search(norm, s, e)
+    return (s, m.start()) if m and m.start() > s else (s, e)
 
 
 _SEP_ONLY = regex.compile(r"^[\s«»\"'()\-–—،,]*$")
@@ -352,6 +368,63 @@ _NAME_TOKEN = regex.compile(r"^[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*$", 
 _PLACE_PREP_HEADS = ("سفیر", "کاردار", "سرکنسول", "نماینده", "رئیس", "رییس")
 
 
+def _extend_title(doc: Document, lex: Lexicon, sent, re_: int, head: str, limit: int = 5) -> int:
+    """End of a title that starts with ``head`` (ending at ``re_``): up to ``limit`` following words,
+    stopping at punctuation, prepositions, verbs and pronouns («در X» kept after ambassador-like heads)."""
+    toks = doc.tokens[sent.token_start:sent.token_end]
+    i = tokens_from(doc, re_) - sent.token_start
+    count = 0
+    while i < len(toks) and count < limit:
+        t = toks[i]
+        w = t.norm
+        if t.is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs:
+            if w == "در" and any(head.startswith(h) for h in _PLACE_PREP_HEADS) and i + 1 < len(toks) \
+                    and not toks[i + 1].is_punct and toks[i + 1].norm not in _STOP:
+                re_ = toks[i + 1].nend
+                i += 2
+                count += 2
+                continue
+            if w == "و" and i + 1 < len(toks) and toks[i + 1].norm in ("بویراحمد", "بلوچستان", "صنایع"):
+                i += 1
+                continue
+            break
+        if not _NAME_TOKEN.match(w):
+            break
+        re_ = t.nend
+        i += 1
+        count += 1
+    return re_
+
+
+def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> None:
+    """A title the entity stage left untagged right after a name: «خاویر سولانا مسئول سیاست خارجی
+    اتحادیه اروپا و …», «علی زاهددوست، امام جمعه دلوار» (the unit's ``role`` is set in place)."""
+    if not lex.role_heads:
+        return
+    head_re = _head_pattern(lex)
+    norm = doc.norm
+    for u in units:
+        if u.name is None or u.role is not None or u.pronoun is not None or u.sent >= len(doc.sentences):
+            continue
+        sent = doc.sentences[u.sent]
+        gap = regex.match(r"[\s»\"]*(?:،\s*)?", norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
+        rs = u.name[1] + gap.end()
+        m = head_re.match(norm, rs, sent.nend)
+        if not m or m.group() in ("امیر", "ملک", "رهبر", "رئیس", "رییس", "معاون", "مدیر", "نماینده", "عضو"):
+            continue  # a bare «رئیس» alone starts many nouns; those heads need the entity stage
+        re_ = _extend_title(doc, lex, sent, m.end(), m.group(), limit=4)
+        if re_ > m.end() or m.group() in ("امام جمعه", "سخنگوی"):
+            u.role = (rs, re_)
+
+
+def _head_pattern(lex: Lexicon):
+    pat = lex.__dict__.get("_events_role_head_re")
+    if pat is None:
+        pat = regex.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
+        lex.__dict__["_events_role_head_re"] = pat
+    return pat
+
+
 def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
     """Role-led person units found with the role-head lexicon (no entity stage ran).
 
@@ -364,9 +437,8 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
     units: List[PersonRef] = []
     if not lex.role_heads:
         return units
-    head_re = regex.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
+    head_re = _head_pattern(lex)
     for si, sent in enumerate(doc.sentences):
-        toks = doc.tokens[sent.token_start:sent.token_end]
         text = norm[sent.nstart:sent.nend]
         for m in head_re.finditer(text):
             rs = sent.nstart + m.start()
@@ -374,29 +446,7 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if any(u.role and u.role[0] <= rs < u.role[1] for u in units):
                 continue
             head = m.group()
-            # extend over following tokens
-            idx = next((i for i, t in enumerate(toks) if t.nstart >= re_), len(toks))
-            count = 0
-            i = idx
-            while i < len(toks) and count < 5:
-                t = toks[i]
-                w = t.norm
-                if t.is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs:
-                    if w == "در" and any(head.startswith(h) for h in _PLACE_PREP_HEADS) and i + 1 < len(toks) \
-                            and not toks[i + 1].is_punct and toks[i + 1].norm not in _STOP:
-                        re_ = toks[i + 1].nend
-                        i += 2
-                        count += 2
-                        continue
-                    if w == "و" and i + 1 < len(toks) and toks[i + 1].norm in ("بویراحمد", "بلوچستان", "صنایع"):
-                        i += 1
-                        continue
-                    break
-                if not _NAME_TOKEN.match(w):
-                    break
-                re_ = t.nend
-                i += 1
-                count += 1
+            re_ = _extend_title(doc, lex, sent, re_, head)
             unit = PersonRef(role=(rs, re_), sent=si, plural=_is_plural_role(norm[rs:re_]))
             # name in quotes right after the role
             after = norm[re_:sent.nend]
@@ -498,3 +548,43 @@ def _over_country_list(norm: str, end: int) -> int:
     if countries_in(m.group(2)) and known * 2 >= len(items):
         return m.end()
     return end
+
+
+_QUOTED = regex.compile(r"[«\"]([\p{L}\u200c]+(?: [\p{L}\u200c]+){1,3})[»\"]")
+_SUBJECT_LEAD = regex.compile(r"(?:^|[،:]|\s(?:و|که))\s*$")
+
+
+def quoted_names(doc: Document, units: Sequence[PersonRef], orgs: Sequence[Span]) -> List[PersonRef]:
+    """Names in quotes the entity stage missed: «"گیدو وستروله" دوشنبه … راهی فرانسه شد».
+
+    A quoted run of two to four rare words (foreign names are rare words) counts when it is apposed
+    to a title or opens a clause; quoted phrases of common words (a slogan, a title of a
+    work) do not.
+    """
+    from .names import _word_freq
+    norm = doc.norm
+    freq = _word_freq()
+    if not freq:
+        return []
+    taken = [(u.start, u.end) for u in units] + [doc.norm_span(o) for o in orgs]
+    roles = [u.role for u in units if u.role is not None]
+    out: List[PersonRef] = []
+    for si, sent in enumerate(doc.sentences):
+        for m in _QUOTED.finditer(norm, sent.nstart, sent.nend):
+            s, e = m.span(1)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            words = m.group(1).split()
+            if any(freq.get(w, 0) > 2000 or w in _STOP for w in words):
+                continue
+            apposed = any(0 <= r[0] - m.end() <= 3 or 0 <= m.start() - r[1] <= 3 for r in roles)
+            start = sent.nstart + _attribution_len(norm[sent.nstart:sent.nend])
+            subject = _SUBJECT_LEAD.search(norm[max(start, m.start() - 3):m.start()]) is not None or m.start() <= start + 1
+            if apposed or subject:
+                out.append(PersonRef(name=(s, e), sent=si))
+    return out
+
+
+def _attribution_len(text: str) -> int:
+    from .coref import attribution_end
+    return attribution_end(text)

@@ -97,6 +97,9 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     clause_before = before[clause_start + 1:] if clause_start >= 0 else before
     if m.type == "proposal":
         return "proposed"
+    if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+اخیر(?![\p{L}])", doc.norm[m.head_end:m.head_end + 12]) \
+            or regex.search(r"(?<![\p{L}\u200c])(?:آخرین|اخیر)\s*$", before[-12:]):
+        return "occurred"  # «دیدار اخیر»، «سفر اخیر»: a recent meeting is past, whatever verb follows
     for pat in lex.proposed_before:
         for cm in pat.finditer(before):
             # the cue governs the trigger if nothing but a short NP lies between

@@ -374,8 +374,9 @@ _NOUNS_IN_I = {"همکاری", "همکاری\u200cهای", "آزادی", "برق
                "بازسازی", "برگزاری", "جلوگیری", "پیشگیری", "آموزی", "سازی", "نیروگاه\u200cهای", "راه\u200cاندازی"}
 
 
-def _split(text: str, s: int, e: int, gr: _Grammar) -> List[Tuple[int, int]]:
-    """A list phrase split into items on «،» and «و» (fixed phrases and adjective lists kept)."""
+def _split(text: str, s: int, e: int, gr: _Grammar) -> List[Tuple[int, int, Optional[str]]]:
+    """A list phrase split into items on «،» and «و» (fixed phrases kept): ``(start, end, label)``,
+    ``label`` the item's distributed form when it is an adjective sharing the head before it."""
     cuts = []
     for m in regex.finditer(r"\s*[،,]\s*|\s+و\s+|\s*[-–]\s+", text[s:e]):
         cs, ce = s + m.start(), s + m.end()
@@ -398,15 +399,44 @@ def _split(text: str, s: int, e: int, gr: _Grammar) -> List[Tuple[int, int]]:
         else:
             subbed.append((x, y))
     items = [(x, y) for x, y in subbed if y > x]
-    # a bare adjective after a list joint belongs to the item before («روابط اقتصادی، تجاری و فرهنگی»)
-    merged: List[Tuple[int, int]] = []
+    # an adjective after a list joint shares the head of the item before: under a cooperation head
+    # each is an area of its own («روابط اقتصادی، تجاری و فرهنگی» → «روابط اقتصادی»، «تجاری» read
+    # «روابط تجاری»، «فرهنگی» read «روابط فرهنگی»); otherwise the list stays one topic
+    # («اصلاحات قضایی و انتخاباتی در آلبانی»، «تحولات منطقه‌ای و بین‌المللی»)
+    merged: List[Tuple[int, int, Optional[str]]] = []
     for x, y in items:
         words = text[x:y].split()
         if merged and words and _adjectival(words[0]):
-            merged[-1] = (merged[-1][0], y)  # «اصلاحات قضایی و انتخاباتی در آلبانی»
+            px, py, plabel = merged[-1]
+            head = _tie_head(plabel or text[px:py])
+            if head:
+                # words after the adjectives modify the whole list («… تجاری و اقتصادی بین دو کشور»)
+                k = 1
+                while k < len(words) and _adjectival(words[k]):
+                    k += 1
+                y = x + len(" ".join(words[:k])) if text[x:y].startswith(" ".join(words[:k])) else y
+                merged.append((x, y, head + " " + text[x:y]))
+            else:
+                merged[-1] = (px, y, None)
             continue
-        merged.append((x, y))
+        merged.append((x, y, None))
     return merged
+
+
+def _tie_head(phrase: str) -> Optional[str]:
+    """The head a list's adjectives share when it names cooperation or relations: the words of
+    ``phrase`` before its trailing adjectives («توسعه روابط اقتصادی» → «توسعه روابط»), or None."""
+    words = phrase.split()
+    k = len(words)
+    while k > 0 and _adjectival(words[k - 1]):
+        k -= 1
+    if k == len(words) or k == 0 or not any(w in _TIE_HEADS for w in words[:k]):
+        return None
+    return " ".join(words[:k])
+
+
+#: nouns whose adjective lists enumerate separate areas («همکاری‌های اقتصادی، علمی و فرهنگی»)
+_TIE_HEADS = _BARE_TIES | {"همکاری‌ها", "همکاریهای", "همکاریها", "ارتباطات", "پیوندهای", "پیوندها"}
 
 
 def _binomial(text: str, s: int, cs: int, ce: int, e: int, gr: _Grammar) -> bool:
@@ -444,6 +474,12 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
         y -= 1
     if text[x:y].count("«") != text[x:y].count("»"):
         x, y = x + (text[x:y].startswith("«")), y
+    if text[x:y].count('"') % 2 and text[x - 1:x] != '"':  # (a quote opened just before closes inside)
+        q = text.find('"', x, y)  # «درباره "سرکوب" چین»: a stray quote mark is dropped, not kept inside
+        if q > x and not text[x:q].strip():
+            x = q + 1
+        elif q > x:
+            y = len(text[:q].rstrip()) if text.find('"', q + 1, y) == -1 else y
     for _ in range(2):
         tail = regex.search(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$", text[x:y])
         if tail:
@@ -454,14 +490,20 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
     return x, y
 
 
+#: a word that cannot end a phrase: a plural in ezafe («…‌های»), a superlative («…ترین»)
+_OPEN_ENDED = regex.compile(r"(?:\u200c?های|ترین)$")
+
+
 def _is_filler(phrase: str, gr: _Grammar) -> bool:
     p = phrase.strip()
     if p in gr.filler or not p:
         return True
     words = p.split()
     if len(words) == 1 and (len(p) <= 3 or _adjectival(p) or p in gr.incomplete or p in gr.talk
-                            or gr.preverbal.get(p, 0) >= _PREVERBAL_SHARE):
-        return True  # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت») is a fragment
+                            or gr.preverbal.get(p, 0) >= _PREVERBAL_SHARE or _OPEN_ENDED.search(p)):
+        # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت»), a plural in
+        # ezafe or a superlative with its noun cut off («مناسبت‌های»، «مهمترین») is a fragment
+        return True
     if any(r.search(p) for r in gr.filler_re):
         return True
     from .countries import countries_in
@@ -481,30 +523,38 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
 
 
 def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
-                blocked: Sequence[Tuple[int, int]] = ()) -> List[Span3]:
+                blocked: Sequence[Tuple[int, int]] = (),
+                labels: Optional[Dict[Tuple[int, int], str]] = None) -> List[Span3]:
     """Topic phrases in normalized ``[a, b)``: ``(start, end, category)``, deduplicated, in order.
 
-    ``blocked``: normalized spans (people, titles) a phrase may not run into.
+    ``blocked``: normalized spans (people, titles) a phrase may not run into. ``labels``, when
+    given, receives the distributed form of each adjective split off a list («تجاری» of
+    «روابط اقتصادی و تجاری» → «روابط تجاری»), keyed by its span.
     """
     gr = grammar()
     text = doc.norm
     found = []
     purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
+    found: List[Tuple[int, int, Optional[str]]] = []
     for s, e in _candidates(text, a, b, gr, blocked, purpose):
-        for x, y in _split(text, s, e, gr):
-            x, y = _trim(text, x, y, gr)
-            if y - x >= 3 and len(text[x:y].split()) <= _MAX_WORDS:
-                found.append((x, y))
+        for x, y, label in _split(text, s, e, gr):
+            x2, y2 = _trim(text, x, y, gr)
+            if label is not None and (x2, y2) != (x, y):
+                label = label[:len(label) - (y - x)] + text[x2:y2]  # the shared head + the trimmed item
+            if y2 - x2 >= 3 and len(text[x2:y2].split()) <= _MAX_WORDS:
+                found.append((x2, y2, label))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out: List[Span3] = []
-    for s, e in found:
+    for s, e, label in found:
         if any(s >= x0 and e <= x1 for x0, x1, _ in out):
             continue
-        phrase = text[s:e]
+        phrase = label or text[s:e]
         if _is_filler(phrase, gr):
             continue
         out = [t for t in out if not (s <= t[0] and t[1] <= e)]
         out.append((s, e, lex.category(phrase)))
+        if labels is not None and label is not None:
+            labels[(s, e)] = label
     out.sort()
     return out
 
@@ -534,7 +584,9 @@ def _blocked_spans(doc: Document, units: Sequence) -> Near:
 
 def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
                   extra: Optional[Callable[[object], List[Span3]]] = None) -> None:
-    """Set ``cluster.topic_spans`` for every event cluster (see the module docstring)."""
+    """Set ``cluster.topic_spans`` (``(start, end, category)``) for every event cluster (see the
+    module docstring) and ``cluster.topic_labels``: the distributed form of a topic that is an
+    adjective split off a list, by span («تجاری» → «روابط تجاری»)."""
     if not clusters:
         return
     from . import coref
@@ -543,10 +595,11 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
 
     blocked = _blocked_spans(doc, units)
     cache: Dict[Tuple[int, int], List[Span3]] = {}
+    labels: Dict[Tuple[int, int], str] = {}
 
     def spans_in(a: int, b: int) -> List[Span3]:
         if (a, b) not in cache:
-            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked)
+            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked, labels)
         return cache[(a, b)]
 
     owners: Dict[int, set] = {}
@@ -605,6 +658,8 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
         if target is None:
             target = prev[-1]  # the body after an event goes on about it (a roundup: about the latest one)
         target.topic_spans.extend(spans_in(sent.nstart, sent.nend))
+    for cl in clusters:
+        cl.topic_labels = {(x, y): labels[(x, y)] for x, y, _ in cl.topic_spans if (x, y) in labels}
 
 
 #: how many of the latest events a follow-up sentence is matched against

@@ -265,6 +265,10 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
     if needs == "counterpart":  # گفت‌وگو، رایزنی، مذاکره
         if regex.search(r"(?:در|طی)\s*$", before) and _counterpart_after(text, he, base, people_spans, lex):
             return True
+        # «مذاکرات روسای جمهور چین و روسیه»: the talks' parties as a joint genitive
+        if regex.match(r"\s+(?:روسای|رؤسای|رئیسان|وزرای|وزیران|سران|رهبران|نمایندگان|هیئت[\u200c ]?های|هیات[\u200c ]?های)\s+"
+                       r"(?:[^ .،:؛]+\s+){0,3}?[^ .،:؛]+\s+و\s+[^ .،:؛]+", text[he:he + 120]):
+            return True
         if verbal:
             clause = before[max(0, len(before) - 120):]
             if regex.search(LB + r"(?:با|میان|بین)\s+", clause) and not _is_media(clause.split("با")[-1].strip(), lex):
@@ -287,7 +291,15 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
         # anywhere in the clause of a session that is held
         clause = regex.split(r"[.:؛]", after, maxsplit=1)[0]
         held = verbal or regex.search(LB + r"(?:برگزار|تشکیل)" + RB, clause)
-        return bool(held) and _party_in_clause(clause, e + base, base, people_spans, lex)
+        if held and _party_in_clause(clause, e + base, base, people_spans, lex):
+            return True
+        # «X در نشستی در امان این مساله را به اطلاع Y رساند»: a meeting told through what was done
+        # in it, with a person on each side of it in the clause
+        if regex.search(r"(?:در|طی)\s+$", before[-6:]) and regex.search(r"(?:ی|\u200cای|ای)$", text[s:he]):
+            clause_before = regex.split(r"[.:؛]", before)[-1]
+            lo, hi = s - len(clause_before), e + len(clause)
+            return any(lo <= a - base < s for a, _ in people_spans) and any(e <= a - base < hi for a, _ in people_spans)
+        return False
     if needs == "trip":  # سفر، عزیمت
         if regex.search(r"(?:این|همین|آن)\s*$", before):
             return False
