@@ -295,3 +295,14 @@ def test_ordinal_after_a_listed_organization_is_part_of_its_name():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [(e.text, e.label) for e in nlp("مجلس ششم کار خود را آغاز کرد.").doc.entities]
     assert found == [("مجلس ششم", "ORG")]
+
+
+def test_two_unknown_name_words_are_a_person_not_an_organization():
+    # the tagger read only the surname, as an organization
+    tagger = FakeTagger([("اسکوچیچ", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("دراگان اسکوچیچ امروز به فدراسیون آمد.").doc.entities]
+    assert ("دراگان اسکوچیچ", "PER") in found and ("اسکوچیچ", "ORG") not in found
+    # a known word before it is no first name: the tagger's reading stands
+    found = [(e.text, e.label) for e in nlp("مربی اسکوچیچ امروز به فدراسیون آمد.").doc.entities]
+    assert ("اسکوچیچ", "ORG") in found
