@@ -445,6 +445,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     role_soft.add(overlap(prole, gp["role"]) >= 0.5)
                 if gp.get("country"):
                     country.add(fold(ppart.get("country")) == fold(gp["country"]))
+                    if args.errors and doc_id != "seed" and fold(ppart.get("country")) != fold(gp["country"]):
+                        article.errors.setdefault(doc_id, []).append(
+                            f"country of {gp.get('name') or gp.get('role')}: gold {gp['country']} pred {ppart.get('country')}")
             ptop = [t["text"] for t in p["topics"]]
             topics.add(topic_pairs(ptop, g.get("topics", [])), len(ptop), len(g.get("topics", [])))
         for pi, gi in typed:

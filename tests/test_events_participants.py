@@ -341,3 +341,28 @@ def test_meetings_sharing_one_party_but_not_the_other_stay_apart():
     meetings = [e for e in doc.events if e.type == "meeting"]
     assert len(meetings) == 2
     assert [set(names(e)) for e in meetings] == [{"عباس عراقچی", "شینزو آبه"}, {"شینزو آبه", "سید علی خامنه‌ای"}]
+
+
+def test_countries_of_regional_officials():
+    # an office Iran does not have belongs to the country the report is about, not to Iran
+    text = "به گزارش رویترز، پارلمان ژاپن روز دوشنبه رای اعتماد داد. نخست وزیر جدید امروز در توکیو با وزیر خارجه آمریکا دیدار کرد."
+    doc = run(make_doc(text, ents=[("LOC", "ژاپن"), ("ROLE", "نخست وزیر جدید"), ("LOC", "توکیو"), ("ROLE", "وزیر خارجه آمریکا")]))
+    assert {p.role.text: p.country for p in _one(doc, "meeting").participants} == {"نخست وزیر جدید": "ژاپن",
+                                                                                    "وزیر خارجه آمریکا": "آمریکا"}
+    # a second title of the same person names the country; a "name" inside a title is no person;
+    # an official of a body of several states has no country
+    text = ("رئیس مجلس ملی و شهردار پایتخت تاجیکستان در تماس تلفنی با رئیس سنای پارلمان قزاقستان گفت‌وگو کرد. "
+            "دبیر کل سازمان همکاری شانگهای با وزیر خارجه چین در پکن دیدار کرد.")
+    doc = run(make_doc(text, ents=[("ROLE", "رئیس مجلس ملی"), ("ROLE", "رئیس سنای پارلمان قزاقستان"), ("PER", "سنای پارلمان"),
+                                   ("ROLE", "دبیر کل سازمان همکاری شانگهای"), ("ROLE", "وزیر خارجه چین"), ("LOC", "پکن")]))
+    call = _one(doc, "phone_call")
+    assert names(call) == [None, None]
+    assert {p.role.text: p.country for p in call.participants} == {"رئیس مجلس ملی": "تاجیکستان",
+                                                                    "رئیس سنای پارلمان قزاقستان": "قزاقستان"}
+    meeting = _one(doc, "meeting")
+    assert {p.role.text: p.country for p in meeting.participants} == {"دبیر کل سازمان همکاری شانگهای": None,
+                                                                      "وزیر خارجه چین": "چین"}
+    # a title the tagger cut before its country: «نخست وزیر| موقت عراق»
+    text = "ایاد علاوی نخست وزیر موقت عراق دیروز برای دیداری رسمی وارد کویت شد."
+    doc = run(make_doc(text, ents=[("PER", "ایاد علاوی"), ("ROLE", "نخست وزیر"), ("LOC", "عراق"), ("LOC", "کویت")]))
+    assert [p.country for p in _one(doc, "visit").participants] == ["عراق"]

@@ -211,9 +211,25 @@ def is_country(text: str) -> bool:
     return normalize(text).strip() in canon
 
 
+#: offices the Iranian state does not have: a bare one («نخست‌وزیر جدید») names a foreign official
+FOREIGN_OFFICE = regex.compile(r"^(?:نخست[\u200c ]?وزیر|صدر[\u200c ]?اعظم|پادشاه|ملک|ملکه|ولی[\u200c ]?عهد|شاه|شاهزاده"
+                               r"|سلطان|سناتور|پرزیدنت)(?![\p{L}\u200c])")
+#: a title in an intergovernmental body: its officials speak for no one country
+INTL_BODY = regex.compile(r"(?:سازمان ملل|ملل متحد|ناتو|بین[\u200c ]?الملل|جهانی|سازمان همکاری|امنیت و همکاری|شورای همکاری"
+                          r"|اتحادیه (?:اروپا|آفریقا|عرب)|اوپک|بریکس|اروپا|آسیایی|آفریقایی|منطقه[\u200c ]?ای)")
+#: «رئیس مجلس ملی و شهردار پایتخت تاجیکستان»: a second title of the same person, with its country
+_SECOND_TITLE = regex.compile(r"\s*و\s+([^،,.:؛«»\"()]{2,60}?)(?=\s+(?:در|با|به|از|که|را|طی|ضمن|و)\s|[،,.:؛]|$)")
+#: «و همتای روس خود», «و هیئت همراه»: after «و» another party, whose country is not this title's
+_OTHER_PARTY = regex.compile(r"(?:همتا|طرف|هیئت|هیات|هیأت|همراه|همسر|نماینده)")
+#: «نخست وزیر موقت عراق» when the title span stopped at «نخست وزیر»
+_TITLE_TAIL = regex.compile(r"\s+(?:(?:موقت|جدید|سابق|وقت|کنونی|فعلی|منتخب)\s+)?([\p{L}\u200c]+(?:\s+[\p{L}\u200c]+)?)")
+
+
 def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:
     """Country of a title at normalized range ``role`` of ``doc``; «این کشور» is the last
-    country named before it («وزیر دفاع این کشور»)."""
+    country named before it («وزیر دفاع این کشور»); a title in a body of several states has none
+    («دبیر کل سازمان همکاری شانگهای»); «رئیس مجلس ملی و شهردار پایتخت تاجیکستان» → تاجیکستان; a title cut before its
+    country by the tagger takes the country right after it («نخست وزیر| موقت عراق»)."""
     norm = doc.norm
     text = norm[role[0]:role[1]]
     if regex.search(r"(?:این|آن) کشور", text):
@@ -221,4 +237,28 @@ def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:
         hits = [h for h in countries_in(before) if h[3] in ("country", "demonym", "capital")]
         if hits:
             return hits[-1][2]
+    if INTL_BODY.search(text) and not any(k in ("country", "demonym") for _, _, _, k in countries_in(text)):
+        return None
+    if not countries_in(text):
+        # no country named in the title itself: a second title of the same person may name it
+        # a title cut before its country: «نخست وزیر» + «موقت عراق»
+        tail = _TITLE_TAIL.match(norm, role[1], min(len(norm), role[1] + 40))
+        if tail:
+            hits = [h for h in countries_in(tail.group(1)) if h[3] in ("country", "demonym")]
+            if hits and hits[0][0] == 0:
+                return hits[0][2]
+        second = _SECOND_TITLE.match(norm, role[1], min(len(norm), role[1] + 80))
+        if second and not _OTHER_PARTY.match(second.group(1)) \
+                and second.group(1).split()[0] != (text.split() or [""])[0]:  # «وزیر خارجه و وزیر خارجه عمان»: two people
+            hits = [h for h in countries_in(second.group(1)) if h[3] in ("country", "demonym")]
+            if hits and hits[-1][1] == len(second.group(1)):
+                return hits[-1][2]
     return country_of_text(text)
+
+
+def country_in_context(doc, pos: int, window: int = 400) -> Optional[str]:
+    """The last foreign country named in the ``window`` characters before ``pos`` (bounded: the
+    same cost for every title): whose «نخست‌وزیر جدید» a report about another country means."""
+    hits = [h for h in countries_in(doc.norm[max(0, pos - window):pos])
+            if h[3] in ("country", "demonym") and h[2] != "ایران"]  # not capitals: «دوشنبه» is also Monday
+    return hits[-1][2] if hits else None

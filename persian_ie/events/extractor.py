@@ -17,7 +17,7 @@ from ..normalize import normalize
 from ..records import Event, Participant, Topic
 from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
-from .countries import country_of_role
+from .countries import FOREIGN_OFFICE, INTL_BODY, country_in_context, country_of_role
 from .index import WINDOW, Near
 from .lexicon import Lexicon
 from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
@@ -480,7 +480,10 @@ class EventExtractor:
             country = self._country_of_same_title(doc, role, units, slot.refs)
         if country is None and role is not None:
             rtext = norm[role[0]:role[1]]
-            if "همتا" not in rtext and not regex.search(r"(?:سازمان ملل|اتحادیه|ناتو|بین[\u200c ]?المللی|جهانی)", rtext) \
+            if FOREIGN_OFFICE.match(rtext) and not group:
+                # «نخست‌وزیر جدید»: an office Iran does not have belongs to the country the report is about
+                country = country_in_context(doc, role[0])
+            elif "همتا" not in rtext and not group and not INTL_BODY.search(rtext) and "اتحادیه" not in rtext \
                     and (name is None or persian_name(norm[name[0]:name[1]])):
                 # a bare title in Iranian news names an Iranian official (foreign ones carry their
                 # country: «رئیس جمهور برزیل»): رئیس‌جمهور، وزیر کشور، استاندار

@@ -114,6 +114,8 @@ def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
     return doc.norm_span(span)
 
 
+#: how far before a name a title that encloses it may start (titles are shorter than this)
+_LONGEST_TITLE = 160
 _GAP_OK = regex.compile(r"^[\s،,«»\"'()\-–—:]*$")
 
 
@@ -128,6 +130,11 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     if titled:
         roles = sorted(roles + titled, key=lambda sp: sp.start)
         orgs = [o for o in orgs if o not in titled]
+    # a "name" strictly inside a title is a tagger slip or another person the title is about:
+    # «رئیس سنای پارلمان قزاقستان» (PER «سنای پارلمان»), «مشاور ارشد پوتین در امور …»
+    role_near = Near((r.start, r) for r in roles)
+    pers = [p for p in pers if not any(r.start < p.start and p.end < r.end
+                                       for r in role_near.between(p.start - _LONGEST_TITLE, p.start))]
     if not pers and not roles:
         units = fallback_people(doc, lex)
     else:
@@ -177,7 +184,7 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
 
 
 _DELEGATION = regex.compile(LB + r"(?:هیئت|هیات|هیأت)(?:ی)?(?:\s+(?:(?!(?:به|با|در|برای|که|را|و|تا|از|هم|نیز|روز|صبح|امروز)\s)[^\s.،:؛«»()]+)){1,4}")
-_GROUP_STOP = regex.compile(r"\s(?:وارد|عازم|سفر|دیدار|امروز|دیروز|صبح|عصر|شب|روز|گفت|کرد|شد|است)(?:\s|$).*$")
+_GROUP_STOP = regex.compile(r"\s(?:وارد|عازم|سفر|دیدار|امروز|دیروز|صبح|عصر|شب|روز|گفت|کرد|شد|است|بعد|پس|قبل|سپس|هفته|ماه)(?:\s|$).*$")
 
 
 def _trim_group(norm: str, s: int, e: int) -> int:
