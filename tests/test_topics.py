@@ -75,3 +75,24 @@ def test_an_adjective_list_under_a_cooperation_head_is_split_into_areas():
 def test_an_adjective_list_under_another_head_stays_one_topic():
     found = topics("وزیران خارجه ایران و ترکیه دیدار کردند و درباره تحولات منطقه‌ای و بین‌المللی گفت‌وگو کردند.")
     assert found == ["تحولات منطقه‌ای و بین‌المللی"]
+
+
+def test_a_cue_sentence_far_from_the_event_gives_it_no_topic():
+    text = ("محمدجواد ظریف وزیر امور خارجه ایران روز دوشنبه در تهران با مولود چاووش‌اوغلو وزیر خارجه ترکیه دیدار کرد. "
+            "دو طرف در این دیدار درباره گسترش همکاری‌های بانکی گفت‌وگو کردند. "
+            "بارش باران در تهران همچنان ادامه دارد. "
+            "قیمت نان در بازار افزایش یافت. "
+            "کارشناسان درباره آلودگی هوای پایتخت هشدار دادند.")
+    found = topics(text)
+    assert "گسترش همکاری‌های بانکی" in found
+    assert not any("آلودگی" in t for t in found)
+
+
+def test_a_region_stands_as_a_party_like_a_country():
+    found = topics("وزیر خارجه ایتالیا با دبیر شورای عالی امنیت ملی دیدار کرد و بر ضرورت تقویت همکاری‌های ایران و اروپا تاکید کرد.")
+    assert found == ["تقویت همکاری‌های ایران و اروپا"]
+
+
+def test_a_phrase_that_only_restates_the_signing_is_no_topic():
+    found = topics("وزیران نفت دو کشور دیدار کردند و درباره امضای توافق‌نامه‌ای گفت‌وگو کردند.")
+    assert found == []

@@ -23,11 +23,15 @@ string) with a category from DESIGN.md's taxonomy. Finding one takes three steps
 
 :func:`assign_topics` gives each event the topics of its own clauses, of the sentences
 that go on about it (a sentence whose subject is one of its participants, «طرفین …»,
-«در این دیدار …», a cue sentence before the next event) and of its headline.
+«در این دیدار …», or — at most two sentences from one of its mentions — any cue sentence
+before the next event) and of its headline. A list of adjectives under a cooperation head is split
+into areas, each adjective's span read as the head plus that adjective («روابط اقتصادی و
+تجاری» → «روابط اقتصادی»، «تجاری» = «روابط تجاری»: ``cluster.topic_labels``).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -453,9 +457,18 @@ def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
         return False
     if len(left) >= 2 and left[-2] in ("میان", "بین"):
         return True
-    from .countries import countries_in
     a, b = left[-1], right[0]
-    return bool(countries_in(a)) and bool(countries_in(b)) and len(left) >= 2
+    return _place(a) and _place(b) and len(left) >= 2
+
+
+#: regions that stand as parties like countries do («همکاری‌های ایران و اروپا»)
+_REGIONS = {"اروپا", "آسیا", "آفریقا", "خاورمیانه", "قفقاز", "اوراسیا", "غرب"}
+
+
+def _place(word: str) -> bool:
+    """A country or place name, or a region that stands as a party («اروپا»)."""
+    from .countries import countries_in
+    return word in _REGIONS or bool(countries_in(word))
 
 
 def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
@@ -517,7 +530,7 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
             return True  # «ایتالیا در روند مبارزه با کرونا»: a party («حمایت از ایتالیا»), not a subject
     rest = " ".join(w for w in words if w not in ("و", "در", "به", "از"))
     hits = countries_in(rest)
-    if hits and sum(t - s for s, t, _, _ in hits) >= len(rest.replace(" ", "")) - 1:
+    if hits and sum(t - s for s, t, _, _ in hits) >= len(rest.replace(" ", "")) - 1 or rest in _REGIONS:
         return True  # a bare place name is not a subject
     return False
 
@@ -603,9 +616,11 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
         return cache[(a, b)]
 
     owners: Dict[int, set] = {}
+    sent_lists: Dict[int, List[int]] = {}
     for cl in clusters:
         for m in cl.mentions:
             owners.setdefault(m.sent, set()).add(id(cl))
+        sent_lists[id(cl)] = sorted({m.sent for m in cl.mentions})
     for cl in clusters:
         spans: List[Span3] = []
         windows = set()  # each window read once per cluster: a run-on sentence of many mentions stays linear
@@ -657,6 +672,8 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
             target = multi[-1] if multi else prev[-1]
         if target is None:
             target = prev[-1]  # the body after an event goes on about it (a roundup: about the latest one)
+            if _sentences_away(sent_lists[id(target)], si) > _FOLLOW_UP:
+                continue  # nothing ties it to the event, and it lies far from it: the text has moved on
         target.topic_spans.extend(spans_in(sent.nstart, sent.nend))
     for cl in clusters:
         cl.topic_labels = {(x, y): labels[(x, y)] for x, y, _ in cl.topic_spans if (x, y) in labels}
@@ -664,6 +681,17 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
 
 #: how many of the latest events a follow-up sentence is matched against
 _RECENT = 8
+#: how many sentences from the event's nearest mention a follow-up sentence that names neither its
+#: participants nor the event may lie (dev 001–048: of the topics read from such sentences three or
+#: more sentences away, none was right)
+_FOLLOW_UP = 2
+
+
+def _sentences_away(sents: List[int], si: int) -> int:
+    """Distance from sentence ``si`` to the nearest of the sorted sentence indexes ``sents``."""
+    i = bisect.bisect_left(sents, si)
+    near = [abs(si - sents[j]) for j in (i - 1, i) if 0 <= j < len(sents)]
+    return min(near) if near else 1 << 30
 
 
 def _title_end(doc: Document) -> int:
