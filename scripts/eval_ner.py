@@ -159,9 +159,12 @@ class Conventions:
       project lists the places and organizations inside roles and never a title as a
       person. The ROLE phrases come from the rule-only stage (no tagger), the same for
       every component scored;
-    * a **generic place head** (استان، شهرستان، شهر، منطقه …: the stage's closed list)
-      before a listed place is left out of the extent: ARMAN writes «استان اصفهان», the
-      project (and its news gold) «اصفهان».
+    * a **generic head** from the stage's closed lists is left out of the extent when a
+      name follows it: a place head (استان، شهرستان، شهر، منطقه …) before a place (LOC,
+      or ORG when the rest is a listed place), a press head (روزنامه، هفته‌نامه، مجله …,
+      not خبرگزاری) before a press name (ORG/PRODUCT), an honorific (امام، آیت‌الله،
+      دکتر …) before a person: ARMAN writes «استان پنجاب», «روزنامه لوموند», «امام
+      خمینی», the project (and its news gold) «پنجاب», «لوموند», «خمینی».
 
     Otherwise spans keep their extent: a different extent is still an error.
     """
@@ -183,7 +186,9 @@ class Conventions:
         self.rules = persian_ie.Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
         from persian_ie.entities.wordlists import stage_words
 
-        self.place_heads = stage_words().place_head
+        words = stage_words()
+        self.place_heads = words.place_head
+        self.press_heads = words.press_head
         self._kinds = {}
 
     def kind(self, phrase: str):
@@ -206,15 +211,60 @@ class Conventions:
             self._kinds[phrase] = hit
         return hit
 
-    def without_head(self, text, s, e):
-        """Start of the span past a generic place head before a listed place."""
+    def without_head(self, text, s, e, label):
+        """Start of the span past a generic head of the stage's closed lists (place heads
+        before a place, press heads before a press name, honorifics before a person),
+        when a name follows it."""
         words = text[s:e].split(" ")
         k = 0
-        while k < len(words) - 1 and words[k] in self.place_heads:
-            k += 1
-        if k and self.gaz.places.get(self.units(" ".join(words[k:]))) is not None:
-            return s + len(" ".join(words[:k])) + 1
-        return s
+        if label in ("LOC", "ORG"):
+            while k < len(words) - 1 and words[k] in self.place_heads:
+                k += 1
+            if k and label == "ORG" and self.gaz.places.get(self.units(" ".join(words[k:]))) is None:
+                k = 0
+        if not k and label in ("ORG", "PRODUCT"):
+            units = self.units(text[s:e])
+            for head in self.press_heads:
+                if len(head) < len(units) and units[:len(head)] == head:
+                    k = self._words_of(words, len(head))
+                    break
+        if not k and label == "PER":
+            while k < len(words) - 1:
+                hon = self._longest_prefix(self.gaz.honorifics, self.units(" ".join(words[k:])))
+                if not hon:
+                    break
+                step = self._words_of(words[k:], hon)
+                if not step or k + step >= len(words):
+                    break
+                k += step
+        if not k:
+            return s
+        return s + len(" ".join(words[:k])) + 1
+
+    def _after_press_head(self, text, s):
+        """A press head (روزنامه، مجله …) ends right before ``s``."""
+        before = self.units(" ".join(text[:s].split()[-3:]))
+        return any(len(h) <= len(before) and before[len(before) - len(h):] == h for h in self.press_heads)
+
+    @staticmethod
+    def _longest_prefix(trie, units):
+        """Units in the longest listed phrase ``units`` starts with (0: none)."""
+        for n in range(len(units), 0, -1):
+            if trie.get(units[:n]) is not None:
+                return n
+        return 0
+
+    def _words_of(self, words, n_units):
+        """How many space-separated words make up the first ``n_units`` units (0 when a
+        unit boundary falls inside a word)."""
+        n = 0
+        for k, w in enumerate(words):
+            n += len(self.units(w))
+            if n == n_units:
+                return k + 1
+            if n > n_units:
+                return 0
+        return 0
 
     def roles(self, text):
         return [(e.start, e.end) for e in self.rules(text).entities if e.label == "ROLE"]
@@ -229,9 +279,12 @@ class Conventions:
                 continue
             if any(rs <= s and e <= re_ for rs, re_ in roles):
                 continue
-            if lab in ("LOC", "ORG"):
-                s = self.without_head(text, s, e)
-                kind = self.kind(text[s:e])
+            s2 = self.without_head(text, s, e, lab)
+            if s2 != s:
+                s = s2
+                kind = self.kind(text[s:e]) or kind
+            if self._after_press_head(text, s):
+                kind = "press"  # «روزنامه [ایران]»: the name of a paper, whatever else it names
             pair = self.PAIRS.get(kind)
             if pair and lab in pair:
                 lab = "|".join(pair)

@@ -277,3 +277,32 @@ def test_source_of_a_glued_news_lead(nlp):
     text = "به گزارشخبرگزاری مهربه نقل از ایرنا، وزیر امور خارجه سخن گفت."
     found = ents(nlp, text, "ORG")
     assert ("خبرگزاری مهر", "ORG") in found and ("ایرنا", "ORG") in found
+
+
+def test_place_after_a_listed_organization_stays_in_the_taggers_name():
+    # «شرکت ملی نفت» and «چین» are both listed; the tagger read one company name
+    tagger = FakeTagger([("شرکت ملی نفت چین", "ORG"), ("کاخ سفید هند", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("شرکت ملی نفت چین قرارداد را امضا کرد.").doc.entities]
+    assert ("شرکت ملی نفت چین", "ORG") in found and ("چین", "LOC") not in found
+    # before «را» the place is the clause's object, not part of the name
+    found = [(e.text, e.label) for e in nlp("کاخ سفید هند را تهدید کرد.").doc.entities]
+    assert ("کاخ سفید", "ORG") in found and ("هند", "LOC") in found
+
+
+def test_ordinal_after_a_listed_organization_is_part_of_its_name():
+    tagger = FakeTagger([("مجلس ششم", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("مجلس ششم کار خود را آغاز کرد.").doc.entities]
+    assert found == [("مجلس ششم", "ORG")]
+
+
+def test_two_unknown_name_words_are_a_person_not_an_organization():
+    # the tagger read only the surname, as an organization
+    tagger = FakeTagger([("اسکوچیچ", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("دراگان اسکوچیچ امروز به فدراسیون آمد.").doc.entities]
+    assert ("دراگان اسکوچیچ", "PER") in found and ("اسکوچیچ", "ORG") not in found
+    # a known word before it is no first name: the tagger's reading stands
+    found = [(e.text, e.label) for e in nlp("مربی اسکوچیچ امروز به فدراسیون آمد.").doc.entities]
+    assert ("اسکوچیچ", "ORG") in found

@@ -103,7 +103,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 continue  # «شبکه «ان اچ کی» ژاپن»: the quotes give the name's extent
             first = min(over)
             if first[0] == ti and first[2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") and first[1] < tj \
-                    and _next_word_not_of_name(ctx, first[1], tj, person_words):
+                    and _next_word_not_of_name(ctx, first[1], tj, person_words) \
+                    and not _place_of_organization(ctx, first, tj, tlab):
                 continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
@@ -188,9 +189,26 @@ def _next_word_not_of_name(ctx: Context, k: int, tj: int, person_words) -> bool:
     if not view.tok_start[k] or view.next_token_unit(k) != tj:
         return False
     tok = view.token_text(k)
+    if ctx.words.is_ordinal(tok):
+        return False  # «مجلس ششم», «دوره هفتم»: the number is part of the name
     return gaz.is_first_name(tok) or tok in person_words or gaz.places.get(tuple(view.keys[k:tj])) is not None \
         or gaz.demonyms.get(tuple(view.keys[k:tj])) is not None or lex.is_common(tok) \
         or tok.endswith(("ش", "شان")) and lex.is_known(tok[:-1] if tok.endswith("ش") else tok[:-3])
+
+
+def _place_of_organization(ctx: Context, first: Found, tj: int, tlab: str) -> bool:
+    """The place after a listed organization belongs to the tagger's longer ORG name
+    (``شرکت ملی نفت چین``, ``بانک رفاه کارگران سراب``, ``مجلس اندونزی``), except after a
+    news medium, where it only says whose medium it is (``خبرگزاری آناتولی ترکیه``), and
+    before «را» (``[کاخ سفید] هند را``: the place is a clause's object)."""
+    view, gaz = ctx.view, ctx.gaz
+    if tlab != "ORG" or first[2] != "ORG" or gaz.places.get(tuple(view.keys[first[1]:tj])) is None:
+        return False
+    entry = gaz.orgs.get(tuple(view.keys[first[0]:first[1]]))
+    if entry is not None and entry.kind == "media" or view.keys[first[0]] in ("خبرگزاری", "شبکه", "روزنامه"):
+        return False
+    nxt = view.tok[tj - 1] + 1
+    return nxt >= len(view.doc.tokens) or view.doc.tokens[nxt].norm != "را"
 
 
 def _inside_titles(ctx: Context) -> List[bool]:

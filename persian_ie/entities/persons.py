@@ -8,7 +8,8 @@ b. first name(s) + surname (``علیرضا زاکانی``, ``محمد جواد �
 c. a «quoted» or apposed name next to a role (``سفیر بلاروس در تهران «دیمتری
    کالتسوف»``, ``علیرضا زاکانی، شهردار تهران``), and a tagger name missing its first
    word(s) before a role; the next items of a list of names (``حسن روحانی، حامد کرزی،
-   امامعلی رحمان و ممنون حسین``);
+   امامعلی رحمان و ممنون حسین``); two name words Persian does not know, the tagger
+   reading only the second as an organization (``دراگان [اسکوچیچ]``);
 d. every later bare mention of a found surname or full name (``زاکانی``); the same
    name tagged otherwise elsewhere in the document (a headline's «پامپئو» as ORG) is
    read as the person too, unless it is a listed place or organization.
@@ -122,6 +123,8 @@ class _PersonRules:
         self.extend_to_quotes(kept)
         allper = [s for s in kept if s[2] == "PER"] + self.new
         self.extend_before_roles(kept)
+        self.unknown_pairs(kept)
+        allper = [s for s in kept if s[2] == "PER"] + self.new
         allper += self.list_items(allper)
         self.later_mentions(kept, allper)
         return sorted(kept + self.new)
@@ -388,6 +391,31 @@ class _PersonRules:
         for idx, span in extended:
             kept[idx] = span
             for u in range(span[0], span[1]):
+                self.taken[u] = hard[u] = True
+
+    def unknown_pairs(self, kept: List[Found]) -> None:
+        """(c'') a foreign name of two words neither of which Persian knows, the tagger
+        reading only the second as an organization (``دراگان [اسکوچیچ]``, ``آروجان
+        [حالاکورکی] از هند``): an organization's name has a head, is listed or is one
+        word; two unknown name words in a row are a person's first name and surname."""
+        view, gaz, lex, hard = self.view, self.ctx.gaz, self.ctx.lex, self.hard
+        for idx, (i, j, lab, src) in enumerate(kept):
+            if lab != "ORG" or src != "tagger" or view.tok[i] != view.tok[j - 1] or i == 0:
+                continue
+            tok = view.token_text(i)
+            if tok in lex.words or gaz.orgs.get(tuple(view.keys[i:j])) is not None \
+                    or gaz.places.get(tuple(view.keys[i:j])) is not None or not tok.isalpha():
+                continue
+            prev = i - 1
+            while prev > 0 and not view.tok_start[prev]:
+                prev -= 1
+            first = view.token_text(prev)
+            if hard[prev] or view.sent[prev] != view.sent[i] or first in lex.words \
+                    or first.endswith("ی") and first[:-1] in lex.words \
+                    or self.name_like(prev, strict=True) is None:
+                continue  # («تروریستی منافقین»: an adjective of a known word)
+            kept[idx] = (prev, j, "PER", "rule:unknown-pair")
+            for u in range(prev, j):
                 self.taken[u] = hard[u] = True
 
     # -- (d) ----------------------------------------------------------------------------------

@@ -71,6 +71,15 @@ class StageWords:
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
         self.place_head = words("place_head")
+        # ordinal number words (the dates stage's list): «مجلس ششم», «دوره هفتم»
+        self.ordinal = frozenset(_resources.read_json("dates/numbers.json")["ordinal"])
+
+    def is_ordinal(self, word: str) -> bool:
+        """``ششم``, ``بیست‌ودوم``-like last parts, ``۱۲م``/``12ام`` (digits + م/ام)."""
+        if word in self.ordinal:
+            return True
+        digits = word.rstrip("ام")
+        return bool(digits) and digits != word and digits.isdigit()
 
     @classmethod
     def load(cls) -> "StageWords":
