@@ -366,3 +366,13 @@ def test_countries_of_regional_officials():
     text = "ایاد علاوی نخست وزیر موقت عراق دیروز برای دیداری رسمی وارد کویت شد."
     doc = run(make_doc(text, ents=[("PER", "ایاد علاوی"), ("ROLE", "نخست وزیر"), ("LOC", "عراق"), ("LOC", "کویت")]))
     assert [p.country for p in _one(doc, "visit").participants] == ["عراق"]
+
+
+def test_a_title_that_names_the_state_beats_a_nearer_generic_one():
+    text = ("پارلمان آلمان آنگلا مرکل را به عنوان صدراعظم آلمان انتخاب کرد. "
+            "مرکل روز چهارشنبه به عنوان رئیس دولت جدید برای دیدار با نیکلا سارکوزی رئیس جمهور فرانسه به پاریس رفت.")
+    doc = run(make_doc(text, ents=[("ORG", "پارلمان آلمان"), ("PER", "آنگلا مرکل"), ("ROLE", "صدراعظم آلمان"), ("PER", "مرکل"),
+                                   ("ROLE", "رئیس دولت جدید"), ("PER", "نیکلا سارکوزی"), ("ROLE", "رئیس جمهور فرانسه"),
+                                   ("LOC", "پاریس")]))
+    parts = {p.name.text: (p.role.text if p.role else None, p.country) for e in doc.events for p in e.participants if p.name}
+    assert parts["آنگلا مرکل"] == ("صدراعظم آلمان", "آلمان")

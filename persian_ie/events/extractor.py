@@ -453,7 +453,9 @@ class EventExtractor:
         if own:
             role, org = own[0].role, own[0].org
         elif any(u.name is not None for u in titled) or (titled and not alone):
-            pick = min(titled, key=lambda u: (u.name is None, abs(u.start - near)))
+            # the title next to a name first; then one that says which state («صدراعظم آلمان» over
+            # «رئیس دولت جدید»); then the nearest
+            pick = min(titled, key=lambda u: (u.name is None, self._country(doc, u.role) is None, abs(u.start - near)))
             role, org = pick.role, pick.org
         elif alone:
             role, org = alone[0].role, alone[0].org
