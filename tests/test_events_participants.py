@@ -376,3 +376,13 @@ def test_a_title_that_names_the_state_beats_a_nearer_generic_one():
                                    ("LOC", "پاریس")]))
     parts = {p.name.text: (p.role.text if p.role else None, p.country) for e in doc.events for p in e.participants if p.name}
     assert parts["آنگلا مرکل"] == ("صدراعظم آلمان", "آلمان")
+
+
+def test_a_title_cut_inside_the_country_it_names_runs_on_to_the_country():
+    # the tagger's ROLE stops inside the LOC it overlaps: «رئیس جمهوری اسلامی» + «جمهوری اسلامی پاکستان»
+    text = "عارف علوی رئیس جمهوری اسلامی پاکستان امروز با شوکت میرضیایف در تاشکند دیدار کرد."
+    doc = run(make_doc(text, ents=[("PER", "عارف علوی"), ("ROLE", "رئیس جمهوری اسلامی"),
+                                   ("LOC", "جمهوری اسلامی پاکستان"), ("PER", "شوکت میرضیایف"), ("LOC", "تاشکند")]))
+    ev = _one(doc, "meeting")
+    assert dict(zip(names(ev), roles(ev)))["عارف علوی"] == "رئیس جمهوری اسلامی پاکستان"
+    check_offsets(doc)

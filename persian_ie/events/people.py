@@ -9,6 +9,7 @@ entity stage has run, finds role-led units itself with a small role-head lexicon
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -219,7 +220,7 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
     norm = doc.norm
     units: List[PersonRef] = []
     pr = [_norm_range(doc, p) for p in pers]
-    rr = [_trim_role(norm, *_norm_range(doc, r)) for r in roles]
+    rr = _run_into_places(doc, [_trim_role(norm, *_norm_range(doc, r)) for r in roles])
     links = link_titles_to_names(norm, pr, rr)
     linked_roles = {j for js in links.values() for j in js}
     for i, (ps, pe) in enumerate(pr):
@@ -234,6 +235,24 @@ def _from_entities(doc: Document, pers: List[Span], roles: List[Span]) -> List[P
             continue
         units.append(PersonRef(role=(rs, re_), plural=_is_plural_role(norm[rs:re_])))
     return units
+
+
+def _run_into_places(doc: Document, titles: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """A title cut inside a place or body it names runs on to that entity's end:
+    «رئیس جمهوری اسلامی» + LOC «جمهوری اسلامی ایران» → «رئیس جمهوری اسلامی ایران»."""
+    places = sorted(_norm_range(doc, e) for e in doc.entities if e.label in ("LOC", "ORG", "GPE"))
+    if not places:
+        return titles
+    starts = [s for s, _ in places]
+    out = []
+    for ts, te in titles:
+        end = te
+        for k in range(bisect.bisect_right(starts, ts), bisect.bisect_left(starts, te)):
+            ps, pe = places[k]
+            if ts < ps < te < pe:
+                end = max(end, pe)
+        out.append((ts, end))
+    return out
 
 
 _EVENT_NOUN_TAIL = regex.compile(r"\s+(?:قرارداد|تفاهم[\u200c ]?نامه|دیدار|ملاقات|سفر|نشست|جلسه|توافق[\u200c ]?نامه)"
