@@ -112,6 +112,23 @@ def prf(tp, fp, fn):
     return p, r, f
 
 
+def _micro(tp, fp, fn):
+    T, P, N = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    return ("micro", *prf(T, P, N), T + N)
+
+
+def _tally(pred, gold, text, tp, fp, fn, errors):
+    """Count one sentence's (start, end, label) keys into the per-class tp/fp/fn counters."""
+    for x in pred & gold:
+        tp[x[2]] += 1
+    for x in pred - gold:
+        fp[x[2]] += 1
+    for x in gold - pred:
+        fn[x[2]] += 1
+    if errors is not None and pred != gold:
+        errors.append((text, sorted(gold - pred), sorted(pred - gold)))
+
+
 def evaluate(run, sents, labels, errors=None):
     tp, fp, fn = Counter(), Counter(), Counter()
     t0 = time.perf_counter()
@@ -119,20 +136,12 @@ def evaluate(run, sents, labels, errors=None):
         text, gold = corpora.to_text(toks, tags)
         gold = {g for g in gold if g[2] in labels}
         pred = {p for p in run(text) if p[2] in labels}
-        for x in pred & gold:
-            tp[x[2]] += 1
-        for x in pred - gold:
-            fp[x[2]] += 1
-        for x in gold - pred:
-            fn[x[2]] += 1
-        if errors is not None and pred != gold:
-            errors.append((text, sorted(gold - pred), sorted(pred - gold)))
+        _tally(pred, gold, text, tp, fp, fn, errors)
     took = time.perf_counter() - t0
     rows = []
     for lab in labels:
         rows.append((lab, *prf(tp[lab], fp[lab], fn[lab]), tp[lab] + fn[lab]))
-    T, P, N = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    rows.append(("micro", *prf(T, P, N), T + N))
+    rows.append(_micro(tp, fp, fn))
     return rows, took
 
 
@@ -300,18 +309,10 @@ def evaluate_convention(run, sents, labels, conv, errors=None):
         roles = conv.roles(text)
         gold = conv.keys(text, [g for g in gold if g[2] in labels], roles)
         pred = conv.keys(text, [p[:3] for p in run(text) if p[2] in labels], roles)
-        for x in pred & gold:
-            tp[x[2]] += 1
-        for x in pred - gold:
-            fp[x[2]] += 1
-        for x in gold - pred:
-            fn[x[2]] += 1
-        if errors is not None and pred != gold:
-            errors.append((text, sorted(gold - pred), sorted(pred - gold)))
+        _tally(pred, gold, text, tp, fp, fn, errors)
     classes = sorted(set(tp) | set(fp) | set(fn), key=lambda c: (("|" in c), c))
     rows = [(c, *prf(tp[c], fp[c], fn[c]), tp[c] + fn[c]) for c in classes]
-    T, P, N = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    rows.append(("micro", *prf(T, P, N), T + N))
+    rows.append(_micro(tp, fp, fn))
     return rows
 
 
