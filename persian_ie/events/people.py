@@ -435,12 +435,39 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
         sent = doc.sentences[u.sent]
         gap = regex.match(r"[\s»\"]*(?:،\s*)?", norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
         rs = u.name[1] + gap.end()
+        kin = _KIN_TITLE.match(norm, rs, sent.nend) if gap.group().strip() else None
+        if kin:
+            u.role = kin.span()  # «ملانیا ترامپ، همسرش»: a kinship word apposed after a name
+            continue
         m = head_re.match(norm, rs, sent.nend)
-        if not m or m.group() in ("امیر", "ملک", "رهبر", "رئیس", "رییس", "معاون", "مدیر", "نماینده", "عضو"):
-            continue  # a bare «رئیس» alone starts many nouns; those heads need the entity stage
+        if not m:
+            continue
         re_ = _extend_title(doc, lex, sent, m.end(), m.group(), limit=4)
+        if m.group() in ("امیر", "ملک", "رهبر", "رئیس", "رییس", "معاون", "مدیر", "نماینده", "عضو"):
+            # a bare «رئیس» alone starts many nouns; it is a title here only when the words after it
+            # run to the end of a named body or place («جوزف بورل رئیس سیاست خارجی اتحادیه اروپا»)
+            ends = [t for s_, t in _body_spans(doc).between(m.end(), re_) if t <= re_]
+            if not ends:
+                continue
+            re_ = max(ends)
         if re_ > m.end() or m.group() in ("امام جمعه", "سخنگوی"):
             u.role = (rs, re_)
+
+
+#: a kinship word apposed after a name: «ملانیا ترامپ، همسرش»، «…، همسر وی»
+_KIN_TITLE = regex.compile(r"(?:همسر|فرزند|پسر|دختر|برادر|خواهر)(?:ش|\s+(?:وی|او|خود))(?![\p{L}\u200c])")
+
+
+def _body_spans(doc: Document) -> Near:
+    """Normalized spans of the ORG and LOC entities, indexed by start (cached per document)."""
+    cached = doc.user_data.get("_events_body_spans")
+    if cached is None or cached[0] != len(doc.entities):
+        spans = [doc.norm_span(e) for e in doc.entities if e.label in ("ORG", "LOC")]
+        cached = (len(doc.entities), Near((sp[0], sp) for sp in spans))
+        doc.user_data["_events_body_spans"] = cached
+    return cached[1]
+
+
 
 
 def _head_pattern(lex: Lexicon):
