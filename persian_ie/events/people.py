@@ -545,9 +545,8 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
                 w = toks[i].norm
                 if w in _COUNT_WORDS and i + 1 < len(toks) and toks[i + 1].norm.startswith("کشور"):
                     re_ = toks[i + 1].nend
-                    i += 2
                     count += 2
-                    continue
+                    break  # «مقام‌های سه کشور خواهد رسید»: the count of countries closes the group
                 if toks[i].is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs \
                         or not _NAME_TOKEN.match(w):
                     break
