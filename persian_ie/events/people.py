@@ -439,6 +439,14 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
         if kin:
             u.role = kin.span()  # «ملانیا ترامپ، همسرش»: a kinship word apposed after a name
             continue
+        one_of = _ONE_OF.match(norm, rs, sent.nend)
+        if one_of:
+            # «حسین نامور از نوادگان سردار شهید رئیسعلی دلواری»: «one of the …» says who the person is
+            for s_, t in _person_or_body_spans(doc).between(one_of.end(), one_of.end() + 40):
+                if t <= sent.nend and _PLAIN_WORDS.fullmatch(norm, one_of.end(), s_):
+                    u.role = (one_of.start(1), t)
+                    break
+            continue
         m = head_re.match(norm, rs, sent.nend)
         if not m:
             continue
@@ -456,6 +464,25 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
 
 #: a kinship word apposed after a name: «ملانیا ترامپ، همسرش»، «…، همسر وی»
 _KIN_TITLE = regex.compile(r"(?:همسر|فرزند|پسر|دختر|برادر|خواهر)(?:ش|\s+(?:وی|او|خود))(?![\p{L}\u200c])")
+
+
+#: «X از نوادگان/اعضای/نمایندگان …»: a partitive after a name, with a plural noun of persons
+_ONE_OF = regex.compile(r"از\s+((?:نوادگان|فرزندان|بستگان|یاران|همرزمان|اعضای|نمایندگان|فعالان|مسئولان|مسؤولان|مدیران|"
+                        r"فرماندهان|مقامات|مقام[\u200c ]?های|رهبران|سران|کارشناسان|استادان|اساتید|علمای|بزرگان))(?![\p{L}\u200c])")
+
+
+#: words with nothing that ends a phrase between them: «از نوادگان| سردار شهید |رئیسعلی دلواری»
+_PLAIN_WORDS = regex.compile(r"(?:\s+(?!(?:با|به|از|را|که|و|در|برای|تا|بر)\s)[\p{L}\u200c]+)*\s*")
+
+
+def _person_or_body_spans(doc: Document) -> Near:
+    """Normalized spans of the PER, ORG and LOC entities, indexed by start (cached per document)."""
+    cached = doc.user_data.get("_events_named_spans")
+    if cached is None or cached[0] != len(doc.entities):
+        spans = [doc.norm_span(e) for e in doc.entities if e.label in ("PER", "ORG", "LOC")]
+        cached = (len(doc.entities), Near((sp[0], sp) for sp in spans))
+        doc.user_data["_events_named_spans"] = cached
+    return cached[1]
 
 
 def _body_spans(doc: Document) -> Near:
