@@ -131,3 +131,12 @@ def test_qarar_dad_as_placing_is_no_signing():
     text = "علی احمدی امروز با حسن نوری دیدار کرد و این طرح را مورد بررسی قرار داد."
     doc = run(make_doc(text, ents=[("PER", "علی احمدی"), ("PER", "حسن نوری")]))
     assert [e.type for e in doc.events] == ["meeting"]
+
+
+def test_new_round_of_talks_between_counted_countries():
+    text = ("سه کشور پیش از این در خصوص قیمت گاز به توافق دست یافته بودند و دور جدید مذاکرات "
+            "یکشنبه گذشته در تهران آغاز شده است.")
+    doc = run(make_doc(text, ents=[("LOC", "تهران")]))
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert meetings and roles(meetings[0]) == ["سه کشور"]
+    check_offsets(doc)

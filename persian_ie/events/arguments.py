@@ -234,6 +234,7 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
     return out
 
 
+_COUNTED_COUNTRIES = regex.compile(r"(?<![\p{L}\u200c])(?:دو|سه|چهار|پنج)\s+کشور(?![\p{L}\u200c])")
 _DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
 #: «با» after a noun of relation joins a topic, not a party: «آماده ارتقاء همکاری‌ها با بلاروس هستیم»
@@ -271,6 +272,14 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
         if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
             out_plural = PersonRef(role=(s, t), sent=m.sent, plural=True)
             orgs.append((s, t, out_plural))
+    # «سه کشور … به توافق دست یافته بودند و دور جدید مذاکرات … آغاز شده است»: the countries counted
+    # as the clause's subject or after «بین/میان» are the parties
+    for cm in _COUNTED_COUNTRIES.finditer(norm, a, b):
+        s, t = cm.span()
+        if m.start <= s < m.end or any(x <= s and t <= y for x, y in taken if x is not None):
+            continue
+        if s - a <= 3 or regex.search(r"(?:^|\s)(?:بین|میان)\s+$", norm[max(a, s - 8):s]):
+            orgs.append((s, t, PersonRef(role=(s, t), sent=m.sent, plural=True)))
     out: List[PersonRef] = []
     prev_ok_end = None
     for s, t, media in sorted(orgs, key=lambda x: x[:2]):

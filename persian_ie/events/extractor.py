@@ -45,6 +45,8 @@ def _two_sides(doc: Document, ref: PersonRef) -> bool:
     words = fold(text).split()
     if words and _PLURAL_HEAD.get(words[0]) and _BOTH_SIDES.search(text):
         return True  # «وزرای تجارت دو کشور»: an office held on both sides (not «مقامات دو کشور»)
+    if regex.fullmatch(r"(?:دو|سه|چهار|پنج)\s+کشور", text):
+        return True  # «سه کشور … مذاکرات»: the countries themselves
     return len({c for _, _, c, _ in countries_in(text)}) >= 2
 
 
