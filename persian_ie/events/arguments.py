@@ -165,7 +165,7 @@ def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Seq
         return cands  # «در دیداری که …، صورت گرفت و X نیز حضور داشتند»: a relative clause runs on
     out = []
     for u in cands:
-        if u.start > comma:
+        if u.start > comma and not _THAT.search(norm, comma, u.start):  # («…، روسای شعب که با حضور X …»)
             gap, pos = [], comma + 1
             for v in units:
                 if pos <= v.start and v.end <= u.start:
@@ -178,6 +178,8 @@ def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Seq
     return out
 
 
+#: a possessive on the trigger: «دیدارش»، «سفر خود»
+_OWN = regex.compile(r"(?:\u200c?(?:ش|اش|شان)|(?:ی)?\s+(?:خود|خویش))(?![\p{L}\u200c])")
 _WITH_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
 
 
@@ -187,11 +189,14 @@ def _drop_reporters(doc: Document, m: Mention, cands: List[PersonRef]) -> List[P
     clause names nobody but a counterpart, the speaker is its subject: «ظریف گفت که به مسکو سفر
     می‌کند»، «الهام احمد گفت که نشست‌هایی با هیئت روسیه داشته است»)."""
     norm = doc.norm
+    if _OWN.match(norm, m.head_end):
+        return cands  # «X گفت، دیدارش با Y …»: the speaker's own event
     out = []
     for u in cands:
         says = _SAYS_THAT.search(norm, u.end, m.start) if u.end <= m.start and m.start - u.end < 200 else None
         if says and any(says.end() <= v.start and not _WITH_BEFORE.search(norm, max(0, v.start - 14), v.start)
-                        for v in cands if v is not u):
+                        and (v.role is not None or v.resolved().role is not None or v.plural or v.body)
+                        for v in cands if v is not u):  # (a titled party: not a stray name the tagger found)
             continue
         out.append(u)
     return out
