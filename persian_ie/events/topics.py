@@ -52,6 +52,9 @@ _TOKEN = regex.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»
 _HARD_PUNCT = set(".:؛!?؟()[]")
 _QUOTES = set("«»\"")
 _MAX_WORDS = 14
+#: words a whole list may have («مسائل امنیت منطقه، همکاری در بخش اقتصاد، تجارت، …»): each item
+#: has at most _MAX_WORDS
+_MAX_LIST_WORDS = 40
 #: characters a phrase scan looks at (a phrase has at most _MAX_WORDS words): keeps the work per
 #: cue bounded whatever the sentence length
 _SCAN = 400
@@ -201,19 +204,23 @@ _BARE_TIES = {"همکاری", "همکاری\u200cها", "همکاری\u200cها�
 # -- phrase bounds -------------------------------------------------------------------------------
 
 def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
-              pps: bool = True) -> int:
+              pps: bool = True, open_end: bool = True) -> int:
     """End of the noun phrase (or list) that starts at ``start``; ``pps``: prepositional
-    modifiers may continue it (a phrase with no cue after it to close it takes none)."""
+    modifiers may continue it (a phrase with no cue after it to close it takes none);
+    ``blocked``: spans (dates) the phrase stops at;
+    ``open_end``: nothing after the phrase closes it, so a word right before a light verb is
+    left to the verb («… عنوان کرد»)."""
     toks = _tokens(text, start, min(limit, start + _SCAN))
     end = prev_end = start
     last_start: Optional[int] = None
-    words = 0
+    words = total = 0  # words of the current list item, of the whole phrase
     head: Optional[str] = None
     prev = ""
     in_pp = 0
     opened = False
     for i, (s, e, w) in enumerate(toks):
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        before = toks[i - 2][2] if i >= 2 else ""
         if w in _HARD_PUNCT:
             break
         if w in _QUOTES:
@@ -226,10 +233,15 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
                 break
             prev = ""
             head = None
+            words = 0
             continue
+        if total and _inside(s, blocked):
+            break  # a date ends the phrase («… به هند ماه آینده به امضای …»)
         if w in gr.stop or _is_verb(w, gr):
-            if _is_verb(w, gr) and (words == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE):
-                end = prev_end  # «… تلاش خواهیم کرد», «بهره برده»: the word goes with the verb
+            if _is_verb(w, gr) and prev and (total == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE
+                                             or open_end and _LIGHT_VERB.match(w) and not _NEEDS_NOUN.match(before)):
+                # «… تلاش خواهیم کرد», «بهره برده», «… عنوان کرد», «… مهم است»: the word goes with the verb
+                end = prev_end
             break
         if w in gr.talk and (gr.light.match(text, e) or nxt in gr.talk or nxt == "و"):
             break  # «… گفت‌وگو کردند», «… بحث و تبادل نظر»
@@ -237,6 +249,7 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
             if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk:
                 break
             prev, head = "", None
+            words = 0
             continue
         if w in _PREPS:
             if not (pps or w in gr.free_preps) or not _licensed(w, prev, head, nxt, gr) or in_pp >= 2:
@@ -245,7 +258,8 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
             prev = w
             continue
         words += 1
-        if words > _MAX_WORDS:
+        total += 1
+        if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         prev_end, end, last_start = end, e, s
         if head is None:
@@ -259,6 +273,15 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
 _HEAD_SHARE, _PREV_SHARE = 0.12, 0.3
 #: share of a word's occurrences right before a light verb for it to go with the verb (mined)
 _PREVERBAL_SHARE = 0.15
+
+#: light verbs and auxiliaries: the word right before one is the verb's own (a compound verb or a
+#: predicate: «عنوان کرد»، «ادامه داد»، «راهی شد»، «مهم است»), not the end of a noun phrase
+_LIGHT_VERB = regex.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو|نمود|نما|گردید|گرد|داد|ده|داشت|دار|یافت|یاب|زد|زن|"
+                            r"گرفت|گیر|خواه)(?:م|ی|یم|ید|ند|د|ه|ن)?$")
+
+#: words that need the noun after them: the noun before a light verb stays in the phrase after one
+#: («… همکاری‌های استراتژیک دو کشور شد»)
+_NEEDS_NOUN = regex.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
 
 _PREPS = {"با", "از", "به", "در", "برای", "بر", "میان", "بین", "علیه", "درباره", "پیرامون", "تا"}
 
@@ -287,7 +310,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
     «انتقال گاز به ارمنستان», not «… نظر به ارمنستان»)."""
     toks = _tokens(text, max(lo, end - _SCAN), end)
     starts: List[int] = []
-    words = 0
+    words = total = 0
     for i in range(len(toks) - 1, -1, -1):
         s, e, w = toks[i]
         before = toks[i - 1][2] if i > 0 else ""
@@ -298,6 +321,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
         if w in ("،", ","):
             if not before or _is_verb(before, gr) or before in gr.stop:
                 break
+            words = 0
             continue
         if _inside(s, blocked):
             break
@@ -311,13 +335,17 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
             if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه"):
                 break
             continue
+        if w == "و":
+            words = 0
+            continue
         words += 1
-        if words > _MAX_WORDS:
+        total += 1
+        if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         starts.append(s)
     need = len(text[:end].rstrip())
     for s in reversed(starts):  # leftmost first
-        if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True) >= need:
+        if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True, open_end=False) >= need:
             return s
     return starts[0] if starts else end
 
@@ -325,12 +353,12 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
 # -- candidates -----------------------------------------------------------------------------------
 
 def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
-                purpose: bool = False) -> List[Tuple[int, int]]:
+                purpose: bool = False, ends: Sequence[Tuple[int, int]] = ()) -> List[Tuple[int, int]]:
     found: List[Tuple[int, int]] = []
     for cue in gr.after + (gr.purpose if purpose else []):
         for m in cue.finditer(text, a, b):
             s = m.end()
-            e = _np_right(text, s, b, gr, blocked, pps=m.end() > m.start())
+            e = _np_right(text, s, b, gr, ends, pps=m.end() > m.start())
             if e <= s:
                 continue
             if _DOMAIN.match(text, m.start()):
@@ -544,10 +572,13 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
 
 def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
                 blocked: Sequence[Tuple[int, int]] = (),
-                labels: Optional[Dict[Tuple[int, int], str]] = None) -> List[Span3]:
+                labels: Optional[Dict[Tuple[int, int], str]] = None,
+                ends: Sequence[Tuple[int, int]] = (), bodies: Set[Tuple[int, int]] = frozenset()) -> List[Span3]:
     """Topic phrases in normalized ``[a, b)``: ``(start, end, category)``, deduplicated, in order.
 
-    ``blocked``: normalized spans (people, titles) a phrase may not run into. ``labels``, when
+    ``blocked``: normalized spans (people, titles) a phrase may not run into leftwards; ``ends``:
+    spans (dates) a phrase stops at rightwards; ``bodies``: spans of organizations, no topic by
+    themselves (a party, «فدراسیون فوتبال»). ``labels``, when
     given, receives the distributed form of each adjective split off a list («تجاری» of
     «روابط اقتصادی و تجاری» → «روابط تجاری»), keyed by its span.
     """
@@ -556,7 +587,7 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     found = []
     purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
-    for s, e in _candidates(text, a, b, gr, blocked, purpose):
+    for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
         for x, y, label in _split(text, s, e, gr):
             x2, y2 = _trim(text, x, y, gr)
             if label is not None and (x2, y2) != (x, y):
@@ -569,7 +600,7 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
         if any(s >= x0 and e <= x1 for x0, x1, _ in out):
             continue
         phrase = label or text[s:e]
-        if _is_filler(phrase, gr):
+        if _is_filler(phrase, gr) or (s, e) in bodies:
             continue
         out = [t for t in out if not (s <= t[0] and t[1] <= e)]
         out.append((s, e, lex.category(phrase)))
@@ -584,6 +615,19 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
 _SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
 _BACK_REF = regex.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
                           r"جلسه|سفر|مذاکره|مذاکرات|رایزنی|مکالمه)")
+
+
+def _entity_spans(doc: Document, labels: Tuple[str, ...]) -> Near:
+    """Normalized spans of the document's entities with ``labels`` (DATE «ماه آینده»: a phrase ends
+    before one)."""
+    spans = []
+    for e in doc.entities:
+        if e.label in labels:
+            try:
+                spans.append(doc.norm_span(e))
+            except (IndexError, AttributeError):
+                continue
+    return Near((x[0], x) for x in spans)
 
 
 def _blocked_spans(doc: Document, units: Sequence) -> Near:
@@ -614,12 +658,14 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
     from .merge import same_person
 
     blocked = _blocked_spans(doc, units)
+    ends = _entity_spans(doc, ("DATE",))
+    bodies = {tuple(x) for x in _entity_spans(doc, ("ORG",)).items}
     cache: Dict[Tuple[int, int], List[Span3]] = {}
     labels: Dict[Tuple[int, int], str] = {}
 
     def spans_in(a: int, b: int) -> List[Span3]:
         if (a, b) not in cache:
-            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked, labels)
+            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked, labels, ends, bodies)
         return cache[(a, b)]
 
     owners: Dict[int, set] = {}
