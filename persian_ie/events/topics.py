@@ -301,6 +301,17 @@ def _licensed(prep: str, prev: str, head: Optional[str], nxt: str, gr: _Grammar)
     return False
 
 
+def _rstrip_at(text: str, end: int) -> int:
+    """``end`` moved left over white space (``len(text[:end].rstrip())`` without the copy)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+#: a closing prepositional phrase that points back at the event's place or the text («در این استان»)
+_DEICTIC_TAIL = regex.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
+
+
 def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]]) -> int:
     """Start of the noun phrase (or list) that ends at ``end``, not before ``lo``.
 
@@ -343,7 +354,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
         if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         starts.append(s)
-    need = len(text[:end].rstrip())
+    need = _rstrip_at(text, end)
     for s in reversed(starts):  # leftmost first
         if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True, open_end=False) >= need:
             return s
@@ -361,6 +372,12 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
             e = _np_right(text, s, b, gr, ends, pps=m.end() > m.start())
             if e <= s:
                 continue
+            first = text[s:e].split(maxsplit=1)
+            if first and _adjectival(first[0]) and text[m.start():m.end()].split()[0] in _TIE_HEADS:
+                # «همکاری در حوزه‌های اقتصادی و تجاری»: areas of cooperation, each its own topic (the
+                # list keeps its head, each adjective read with it)
+                found.append((m.start(), e))
+                continue
             if _DOMAIN.match(text, m.start()):
                 # «تبادل دانش و تجربه در حوزه کشاورزی»: the phrase before the domain is the subject
                 from .countries import countries_in
@@ -370,11 +387,15 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
                         w not in gr.generic and not countries_in(w) and not _inside(ls, blocked) for w in left):
                     found.append((ls, e))
                     continue
+
             found.append((s, e))
     for cue in gr.before:
         for m in cue.finditer(text, a, b):
             e = m.start("np_end") if "np_end" in m.re.groupindex else m.start()
-            e = len(text[:e].rstrip())
+            e = _rstrip_at(text, e)
+            dm = _DEICTIC_TAIL.search(text, max(a, e - 40), e)
+            if dm:
+                e = dm.start()  # «… کاهش تنش در این استان را بررسی کردند»: the place of the talks is no part
             s = _np_left(text, e, a, gr, blocked)
             if e > s:
                 found.append((s, e))
@@ -527,7 +548,7 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
         if q > x and not text[x:q].strip():
             x = q + 1
         elif q > x:
-            y = len(text[:q].rstrip()) if text.find('"', q + 1, y) == -1 else y
+            y = _rstrip_at(text, q) if text.find('"', q + 1, y) == -1 else y
     for _ in range(2):
         tail = regex.search(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$", text[x:y])
         if tail:
