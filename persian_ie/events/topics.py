@@ -434,13 +434,16 @@ _NOUNS_IN_I = {"همکاری", "همکاری\u200cهای", "آزادی", "برق
                "بازسازی", "برگزاری", "جلوگیری", "پیشگیری", "آموزی", "سازی", "نیروگاه\u200cهای", "راه\u200cاندازی"}
 
 
-def _split(text: str, s: int, e: int, gr: _Grammar) -> List[Tuple[int, int, Optional[str]]]:
+def _split(text: str, s: int, e: int, gr: _Grammar,
+           bodies: Set[Tuple[int, int]] = frozenset()) -> List[Tuple[int, int, Optional[str]]]:
     """A list phrase split into items on «،» and «و» (fixed phrases kept): ``(start, end, label)``,
-    ``label`` the item's distributed form when it is an adjective sharing the head before it."""
+    ``label`` the item's distributed form when it is an adjective sharing the head before it.
+    ``bodies``: spans of organizations, which stand as parties like places («ایران و یونسکو»)."""
+    body_starts = {x for x, _ in bodies}
     cuts = []
     for m in regex.finditer(r"\s*[،,]\s*|\s+و\s+|\s*[-–]\s+", text[s:e]):
         cs, ce = s + m.start(), s + m.end()
-        if "و" in m.group() and (_keep_at(text, cs + m.group().index("و"), gr.keep) or _pair(text, s, cs, ce, e)
+        if "و" in m.group() and (_keep_at(text, cs + m.group().index("و"), gr.keep) or _pair(text, s, cs, ce, e, body_starts)
                                  or _binomial(text, s, cs, ce, e, gr)):
             continue
         cuts.append((cs, ce))
@@ -505,8 +508,9 @@ def _binomial(text: str, s: int, cs: int, ce: int, e: int, gr: _Grammar) -> bool
     return bool(left and right) and f"{left[-1]} و {right[0]}" in gr.binomials
 
 
-def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
-    """«میان ایران و آمریکا», «روابط ایران و ژاپن»: «و» joins the two ends of a relation."""
+def _pair(text: str, s: int, cs: int, ce: int, e: int, body_starts: Set[int] = frozenset()) -> bool:
+    """«میان ایران و آمریکا», «روابط ایران و ژاپن», «همکاری ایران و یونسکو»: «و» joins the two
+    ends of a relation (places, or a place and an organization)."""
     left = text[s:cs].split()
     right = text[ce:e].split()
     if not left or not right:
@@ -514,7 +518,7 @@ def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
     if len(left) >= 2 and left[-2] in ("میان", "بین"):
         return True
     a, b = left[-1], right[0]
-    return _place(a) and _place(b) and len(left) >= 2
+    return len(left) >= 2 and _place(a) and (_place(b) or ce in body_starts)
 
 
 #: regions that stand as parties like countries do («همکاری‌های ایران و اروپا»)
@@ -609,7 +613,7 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
     for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
-        for x, y, label in _split(text, s, e, gr):
+        for x, y, label in _split(text, s, e, gr, bodies):
             x2, y2 = _trim(text, x, y, gr)
             if label is not None and (x2, y2) != (x, y):
                 label = label[:len(label) - (y - x)] + text[x2:y2]  # the shared head + the trimmed item
