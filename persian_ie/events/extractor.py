@@ -20,7 +20,7 @@ from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import FOREIGN_OFFICE, INTL_BODY, country_in_context, country_of_role
 from .index import WINDOW, Near
 from .lexicon import Lexicon
-from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
+from .merge import _BOTH_SIDES, _PLURAL_HEAD, Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
 from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
@@ -41,11 +41,19 @@ def _two_sides(doc: Document, ref: PersonRef) -> bool:
     from .countries import countries_in
     if ref.role is None:
         return False
-    return len({c for _, _, c, _ in countries_in(doc.norm[ref.role[0]:ref.role[1]])}) >= 2
+    text = doc.norm[ref.role[0]:ref.role[1]]
+    words = fold(text).split()
+    if words and _PLURAL_HEAD.get(words[0]) and _BOTH_SIDES.search(text):
+        return True  # «وزرای تجارت دو کشور»: an office held on both sides (not «مقامات دو کشور»)
+    return len({c for _, _, c, _ in countries_in(text)}) >= 2
 
 
 _KIN = regex.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
                     r"|(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر)(?:ش|\u200c?اش)?[\s،\"«»]*$")
+#: a session of a multilateral body named by its members: «نشست سران سازمان همکاری شانگهای»،
+#: «اجلاس وزرای خارجه کشورهای عضو جنبش عدم تعهد» (the guidelines do not count these as events)
+_MULTILATERAL = regex.compile(r"(?:نشست|اجلاس|جلسه|همایش|کنفرانس)(?:\u200c?های|\u200c?ها)?\s+(?:سران|وزرای|وزیران|اعضای|نمایندگان|رهبران)"
+                              r"\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:کشورهای\s+(?:عضو\s+)?)?(?:سازمان|اتحادیه|شورای|گروه|جنبش|پیمان|مجمع)(?![\p{L}\u200c])")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
 
@@ -116,9 +124,15 @@ class EventExtractor:
         kept: List[Mention] = []
         self._last_pair = {}
         last: List[PersonRef] = []
+        session_sents = set()
         for m in mentions:
             self._last_pair[m.sent] = self._last_pair.get(m.sent, last)
             m.title = m.sent in titles
+            if not m.anaphoric and _MULTILATERAL.match(doc.norm, m.start, m.start + 120):
+                session_sents.add(m.sent)  # «نشست سران سازمان همکاری شانگهای»: not an event (guidelines)
+                continue
+            if m.anaphoric and m.sent in session_sents:
+                continue  # «… و در حاشیه این نشست»: that same session
             if not m.anaphoric and is_background(doc, m, lex):
                 continue
             m.participants = self._participants(doc, m, units, lex, mentions)

@@ -178,8 +178,9 @@ def _verb_forms() -> frozenset:
             forms.update(("ب" + r + e, "می\u200c" + r + e, "نمی\u200c" + r + e))
             if r in _LIGHT_PRESENT:
                 forms.update((r + e, "ن" + r + e))  # a bare present («کند», «نکند») only for light verbs
-    nominal = {w for w, tags in GluedWordRepairer.default().words.items() if {"N", "AJ"} & set(tags.split(","))}
-    return frozenset(forms - nominal)
+    words = GluedWordRepairer.default().words  # a form the lexicon tags as a noun/adjective is no verb
+    nominal_tags = {tags for tags in set(words.values()) if {"N", "AJ"} & set(tags.split(","))}
+    return frozenset(f for f in forms if words.get(f) not in nominal_tags)
 
 
 def _tokens(text: str, a: int, b: int) -> List[Tuple[int, int, str]]:
