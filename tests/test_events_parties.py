@@ -111,3 +111,32 @@ def test_kinship_word_apposed_after_a_name_is_the_role():
     doc = run(make_doc(text, ents=[("PER", "دونالد ترامپ"), ("PER", "ملانیا ترامپ"), ("LOC", "هند")]))
     got = {n: r for e in doc.events for n, r in zip(names(e), roles(e))}
     assert got.get("ملانیا ترامپ") == "همسرش"
+
+
+def test_signing_reported_by_an_official_is_his_organizations():
+    text = ("مدیر کل دفاتر خدمات بانکی پست بانک ادامه داد: با شرکت آب و فاضلاب روستایی نیز "
+            "قرار داد منعقد و اجرایی شده است. پست بانک در روستاها شعبه دارد.")
+    doc = make_doc(text, ents=[("ROLE", "مدیر کل دفاتر خدمات بانکی پست بانک"), ("ORG", "دفاتر خدمات بانکی پست بانک"),
+                               ("ORG", "شرکت آب و فاضلاب روستایی"), ("ORG", "پست بانک")])
+    doc.entities = [e for e in doc.entities if not (e.label == "ORG" and any(  # the parent named alone, not nested
+        o.label == "ORG" and o.start <= e.start and e.end <= o.end and o is not e for o in doc.entities))]
+    doc = run(doc)
+    ev = [e for e in doc.events if e.type == "agreement"]
+    assert len(ev) == 1
+    assert {p.organization.text for p in ev[0].participants if p.organization} == {"پست بانک", "شرکت آب و فاضلاب روستایی"}
+    check_offsets(doc)
+
+
+def test_qarar_dad_as_placing_is_no_signing():
+    text = "علی احمدی امروز با حسن نوری دیدار کرد و این طرح را مورد بررسی قرار داد."
+    doc = run(make_doc(text, ents=[("PER", "علی احمدی"), ("PER", "حسن نوری")]))
+    assert [e.type for e in doc.events] == ["meeting"]
+
+
+def test_new_round_of_talks_between_counted_countries():
+    text = ("سه کشور پیش از این در خصوص قیمت گاز به توافق دست یافته بودند و دور جدید مذاکرات "
+            "یکشنبه گذشته در تهران آغاز شده است.")
+    doc = run(make_doc(text, ents=[("LOC", "تهران")]))
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert meetings and roles(meetings[0]) == ["سه کشور"]
+    check_offsets(doc)

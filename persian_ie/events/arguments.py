@@ -165,7 +165,7 @@ def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Seq
         return cands  # «در دیداری که …، صورت گرفت و X نیز حضور داشتند»: a relative clause runs on
     out = []
     for u in cands:
-        if u.start > comma:
+        if u.start > comma and not _THAT.search(norm, comma, u.start):  # («…، روسای شعب که با حضور X …»)
             gap, pos = [], comma + 1
             for v in units:
                 if pos <= v.start and v.end <= u.start:
@@ -178,6 +178,8 @@ def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Seq
     return out
 
 
+#: a possessive on the trigger: «دیدارش»، «سفر خود»
+_OWN = regex.compile(r"(?:\u200c?(?:ش|اش|شان)|(?:ی)?\s+(?:خود|خویش))(?![\p{L}\u200c])")
 _WITH_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
 
 
@@ -187,11 +189,14 @@ def _drop_reporters(doc: Document, m: Mention, cands: List[PersonRef]) -> List[P
     clause names nobody but a counterpart, the speaker is its subject: «ظریف گفت که به مسکو سفر
     می‌کند»، «الهام احمد گفت که نشست‌هایی با هیئت روسیه داشته است»)."""
     norm = doc.norm
+    if _OWN.match(norm, m.head_end):
+        return cands  # «X گفت، دیدارش با Y …»: the speaker's own event
     out = []
     for u in cands:
         says = _SAYS_THAT.search(norm, u.end, m.start) if u.end <= m.start and m.start - u.end < 200 else None
         if says and any(says.end() <= v.start and not _WITH_BEFORE.search(norm, max(0, v.start - 14), v.start)
-                        for v in cands if v is not u):
+                        and (v.role is not None or v.resolved().role is not None or v.plural or v.body)
+                        for v in cands if v is not u):  # (a titled party: not a stray name the tagger found)
             continue
         out.append(u)
     return out
@@ -234,6 +239,7 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
     return out
 
 
+_COUNTED_COUNTRIES = regex.compile(r"(?<![\p{L}\u200c])(?:دو|سه|چهار|پنج)\s+کشور(?![\p{L}\u200c])")
 _DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
 #: «با» after a noun of relation joins a topic, not a party: «آماده ارتقاء همکاری‌ها با بلاروس هستیم»
@@ -271,6 +277,14 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
         if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
             out_plural = PersonRef(role=(s, t), sent=m.sent, plural=True)
             orgs.append((s, t, out_plural))
+    # «سه کشور … به توافق دست یافته بودند و دور جدید مذاکرات … آغاز شده است»: the countries counted
+    # as the clause's subject or after «بین/میان» are the parties
+    for cm in _COUNTED_COUNTRIES.finditer(norm, a, b):
+        s, t = cm.span()
+        if m.start <= s < m.end or any(x <= s and t <= y for x, y in taken if x is not None):
+            continue
+        if s - a <= 3 or regex.search(r"(?:^|\s)(?:بین|میان)\s+$", norm[max(a, s - 8):s]):
+            orgs.append((s, t, PersonRef(role=(s, t), sent=m.sent, plural=True)))
     out: List[PersonRef] = []
     prev_ok_end = None
     for s, t, media in sorted(orgs, key=lambda x: x[:2]):
