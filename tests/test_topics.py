@@ -175,3 +175,19 @@ def test_an_organization_is_a_party_of_a_relation():
     found = topics("وزیر امور خارجه ایران با مدیرکل یونسکو دیدار کرد و دو طرف بر گسترش همکاری ایران و یونسکو "
                    "تاکید کردند.")
     assert found == ["گسترش همکاری ایران و یونسکو"]
+
+
+def test_one_word_alone_is_a_topic_only_when_it_names_an_area():
+    assert topics("وزیر بهداشت ایران با همتای عراقی خود درباره کرونا گفت‌وگو کرد.") == ["کرونا"]
+    assert topics("وزیر کشور ایران با همتای عراقی خود درباره رقابت گفت‌وگو کرد.") == []
+
+
+def test_a_title_is_a_person_not_a_subject():
+    found = topics("سفیر ایران با وزیر خارجه عراق دیدار کرد و دو طرف درباره وزیر خارجه ایران گفت‌وگو کردند.")
+    assert found == []
+
+
+def test_a_perfect_verb_ends_the_phrase():
+    found = topics("وزیر دفاع روسیه با همتای ترکیه‌ای خود دیدار کرد و گفت دو طرف درباره آتش‌بس در ادلب توافق "
+                   "کرده‌اند و فرماندهان اجازه داده‌اند.")
+    assert found == ["آتش‌بس در ادلب"]

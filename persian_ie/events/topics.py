@@ -38,7 +38,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 
 import regex
 
-from .._resources import read_json
+from .._resources import read_json, read_lines
 from ..document import Document
 from ..normalize import normalize
 from .index import Near
@@ -133,9 +133,11 @@ def grammar() -> _Grammar:
 
 def _is_verb(w: str, gr: _Grammar) -> bool:
     return (w in gr.verbs or bool(gr.verb_prefix.match(w)) or w in _verb_forms()
-            or (len(w) > 4 and w.endswith(gr.verb_suffixes) and w[:-2] in gr.verbs))
+            or (len(w) > 4 and w.endswith(gr.verb_suffixes) and w[:-2] in gr.verbs)
+)
 
 
+_PERFECT_CLITICS = ("اند", "ایم", "اید", "ام", "است")
 _PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
 _PRESENT_ENDINGS = ("م", "ی", "یم", "ید", "ند", "د")
 #: present stems whose bare third person («کند», «شود», «یابد») is read as a verb; other stems + «د»
@@ -173,6 +175,8 @@ def _verb_forms() -> frozenset:
             if e != "ی":
                 forms.add(p + e)  # («رفتی» would also read «فرهنگی»-like nouns as verbs)
         forms.add(p + "ه")
+        for clitic in _PERFECT_CLITICS:  # «داده‌اند»، «نکرده‌ایم»: a participle with its copula is a verb
+            forms.update((p + "ه\u200c" + clitic, "ن" + p + "ه\u200c" + clitic))
     for r in present:
         for e in _PRESENT_ENDINGS:
             forms.update(("ب" + r + e, "می\u200c" + r + e, "نمی\u200c" + r + e))
@@ -594,9 +598,19 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
 _OPEN_ENDED = regex.compile(r"(?:\u200c?های|ترین)$")
 
 
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset:
+    """Titles of people (the gazetteer's ``role_titles.txt``, read only): a phrase that opens with
+    one names a person («وزیر خارجه ایران»، «دیپلمات ارشد ایرانی»), not a subject."""
+    return frozenset(normalize(line.split("\t")[0]) for line in read_lines("gazetteers/role_titles.txt"))
+
+
 def _is_filler(phrase: str, gr: _Grammar) -> bool:
     p = phrase.strip()
     if p in gr.filler or not p:
+        return True
+    words = p.split()
+    if any(" ".join(words[:k]) in _titles() for k in (1, 2, 3) if k <= len(words)):
         return True
     words = p.split()
     if len(words) == 1 and (len(p) <= 3 or _adjectival(p) or p in gr.incomplete or p in gr.talk
@@ -640,11 +654,15 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
     for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
-        for x, y, label in _split(text, s, e, gr, bodies):
+        items = _split(text, s, e, gr, bodies)
+        for x, y, label in items:
             x2, y2 = _trim(text, x, y, gr)
             if label is not None and (x2, y2) != (x, y):
                 label = label[:len(label) - (y - x)] + text[x2:y2]  # the shared head + the trimmed item
-            if y2 - x2 >= 3 and len(text[x2:y2].split()) <= _MAX_WORDS:
+            words = len(text[x2:y2].split())
+            if words == 1 and len(items) == 1 and lex.category(text[x2:y2]) == "other":
+                continue  # one word alone names a subject only as a known area («کرونا»، «گردشگری»), not «رقابت»
+            if y2 - x2 >= 3 and words <= _MAX_WORDS:
                 found.append((x2, y2, label))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     distributed = [(s, e) for s, e, label in found if label is not None]
