@@ -96,3 +96,41 @@ def test_a_region_stands_as_a_party_like_a_country():
 def test_a_phrase_that_only_restates_the_signing_is_no_topic():
     found = topics("وزیران نفت دو کشور دیدار کردند و درباره امضای توافق‌نامه‌ای گفت‌وگو کردند.")
     assert found == []
+
+
+def test_a_long_list_is_read_whole_each_item_a_topic():
+    # more words than one phrase may have, but each item is short
+    found = topics("رئیس‌جمهور ایران با رئیس‌جمهور تاجیکستان دیدار کرد. مسائل امنیت منطقه، همکاری در بخش اقتصاد، "
+                   "تجارت، سرمایه‌گذاری، انرژی، حمل‌ونقل، ارتباطات و توسعه روابط نهادهای علمی از محورهای دیدار بود.")
+    assert "امنیت منطقه" in found
+    assert {"تجارت", "انرژی", "حمل‌ونقل", "ارتباطات"} <= set(found)
+
+
+def test_the_object_of_a_contract_is_a_topic():
+    found = topics("مدیرعامل بانک ملی و مدیرعامل شرکت مخابرات امروز قرارداد صدور کارت اعتباری فرهنگیان را امضا کردند.")
+    assert found == ["صدور کارت اعتباری فرهنگیان"]
+
+
+def test_the_word_before_a_light_verb_goes_with_the_verb():
+    found = topics("وزیر خارجه ترکیه با همتای ایرانی خود دیدار کرد و این دیدار را گامی برای اجرای توافقات "
+                   "چندجانبه عنوان کرد.")
+    assert found == ["اجرای توافقات چندجانبه"]  # not «… چندجانبه عنوان»
+
+
+def test_the_place_of_the_talks_is_no_part_of_the_subject():
+    found = topics("وزیران دفاع روسیه و ترکیه امروز تلفنی گفت‌وگو کردند و دو طرف در این تماس تلفنی اجرای پروتکل "
+                   "الحاقی آتش‌بس در این استان را بررسی کردند.")
+    assert found == ["اجرای پروتکل الحاقی آتش‌بس"]
+
+
+def test_cooperation_in_a_list_of_areas_gives_each_area():
+    found = topics_normalized("وزیر خارجه ایران با همتای اتریشی خود دیدار کرد و دو طرف بر همکاری در حوزه‌های "
+                              "اقتصادی و تجاری تاکید کردند.")
+    assert [t for t, _ in found] == ["همکاری در حوزه‌های اقتصادی", "تجاری"]
+    assert found[1][1] == "همکاری در حوزه\u200cهای تجاری"
+
+
+def test_within_the_framework_of_names_a_subject():
+    found = topics("دبیر شورای عالی امنیت ملی با وزیر خارجه ایتالیا دیدار کرد و گفت تهران در چارچوب بیانیه تهران "
+                   "عمل کرده است.")
+    assert "بیانیه تهران" in found

@@ -99,6 +99,14 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     cands = [u for u in cands if not any(
         0 <= u.start - o.head_end <= 2 or (0 <= u.start - o.end <= 8 and regex.fullmatch(
             r"\s*(?:ی|ای)?\s*(?:با|و)\s*", norm[o.end:u.start])) for o in others)]
+    if m.type == "agreement":
+        # «قرارداد … به امضای مقام‌های سه کشور خواهد رسید»: whoever it is signed by signs it
+        for sm in _SIGNED_BY.finditer(norm, m.end, b):
+            signer = next((u for u in near_units if u.start == sm.end() and u.pronoun is None), None)
+            if signer is not None and signer not in cands:
+                cands = sorted(cands + [signer], key=lambda u: u.start)
+    cands = _drop_reporters(doc, m, cands)
+    cands = _inside_phrase(doc, m, cands, near_units)
     if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
         cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
     if m.anaphoric:
@@ -130,6 +138,68 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         before = [u for u in cands if u.end <= m.start]
         return before[:2]
     return cands
+
+
+_SIGNED_BY = regex.compile(r"(?<![\p{L}\u200c])به\s+امضای\s+(?:[«\"]\s*)?")
+#: a verb of saying that opens a complement clause: «X اعلام کردند، …»، «X ابراز امیدواری کرد که …»
+_SAYS_THAT = regex.compile(r"(?<![\p{L}\u200c])(?:گفت|گفتند|گفته|افزود|افزودند|اعلام|ابراز امیدواری|اظهار امیدواری|"
+                           r"امیدواری|تاکید|تأکید|خاطرنشان|تصریح|اظهار|یادآور|پیش[\u200c ]?بینی|خبر)"
+                           r"(?:\s+(?:کرد|کردند|کرده|کرده است|کرده بود|کرده‌اند|داشت|داشتند|شد|شدند|داد|دادند|است|بود))?"
+                           r"\s*(?:،\s*|\s+که\s+)")
+
+
+_THAT = regex.compile(r"(?<![\p{L}\u200c])که(?![\p{L}\u200c])")
+_IN_BEFORE = regex.compile(r"(?<![\p{L}\u200c])در\s+$")
+_LIST_ONLY = regex.compile(r"^[\s،,«»\"]*(?:(?:و|یا)[\s«»\"]+)?$")
+
+
+def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef]) -> List[PersonRef]:
+    """«خامنه‌ای در دیدار جمعی از روحانیان، "منطق و عقل" … و "عاطفه" را … دانستند»: a trigger that
+    opens an adverbial phrase («در دیدار …،») has its parties inside that phrase; after the comma
+    that closes it only a list of the phrase's own names goes on («در دیدار با X، Y و Z»)."""
+    norm = doc.norm
+    if m.anaphoric or not _IN_BEFORE.search(norm, max(0, m.start - 4), m.start):
+        return cands
+    comma = norm.find("،", m.end, m.end + WINDOW)
+    if comma < 0 or _THAT.search(norm, m.end, comma):
+        return cands  # «در دیداری که …، صورت گرفت و X نیز حضور داشتند»: a relative clause runs on
+    out = []
+    for u in cands:
+        if u.start > comma and not _THAT.search(norm, comma, u.start):  # («…، روسای شعب که با حضور X …»)
+            gap, pos = [], comma + 1
+            for v in units:
+                if pos <= v.start and v.end <= u.start:
+                    gap.append(norm[pos:v.start])
+                    pos = v.end
+            gap.append(norm[pos:u.start])
+            if not all(_LIST_ONLY.match(g) for g in gap):
+                continue
+        out.append(u)
+    return out
+
+
+#: a possessive on the trigger: «دیدارش»، «سفر خود»
+_OWN = regex.compile(r"(?:\u200c?(?:ش|اش|شان)|(?:ی)?\s+(?:خود|خویش))(?![\p{L}\u200c])")
+_WITH_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
+
+
+def _drop_reporters(doc: Document, m: Mention, cands: List[PersonRef]) -> List[PersonRef]:
+    """«عراقچی … ابراز امیدواری کرد که دیدار … رئیس‌جمهور ایران به ژاپن …»: a speaker whose
+    complement clause names its own party reports the event and is not a party of it (when the
+    clause names nobody but a counterpart, the speaker is its subject: «ظریف گفت که به مسکو سفر
+    می‌کند»، «الهام احمد گفت که نشست‌هایی با هیئت روسیه داشته است»)."""
+    norm = doc.norm
+    if _OWN.match(norm, m.head_end):
+        return cands  # «X گفت، دیدارش با Y …»: the speaker's own event
+    out = []
+    for u in cands:
+        says = _SAYS_THAT.search(norm, u.end, m.start) if u.end <= m.start and m.start - u.end < 200 else None
+        if says and any(says.end() <= v.start and not _WITH_BEFORE.search(norm, max(0, v.start - 14), v.start)
+                        and (v.role is not None or v.resolved().role is not None or v.plural or v.body)
+                        for v in cands if v is not u):  # (a titled party: not a stray name the tagger found)
+            continue
+        out.append(u)
+    return out
 
 
 _PRESENCE_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+")
@@ -169,6 +239,7 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
     return out
 
 
+_COUNTED_COUNTRIES = regex.compile(r"(?<![\p{L}\u200c])(?:دو|سه|چهار|پنج)\s+کشور(?![\p{L}\u200c])")
 _DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
 _BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
 #: «با» after a noun of relation joins a topic, not a party: «آماده ارتقاء همکاری‌ها با بلاروس هستیم»
@@ -206,6 +277,14 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
         if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
             out_plural = PersonRef(role=(s, t), sent=m.sent, plural=True)
             orgs.append((s, t, out_plural))
+    # «سه کشور … به توافق دست یافته بودند و دور جدید مذاکرات … آغاز شده است»: the countries counted
+    # as the clause's subject or after «بین/میان» are the parties
+    for cm in _COUNTED_COUNTRIES.finditer(norm, a, b):
+        s, t = cm.span()
+        if m.start <= s < m.end or any(x <= s and t <= y for x, y in taken if x is not None):
+            continue
+        if s - a <= 3 or regex.search(r"(?:^|\s)(?:بین|میان)\s+$", norm[max(a, s - 8):s]):
+            orgs.append((s, t, PersonRef(role=(s, t), sent=m.sent, plural=True)))
     out: List[PersonRef] = []
     prev_ok_end = None
     for s, t, media in sorted(orgs, key=lambda x: x[:2]):
@@ -255,7 +334,7 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
                              and norm[u.name[0]:u.name[1]].split()[-1:] == [last]), None)
                 return [PersonRef(name=(s, e), sent=m.sent, role_hint=hint)]
         return []
-    before = [u for u in cands if u.end <= m.start]
+    before = _outside_relatives(norm, [u for u in cands if u.end <= m.start], m.start)
     # the traveller is a subject: not a unit after a preposition («با X»، «به عنوان X»، «برای دیدار با X»)
     # nor the genitive of another trigger («سفر X به پاریس … که Y به پاریس رفت»)
     subjects = [u for u in before if not _AFTER_PREP.search(norm, max(0, u.start - 14), u.start)
@@ -278,6 +357,23 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
             return [before[0]]
         return out
     return []
+
+
+_RELATIVE = regex.compile(r"(?<![\p{L}\u200c])که\s+[^.:؛]{1,120}?(?<![\p{L}\u200c])(?:است|بود|هستند|بودند|می[\u200c ]?باشد)(?![\p{L}\u200c])")
+
+
+def _outside_relatives(norm: str, before: List[PersonRef], end: int) -> List[PersonRef]:
+    """«آبه شینزو که یکی از رهبران نزدیک به دونالد ترامپ است به ایران سفر کرده بود»: a person
+    inside a relative clause that closes before the verb is not its subject."""
+    if len(before) < 2:
+        return before
+    out = [before[0]]
+    for u in before[1:]:
+        rel = _RELATIVE.search(norm, out[-1].end, end)
+        if rel and rel.start() < u.start and u.end <= rel.end() and rel.end() <= end:
+            continue
+        out.append(u)
+    return out
 
 
 _GENITIVE = regex.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خویش|این|آن|اخیر|هیئت|هیات|که|و|را|رسمی|دو|سه|یک|چند|کاری|دولتی|آتی|آینده|احتمالی|قریب[\u200c ]?الوقوع)\s)"

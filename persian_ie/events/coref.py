@@ -302,8 +302,10 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
     by_sent = _units_of_sentence(doc, units)
     for i, u in enumerate(units):
         if u.name is None and u.role is not None and not u.plural and _AS_TITLE.search(doc.norm, max(0, u.start - 12), u.start):
-            earlier = [v for v in by_sent.get(u.sent, ()) if v.end <= u.start and v.pronoun is None]
-            named = [v for v in earlier if v.name is not None]
+            earlier = [v for v in by_sent.get(u.sent, ()) if v.end <= u.start]
+            # «وی … به عنوان سرمربی تیم ملی»: a pronoun subject stands for the person it resolves to
+            named = [v for v in earlier if (v.name is not None and v.pronoun is None)
+                     or (v.pronoun is not None and v.antecedent is not None and v.resolved().name is not None)]
             if named and not regex.search(r"[:؛]", doc.norm[named[-1].end:u.start]):
                 P.union(index[id(named[-1])], i)
     for key, members in keys.items():

@@ -18,9 +18,9 @@ from ..records import Event, Participant, Topic
 from . import coref
 from .arguments import clause_window, date_of, location_of, participants_of
 from .countries import FOREIGN_OFFICE, INTL_BODY, country_in_context, country_of_role
-from .index import WINDOW, Near
+from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
-from .merge import Cluster, PartSlot, consolidate, merge_mentions, same_person
+from .merge import _BOTH_SIDES, _PLURAL_HEAD, Cluster, PartSlot, consolidate, merge_mentions, same_person
 from .names import junk_name as _junk_name, persian_name
 from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
@@ -41,11 +41,21 @@ def _two_sides(doc: Document, ref: PersonRef) -> bool:
     from .countries import countries_in
     if ref.role is None:
         return False
-    return len({c for _, _, c, _ in countries_in(doc.norm[ref.role[0]:ref.role[1]])}) >= 2
+    text = doc.norm[ref.role[0]:ref.role[1]]
+    words = fold(text).split()
+    if words and _PLURAL_HEAD.get(words[0]) and _BOTH_SIDES.search(text):
+        return True  # «وزرای تجارت دو کشور»: an office held on both sides (not «مقامات دو کشور»)
+    if regex.fullmatch(r"(?:دو|سه|چهار|پنج)\s+کشور", text):
+        return True  # «سه کشور … مذاکرات»: the countries themselves
+    return len({c for _, _, c, _ in countries_in(text)}) >= 2
 
 
 _KIN = regex.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
                     r"|(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر)(?:ش|\u200c?اش)?[\s،\"«»]*$")
+#: a session of a multilateral body named by its members: «نشست سران سازمان همکاری شانگهای»،
+#: «اجلاس وزرای خارجه کشورهای عضو جنبش عدم تعهد» (the guidelines do not count these as events)
+_MULTILATERAL = regex.compile(r"(?:نشست|اجلاس|جلسه|همایش|کنفرانس)(?:\u200c?های|\u200c?ها)?\s+(?:سران|وزرای|وزیران|اعضای|نمایندگان|رهبران)"
+                              r"\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:کشورهای\s+(?:عضو\s+)?)?(?:سازمان|اتحادیه|شورای|گروه|جنبش|پیمان|مجمع)(?![\p{L}\u200c])")
 _PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
 
@@ -116,9 +126,15 @@ class EventExtractor:
         kept: List[Mention] = []
         self._last_pair = {}
         last: List[PersonRef] = []
+        session_sents = set()
         for m in mentions:
             self._last_pair[m.sent] = self._last_pair.get(m.sent, last)
             m.title = m.sent in titles
+            if not m.anaphoric and _MULTILATERAL.match(doc.norm, m.start, m.start + 120):
+                session_sents.add(m.sent)  # «نشست سران سازمان همکاری شانگهای»: not an event (guidelines)
+                continue
+            if m.anaphoric and m.sent in session_sents:
+                continue  # «… و در حاشیه این نشست»: that same session
             if not m.anaphoric and is_background(doc, m, lex):
                 continue
             m.participants = self._participants(doc, m, units, lex, mentions)
@@ -214,12 +230,49 @@ class EventExtractor:
             text = doc.norm[a:m.start]
             if _SIDES.match(text.lstrip()) and not regex.match(r"^\s*(?:وی|او|ایشان|این مقام)", text):
                 out = list(self._last_pair.get(m.sent, []))
+        if m.type == "agreement" and len(out) == 1 and out[0].body and not m.anaphoric:
+            # «رئیس اداره کل … پست بانک ادامه داد: با شرکت X نیز قرارداد منعقد شده است»: a signing the
+            # speaker reports without a subject is his organization's
+            own = self._speakers_body(doc, m, units, a)
+            if own is not None and not same_person(doc, own, out[0]):
+                out.insert(0, own)
         if not m.anaphoric and self._first_person(doc, m):
             # «… با علی مملوک دیدار کردیم» in a quotation: the speaker is a party
             speaker = self._speaker(doc, m, units)
             if speaker is not None and not any(same_person(doc, speaker, q) for q in out):
                 out.insert(0, speaker)
         return out
+
+    def _speakers_body(self, doc: Document, m: Mention, units: Sequence[PersonRef], a: int) -> Optional[PersonRef]:
+        """The organization in the title of the person whose quoted words hold ``m`` (the clause
+        opens after a colon and names no person before the trigger); a department's parent
+        company when the article names it alone («اداره کل دفاتر خدمات بانکی پست بانک» → «پست بانک»)."""
+        norm = doc.norm
+        sent = doc.sentences[m.sent]
+        if norm.rfind(":", sent.nstart, m.start) < 0 or norm[a:m.start].strip().startswith(("ما ", "وی ", "او ")):
+            return None
+        if any(a <= u.start and u.end <= m.start and not u.body for u in index_of(doc, "units", units, lambda u: u.start).between(a, m.start)):
+            return None
+        speaker = self._speaker(doc, m, units)
+        if speaker is None or speaker.role is None:
+            return None
+        from .arguments import _entity_spans
+        rs, re_ = speaker.role
+        orgs = [(s_, t) for s_, t in _entity_spans(doc, ("ORG",)).between(rs, re_) if t <= re_]
+        if not orgs:
+            return None
+        s_, t = orgs[-1]
+        cached = doc.user_data.get("_events_org_texts")
+        if cached is None or cached[0] != len(doc.entities):
+            cached = (len(doc.entities), {norm[x:y] for x, y in _entity_spans(doc, ("ORG",)).between(0, len(norm))})
+            doc.user_data["_events_org_texts"] = cached
+        inner = norm[s_:t]
+        cuts = [i + 1 for i, ch in enumerate(inner) if ch == " "]
+        for cut in reversed(cuts):  # the shortest named parent first
+            if inner[cut:] in cached[1]:
+                s_ = s_ + cut
+                break
+        return PersonRef(role=(s_, t), org=(s_, t), sent=m.sent, body=True)
 
     @staticmethod
     def _speaker(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Optional[PersonRef]:

@@ -55,7 +55,9 @@ FEATURES = (
 VETOES = ("mention_only_lead", "proposer_lead", "generic", "topic_intro", "message_addressee", "reporter", "time_lead")
 
 _MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|"
-                              r"اظهارات|گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب|توسط)\s*(?:از\s+)?$")
+                              r"اظهارات|گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب|توسط|"
+                              # the dead take part in nothing: «در دیدار با خانواده شهید رئیسعلی دلواری»
+                              r"شهید|شهیدان|مرحوم|زنده[\u200c ]یاد|فقید)\s*(?:از\s+)?$")
 _DISCUSSED_LEAD = regex.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
                                 r"اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
 _TIME_LEAD = regex.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت|در پی)\s+(?:\S+\s+){0,2}$")
@@ -173,7 +175,7 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     f["reporter"] = float(bool(_REPORTER.search(role_text)) or any(_REPORTER.search(norm[r[0]:r[1]]) for r in roles))
     f["mention_only_lead"] = float(bool(_MENTION_ONLY.search(lead)))
     f["_proposer_cue"] = float(bool(_PROPOSER.search(lead)))
-    f["generic"] = float(any(norm.startswith(g, us) for g in lex.generic_partners))
+    f["generic"] = float(any(norm.startswith(g, us) for g in lex.generic_partners) or _member_of_plural(norm, u, role_text, a))
     f["after_with"] = float(bool(_WITH.search(norm, max(a, us - 14), us)))
     f["after_presence"] = float(bool(_PRESENCE.search(norm, max(a, us - 16), us)))
     starts = [v.start for v in units]
@@ -209,6 +211,15 @@ _WITH_OR_COMMA = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)(?![\
 _TO = regex.compile(r"(?<![\p{L}\u200c])به\s+$")
 _MESSAGE = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|نامه|دعوت[\u200c ]?نامه|دست[\u200c ]?نوشته)")
 _HANDED = regex.compile(r"(?<![\p{L}\u200c])(?:تسلیم|تقدیم|ابلاغ|منتقل|رساند|داد|تحویل)(?![\p{L}\u200c])")
+
+
+def _member_of_plural(norm: str, u: PersonRef, role_text: str, a: int) -> bool:
+    """«فرهنگیان عضو صندوق ذخیره فرهنگیان»، «کشورهای عضو»: «عضو …» after a plural noun says who
+    that group is; it names no person."""
+    if u.name is not None or not role_text.startswith("عضو"):
+        return False
+    prev = _words_before(norm, u.start, a, 1)
+    return bool(prev) and prev[-1] not in _FUNCTION and prev[-1].endswith(("ان", "ها", "های"))
 
 
 def _members(doc: Document, u: PersonRef) -> List[PersonRef]:

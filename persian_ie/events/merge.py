@@ -266,7 +266,8 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
                 if share and a.type in ("meeting", "phone_call") and _parties_differ(doc, a, b):
                     continue
                 same_sent_visit = a.type == "visit" and any(ma.sent == mb.sent for ma in a.mentions for mb in b.mentions)
-                if not share and not same_sent_visit:
+                halves = not share and _two_halves_of_signing(doc, a, b)
+                if not share and not same_sent_visit and not halves:
                     continue
                 a.mentions.extend(b.mentions)
                 a.mentions.sort(key=lambda m: m.start)
@@ -303,6 +304,20 @@ def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
         else:
             _unify_counterpart(doc, cl)
     return clusters
+
+
+#: sentences (0-based) of the headline and lead, where an article names its own signing
+_LEAD = 2
+
+
+def _two_halves_of_signing(doc: Document, a: Cluster, b: Cluster) -> bool:
+    """«امضای قرارداد … با اسکوچیچ» / «قرارداد با فدراسیون فوتبال به امضا رسید»: the headline and
+    lead of a signing often name one side each; two signings of one side each, both told in the
+    lead, are one signing (an article reports one signing in its lead)."""
+    if a.type != "agreement" or len(a.parts) != 1 or len(b.parts) != 1:
+        return False
+    lead = lambda c: any(m.sent <= _LEAD and not m.anaphoric for m in c.mentions)  # noqa: E731
+    return lead(a) and lead(b)
 
 
 def _merge_slots(doc: Document, cl: Cluster) -> None:

@@ -15,6 +15,7 @@ False
 from __future__ import annotations
 
 import functools
+from typing import Dict
 
 import regex
 
@@ -75,22 +76,15 @@ def _media_names() -> frozenset:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _word_freq() -> dict:
-    """hazm's word frequencies (``words.dat``), empty when hazm's data is missing."""
-    freq = {}
+def _word_freq() -> Dict[str, int]:
+    """hazm's word frequencies (``words.dat``), as the shipped lexicon holds them: Arabic
+    letters folded (so «فواید», «دلایل» are found in normalized text) and a word listed
+    twice keeping its highest count. Shared with the ZWNJ repairer (no second read)."""
     try:
-        from ..zwnj import hazm_data_path
-        with open(hazm_data_path("words.dat"), encoding="utf-8") as fh:
-            for line in fh:
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) >= 2 and cols[1].isdigit():
-                    freq[cols[0]] = int(cols[1])
+        from ..zwnj import GluedWordRepairer
+        return GluedWordRepairer.default().freq
     except Exception:  # noqa: BLE001 - optional evidence
-        pass
-    return freq
-
-
+        return {}
 
 
 def persian_name(name: str) -> bool:

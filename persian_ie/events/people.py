@@ -435,12 +435,66 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
         sent = doc.sentences[u.sent]
         gap = regex.match(r"[\s»\"]*(?:،\s*)?", norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
         rs = u.name[1] + gap.end()
+        kin = _KIN_TITLE.match(norm, rs, sent.nend) if gap.group().strip() else None
+        if kin:
+            u.role = kin.span()  # «ملانیا ترامپ، همسرش»: a kinship word apposed after a name
+            continue
+        one_of = _ONE_OF.match(norm, rs, sent.nend)
+        if one_of:
+            # «حسین نامور از نوادگان سردار شهید رئیسعلی دلواری»: «one of the …» says who the person is
+            for s_, t in _person_or_body_spans(doc).between(one_of.end(), one_of.end() + 40):
+                if t <= sent.nend and _PLAIN_WORDS.fullmatch(norm, one_of.end(), s_):
+                    u.role = (one_of.start(1), t)
+                    break
+            continue
         m = head_re.match(norm, rs, sent.nend)
-        if not m or m.group() in ("امیر", "ملک", "رهبر", "رئیس", "رییس", "معاون", "مدیر", "نماینده", "عضو"):
-            continue  # a bare «رئیس» alone starts many nouns; those heads need the entity stage
+        if not m:
+            continue
         re_ = _extend_title(doc, lex, sent, m.end(), m.group(), limit=4)
+        if m.group() in ("امیر", "ملک", "رهبر", "رئیس", "رییس", "معاون", "مدیر", "نماینده", "عضو"):
+            # a bare «رئیس» alone starts many nouns; it is a title here only when the words after it
+            # run to the end of a named body or place («جوزف بورل رئیس سیاست خارجی اتحادیه اروپا»)
+            ends = [t for s_, t in _body_spans(doc).between(m.end(), re_) if t <= re_]
+            if not ends:
+                continue
+            re_ = max(ends)
         if re_ > m.end() or m.group() in ("امام جمعه", "سخنگوی"):
             u.role = (rs, re_)
+
+
+#: a kinship word apposed after a name: «ملانیا ترامپ، همسرش»، «…، همسر وی»
+_KIN_TITLE = regex.compile(r"(?:همسر|فرزند|پسر|دختر|برادر|خواهر)(?:ش|\s+(?:وی|او|خود))(?![\p{L}\u200c])")
+
+
+#: «X از نوادگان/اعضای/نمایندگان …»: a partitive after a name, with a plural noun of persons
+_ONE_OF = regex.compile(r"از\s+((?:نوادگان|فرزندان|بستگان|یاران|همرزمان|اعضای|نمایندگان|فعالان|مسئولان|مسؤولان|مدیران|"
+                        r"فرماندهان|مقامات|مقام[\u200c ]?های|رهبران|سران|کارشناسان|استادان|اساتید|علمای|بزرگان))(?![\p{L}\u200c])")
+
+
+#: words with nothing that ends a phrase between them: «از نوادگان| سردار شهید |رئیسعلی دلواری»
+_PLAIN_WORDS = regex.compile(r"(?:\s+(?!(?:با|به|از|را|که|و|در|برای|تا|بر)\s)[\p{L}\u200c]+)*\s*")
+
+
+def _person_or_body_spans(doc: Document) -> Near:
+    """Normalized spans of the PER, ORG and LOC entities, indexed by start (cached per document)."""
+    cached = doc.user_data.get("_events_named_spans")
+    if cached is None or cached[0] != len(doc.entities):
+        spans = [doc.norm_span(e) for e in doc.entities if e.label in ("PER", "ORG", "LOC")]
+        cached = (len(doc.entities), Near((sp[0], sp) for sp in spans))
+        doc.user_data["_events_named_spans"] = cached
+    return cached[1]
+
+
+def _body_spans(doc: Document) -> Near:
+    """Normalized spans of the ORG and LOC entities, indexed by start (cached per document)."""
+    cached = doc.user_data.get("_events_body_spans")
+    if cached is None or cached[0] != len(doc.entities):
+        spans = [doc.norm_span(e) for e in doc.entities if e.label in ("ORG", "LOC")]
+        cached = (len(doc.entities), Near((sp[0], sp) for sp in spans))
+        doc.user_data["_events_body_spans"] = cached
+    return cached[1]
+
+
 
 
 def _head_pattern(lex: Lexicon):
@@ -518,9 +572,8 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
                 w = toks[i].norm
                 if w in _COUNT_WORDS and i + 1 < len(toks) and toks[i + 1].norm.startswith("کشور"):
                     re_ = toks[i + 1].nend
-                    i += 2
                     count += 2
-                    continue
+                    break  # «مقام‌های سه کشور خواهد رسید»: the count of countries closes the group
                 if toks[i].is_punct or w in _STOP or w.startswith("می\u200c") or w in lex.past_verbs \
                         or not _NAME_TOKEN.match(w):
                     break

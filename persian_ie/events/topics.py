@@ -52,6 +52,9 @@ _TOKEN = regex.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»
 _HARD_PUNCT = set(".:؛!?؟()[]")
 _QUOTES = set("«»\"")
 _MAX_WORDS = 14
+#: words a whole list may have («مسائل امنیت منطقه، همکاری در بخش اقتصاد، تجارت، …»): each item
+#: has at most _MAX_WORDS
+_MAX_LIST_WORDS = 40
 #: characters a phrase scan looks at (a phrase has at most _MAX_WORDS words): keeps the work per
 #: cue bounded whatever the sentence length
 _SCAN = 400
@@ -175,8 +178,9 @@ def _verb_forms() -> frozenset:
             forms.update(("ب" + r + e, "می\u200c" + r + e, "نمی\u200c" + r + e))
             if r in _LIGHT_PRESENT:
                 forms.update((r + e, "ن" + r + e))  # a bare present («کند», «نکند») only for light verbs
-    nominal = {w for w, tags in GluedWordRepairer.default().words.items() if {"N", "AJ"} & set(tags.split(","))}
-    return frozenset(forms - nominal)
+    words = GluedWordRepairer.default().words  # a form the lexicon tags as a noun/adjective is no verb
+    nominal_tags = {tags for tags in set(words.values()) if {"N", "AJ"} & set(tags.split(","))}
+    return frozenset(f for f in forms if words.get(f) not in nominal_tags)
 
 
 def _tokens(text: str, a: int, b: int) -> List[Tuple[int, int, str]]:
@@ -201,19 +205,23 @@ _BARE_TIES = {"همکاری", "همکاری\u200cها", "همکاری\u200cها�
 # -- phrase bounds -------------------------------------------------------------------------------
 
 def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
-              pps: bool = True) -> int:
+              pps: bool = True, open_end: bool = True) -> int:
     """End of the noun phrase (or list) that starts at ``start``; ``pps``: prepositional
-    modifiers may continue it (a phrase with no cue after it to close it takes none)."""
+    modifiers may continue it (a phrase with no cue after it to close it takes none);
+    ``blocked``: spans (dates) the phrase stops at;
+    ``open_end``: nothing after the phrase closes it, so a word right before a light verb is
+    left to the verb («… عنوان کرد»)."""
     toks = _tokens(text, start, min(limit, start + _SCAN))
     end = prev_end = start
     last_start: Optional[int] = None
-    words = 0
+    words = total = 0  # words of the current list item, of the whole phrase
     head: Optional[str] = None
     prev = ""
     in_pp = 0
     opened = False
     for i, (s, e, w) in enumerate(toks):
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        before = toks[i - 2][2] if i >= 2 else ""
         if w in _HARD_PUNCT:
             break
         if w in _QUOTES:
@@ -226,10 +234,15 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
                 break
             prev = ""
             head = None
+            words = 0
             continue
+        if total and _inside(s, blocked):
+            break  # a date ends the phrase («… به هند ماه آینده به امضای …»)
         if w in gr.stop or _is_verb(w, gr):
-            if _is_verb(w, gr) and (words == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE):
-                end = prev_end  # «… تلاش خواهیم کرد», «بهره برده»: the word goes with the verb
+            if _is_verb(w, gr) and prev and (total == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE
+                                             or open_end and _LIGHT_VERB.match(w) and not _NEEDS_NOUN.match(before)):
+                # «… تلاش خواهیم کرد», «بهره برده», «… عنوان کرد», «… مهم است»: the word goes with the verb
+                end = prev_end
             break
         if w in gr.talk and (gr.light.match(text, e) or nxt in gr.talk or nxt == "و"):
             break  # «… گفت‌وگو کردند», «… بحث و تبادل نظر»
@@ -237,6 +250,7 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
             if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk:
                 break
             prev, head = "", None
+            words = 0
             continue
         if w in _PREPS:
             if not (pps or w in gr.free_preps) or not _licensed(w, prev, head, nxt, gr) or in_pp >= 2:
@@ -245,7 +259,8 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
             prev = w
             continue
         words += 1
-        if words > _MAX_WORDS:
+        total += 1
+        if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         prev_end, end, last_start = end, e, s
         if head is None:
@@ -259,6 +274,15 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
 _HEAD_SHARE, _PREV_SHARE = 0.12, 0.3
 #: share of a word's occurrences right before a light verb for it to go with the verb (mined)
 _PREVERBAL_SHARE = 0.15
+
+#: light verbs and auxiliaries: the word right before one is the verb's own (a compound verb or a
+#: predicate: «عنوان کرد»، «ادامه داد»، «راهی شد»، «مهم است»), not the end of a noun phrase
+_LIGHT_VERB = regex.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو|نمود|نما|گردید|گرد|داد|ده|داشت|دار|یافت|یاب|زد|زن|"
+                            r"گرفت|گیر|خواه)(?:م|ی|یم|ید|ند|د|ه|ن)?$")
+
+#: words that need the noun after them: the noun before a light verb stays in the phrase after one
+#: («… همکاری‌های استراتژیک دو کشور شد»)
+_NEEDS_NOUN = regex.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
 
 _PREPS = {"با", "از", "به", "در", "برای", "بر", "میان", "بین", "علیه", "درباره", "پیرامون", "تا"}
 
@@ -278,6 +302,17 @@ def _licensed(prep: str, prev: str, head: Optional[str], nxt: str, gr: _Grammar)
     return False
 
 
+def _rstrip_at(text: str, end: int) -> int:
+    """``end`` moved left over white space (``len(text[:end].rstrip())`` without the copy)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+#: a closing prepositional phrase that points back at the event's place or the text («در این استان»)
+_DEICTIC_TAIL = regex.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
+
+
 def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]]) -> int:
     """Start of the noun phrase (or list) that ends at ``end``, not before ``lo``.
 
@@ -287,7 +322,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
     «انتقال گاز به ارمنستان», not «… نظر به ارمنستان»)."""
     toks = _tokens(text, max(lo, end - _SCAN), end)
     starts: List[int] = []
-    words = 0
+    words = total = 0
     for i in range(len(toks) - 1, -1, -1):
         s, e, w = toks[i]
         before = toks[i - 1][2] if i > 0 else ""
@@ -298,6 +333,7 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
         if w in ("،", ","):
             if not before or _is_verb(before, gr) or before in gr.stop:
                 break
+            words = 0
             continue
         if _inside(s, blocked):
             break
@@ -311,13 +347,17 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
             if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه"):
                 break
             continue
+        if w == "و":
+            words = 0
+            continue
         words += 1
-        if words > _MAX_WORDS:
+        total += 1
+        if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         starts.append(s)
-    need = len(text[:end].rstrip())
+    need = _rstrip_at(text, end)
     for s in reversed(starts):  # leftmost first
-        if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True) >= need:
+        if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True, open_end=False) >= need:
             return s
     return starts[0] if starts else end
 
@@ -325,13 +365,19 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
 # -- candidates -----------------------------------------------------------------------------------
 
 def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
-                purpose: bool = False) -> List[Tuple[int, int]]:
+                purpose: bool = False, ends: Sequence[Tuple[int, int]] = ()) -> List[Tuple[int, int]]:
     found: List[Tuple[int, int]] = []
     for cue in gr.after + (gr.purpose if purpose else []):
         for m in cue.finditer(text, a, b):
             s = m.end()
-            e = _np_right(text, s, b, gr, blocked, pps=m.end() > m.start())
+            e = _np_right(text, s, b, gr, ends, pps=m.end() > m.start())
             if e <= s:
+                continue
+            first = text[s:e].split(maxsplit=1)
+            if first and _adjectival(first[0]) and text[m.start():m.end()].split()[0] in _TIE_HEADS:
+                # «همکاری در حوزه‌های اقتصادی و تجاری»: areas of cooperation, each its own topic (the
+                # list keeps its head, each adjective read with it)
+                found.append((m.start(), e))
                 continue
             if _DOMAIN.match(text, m.start()):
                 # «تبادل دانش و تجربه در حوزه کشاورزی»: the phrase before the domain is the subject
@@ -342,11 +388,15 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
                         w not in gr.generic and not countries_in(w) and not _inside(ls, blocked) for w in left):
                     found.append((ls, e))
                     continue
+
             found.append((s, e))
     for cue in gr.before:
         for m in cue.finditer(text, a, b):
             e = m.start("np_end") if "np_end" in m.re.groupindex else m.start()
-            e = len(text[:e].rstrip())
+            e = _rstrip_at(text, e)
+            dm = _DEICTIC_TAIL.search(text, max(a, e - 40), e)
+            if dm:
+                e = dm.start()  # «… کاهش تنش در این استان را بررسی کردند»: the place of the talks is no part
             s = _np_left(text, e, a, gr, blocked)
             if e > s:
                 found.append((s, e))
@@ -385,13 +435,16 @@ _NOUNS_IN_I = {"همکاری", "همکاری\u200cهای", "آزادی", "برق
                "بازسازی", "برگزاری", "جلوگیری", "پیشگیری", "آموزی", "سازی", "نیروگاه\u200cهای", "راه\u200cاندازی"}
 
 
-def _split(text: str, s: int, e: int, gr: _Grammar) -> List[Tuple[int, int, Optional[str]]]:
+def _split(text: str, s: int, e: int, gr: _Grammar,
+           bodies: Set[Tuple[int, int]] = frozenset()) -> List[Tuple[int, int, Optional[str]]]:
     """A list phrase split into items on «،» and «و» (fixed phrases kept): ``(start, end, label)``,
-    ``label`` the item's distributed form when it is an adjective sharing the head before it."""
+    ``label`` the item's distributed form when it is an adjective sharing the head before it.
+    ``bodies``: spans of organizations, which stand as parties like places («ایران و یونسکو»)."""
+    body_starts = {x for x, _ in bodies}
     cuts = []
     for m in regex.finditer(r"\s*[،,]\s*|\s+و\s+|\s*[-–]\s+", text[s:e]):
         cs, ce = s + m.start(), s + m.end()
-        if "و" in m.group() and (_keep_at(text, cs + m.group().index("و"), gr.keep) or _pair(text, s, cs, ce, e)
+        if "و" in m.group() and (_keep_at(text, cs + m.group().index("و"), gr.keep) or _pair(text, s, cs, ce, e, body_starts)
                                  or _binomial(text, s, cs, ce, e, gr)):
             continue
         cuts.append((cs, ce))
@@ -456,8 +509,9 @@ def _binomial(text: str, s: int, cs: int, ce: int, e: int, gr: _Grammar) -> bool
     return bool(left and right) and f"{left[-1]} و {right[0]}" in gr.binomials
 
 
-def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
-    """«میان ایران و آمریکا», «روابط ایران و ژاپن»: «و» joins the two ends of a relation."""
+def _pair(text: str, s: int, cs: int, ce: int, e: int, body_starts: Set[int] = frozenset()) -> bool:
+    """«میان ایران و آمریکا», «روابط ایران و ژاپن», «همکاری ایران و یونسکو»: «و» joins the two
+    ends of a relation (places, or a place and an organization)."""
     left = text[s:cs].split()
     right = text[ce:e].split()
     if not left or not right:
@@ -465,7 +519,7 @@ def _pair(text: str, s: int, cs: int, ce: int, e: int) -> bool:
     if len(left) >= 2 and left[-2] in ("میان", "بین"):
         return True
     a, b = left[-1], right[0]
-    return _place(a) and _place(b) and len(left) >= 2
+    return len(left) >= 2 and _place(a) and (_place(b) or ce in body_starts)
 
 
 #: regions that stand as parties like countries do («همکاری‌های ایران و اروپا»)
@@ -499,7 +553,7 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
         if q > x and not text[x:q].strip():
             x = q + 1
         elif q > x:
-            y = len(text[:q].rstrip()) if text.find('"', q + 1, y) == -1 else y
+            y = _rstrip_at(text, q) if text.find('"', q + 1, y) == -1 else y
     for _ in range(2):
         tail = regex.search(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$", text[x:y])
         if tail:
@@ -544,10 +598,13 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
 
 def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
                 blocked: Sequence[Tuple[int, int]] = (),
-                labels: Optional[Dict[Tuple[int, int], str]] = None) -> List[Span3]:
+                labels: Optional[Dict[Tuple[int, int], str]] = None,
+                ends: Sequence[Tuple[int, int]] = (), bodies: Set[Tuple[int, int]] = frozenset()) -> List[Span3]:
     """Topic phrases in normalized ``[a, b)``: ``(start, end, category)``, deduplicated, in order.
 
-    ``blocked``: normalized spans (people, titles) a phrase may not run into. ``labels``, when
+    ``blocked``: normalized spans (people, titles) a phrase may not run into leftwards; ``ends``:
+    spans (dates) a phrase stops at rightwards; ``bodies``: spans of organizations, no topic by
+    themselves (a party, «فدراسیون فوتبال»). ``labels``, when
     given, receives the distributed form of each adjective split off a list («تجاری» of
     «روابط اقتصادی و تجاری» → «روابط تجاری»), keyed by its span.
     """
@@ -556,8 +613,8 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     found = []
     purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
-    for s, e in _candidates(text, a, b, gr, blocked, purpose):
-        for x, y, label in _split(text, s, e, gr):
+    for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
+        for x, y, label in _split(text, s, e, gr, bodies):
             x2, y2 = _trim(text, x, y, gr)
             if label is not None and (x2, y2) != (x, y):
                 label = label[:len(label) - (y - x)] + text[x2:y2]  # the shared head + the trimmed item
@@ -569,7 +626,7 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
         if any(s >= x0 and e <= x1 for x0, x1, _ in out):
             continue
         phrase = label or text[s:e]
-        if _is_filler(phrase, gr):
+        if _is_filler(phrase, gr) or (s, e) in bodies:
             continue
         out = [t for t in out if not (s <= t[0] and t[1] <= e)]
         out.append((s, e, lex.category(phrase)))
@@ -584,6 +641,19 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
 _SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
 _BACK_REF = regex.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
                           r"جلسه|سفر|مذاکره|مذاکرات|رایزنی|مکالمه)")
+
+
+def _entity_spans(doc: Document, labels: Tuple[str, ...]) -> Near:
+    """Normalized spans of the document's entities with ``labels`` (DATE «ماه آینده»: a phrase ends
+    before one)."""
+    spans = []
+    for e in doc.entities:
+        if e.label in labels:
+            try:
+                spans.append(doc.norm_span(e))
+            except (IndexError, AttributeError):
+                continue
+    return Near((x[0], x) for x in spans)
 
 
 def _blocked_spans(doc: Document, units: Sequence) -> Near:
@@ -614,12 +684,14 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
     from .merge import same_person
 
     blocked = _blocked_spans(doc, units)
+    ends = _entity_spans(doc, ("DATE",))
+    bodies = {tuple(x) for x in _entity_spans(doc, ("ORG",)).items}
     cache: Dict[Tuple[int, int], List[Span3]] = {}
     labels: Dict[Tuple[int, int], str] = {}
 
     def spans_in(a: int, b: int) -> List[Span3]:
         if (a, b) not in cache:
-            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked, labels)
+            cache[(a, b)] = topic_spans(doc, lex, a, b, blocked, labels, ends, bodies)
         return cache[(a, b)]
 
     owners: Dict[int, set] = {}
