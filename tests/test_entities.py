@@ -339,6 +339,11 @@ def test_organizations_named_by_plain_words(nlp):
     # a determiner, a reference back or a plural head: no name
     assert ents(nlp, "این سازمان بیمه را پوشش داد.", "ORG") == []
     assert ents(nlp, "ستاد مربوطه تشکیل شد.", "ORG") == []
+    # an everyday head with one describing word is no name («کمیته فنی»), nor an indefinite one
+    assert ents(nlp, "کمیته فنی این طرح تشکیل شد.", "ORG") == []
+    assert ents(nlp, "کمیته ویژه‌ای تشکیل شد.", "ORG") == []
+    # a copula after the name is no compound verb
+    assert ents(nlp, "او عضو کمیته قانون اساسی است.", "ORG") == [("کمیته قانون اساسی", "ORG")]
 
 
 def test_description_beside_a_name_is_not_an_organization():

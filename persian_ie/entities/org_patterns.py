@@ -243,7 +243,8 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
     if j >= n or not view.tok_start[j] or view.sent[j] != view.sent[i] or gaz.orgs.longest_at(view, i) \
             or gaz.orgs.longest_at(view, j):
         return None  # a listed name: the other patterns know its extent
-    k, last, count, conj = j, None, 0, False
+    common = hit[1].canonical in gaz.common_heads
+    k, last, count, conj, nouns = j, None, 0, False, 0
     while k < n and count < 3 and view.sent[k] == view.sent[i] and view.tok_start[k]:
         tok = view.token_text(k)
         nxt = view.next_token_unit(k)
@@ -256,21 +257,34 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
             k = nxt
             continue
         if not _plain_word(ctx, tok) or place is not None or gaz.org_heads.longest_at(view, k) is not None \
-                or gaz.titles.longest_at(view, k) is not None:
-            break
+                or gaz.titles.longest_at(view, k) is not None or last is None and tok.endswith("\u200cای"):
+            break  # … «کمیته ویژه‌ای»: an indefinite noun phrase
         after = view.doc.tokens[view.tok[k] + 1].norm if view.tok[k] + 1 < len(view.doc.tokens) else ""
-        if lex.is_verbish(after) or after in words.light_verb or after in lex.verbs and lex.words.get(after) is None:
+        if _verb_form(ctx, after) and after not in words.copula:
             break  # «[پیگیری] شده», «[منعقد] شده»: the noun of a compound verb
+        tags = lex.words.get(tok)
+        nouns += tags is None or "N" in tags.split(",")
         last = k = nxt
         count += 1
+    if last is None or not nouns or common and count < 2:
+        return None  # «کمیته فنی», «کمیته علمی و اجرائی», «کمیته تحقیق»: a description, not a name
     return last
+
+
+def _verb_form(ctx: Context, tok: str) -> bool:
+    """A verb form or light verb (``شده``, ``نشود``, ``می‌شود``)."""
+    lex = ctx.lex
+    return lex.is_verbish(tok) or tok in ctx.words.light_verb or tok in lex.verbs and lex.words.get(tok) is None \
+        or len(tok) >= 4 and tok[0] in "نب" and tok[1:] in lex.verbs and tok[1:] not in lex.words
 
 
 def _plain_word(ctx: Context, tok: str) -> bool:
     """A noun or adjective that may be part of a plain-word organization name."""
     lex, words = ctx.lex, ctx.words
+    if tok in words.org_adjective:
+        return True  # «عالی», «ملی» (stop words of hazm's list)
     if tok in PUNCT_LIKE or any(ch.isdigit() for ch in tok) or tok in words.not_in_name or tok in lex.stop \
-            or lex.is_verbish(tok) or lex.is_function(tok) or ctx.gaz.is_first_name(tok):
+            or _verb_form(ctx, tok) or lex.is_function(tok) or ctx.gaz.is_first_name(tok):
         return False
     if tok.endswith(("\u200cها", "\u200cهای", "\u200cاش", "\u200cشان", "\u200cام")):
         return False

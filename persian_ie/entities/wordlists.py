@@ -69,6 +69,7 @@ class StageWords:
         self.plain_name_head = words("plain_name_head")
         self.not_in_name = words("not_in_name")
         self.light_verb = words("light_verb")
+        self.copula = words("copula")
         self.press_word = words("press_word")
         self.weak_honorific = words("weak_honorific")
         self.noble_title = words("noble_title")
