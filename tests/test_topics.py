@@ -134,3 +134,75 @@ def test_within_the_framework_of_names_a_subject():
     found = topics("دبیر شورای عالی امنیت ملی با وزیر خارجه ایتالیا دیدار کرد و گفت تهران در چارچوب بیانیه تهران "
                    "عمل کرده است.")
     assert "بیانیه تهران" in found
+
+
+def test_a_plan_for_something_keeps_its_purpose():
+    found = topics("وزیر خارجه ژاپن با رئیس‌جمهور ایران دیدار کرد و دو طرف در مورد برنامه ژاپن برای اعزام ناوگان "
+                   "به خلیج فارس گفت‌وگو کردند.")
+    assert any(t.startswith("برنامه ژاپن برای اعزام") for t in found)
+
+
+def test_the_parties_after_a_list_belong_to_the_whole_list():
+    found = topics("رئیس‌جمهور تاجیکستان با رئیس‌جمهور افغانستان دیدار کرد و دو طرف بر احداث جاده و راه‌آهن میان "
+                   "کشورهای منطقه تاکید کردند.")
+    assert found == ["احداث جاده", "راه‌آهن"]
+
+
+def test_the_subject_of_a_clause_after_ba_takid_bar_inke():
+    found = topics("رئیس‌جمهور ایران در تماس تلفنی با امیر قطر با تاکید بر اینکه امنیت منطقه برای ما بسیار مهم است، "
+                   "گفت: ما آغازگر تنش نخواهیم بود.")
+    assert found == ["امنیت منطقه"]
+
+
+def test_a_quoted_subject_among_the_subjects_of_the_talks():
+    found = topics("وزیر خارجه آمریکا با نخست‌وزیر آلبانی دیدار کرد. گفته شده موضوع «ایران» از جمله موضوعات مورد "
+                   "گفتگو میان دو طرف بوده است.")
+    assert found == ["موضوع «ایران»"]
+
+
+def test_what_an_official_calls_necessary_is_a_subject():
+    found = topics("وزیر راه ایران در دیدار با همتای روس خود تکمیل راه‌آهن رشت آستارا را ضروری دانست.")
+    assert found == ["تکمیل راه‌آهن رشت آستارا"]
+
+
+def test_a_talk_noun_inside_the_subject_stays():
+    found = topics("نماینده آمریکا با وزیر خارجه سوریه دیدار کرد و گفت: در این دیدار درباره چگونگی تقویت مذاکره "
+                   "صحبت کردیم.")
+    assert found == ["تقویت مذاکره"]  # «مذاکره» is the subject's word, «صحبت کردیم» the verb
+
+
+def test_an_organization_is_a_party_of_a_relation():
+    found = topics("وزیر امور خارجه ایران با مدیرکل یونسکو دیدار کرد و دو طرف بر گسترش همکاری ایران و یونسکو "
+                   "تاکید کردند.")
+    assert found == ["گسترش همکاری ایران و یونسکو"]
+
+
+def test_one_word_alone_is_a_topic_only_when_it_names_an_area():
+    assert topics("وزیر بهداشت ایران با همتای عراقی خود درباره کرونا گفت‌وگو کرد.") == ["کرونا"]
+    assert topics("وزیر کشور ایران با همتای عراقی خود درباره رقابت گفت‌وگو کرد.") == []
+
+
+def test_a_title_is_a_person_not_a_subject():
+    found = topics("سفیر ایران با وزیر خارجه عراق دیدار کرد و دو طرف درباره وزیر خارجه ایران گفت‌وگو کردند.")
+    assert found == []
+
+
+def test_a_perfect_verb_ends_the_phrase():
+    found = topics("وزیر دفاع روسیه با همتای ترکیه‌ای خود دیدار کرد و گفت دو طرف درباره آتش‌بس در ادلب توافق "
+                   "کرده‌اند و فرماندهان اجازه داده‌اند.")
+    assert found == ["آتش‌بس در ادلب"]
+
+
+def test_talks_focused_on_a_subject():
+    found = topics("وزیر خارجه ایران با همتای عمانی خود دیدار کرد. گفت‌وگوهای دو طرف بر امنیت کشتیرانی در تنگه "
+                   "هرمز متمرکز بود.")
+    assert found == ["امنیت کشتیرانی در تنگه هرمز"]
+
+
+def test_degree_words_and_superlative_predicates_are_no_subjects():
+    found = topics("وزیر بهداشت با همتای ترکیه‌ای خود دیدار کرد و دو طرف بر تداوم کامل و بی‌وقفه اجرای "
+                   "پروتکل‌های بهداشتی تاکید کردند.")
+    assert found == ["اجرای پروتکل‌های بهداشتی"]  # not «تداوم کامل», not «بی‌وقفه …»
+    found = topics("معاون اول رئیس‌جمهور در دیدار با وزیر میراث فرهنگی گفت سلامت مردم مهمترین اولویت دولت است و "
+                   "درباره توسعه گردشگری کشور گفت‌وگو کردند.")
+    assert found == ["توسعه گردشگری کشور"]

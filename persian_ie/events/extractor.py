@@ -460,10 +460,12 @@ class EventExtractor:
         topics: List[Topic] = []
         seen = set()
         kept_words: List[set] = []
+        labels = getattr(cl, "topic_labels", {})
         for s, e, cat in sorted(getattr(cl, "topic_spans", []) or []):
-            key = fold(doc.norm[s:e])
+            key = fold(labels.get((s, e)) or doc.norm[s:e])  # an adjective split off a list: its distributed form
             words = set(key.split())
-            if key in seen or any(words and w and len(words & w) / min(len(words), len(w)) >= 0.8 for w in kept_words):
+            if key in seen or (s, e) not in labels and any(
+                    words and w and len(words & w) / min(len(words), len(w)) >= 0.8 for w in kept_words):
                 continue
             seen.add(key)
             kept_words.append(words)

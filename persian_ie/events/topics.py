@@ -38,7 +38,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 
 import regex
 
-from .._resources import read_json
+from .._resources import read_json, read_lines
 from ..document import Document
 from ..normalize import normalize
 from .index import Near
@@ -133,9 +133,11 @@ def grammar() -> _Grammar:
 
 def _is_verb(w: str, gr: _Grammar) -> bool:
     return (w in gr.verbs or bool(gr.verb_prefix.match(w)) or w in _verb_forms()
-            or (len(w) > 4 and w.endswith(gr.verb_suffixes) and w[:-2] in gr.verbs))
+            or (len(w) > 4 and w.endswith(gr.verb_suffixes) and w[:-2] in gr.verbs)
+)
 
 
+_PERFECT_CLITICS = ("اند", "ایم", "اید", "ام", "است")
 _PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
 _PRESENT_ENDINGS = ("م", "ی", "یم", "ید", "ند", "د")
 #: present stems whose bare third person («کند», «شود», «یابد») is read as a verb; other stems + «د»
@@ -173,6 +175,8 @@ def _verb_forms() -> frozenset:
             if e != "ی":
                 forms.add(p + e)  # («رفتی» would also read «فرهنگی»-like nouns as verbs)
         forms.add(p + "ه")
+        for clitic in _PERFECT_CLITICS:  # «داده‌اند»، «نکرده‌ایم»: a participle with its copula is a verb
+            forms.update((p + "ه\u200c" + clitic, "ن" + p + "ه\u200c" + clitic))
     for r in present:
         for e in _PRESENT_ENDINGS:
             forms.update(("ب" + r + e, "می\u200c" + r + e, "نمی\u200c" + r + e))
@@ -238,13 +242,15 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
             continue
         if total and _inside(s, blocked):
             break  # a date ends the phrase («… به هند ماه آینده به امضای …»)
+        if w in ("این", "آن") and prev and _place(prev):
+            break  # «… ایران و پاکستان | این اقدام را …»: a name takes no demonstrative after it
         if w in gr.stop or _is_verb(w, gr):
             if _is_verb(w, gr) and prev and (total == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE
                                              or open_end and _LIGHT_VERB.match(w) and not _NEEDS_NOUN.match(before)):
                 # «… تلاش خواهیم کرد», «بهره برده», «… عنوان کرد», «… مهم است»: the word goes with the verb
                 end = prev_end
             break
-        if w in gr.talk and (gr.light.match(text, e) or nxt in gr.talk or nxt == "و"):
+        if w in gr.talk and (gr.light.match(text, e) or nxt == "و" or nxt in gr.talk and not _talk_verb_after(text, toks, i + 1, gr)):
             break  # «… گفت‌وگو کردند», «… بحث و تبادل نظر»
         if w == "و":
             if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk:
@@ -285,6 +291,14 @@ _LIGHT_VERB = regex.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو
 _NEEDS_NOUN = regex.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
 
 _PREPS = {"با", "از", "به", "در", "برای", "بر", "میان", "بین", "علیه", "درباره", "پیرامون", "تا"}
+
+
+def _talk_verb_after(text: str, toks, j: int, gr: _Grammar) -> bool:
+    """Whether token ``j`` is a talk noun that makes a verb of its own with the light verb after
+    it: then the talk noun before it is a word of the phrase («درباره تقویت مذاکره | صحبت
+    کردیم»), not a pair with it («تبادل نظر کردند»)."""
+    w = toks[j][2]
+    return w not in ("نظر", "تبادل‌نظر") and bool(gr.light.match(text, toks[j][1]))
 
 
 def _licensed(prep: str, prev: str, head: Optional[str], nxt: str, gr: _Grammar) -> bool:
@@ -337,6 +351,8 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
             continue
         if _inside(s, blocked):
             break
+        if before == "در" and w in gr.in_blockers:
+            break  # «… موجود در زمینه | توسعه همکاری‌ها»: «در زمینه» opens a phrase of its own
         after = toks[i + 1][2] if i + 1 < len(toks) else ""
         if w in gr.stop or _is_verb(w, gr) or w in gr.subjects or \
                 w in gr.talk and (gr.light.match(text, e) or after in gr.talk or after == "نظر"):
@@ -356,6 +372,8 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
             break
         starts.append(s)
     need = _rstrip_at(text, end)
+    while need > 0 and text[need - 1] in _QUOTES or need > 0 and text[need - 1].isspace():
+        need -= 1  # «موضوع «ایران» از جمله …»: the phrase's last word, before its closing quote
     for s in reversed(starts):  # leftmost first
         if _np_right(text, s, min(len(text), s + _SCAN), gr, (), pps=True, open_end=False) >= need:
             return s
@@ -454,6 +472,13 @@ def _split(text: str, s: int, e: int, gr: _Grammar,
         prev = ce
     items.append((prev, e))
     items = [(x, y) for x, y in items if y > x]
+    if len(items) >= 2:
+        # «احداث جاده و راه‌آهن میان کشورهای منطقه»: the parties after the last item belong to the
+        # whole list, not to that item
+        x, y = items[-1]
+        m = _BETWEEN_PARTIES.search(text, x, y)
+        if m and m.start() > x:
+            items[-1] = (x, m.start())
     # «… روابط دو کشور بویژه روابط اقتصادی»: the examples after «بویژه/از جمله/شامل» are topics too
     subbed: List[Tuple[int, int]] = []
     for x, y in items:
@@ -485,6 +510,9 @@ def _split(text: str, s: int, e: int, gr: _Grammar,
             continue
         merged.append((x, y, None))
     return merged
+
+
+_BETWEEN_PARTIES = regex.compile(r"\s+(?:میان|بین)\s")
 
 
 def _tie_head(phrase: str) -> Optional[str]:
@@ -546,7 +574,9 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
         x += 1
     while y > x and text[y - 1] in " \u200c،,-–«»\"":
         y -= 1
-    if text[x:y].count("«") != text[x:y].count("»"):
+    if text[x:y].count("«") > text[x:y].count("»") and text[y:y + 1] == "»":
+        y += 1  # «موضوع «ایران»»: the quote closes right after the phrase
+    elif text[x:y].count("«") != text[x:y].count("»"):
         x, y = x + (text[x:y].startswith("«")), y
     if text[x:y].count('"') % 2 and text[x - 1:x] != '"':  # (a quote opened just before closes inside)
         q = text.find('"', x, y)  # «درباره "سرکوب" چین»: a stray quote mark is dropped, not kept inside
@@ -568,9 +598,19 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
 _OPEN_ENDED = regex.compile(r"(?:\u200c?های|ترین)$")
 
 
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset:
+    """Titles of people (the gazetteer's ``role_titles.txt``, read only): a phrase that opens with
+    one names a person («وزیر خارجه ایران»، «دیپلمات ارشد ایرانی»), not a subject."""
+    return frozenset(normalize(line.split("\t")[0]) for line in read_lines("gazetteers/role_titles.txt"))
+
+
 def _is_filler(phrase: str, gr: _Grammar) -> bool:
     p = phrase.strip()
     if p in gr.filler or not p:
+        return True
+    words = p.split()
+    if any(" ".join(words[:k]) in _titles() for k in (1, 2, 3) if k <= len(words)):
         return True
     words = p.split()
     if len(words) == 1 and (len(p) <= 3 or _adjectival(p) or p in gr.incomplete or p in gr.talk
@@ -614,17 +654,25 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
     for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
-        for x, y, label in _split(text, s, e, gr, bodies):
+        items = _split(text, s, e, gr, bodies)
+        for x, y, label in items:
             x2, y2 = _trim(text, x, y, gr)
             if label is not None and (x2, y2) != (x, y):
                 label = label[:len(label) - (y - x)] + text[x2:y2]  # the shared head + the trimmed item
-            if y2 - x2 >= 3 and len(text[x2:y2].split()) <= _MAX_WORDS:
+            words = len(text[x2:y2].split())
+            if words == 1 and len(items) == 1 and lex.category(text[x2:y2]) == "other":
+                continue  # one word alone names a subject only as a known area («کرونا»، «گردشگری»), not «رقابت»
+            if y2 - x2 >= 3 and words <= _MAX_WORDS:
                 found.append((x2, y2, label))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    distributed = [(s, e) for s, e, label in found if label is not None]
     out: List[Span3] = []
     for s, e, label in found:
         if any(s >= x0 and e <= x1 for x0, x1, _ in out):
             continue
+        if label is None and any(s <= x and y <= e for x, y in distributed) and \
+                all(_adjectival(w) or w in ("و", "،") for w in text[s:e].replace("،", " ، ").split()):
+            continue  # «اقتصادی و تجاری» read again without its head: the split with the head wins
         phrase = label or text[s:e]
         if _is_filler(phrase, gr) or (s, e) in bodies:
             continue
