@@ -4,22 +4,30 @@ A topic is a whole noun phrase of the text (an exact span: offsets index the cal
 string) with a category from DESIGN.md's taxonomy. Finding one takes three steps:
 
 1. **Cues** (``resources/events/topics.json``) say where a subject is named. Some open
-   a phrase to their right («درباره X»، «در زمینه X»، «با تأکید بر X»، «از جمله X»،
-   «خواستار X»), some close one on their left («X را بررسی کردند»، «X مورد بحث قرار
-   گرفت»، «X محور دیدار … بود»، «X از جمله موضوعات … بود»، «X در رأس گفت‌وگوها»), some
-   enclose it («بر X تأکید کرد»، «به X پرداختند»).
+   a phrase to their right («درباره X»، «در زمینه X»، «در چارچوب X»، «با تأکید بر X»، «با
+   تأکید بر اینکه X …»، «از جمله X»، «هدف از این دیدار را X»، and, in a sentence that names an
+   event, «برای X» and the object of a contract «قرارداد X»), some close one on their left («X را
+   بررسی کردند»، «X مورد بحث قرار گرفت»، «X را ضروری دانست»، «X محور دیدار … بود»، «X از جمله
+   موضوعات … بود»، «X در رأس گفت‌وگوها»), some enclose it («بر X تأکید کرد»، «به X پرداختند»،
+   «بر X متمرکز بود»).
 2. **Noun-phrase bounds.** From the cue the phrase runs over words until a verb,
-   punctuation, a clause word (که، را، تا) or a word that starts talk about it
-   (گفت‌وگو کردند، رایزنی، تبادل نظر). A preposition continues the phrase only when the
+   punctuation, a clause word (که، را، تا، باید), a date, or a word that starts talk about it
+   (گفت‌وگو کردند، رایزنی، تبادل نظر); the word right before a light verb is the verb's own
+   («… عنوان کرد»). A preposition continues the phrase only when the
    word before it (or the phrase's head) selects it — a table mined from unlabeled news
    (``resources/events/topic_np.json``, ``scripts/mine_topic_np.py``: «مقابله با»,
    «حمایت از», «کمک به», «پایبندی به») — or, for «در», when it adds a place or a domain
    and not the event itself («در این دیدار»). Leftward phrases stop at the sentence's
-   subject (a person or title), an event phrase («در این تماس تلفنی») or a clause word.
-3. **Lists** are split on «،» and «و» into separate topics (fixed phrases such as «حمل
-   و نقل» stay whole; a head with a list of bare adjectives, «روابط اقتصادی و تجاری»,
-   stays one topic); the cue word, the verb, generic heads («مسائل مربوط به») and
-   leading connectives are left out; filler («مسائل مورد علاقه») and fragments are dropped.
+   subject (a person or title), an event phrase («در این تماس تلفنی») or a clause word; a
+   closing «در این استان» is left out.
+3. **Lists** are split on «،» and «و» into separate topics, each item at most 14 words and a
+   list at most 40 (fixed phrases such as «حمل و نقل» and relations between places or bodies,
+   «همکاری ایران و یونسکو», stay whole; a head with a list of bare adjectives, «تحولات منطقه‌ای
+   و بین‌المللی», stays one topic; parties after the last item, «… میان دو کشور», belong to the
+   whole list); the cue word, the verb, generic heads («مسائل مربوط به») and leading
+   connectives are left out; filler («مسائل مورد علاقه»), fragments, titles of people
+   («وزیر خارجه ایران»), organizations alone, and a lone word that names no known area
+   («رقابت», but «کرونا» stays) are dropped.
 
 :func:`assign_topics` gives each event the topics of its own clauses, of the sentences
 that go on about it (a sentence whose subject is one of its participants, «طرفین …»,
