@@ -117,19 +117,22 @@ class TokenTrie:
     def longest_at(self, view: "TokenView", i: int) -> Optional[Tuple[int, Entry]]:
         """Longest match starting at unit ``i`` (a token start) ending at a token end:
         ``(end_unit, entry)`` or None."""
-        if i >= len(view.keys) or not view.tok_start[i]:
-            return None
-        node = self.root
-        best = None
-        j = i
         keys = view.keys
+        if i >= len(keys) or not view.tok_start[i]:
+            return None
+        node = self.root.get(keys[i])
+        if node is None:  # most units start no phrase
+            return None
+        tok_end = view.tok_end
+        best = (i + 1, node[self._END]) if tok_end[i] and self._END in node else None
+        j = i + 1
         n = len(keys)
         while j < n:
             node = node.get(keys[j])
             if node is None:
                 break
             j += 1
-            if view.tok_end[j - 1] and self._END in node:
+            if tok_end[j - 1] and self._END in node:
                 best = (j, node[self._END])
         return best
 
@@ -164,10 +167,22 @@ class TokenView:
         self.tok_end: List[bool] = []
         self.first_unit: List[int] = []
         self.sent: List[int] = []
+        keys, first_unit = self.keys, self.first_unit
         for t, token in enumerate(doc.tokens):
-            self.first_unit.append(len(self.keys))
+            first_unit.append(len(keys))
+            norm = token.norm
+            if ZWNJ not in norm:  # most tokens: one unit (the loop below gives the same)
+                if norm:
+                    keys.append(norm.translate(_FOLD))
+                    self.nstart.append(token.nstart)
+                    self.nend.append(token.nstart + len(norm))
+                    self.tok.append(t)
+                    self.tok_start.append(True)
+                    self.tok_end.append(True)
+                    self.sent.append(token.sent)
+                continue
             pos = token.nstart
-            parts = token.norm.split(ZWNJ)
+            parts = norm.split(ZWNJ)
             parts_idx = [k for k, p in enumerate(parts) if p]
             for k, part in enumerate(parts):
                 if part:
