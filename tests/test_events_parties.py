@@ -140,3 +140,25 @@ def test_new_round_of_talks_between_counted_countries():
     meetings = [e for e in doc.events if e.type == "meeting"]
     assert meetings and roles(meetings[0]) == ["سه کشور"]
     check_offsets(doc)
+
+
+def test_same_pair_told_twice_with_another_attendee_each_is_one_meeting():
+    text = ("علی احمدی امروز با حسن نوری و رضا کاظمی دیدار کرد. "
+            "به گزارش ایسنا، دیدار علی احمدی با حسن نوری و سارا موسوی دو ساعت طول کشید.")
+    doc = run(make_doc(text, ents=[("PER", "علی احمدی"), ("PER", "حسن نوری"), ("PER", "رضا کاظمی"), ("PER", "سارا موسوی")]))
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert len(meetings) == 1, [names(e) for e in meetings]
+    assert {"علی احمدی", "حسن نوری"} <= set(names(meetings[0]))
+
+
+def test_meeting_with_a_country_in_a_football_report_is_a_match():
+    text = ("درگیری یک خبرنگار با عضو فدراسیون عراق پیش از دیدار با ایران به پلیس کشید. "
+            "تیم ملی فوتبال عراق فردا به مصاف ایران می‌رود.")
+    doc = run(make_doc(text, ents=[("ROLE", "عضو فدراسیون عراق"), ("LOC", "ایران")]))
+    assert not [e for e in doc.events if e.type == "meeting"]
+
+
+def test_meeting_with_a_person_in_a_football_report_stays():
+    text = "رضا کاظمی سرمربی تیم ملی فوتبال امروز در دیدار با علی احمدی رئیس فدراسیون فوتبال گفت: کار سختی داریم."
+    doc = run(make_doc(text, ents=[("PER", "رضا کاظمی"), ("PER", "علی احمدی"), ("ROLE", "رئیس فدراسیون فوتبال")]))
+    assert [e.type for e in doc.events] == ["meeting"]

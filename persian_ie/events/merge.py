@@ -421,6 +421,8 @@ def _parties_differ(doc: Document, a: Cluster, b: Cluster) -> bool:
         return False
     only_a = [s for s in na if not any(_slot_matches(doc, t, r) for t in b.parts for r in s.refs)]
     only_b = [s for s in nb if not any(_slot_matches(doc, t, r) for t in a.parts for r in s.refs)]
+    if len(na) - len(only_a) >= 2:
+        return False  # the same named pair met: one meeting told twice, each time with another attendee
     return bool(only_a) and bool(only_b)
 
 
@@ -431,6 +433,8 @@ def _other_party_differs(doc: Document, cl: Cluster, m: Mention) -> bool:
         return False
     extra_mine = [p for p in mine if not any(_slot_matches(doc, slot, p) for slot in cl.parts)]
     extra_theirs = [slot for slot in theirs if not any(_slot_matches(doc, slot, p) for p in m.participants)]
+    if len(mine) - len(extra_mine) >= 2:
+        return False  # the same named pair met (see _parties_differ)
     return bool(extra_mine) and bool(extra_theirs)
 
 

@@ -99,6 +99,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     """
     out: List[Mention] = []
     sports_doc = _sports_title(doc, lex)
+    sports_words = any(t.norm in lex.sports_strong for t in doc.tokens)
     for si in range(len(doc.sentences)):
         text, base = _sent_text(doc, si)
         taken = _Taken()
@@ -129,6 +130,8 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                         verbal = True
                 if sporty and not _official_in_sports(head, text, s, he, base, people_spans, lex):
                     continue
+                if sports_words and head.type == "meeting" and _match_with_country(text, s, he):
+                    continue  # «پیش از دیدار با ایران» in a football report: a match
                 if _press(text, s, e, lex, head.weak and head.needs == "counterpart"):
                     continue
                 pending = False
@@ -167,6 +170,23 @@ def _official_in_sports(head: Head, text: str, s: int, he: int, base: int, peopl
     if regex.match(r"(?:تیم|باشگاه|حریف|کشتی|نماینده|ملی|منتخب)", rest) or _is_media(rest, lex):
         return False
     return any(start <= a - base <= start + 2 for a, b in people_spans)
+
+
+def _match_with_country(text: str, s: int, he: int) -> bool:
+    """«دیدار با ایران»: a meeting noun whose counterpart is a country itself (not an official
+    of it); in an article with sports words, that is a match."""
+    from .countries import countries_in
+    if not text[s:he].startswith("دیدار"):
+        return False
+    m = regex.match(r"(?:\u200c?(?:های|ها|ی)|\s+ای)?\s+با\s+(?:تیم\s+(?:ملی\s+)?)?", text[he:he + 30])
+    if not m:
+        return False
+    start = he + m.end()
+    word = regex.match(r"[\p{L}\u200c]+(?:\s+[\p{L}\u200c]+)?", text[start:start + 30])
+    if not word:
+        return False
+    hits = countries_in(word.group())
+    return bool(hits) and hits[0][0] == 0 and hits[0][3] == "country"
 
 
 def _sports_title(doc: Document, lex: Lexicon) -> bool:
