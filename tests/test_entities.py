@@ -306,3 +306,61 @@ def test_two_unknown_name_words_are_a_person_not_an_organization():
     # a known word before it is no first name: the tagger's reading stands
     found = [(e.text, e.label) for e in nlp("مربی اسکوچیچ امروز به فدراسیون آمد.").doc.entities]
     assert ("اسکوچیچ", "ORG") in found
+
+
+def test_desk_of_a_news_medium_is_the_medium():
+    # news text credits the medium, not its desk or bureau
+    tagger = FakeTagger([("گروه سیاسی ایسنا", "ORG"), ("دفتر ریاست جمهوری تاجیکستان", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("به گزارش گروه سیاسی ایسنا، وزیر به مشهد رفت.").doc.entities]
+    assert ("ایسنا", "ORG") in found and not any(t.startswith("گروه") for t, _ in found)
+    found = [(e.text, e.label) for e in nlp("به گزارش دفتر منطقه‌ای خبرگزاری مهر، نشست آغاز شد.").doc.entities]
+    assert ("خبرگزاری مهر", "ORG") in found and not any(t.startswith("دفتر") for t, _ in found)
+    # the office of an organization that is no medium stays whole
+    found = [(e.text, e.label) for e in nlp("دفتر ریاست جمهوری تاجیکستان اعلام کرد.").doc.entities]
+    assert ("دفتر ریاست جمهوری تاجیکستان", "ORG") in found
+
+
+def test_adjective_of_the_previous_noun_is_not_part_of_an_organization():
+    tagger = FakeTagger([("سیاه کارگروه ویژه اقدام مالی", "ORG"), ("سیاه FATF", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("نام ایران در لیست سیاه کارگروه ویژه اقدام مالی ماند.").doc.entities]
+    assert ("کارگروه ویژه اقدام مالی", "ORG") in found
+    found = [(e.text, e.label) for e in nlp("ایران از لیست سیاه FATF خارج نشد.").doc.entities]
+    assert ("FATF", "ORG") in found and ("سیاه FATF", "ORG") not in found
+
+
+def test_organizations_named_by_plain_words(nlp):
+    assert ents(nlp, "قراردادی با سازمان بیمه منعقد شد.", "ORG") == [("سازمان بیمه", "ORG")]
+    assert ents(nlp, "ستاد اقتصادی دولت پیگیری خواهد کرد.", "ORG") == [("ستاد اقتصادی دولت", "ORG")]
+    assert ents(nlp, "طرح تشکیل سازمان نظام روانشناسی و مشاوره تصویب شد.", "ORG") == \
+        [("سازمان نظام روانشناسی و مشاوره", "ORG")]
+    assert ents(nlp, "رئیس ستاد تسهیلات سفر گیلان گفت.", "ORG") == [("ستاد تسهیلات سفر گیلان", "ORG")]
+    # a determiner, a reference back or a plural head: no name
+    assert ents(nlp, "این سازمان بیمه را پوشش داد.", "ORG") == []
+    assert ents(nlp, "ستاد مربوطه تشکیل شد.", "ORG") == []
+    # an everyday head with one describing word is no name («کمیته فنی»), nor an indefinite one
+    assert ents(nlp, "کمیته فنی این طرح تشکیل شد.", "ORG") == []
+    assert ents(nlp, "کمیته ویژه‌ای تشکیل شد.", "ORG") == []
+    # a copula after the name is no compound verb
+    assert ents(nlp, "او عضو کمیته قانون اساسی است.", "ORG") == [("کمیته قانون اساسی", "ORG")]
+
+
+def test_description_beside_a_name_is_not_an_organization():
+    tagger = FakeTagger([("شبکه رادیویی", "ORG"), ("رادیو مونت کارلو", "ORG"), ("خبرگزاری رسمی قطر", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp('وزیر به شبکه رادیویی "رادیو مونت کارلو" گفت.').doc.entities]
+    assert ("رادیو مونت کارلو", "ORG") in found and ("شبکه رادیویی", "ORG") not in found
+    # alone, with no name beside it, the tagger's reading stands
+    found = [(e.text, e.label) for e in nlp("خبرگزاری رسمی قطر گزارش داد.").doc.entities]
+    assert ("خبرگزاری رسمی قطر", "ORG") in found
+
+
+def test_listed_organization_with_its_own_country():
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
+    found = [(e.text, e.label) for e in nlp("دبیر شورای عالی امنیت ملی ایران به مسکو رفت.").doc.entities]
+    assert ("شورای عالی امنیت ملی ایران", "ORG") in found
+    assert ("دبیر شورای عالی امنیت ملی ایران", "ROLE") in found
+    # another country, or the country as the clause's object, stays apart
+    found = [(e.text, e.label) for e in nlp("شورای عالی امنیت ملی ایران را مطلع کرد.").doc.entities]
+    assert ("شورای عالی امنیت ملی", "ORG") in found and ("ایران", "LOC") in found

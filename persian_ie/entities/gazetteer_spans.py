@@ -18,7 +18,7 @@ from typing import List, Sequence, Tuple
 
 from .context import Context, Found, Tagged
 from .context import QUOTE_OPEN
-from .org_patterns import chain_units, org_pattern, quoted_name, source_name, subunit_pattern
+from .org_patterns import chain_units, org_pattern, plain_word_name, quoted_name, source_name, subunit_pattern
 
 __all__ = ["gazetteer_spans"]
 
@@ -50,6 +50,9 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
         pat = org_pattern(ctx, i)
         if pat is not None:
             cands.append((pat, "ORG", "pattern"))
+        plain = plain_word_name(ctx, i) if pat is None else None
+        if plain is not None:
+            cands.append((plain, "ORG", "pattern"))
         sub = subunit_pattern(ctx, i)
         if sub is not None and not (i in title_ends and view.token_text(i) in words.office_word):
             cands.append((sub, "ORG", "pattern"))  # «رئیس [دفتر سیاسی حماس]»: the office is the role's

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from typing import List, Sequence, Tuple
 
-from .context import QUOTE_OPEN, Context, Found, Tagged
+from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 
-__all__ = ["merge", "clip_persons_to_roles"]
+__all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions"]
 
 
 def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: bool = True,
@@ -168,6 +168,95 @@ def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, 
                 continue
         cleaned.append((i, j, lab, src))
     return cleaned
+
+
+def media_of_desks(ctx: Context, merged: List[Found]) -> List[Found]:
+    """An organization span that is a desk or bureau of a listed news medium is the
+    medium (``گروه اقتصاد بین‌الملل [فارس]``, ``دفتر منطقه‌ای [خبرگزاری فارس]``): news
+    text credits the medium, not its desk. The desk word comes first (``newsroom_unit``
+    in ``word_classes.tsv``) and the medium ends the span."""
+    view, gaz = ctx.view, ctx.gaz
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG" and view.tok_start[i] and view.token_text(i) in ctx.words.newsroom_unit:
+            for k in range(i + 1, j):
+                entry = gaz.orgs.get(tuple(view.keys[k:j])) if view.tok_start[k] else None
+                if entry is not None and entry.kind == "media":
+                    i = k
+                    break
+        out.append((i, j, lab, src))
+    return out
+
+
+def own_country(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A listed national organization followed by its own country is one name with it
+    (``شورای عالی امنیت ملی ایران``, ``مجلس شورای اسلامی ایران``): the country is
+    the one the list gives for the organization; not before «را» (the country is then
+    a clause's object)."""
+    view, gaz = ctx.view, ctx.gaz
+    by_start = {s[0]: s for s in merged}
+    drop, out = set(), []
+    for s in merged:
+        i, j, lab, src = s
+        if s in drop:
+            continue
+        nxt = by_start.get(j)
+        entry = gaz.orgs.get(tuple(view.keys[i:j])) if lab == "ORG" else None
+        if entry is not None and entry.country and nxt is not None and nxt[2] == "LOC" \
+                and view.sent[j] == view.sent[i]:
+            place = gaz.places.get(tuple(view.keys[nxt[0]:nxt[1]]))
+            after = view.tok[nxt[1] - 1] + 1
+            if place is not None and place.kind == "country" and place.canonical == entry.country \
+                    and not (after < len(view.doc.tokens) and view.doc.tokens[after].norm == "را"):
+                drop.add(nxt)
+                out.append((i, nxt[1], lab, "merged"))
+                continue
+        out.append(s)
+    return [s for s in out if s not in drop]
+
+
+def drop_descriptions(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A tagger "organization" that only describes the name next to it is no name of
+    its own: a medium's word with adjectives or a place only (``کیودو [خبرگزاری رسمی
+    ژاپن]``, ``[شبکه رادیویی] "رادیو جی"``), right before or after another
+    organization (quotes and a comma between are allowed)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    orgs = [(i, j) for i, j, lab, _ in merged if lab == "ORG"]
+    starts = {i for i, _ in orgs}
+    ends = {j for _, j in orgs}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG" and src == "tagger" and view.token_text(i) in ctx.words.press_word \
+                and gaz.orgs.get(tuple(view.keys[i:j])) is None and _describes_only(ctx, view.next_token_unit(i), j):
+            k = j
+            while k < len(view) and view.keys[k] in QUOTE_OPEN | {"،", ","}:
+                k += 1
+            h = i
+            while h > 0 and view.keys[h - 1] in QUOTE_CLOSE | {"،", ","}:
+                h -= 1
+            if k in starts or h in ends:
+                continue
+        out.append((i, j, lab, src))
+    return out
+
+
+def _describes_only(ctx: Context, k: int, j: int) -> bool:
+    """Units ``[k, j)`` are adjectives, demonyms or a listed place, at least one word."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if k >= j:
+        return False
+    while k < j:
+        place = gaz.places.longest_at(view, k)
+        if place is not None and place[0] <= j:
+            k = place[0]
+            continue
+        tok = view.token_text(k)
+        tags = set((lex.words.get(tok) or "").split(","))
+        adjective = "AJ" in tags or tok.endswith("ی") and (tags == {"0"} or tok[:-1] in lex.words or tok[:-2] in lex.words)
+        if not view.tok_start[k] or not adjective or gaz.is_first_name(tok):
+            return False
+        k = view.next_token_unit(k)
+    return True
 
 
 def _past_place_heads(ctx: Context, i: int, j: int) -> int:

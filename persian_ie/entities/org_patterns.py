@@ -24,7 +24,7 @@ from typing import Optional
 
 from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context
 
-__all__ = ["org_pattern", "subunit_pattern", "chain_units", "source_name", "quoted_name"]
+__all__ = ["org_pattern", "subunit_pattern", "chain_units", "source_name", "quoted_name", "plain_word_name"]
 
 _SOURCE_END = {"،", ",", ":", "؛"}
 
@@ -225,6 +225,71 @@ def quoted_name(ctx: Context, q: int) -> Optional[int]:
         after += 1
     follows = any(tuple(view.keys[after:after + len(p)]) == p for p in words.org_intro)
     return close if before or follows else None
+
+
+def plain_word_name(ctx: Context, i: int) -> Optional[int]:
+    """An organization named by plain words after a head that is rarely used alone
+    (``plain_name_head``: ``سازمان بیمه``, ``ستاد تسهیلات سفر مازندران``, ``کمیته قانون
+    اساسی``, ``سازمان نظام روانشناسی و مشاوره``): one to three nouns or adjectives
+    (one «و» between two of them), ending at a listed place or organization. Not after a
+    determiner (``این سازمان``); a word followed by a verb is the verb's noun (``ستاد
+    اقتصادی دولت [پیگیری] شده``), time words and references back (``ستاد مربوطه``) end
+    it. Returns the end unit or None."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    hit = gaz.org_heads.longest_at(view, i)
+    if hit is None or view.token_text(i) not in words.plain_name_head or ctx.preceded_by_determiner(i):
+        return None
+    j, n = hit[0], len(view)
+    if j >= n or not view.tok_start[j] or view.sent[j] != view.sent[i] or gaz.orgs.longest_at(view, i) \
+            or gaz.orgs.longest_at(view, j):
+        return None  # a listed name: the other patterns know its extent
+    common = hit[1].canonical in gaz.common_heads
+    k, last, count, conj, nouns = j, None, 0, False, 0
+    while k < n and count < 3 and view.sent[k] == view.sent[i] and view.tok_start[k]:
+        tok = view.token_text(k)
+        nxt = view.next_token_unit(k)
+        place = ctx.entity_at(k, ("LOC",))
+        if place is not None and last is not None:
+            return place[0]  # «ستاد تسهیلات سفر [مازندران]»
+        if tok == "و" and last is not None and not conj and nxt < n and view.tok_start[nxt] \
+                and _plain_word(ctx, view.token_text(nxt)) and gaz.org_heads.longest_at(view, nxt) is None:
+            conj = True
+            k = nxt
+            continue
+        if not _plain_word(ctx, tok) or place is not None or gaz.org_heads.longest_at(view, k) is not None \
+                or gaz.titles.longest_at(view, k) is not None or last is None and tok.endswith("\u200cای"):
+            break  # … «کمیته ویژه‌ای»: an indefinite noun phrase
+        after = view.doc.tokens[view.tok[k] + 1].norm if view.tok[k] + 1 < len(view.doc.tokens) else ""
+        if _verb_form(ctx, after) and after not in words.copula:
+            break  # «[پیگیری] شده», «[منعقد] شده»: the noun of a compound verb
+        tags = lex.words.get(tok)
+        nouns += tags is None or "N" in tags.split(",")
+        last = k = nxt
+        count += 1
+    if last is None or not nouns or common and count < 2:
+        return None  # «کمیته فنی», «کمیته علمی و اجرائی», «کمیته تحقیق»: a description, not a name
+    return last
+
+
+def _verb_form(ctx: Context, tok: str) -> bool:
+    """A verb form or light verb (``شده``, ``نشود``, ``می‌شود``)."""
+    lex = ctx.lex
+    return lex.is_verbish(tok) or tok in ctx.words.light_verb or tok in lex.verbs and lex.words.get(tok) is None \
+        or len(tok) >= 4 and tok[0] in "نب" and tok[1:] in lex.verbs and tok[1:] not in lex.words
+
+
+def _plain_word(ctx: Context, tok: str) -> bool:
+    """A noun or adjective that may be part of a plain-word organization name."""
+    lex, words = ctx.lex, ctx.words
+    if tok in words.org_adjective:
+        return True  # «عالی», «ملی» (stop words of hazm's list)
+    if tok in PUNCT_LIKE or any(ch.isdigit() for ch in tok) or tok in words.not_in_name or tok in lex.stop \
+            or _verb_form(ctx, tok) or lex.is_function(tok) or ctx.gaz.is_first_name(tok):
+        return False
+    if tok.endswith(("\u200cها", "\u200cهای", "\u200cاش", "\u200cشان", "\u200cام")):
+        return False
+    tags = set((lex.words.get(tok) or "0").split(","))
+    return ("N" in tags or "AJ" in tags and "ADV" not in tags or tags == {"0"}) and not tok.endswith("انه")
 
 
 def _function_word(ctx: Context, tok: str) -> bool:

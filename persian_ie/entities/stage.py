@@ -37,7 +37,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from ..document import Document, Span
 from .context import Context, Found
 from .gazetteer_spans import gazetteer_spans
-from .merge import clip_persons_to_roles, merge
+from .merge import clip_persons_to_roles, drop_descriptions, media_of_desks, merge, own_country
 from .persons import person_spans
 from .roles import find_roles
 from .spans import entity_spans, link_persons, role_spans
@@ -120,13 +120,14 @@ class EntityRecognizer:
         tagged = clean_tagged(ctx, tagged_units(ctx, tagger_spans))
         merged = merge(ctx, gazetteer_spans(ctx, tagged), tagged, bare_places=self.bare_places,
                        tagger_labels=self.tagger_labels)
+        merged = drop_descriptions(ctx, media_of_desks(ctx, merged))
 
         roles = []
         if self.use_roles:
             by_start, blocked = _role_inputs(len(view), merged)
             roles = find_roles(view, by_start, ctx.gaz, blocked)
         role_ranges = [(r.start, r.end) for r in roles]
-        merged = clip_persons_to_roles(merged, role_ranges)
+        merged = own_country(ctx, clip_persons_to_roles(merged, role_ranges))
         if self.person_rules:
             merged = person_spans(ctx, merged, role_ranges)
 

@@ -202,6 +202,7 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                     if i + len(desc) < j and tuple(view.keys[i:i + len(desc)]) == desc:
                         i += len(desc)
                         break
+                i = _past_modifier_of_previous_noun(ctx, i, j)
                 title = gaz.titles.longest_at(view, i)
                 if title is not None and title[0] < j and gaz.org_heads.longest_at(view, title[0]) is not None:
                     i = title[0]  # «[مسؤول] اتحادیه انجمن‌های اسلامی»: the title is the role's
@@ -270,6 +271,32 @@ def _only_places(ctx: Context, i: int, j: int) -> bool:
         u = hit[0]
         count += 1
     return count >= 2
+
+
+def _past_modifier_of_previous_noun(ctx: Context, i: int, j: int) -> int:
+    """Start of an organization past a first word that qualifies the noun before the
+    span (``لیست [سیاه] FATF``, ``گزارش [شور دوم] کمیسیون اجتماعی``): an adjective (and
+    an ordinal after it) right after a noun, when an organization's head, a listed
+    organization or a Latin-script name follows. A name does not begin with an adjective."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if i == 0 or not view.tok_start[i] or view.sent[i - 1] != view.sent[i]:
+        return i
+    prev = view.doc.tokens[view.tok[i] - 1].norm
+    prev_tags = set((lex.words.get(prev) or "N").split(","))  # «0»: a lexicon word without tags
+    tok = view.token_text(i)
+    tags = set((lex.words.get(tok) or "").split(","))
+    if prev not in lex.words or not prev_tags & {"N", "0"} or lex.is_function(prev) or "AJ" not in tags \
+            or gaz.org_heads.longest_at(view, i) or gaz.orgs.longest_at(view, i) or gaz.places.longest_at(view, i):
+        return i
+    k = view.next_token_unit(i)
+    if k < j and view.tok_start[k] and ctx.words.is_ordinal(view.token_text(k)):
+        k = view.next_token_unit(k)
+    if k >= j or not view.tok_start[k]:
+        return i
+    nxt = view.token_text(k)
+    if gaz.org_heads.longest_at(view, k) or gaz.orgs.longest_at(view, k) or nxt[:1].isascii() and nxt[:1].isalpha():
+        return k
+    return i
 
 
 def _two_organizations(ctx: Context, i: int, j: int):
