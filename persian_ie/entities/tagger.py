@@ -183,6 +183,10 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
         if tuple(view.keys[i:j]) in gaz.not_entities:
             continue
         if lab == "PER":
+            while j > i and lex.is_possessed_noun(view.token_text(j - 1)):
+                j = view.first_unit[view.tok[j - 1]]  # «علاء برهم [برادرش]»: a description after the name
+            if j == i:
+                continue
             place = gaz.places.longest_at(view, i)
             if place is not None and place[0] == j and not gaz.is_first_name(view.token_text(i)):
                 lab = "LOC"  # «با شهردار مینسک»: a listed place is not a person
