@@ -385,3 +385,12 @@ def test_a_possessed_noun_for_a_person_is_no_part_of_a_name():
     found = [(e.text, e.label) for e in nlp("پس از ملاقات با علاء برهم برادرش و خواهرش ربوده شد.").doc.entities]
     assert ("علاء برهم", "PER") in found
     assert not any("برادرش" in t or "خواهرش" in t for t, _ in found)
+
+
+def test_unknown_pair_ending_like_other_organizations_is_one_of_them():
+    tagger = FakeTagger([("ایرلاینز", "ORG"), ("یونایتد ایرلاینز", "ORG"), ("اسکوچیچ", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("رقبایی چون امریکن ایرلاینز و یونایتد ایرلاینز کمک خواستند.").doc.entities]
+    assert ("امریکن ایرلاینز", "ORG") in found and not any(lab == "PER" for _, lab in found)
+    found = [(e.text, e.label) for e in nlp("دراگان اسکوچیچ امروز آمد.").doc.entities]
+    assert ("دراگان اسکوچیچ", "PER") in found

@@ -441,8 +441,12 @@ class _PersonRules:
         """(c'') a foreign name of two words neither of which Persian knows, the tagger
         reading only the second as an organization (``دراگان [اسکوچیچ]``, ``آروجان
         [حالاکورکی] از هند``): an organization's name has a head, is listed or is one
-        word; two unknown name words in a row are a person's first name and surname."""
+        word; two unknown name words in a row are a person's first name and surname — or,
+        when the second ends a longer organization name in the same document, one more
+        such organization (``امریکن [ایرلاینز]`` beside ``یونایتد ایرلاینز``)."""
         view, gaz, lex, hard = self.view, self.ctx.gaz, self.ctx.lex, self.hard
+        # last words of longer organization names here («یونایتد ایرلاینز»): a word of an organization
+        org_tails = {view.token_text(j - 1) for i, j, lab, _ in kept if lab == "ORG" and view.tok[j - 1] > view.tok[i]}
         for idx, (i, j, lab, src) in enumerate(kept):
             if lab != "ORG" or src != "tagger" or view.tok[i] != view.tok[j - 1] or i == 0:
                 continue
@@ -458,7 +462,8 @@ class _PersonRules:
                     or first.endswith("ی") and first[:-1] in lex.words \
                     or self.name_like(prev, strict=True) is None:
                 continue  # («تروریستی منافقین»: an adjective of a known word)
-            kept[idx] = (prev, j, "PER", "rule:unknown-pair")
+            # the tail of other organizations' names: the pair is one more of them (امریکن ایرلاینز)
+            kept[idx] = (prev, j, "ORG", "merged") if tok in org_tails else (prev, j, "PER", "rule:unknown-pair")
             for u in range(prev, j):
                 self.taken[u] = hard[u] = True
 
