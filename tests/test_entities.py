@@ -394,3 +394,10 @@ def test_unknown_pair_ending_like_other_organizations_is_one_of_them():
     assert ("امریکن ایرلاینز", "ORG") in found and not any(lab == "PER" for _, lab in found)
     found = [(e.text, e.label) for e in nlp("دراگان اسکوچیچ امروز آمد.").doc.entities]
     assert ("دراگان اسکوچیچ", "PER") in found
+
+
+def test_a_demonym_after_a_noun_is_not_the_start_of_a_name():
+    tagger = FakeTagger([("ازبکستانی پامپئو", "ORG"), ("مایک پامپئو", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("مایک پامپئو آمد. همتای ازبکستانی پامپئو گفت.").doc.entities]
+    assert not any(t.startswith("ازبکستانی") for t, lab in found if lab != "ROLE")
