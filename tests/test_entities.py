@@ -401,3 +401,11 @@ def test_a_demonym_after_a_noun_is_not_the_start_of_a_name():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [(e.text, e.label) for e in nlp("مایک پامپئو آمد. همتای ازبکستانی پامپئو گفت.").doc.entities]
     assert not any(t.startswith("ازبکستانی") for t, lab in found if lab != "ROLE")
+
+
+def test_an_organization_does_not_end_in_a_prefixed_verb_or_a_superlative():
+    tagger = FakeTagger([("مجلس شورای ملی برداشتند", "ORG"), ("مجلس شورای ملی خلوت‌ترین", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "نمایندگان پرده از مجلس شورای ملی برداشتند. آن روز مجلس شورای ملی خلوت‌ترین روز را داشت."
+    found = {e.text for e in nlp(text).doc.entities if e.label == "ORG"}
+    assert found == {"مجلس شورای ملی"}

@@ -77,6 +77,10 @@ class CommonWords:
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
                 and (tok[1:] in self.words or tok[1:5] == "خواه"):
             return True  # نکرد، بگوید، نخواهد (but not «نیازی», «نیوز»)
+        for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):  # «برداشتند», «درآوردند» (not «برداشت» the noun)
+            if tok.startswith(prefix) and tok.endswith(("ند", "ید", "یم")) and tok not in self.words \
+                    and tok[len(prefix):] in self.verbs and len(tok) - len(prefix) >= 4:
+                return True
         # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
         return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
 

@@ -196,6 +196,9 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             while j > i + 1 and view.tok_start[j - 1] and lex.is_verbish(view.token_text(j - 1)) \
                     and not gaz.is_first_name(view.token_text(j - 1)):
                 j -= 1  # «مجلس شورای ملی [برداشتند]»: a name does not end in a verb
+            while j > i + 1 and view.tok[j - 1] > view.tok[i] and view.token_text(j - 1).endswith("ترین") \
+                    and not gaz.orgs.get(tuple(view.keys[i:j])) and not gaz.places.get(tuple(view.keys[i:j])):
+                j = view.first_unit[view.tok[j - 1]]  # «… [خلوت‌ترین]»: nor in a superlative
             if view.tok[i] == view.tok[j - 1] and weak_edge(ctx, i):
                 continue  # a lone verb, function word or adjective
             entry = gaz.refs.get(tuple(view.keys[i:j]))
