@@ -304,8 +304,9 @@ def cmd_train(args):
         init_arrays = {k[len(prefix):]: v.astype(np.float32) for k, v in init_all.items() if k.startswith(prefix)}
         if not init_arrays:
             raise SystemExit(f"{args.init} has no network {args.init_member}")
-        if init_meta.get("static_words"):
-            raise SystemExit("--init with a network that already has static vectors is not supported")
+        init_static = init_meta.get("static_words")
+        if init_static and (not args.static or [str(x) for x in np.load(args.static)["words"]] != init_static):
+            raise SystemExit("--init: the network was trained with static vectors; give the same --static file")
         meta = {k: v for k, v in init_meta.items() if k not in ("n_models", "heads", "seeds", "trained", "static_words", "static")}
         args.hidden, args.layers = init_meta["hidden"], init_meta["layers"]
         init_heads = init_meta.get("heads") or {}
