@@ -31,7 +31,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Dict, Optional, Set, Tuple
@@ -134,6 +133,8 @@ def save() -> None:
         if len(table) > _MAX_KEPT:
             table = {k: v for k, v in table.items() if k in _used}
         _dirty = False
+    import tempfile  # only here: importing it costs start-up time
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
