@@ -51,12 +51,13 @@ from ..document import Document
 from ..normalize import normalize
 from .index import Near
 from .lexicon import Lexicon
+from .. import _rxcache as rxcache
 
 __all__ = ["topic_spans", "assign_topics"]
 
 Span3 = Tuple[int, int, str]
 
-_TOKEN = regex.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»\"]")
+_TOKEN = rxcache.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»\"]")
 _HARD_PUNCT = set(".:؛!?؟()[]")
 _QUOTES = set("«»\"")
 _MAX_WORDS = 14
@@ -118,17 +119,17 @@ def grammar() -> _Grammar:
         select.setdefault(normalize(w), {}).update({p: 1.0 for p in ps})
 
     def comp(xs: Sequence[str]) -> List["regex.Pattern[str]"]:
-        return [regex.compile(x) for x in xs]
+        return [rxcache.compile(x) for x in xs]
 
     return _Grammar(
         after=comp(g["after"]), purpose=comp(g.get("purpose", [])), before=comp(g["before"]), enclosed=comp(g["enclosed"]),
-        stop=_words(g["stop"]), talk=_words(g["talk"]), light=regex.compile(g["light_verb"]),
-        verb_prefix=regex.compile(g["verb_prefix"]), verbs=_words(g["verbs"]),
+        stop=_words(g["stop"]), talk=_words(g["talk"]), light=rxcache.compile(g["light_verb"]),
+        verb_prefix=rxcache.compile(g["verb_prefix"]), verbs=_words(g["verbs"]),
         verb_suffixes=tuple(g["verb_suffixes"]), event_nouns=_words(g["event_nouns"]),
         subjects=_words(g["subjects"]), in_blockers=_words(g["in_blockers"]),
-        lead_drop=regex.compile(g["lead_drop"]), sub_list=regex.compile(g["sub_list"]),
+        lead_drop=rxcache.compile(g["lead_drop"]), sub_list=rxcache.compile(g["sub_list"]),
         binomials=frozenset(normalize(x) for x in np_data.get("binomials", [])),
-        trailing_drop=regex.compile(g["trailing_drop"]), keep=[normalize(x) for x in top["keep_inside"]],
+        trailing_drop=rxcache.compile(g["trailing_drop"]), keep=[normalize(x) for x in top["keep_inside"]],
         filler=_words(top["filler"]), filler_re=comp(g["filler_re"]),
         generic_heads=[normalize(x) for x in top.get("generic_heads", [])], select=select,
         free_preps=_words(g["free_prepositions"]), adjectives=_words(np_data.get("adjectives", [])) | _words(g.get("adjectives", [])),
@@ -310,12 +311,12 @@ _PREVERBAL_SHARE = 0.15
 
 #: light verbs and auxiliaries: the word right before one is the verb's own (a compound verb or a
 #: predicate: «عنوان کرد»، «ادامه داد»، «راهی شد»، «مهم است»), not the end of a noun phrase
-_LIGHT_VERB = regex.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو|نمود|نما|گردید|گرد|داد|ده|داشت|دار|یافت|یاب|زد|زن|"
+_LIGHT_VERB = rxcache.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو|نمود|نما|گردید|گرد|داد|ده|داشت|دار|یافت|یاب|زد|زن|"
                             r"گرفت|گیر|خواه)(?:م|ی|یم|ید|ند|د|ه|ن)?$")
 
 #: words that need the noun after them: the noun before a light verb stays in the phrase after one
 #: («… همکاری‌های استراتژیک دو کشور شد»)
-_NEEDS_NOUN = regex.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
+_NEEDS_NOUN = rxcache.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
 
 #: words that open examples inside a list («… بویژه روابط اقتصادی»): the list goes on over them
 _EXAMPLE_JOINTS = {"بویژه", "به\u200cویژه", "خصوصا", "خصوصاً"}
@@ -354,7 +355,7 @@ def _rstrip_at(text: str, end: int) -> int:
 
 
 #: a closing prepositional phrase that points back at the event's place or the text («در این استان»)
-_DEICTIC_TAIL = regex.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
+_DEICTIC_TAIL = rxcache.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
 
 
 def _sides_subject(toks, i: int, gr: _Grammar) -> bool:
@@ -468,7 +469,7 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
     return found
 
 
-_DOMAIN = regex.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
+_DOMAIN = rxcache.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
 
 
 def _keep_at(text: str, pos: int, keep: Sequence[str]) -> bool:
@@ -553,7 +554,7 @@ def _split(text: str, s: int, e: int, gr: _Grammar,
     return merged
 
 
-_BETWEEN_PARTIES = regex.compile(r"\s+(?:میان|بین)\s")
+_BETWEEN_PARTIES = rxcache.compile(r"\s+(?:میان|بین)\s")
 
 
 def _tie_head(phrase: str) -> Optional[str]:
@@ -636,7 +637,7 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
 
 
 #: a word that cannot end a phrase: a plural in ezafe («…‌های»), a superlative («…ترین»)
-_OPEN_ENDED = regex.compile(r"(?:\u200c?های|ترین)$")
+_OPEN_ENDED = rxcache.compile(r"(?:\u200c?های|ترین)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -727,8 +728,8 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
 
 # -- which event a sentence's topics belong to ------------------------------------------------------
 
-_SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
-_BACK_REF = regex.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
+_SIDES = rxcache.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_BACK_REF = rxcache.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
                           r"جلسه|سفر|مذاکره|مذاکرات|رایزنی|مکالمه)")
 
 
