@@ -297,7 +297,7 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
         if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         prev_end, end, last_start = end, e, s
-        if head is None or prev in _PREPS:
+        if (head is None or prev in _PREPS) and not _NEEDS_NOUN.match(w):
             head = w  # «درباره [مخالفت با …]»: the word after a preposition heads what follows it
         prev = w
     return end
@@ -305,7 +305,7 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
 
 #: share of a word's occurrences followed by a preposition (mined) for it to carry the preposition
 #: as the phrase's head, or as the word right before it (adjectives select weakly: «دوجانبه با»)
-_HEAD_SHARE, _PREV_SHARE = 0.12, 0.3
+_HEAD_SHARE, _PREV_SHARE = 0.12, 0.24
 #: share of a word's occurrences right before a light verb for it to go with the verb (mined)
 _PREVERBAL_SHARE = 0.15
 
@@ -463,11 +463,22 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
     for cue in gr.enclosed:
         for m in cue.finditer(text, a, b):
             lo, e = m.span("np")
+            e = _before_adjunct(text, lo, e)
             s = max(lo, _np_left(text, e, lo, gr, blocked))
             if e > s:
                 found.append((s, e))
     return found
 
+
+#: clause adjuncts (consideration) that close the phrase before them rather than modify it
+_ADJUNCT = rxcache.compile(r"\s(?:با\s+توجه\s+به|با\s+عنایت\s+به)\s")
+
+
+def _before_adjunct(text: str, s: int, e: int) -> int:
+    """``e`` moved back before a clause adjunct inside ``[s, e)``: «خواستار گسترش همکاری ایران و یونسکو
+    با توجه به زمینه فرهنگی … شد» → «گسترش همکاری ایران و یونسکو»."""
+    adj = _ADJUNCT.search(text, s, e)
+    return _rstrip_at(text, adj.start()) if adj and adj.start() > s else e
 
 _DOMAIN = rxcache.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
 
