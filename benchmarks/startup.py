@@ -2,10 +2,15 @@
 
     python benchmarks/startup.py            # 5 fresh interpreters: min and median
     python benchmarks/startup.py --runs 9 --profile   # + where the time goes (cProfile, one run)
+    python benchmarks/startup.py --cold     # without the compiled-pattern cache (first run after install)
 
 Times are CPU seconds of the child process (user + system), so they hold on a busy
 machine better than wall time; the wall time and the load average are printed too.
-The first run after a code change also compiles bytecode: it is run once and dropped.
+The first run after a code change also compiles bytecode and fills the compiled-pattern
+cache (persian_ie/_rxcache.py): it is run once and dropped. ``PYTHONDONTWRITEBYTECODE`` is
+cleared for the children (an installed package has its bytecode; without it every run
+compiles ~120 modules, ~0.2-0.4 s). ``--cold`` gives the children an empty pattern cache
+that they may not write, i.e. the first process after installing or upgrading.
 """
 
 from __future__ import annotations
@@ -36,8 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile of one run")
+    parser.add_argument("--cold", action="store_true", help="no compiled-pattern cache (PERSIAN_IE_CACHE_DIR='')")
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if args.cold:
+        env["PERSIAN_IE_CACHE_DIR"] = ""
     subprocess.run([sys.executable, "-c", CHILD], env=env, check=True, capture_output=True)  # bytecode
     rows = []
     for _ in range(args.runs):
@@ -49,7 +58,7 @@ def main() -> None:
     print(f"import persian_ie:            min {min(imp):.2f} s, median {statistics.median(imp):.2f} s CPU")
     print(f"import + first extract():     min {min(first):.2f} s, median {statistics.median(first):.2f} s CPU "
           f"(wall median {statistics.median(wall):.2f} s; load average {os.getloadavg()[0]:.1f}, "
-          f"{os.cpu_count()} CPUs; {args.runs} runs)")
+          f"{os.cpu_count()} CPUs; {args.runs} runs{'; no pattern cache' if args.cold else ''})")
     if args.profile:
         code = f"CHILD = {CHILD!r}\nimport cProfile, pstats\np = cProfile.Profile()\np.enable()\nexec(CHILD)\n" \
                "p.disable()\npstats.Stats(p).sort_stats('cumulative').print_stats(40)\n"

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import regex
+from . import _rxcache as rxcache
 
 __all__ = ["FieldNames", "PUBLISHED_LIKE", "parse_keep"]
 
 #: Field names that may hold a publication date (the value must read as a date too).
-PUBLISHED_LIKE = regex.compile(r"(?i)publish|pub_?date|date|release|created|time")
+PUBLISHED_LIKE = rxcache.compile(r"(?i)publish|pub_?date|date|release|created|time")
 
 
 def parse_keep(value: Optional[str]) -> Tuple[str, ...]:

@@ -32,6 +32,7 @@ from typing import Callable, List, Optional, Tuple
 import regex
 
 from .document import Alignment, Document
+from . import _rxcache as rxcache
 
 __all__ = ["Normalizer", "normalize", "AlignedText", "fold_digits"]
 
@@ -80,8 +81,8 @@ def fold_digits(text: str) -> str:
 
 
 _ONE_TO_ONE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if len(v) == 1})
-_ONE_TO_ONE_CHARS = regex.compile("[" + "".join(regex.escape(chr(k)) for k in _ONE_TO_ONE) + "]")
-_SPECIAL_CHARS = regex.compile(
+_ONE_TO_ONE_CHARS = rxcache.compile("[" + "".join(regex.escape(chr(k)) for k in _ONE_TO_ONE) + "]")
+_SPECIAL_CHARS = rxcache.compile(
     "[" + "".join(regex.escape(k) for k, v in _CHAR_MAP.items() if len(v) != 1)
     + "\ufb50-\ufdff\ufe70-\ufefe\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f]"
 )
@@ -246,38 +247,38 @@ def _edge_spaces(text: str) -> bool:
 #: dash is not scanned for rules that cannot match it)
 _RULES: List[Tuple["regex.Pattern[str]", Callable[["regex.Match[str]"], str], Callable[[str], bool]]] = [
     # line breaks: \r\n and \r → \n
-    (regex.compile(r"\r\n?"), lambda m: "\n", _has("\r")),
+    (rxcache.compile(r"\r\n?"), lambda m: "\n", _has("\r")),
     # ZWNJ next to a space, line break, punctuation or text edge; repeated ZWNJ
-    (regex.compile(r"\u200c+(?=[\s\p{P}\p{S}]|$)|(?<=^|[\s\p{P}\p{S}])\u200c+|(?<=\u200c)\u200c+", regex.M),
+    (rxcache.compile(r"\u200c+(?=[\s\p{P}\p{S}]|$)|(?<=^|[\s\p{P}\p{S}])\u200c+|(?<=\u200c)\u200c+", regex.M),
      lambda m: "", _has("\u200c")),
     # ZWNJ after a non-joining letter or before a non-letter does nothing visible: keep only between letters
-    (regex.compile(r"(?<![\p{L}])\u200c|\u200c(?![\p{L}])"), lambda m: "", _has("\u200c")),
+    (rxcache.compile(r"(?<![\p{L}])\u200c|\u200c(?![\p{L}])"), lambda m: "", _has("\u200c")),
     # runs of spaces
-    (regex.compile(r" {2,}"), lambda m: " ", _has("  ")),
+    (rxcache.compile(r" {2,}"), lambda m: " ", _has("  ")),
     # spaces at line edges
-    (regex.compile(r"^ +| +$", regex.M), lambda m: "", _edge_spaces),
+    (rxcache.compile(r"^ +| +$", regex.M), lambda m: "", _edge_spaces),
     # glued punctuation: space after closing marks directly followed by a letter
-    (regex.compile(r"(?<=[" + _L + r"\d][.،؛!؟?)»\]:])(?=[" + _L + r"«(])" + r"|(?<=[" + _L + r"][.،؛!؟?)»\]:])(?=\d)"),
+    (rxcache.compile(r"(?<=[" + _L + r"\d][.،؛!؟?)»\]:])(?=[" + _L + r"«(])" + r"|(?<=[" + _L + r"][.،؛!؟?)»\]:])(?=\d)"),
      lambda m: " ", _has(*".،؛!؟?)»]:")),
-    (regex.compile(r"(?<=[،؛!؟?)»\]])(?=[\d" + _L + r"])"), lambda m: " ", _has(*"،؛!؟?)»]")),
+    (rxcache.compile(r"(?<=[،؛!؟?)»\]])(?=[\d" + _L + r"])"), lambda m: " ", _has(*"،؛!؟?)»]")),
     # space before opening marks glued to the preceding word
-    (regex.compile(r"(?<=[" + _L + r"\d])(?=[«(\[])"), lambda m: " ", _has(*"«([")),
+    (rxcache.compile(r"(?<=[" + _L + r"\d])(?=[«(\[])"), lambda m: " ", _has(*"«([")),
     # dash, bar, pipe glued to words: -دوشنبه, ۱۴۰۴-, مینسک|
-    (regex.compile(r"(?<=[" + _L + r"\d])(?=[|｜¦])|(?<=[|｜¦])(?=[" + _L + r"\d])"), lambda m: " ", _has(*"|｜¦")),
-    (regex.compile(r"(?<=[\p{Arabic}])(?=[-–—])|(?<=[-–—])(?=[\p{Arabic}])"
+    (rxcache.compile(r"(?<=[" + _L + r"\d])(?=[|｜¦])|(?<=[|｜¦])(?=[" + _L + r"\d])"), lambda m: " ", _has(*"|｜¦")),
+    (rxcache.compile(r"(?<=[\p{Arabic}])(?=[-–—])|(?<=[-–—])(?=[\p{Arabic}])"
                    r"|(?<=[۰-۹])(?=[-–—](?![۰-۹]))|(?<=(?<![۰-۹])[-–—])(?=[۰-۹])"),
      lambda m: " ", _has(*"-–—")),
     # a news lead glued to its source by scraped link text: «به گزارشخبرگزاری مهربه نقل از»
     # → «به گزارش خبرگزاری مهر به نقل از» (not «به گزارشی/گزارشگر/گزارشات…»)
-    (regex.compile(r"(?<=(?<![\p{L}\u200c])به گزارش)(?=\p{Arabic})"
+    (rxcache.compile(r"(?<=(?<![\p{L}\u200c])به گزارش)(?=\p{Arabic})"
                    r"(?!(?:ی|یی|ها|های|هایی|ات|گر|گران|گری|ش|شان|ت|تان|م|مان)(?![\p{L}\u200c]))"),
      lambda m: " ", _has("به گزارش")),
-    (regex.compile(r"(?<=(?<![\p{L}\u200c])به گزارش [\p{Arabic} ]{0,40}?\p{L}{2})(?=به نقل از)"),
+    (rxcache.compile(r"(?<=(?<![\p{L}\u200c])به گزارش [\p{Arabic} ]{0,40}?\p{L}{2})(?=به نقل از)"),
      lambda m: " ", _has("به نقل از")),
     # detached prefix می/نمی: «می شود» → «می‌شود»
-    (regex.compile(r"(?<![\p{L}\u200c])(ن?می) (?=[\p{Arabic}]{2})"), lambda m: m.group(1) + ZWNJ, _has("می ")),
+    (rxcache.compile(r"(?<![\p{L}\u200c])(ن?می) (?=[\p{Arabic}]{2})"), lambda m: m.group(1) + ZWNJ, _has("می ")),
     # detached plural/comparative suffixes: «کتاب ها» → «کتاب‌ها»
-    (regex.compile(r"(?<=[\p{Arabic}]{2}) (?=(?:ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|ترین)(?![\p{L}\u200c]))"),
+    (rxcache.compile(r"(?<=[\p{Arabic}]{2}) (?=(?:ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|ترین)(?![\p{L}\u200c]))"),
      lambda m: ZWNJ, _has(" ها", " ترین")),
 ]
 
@@ -342,7 +343,7 @@ class Normalizer:
         return (Normalizer, (self.repair_zwnj, self.join_affixes))
 
 
-_WORD = regex.compile(r"(?<![\u200c\p{L}])[\p{Arabic}&&\p{L}]{4,}(?![\u200c\p{L}])", regex.V1)
+_WORD = rxcache.compile(r"(?<![\u200c\p{L}])[\p{Arabic}&&\p{L}]{4,}(?![\u200c\p{L}])", regex.V1)
 _DEFAULT: Optional[Normalizer] = None
 
 

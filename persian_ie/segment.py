@@ -22,10 +22,11 @@ from typing import List, Tuple
 import regex
 
 from .document import Document, Sentence, Token
+from . import _rxcache as rxcache
 
 __all__ = ["Segmenter", "word_spans", "sentence_spans"]
 
-_TOKEN = regex.compile(
+_TOKEN = rxcache.compile(
     r"""
     (?:https?://|www\.)[^\s«»"]+                       # URLs
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                      # e-mail addresses
@@ -38,9 +39,9 @@ _TOKEN = regex.compile(
 )
 
 # sentence ends: . ! ? ؟ … (and runs of them) followed by space/quote/line end; or a line break
-_SENT_END = regex.compile(r"(?:[.!?؟…]+[»\")\]]*(?=\s|$))|\n+")
+_SENT_END = rxcache.compile(r"(?:[.!?؟…]+[»\")\]]*(?=\s|$))|\n+")
 # abbreviations whose period does not end a sentence: ه.ش. ق.ظ. single letters, «ج.ا.»
-_ABBREV_BEFORE = regex.compile(r"(?:^|[\s(«])\p{L}\.(?:\p{L}\.)*$")
+_ABBREV_BEFORE = rxcache.compile(r"(?:^|[\s(«])\p{L}\.(?:\p{L}\.)*$")
 
 
 def word_spans(text: str) -> List[Tuple[int, int]]:

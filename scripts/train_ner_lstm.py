@@ -237,7 +237,9 @@ def save(path, meta, arrays, half=True):
     out = {k: (v.astype(np.float16) if half and v.dtype == np.float32 and v.size > 4096 else v) for k, v in arrays.items()}
     out["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **out)
+    # stored, not deflated: float16 weights shrink ~10% compressed, and inflating them
+    # cost ~0.1 s of every process's start-up (benchmarks/startup.py)
+    np.savez(path, **out)
 
 
 # -- training -------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from ..document import Document
 from ..records import DateValue
 from .recognize import POINT_KINDS, Mention, is_future, is_past, present_only, recognize
 from .resolve import resolve
+from .. import _rxcache as rxcache
 
 __all__ = ["DateExtractor"]
 
@@ -100,7 +101,7 @@ class DateExtractor:
         return doc
 
 
-_RANGE_GAP = regex.compile(r"^[ \u200c]*(?:تا|الی|لغایت|و|-|–|—)[ \u200c]*$")
+_RANGE_GAP = rxcache.compile(r"^[ \u200c]*(?:تا|الی|لغایت|و|-|–|—)[ \u200c]*$")
 
 
 def _borrow_years(norm: str, mentions: List[Mention]) -> None:

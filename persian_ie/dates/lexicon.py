@@ -21,6 +21,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import regex
 
 from .._resources import read_json
+from .. import _rxcache as rxcache
 
 __all__ = ["DateLexicon", "get_lexicon", "alternation", "fold_key"]
 
@@ -28,7 +29,7 @@ __all__ = ["DateLexicon", "get_lexicon", "alternation", "fold_key"]
 JOINT = "[ \u200c]"
 
 
-_DOT_SPACES = regex.compile(r"\s*\.\s*")
+_DOT_SPACES = rxcache.compile(r"\s*\.\s*")
 
 
 def fold_key(word: str) -> str:

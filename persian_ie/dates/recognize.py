@@ -31,6 +31,7 @@ import regex
 
 from .lexicon import JOINT, DateLexicon, alternation, fold_key, get_lexicon
 from .numbers import number_patterns, parse_number
+from .. import _rxcache as rxcache
 
 __all__ = ["Mention", "recognize", "POINT_KINDS"]
 
@@ -184,11 +185,11 @@ def grammar() -> _Grammar:
         (rf"{_B}(?:هر{_J}(?:{count}{_J})?(?P<unit>{units})(?:{_J}(?:یک{_J}?بار|یکبار))?|(?P<unit2>روزانه|هفتگی|ماهانه|سالانه|شبانه|هر{_J}ساله|همه{_J}روزه|روزی|سالی)|(?P<unit3>روز|هفته|ماه|سال|ساعت|دقیقه|ثانیه){_J}به{_J}(?P=unit3)){_E}", _set),
         (rf"{_B}(?P<n>یک|سه|دو){_J}ربع(?P<unit>{_J}ساعت)?{_E}", _quarter),
     ]
-    rules = [(regex.compile(p, regex.V0), fn) for p, fn in R]
-    future = regex.compile(r"(?<![\p{L}\u200c])(?:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u200c]")
+    rules = [(rxcache.compile(p, regex.V0), fn) for p, fn in R]
+    future = rxcache.compile(r"(?<![\p{L}\u200c])(?:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u200c]")
                                                      for w in lex.future_markers) + r")(?![\p{L}])")
-    return _Grammar(lex, rules, regex.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
-                    regex.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future)
+    return _Grammar(lex, rules, rxcache.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
+                    rxcache.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future)
 
 
 # -- atom builders (each returns a Mention or None) ----------------------------------------
@@ -840,7 +841,7 @@ def _quarter(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     return men
 
 
-_VA = regex.compile(r"[ \u200c]و[ \u200c]")
+_VA = rxcache.compile(r"[ \u200c]و[ \u200c]")
 
 
 def _split_by_unit(text: str, men: Mention) -> List[Tuple[int, int, str]]:
@@ -880,7 +881,7 @@ def _set(text: str, m: "regex.Match[str]") -> Optional[Mention]:
 
 _PRIORITY = {"date": 0, "time": 0, "period": 1, "vague": 1, "anchored": 2, "set": 2, "duration": 3, "daypart": 4}
 
-_GAP = regex.compile(r"^[ \u200c]*(?:[،,(\-–—][ \u200c]*)?(?:(?:روز|در|مورخ|مورخه|به{_J}تاریخ|برابر{_J}با|مصادف{_J}با)[ \u200c]+)?$".replace("{_J}", "[ \u200c]"))
+_GAP = rxcache.compile(r"^[ \u200c]*(?:[،,(\-–—][ \u200c]*)?(?:(?:روز|در|مورخ|مورخه|به{_J}تاریخ|برابر{_J}با|مصادف{_J}با)[ \u200c]+)?$".replace("{_J}", "[ \u200c]"))
 
 # components that may be joined (a relative day and the explicit date it names are one
 # moment; a weekday and its date; a date and its clock time; a day part and its day)
@@ -1015,10 +1016,10 @@ def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -
     return out
 
 
-_CLAUSE_END = regex.compile(r"[.،؛:!?؟\n]|[ \u200c](?:که|ولی|اما|تا)[ \u200c]")
+_CLAUSE_END = rxcache.compile(r"[.،؛:!?؟\n]|[ \u200c](?:که|ولی|اما|تا)[ \u200c]")
 
 
-_WORDS = regex.compile(r"[\p{L}\u200c]+")
+_WORDS = rxcache.compile(r"[\p{L}\u200c]+")
 
 
 def _figurative_today(text: str, men: Mention) -> bool:
@@ -1042,7 +1043,7 @@ def _figurative_today(text: str, men: Mention) -> bool:
     return any(w in lex.stative_verbs for w in words)
 
 
-_PRESENT = regex.compile(r"(?<![\p{L}\u200c])(?:بر|در|فرا)?ن?می[\u200c ](?P<stem>[\p{L}]+)")
+_PRESENT = rxcache.compile(r"(?<![\p{L}\u200c])(?:بر|در|فرا)?ن?می[\u200c ](?P<stem>[\p{L}]+)")
 _PAST_STEM_END = ("کرد", "کردند", "شد", "شدند", "داد", "دادند", "گفت", "گفتند", "رفت", "آمد", "رسید", "بود", "بودند",
                   "داشت", "داشتند", "گرفت", "خواست", "کردیم", "شدیم")
 

@@ -22,12 +22,13 @@ from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
 from .people import PersonRef
 from .triggers import Mention
+from .. import _rxcache as rxcache
 
 __all__ = ["clause_window", "participants_of", "location_of", "date_of"]
 
-_DISCUSSED = regex.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
+_DISCUSSED = rxcache.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
                            r"اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
-_TEMPORAL = regex.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت)\s+(?:\S+\s+){0,1}$")
+_TEMPORAL = rxcache.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت)\s+(?:\S+\s+){0,1}$")
 
 
 def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
@@ -42,7 +43,7 @@ def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
     colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s), slash + 2 if slash >= 0 else -1)
     if colon >= start:
         start = colon + 1
-    end_m = regex.compile(r"[:؛]|\s/\s").search(text, e)
+    end_m = rxcache.compile(r"[:؛]|\s/\s").search(text, e)
     end = end_m.start() if end_m else len(text)
     return lo + start, lo + end
 
@@ -140,17 +141,17 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     return cands
 
 
-_SIGNED_BY = regex.compile(r"(?<![\p{L}\u200c])به\s+امضای\s+(?:[«\"]\s*)?")
+_SIGNED_BY = rxcache.compile(r"(?<![\p{L}\u200c])به\s+امضای\s+(?:[«\"]\s*)?")
 #: a verb of saying that opens a complement clause: «X اعلام کردند، …»، «X ابراز امیدواری کرد که …»
-_SAYS_THAT = regex.compile(r"(?<![\p{L}\u200c])(?:گفت|گفتند|گفته|افزود|افزودند|اعلام|ابراز امیدواری|اظهار امیدواری|"
+_SAYS_THAT = rxcache.compile(r"(?<![\p{L}\u200c])(?:گفت|گفتند|گفته|افزود|افزودند|اعلام|ابراز امیدواری|اظهار امیدواری|"
                            r"امیدواری|تاکید|تأکید|خاطرنشان|تصریح|اظهار|یادآور|پیش[\u200c ]?بینی|خبر)"
                            r"(?:\s+(?:کرد|کردند|کرده|کرده است|کرده بود|کرده‌اند|داشت|داشتند|شد|شدند|داد|دادند|است|بود))?"
                            r"\s*(?:،\s*|\s+که\s+)")
 
 
-_THAT = regex.compile(r"(?<![\p{L}\u200c])که(?![\p{L}\u200c])")
-_IN_BEFORE = regex.compile(r"(?<![\p{L}\u200c])در\s+$")
-_LIST_ONLY = regex.compile(r"^[\s،,«»\"]*(?:(?:و|یا)[\s«»\"]+)?$")
+_THAT = rxcache.compile(r"(?<![\p{L}\u200c])که(?![\p{L}\u200c])")
+_IN_BEFORE = rxcache.compile(r"(?<![\p{L}\u200c])در\s+$")
+_LIST_ONLY = rxcache.compile(r"^[\s،,«»\"]*(?:(?:و|یا)[\s«»\"]+)?$")
 
 
 def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef]) -> List[PersonRef]:
@@ -179,8 +180,8 @@ def _inside_phrase(doc: Document, m: Mention, cands: List[PersonRef], units: Seq
 
 
 #: a possessive on the trigger: «دیدارش»، «سفر خود»
-_OWN = regex.compile(r"(?:\u200c?(?:ش|اش|شان)|(?:ی)?\s+(?:خود|خویش))(?![\p{L}\u200c])")
-_WITH_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
+_OWN = rxcache.compile(r"(?:\u200c?(?:ش|اش|شان)|(?:ی)?\s+(?:خود|خویش))(?![\p{L}\u200c])")
+_WITH_BEFORE = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
 
 
 def _drop_reporters(doc: Document, m: Mention, cands: List[PersonRef]) -> List[PersonRef]:
@@ -202,10 +203,10 @@ def _drop_reporters(doc: Document, m: Mention, cands: List[PersonRef]) -> List[P
     return out
 
 
-_PRESENCE_BEFORE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+")
-_PRESENCE_AFTER = regex.compile(r"(?<![\p{L}\u200c])(?:نیز\s+)?(?:حضور|شرکت)\s+(?:داشت|داشتند|داشته|یافت|یافتند|کرد|کردند|کرده)"
+_PRESENCE_BEFORE = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+")
+_PRESENCE_AFTER = rxcache.compile(r"(?<![\p{L}\u200c])(?:نیز\s+)?(?:حضور|شرکت)\s+(?:داشت|داشتند|داشته|یافت|یافتند|کرد|کردند|کرده)"
                                 r"(?![\p{L}])|(?<![\p{L}\u200c])(?:را\s+)?همراهی\s+(?:ن?می[\u200c ]?)?(?:کرد|کردند|کند|کنند)(?![\p{L}])")
-_LIST_GAP = regex.compile(r"^[\s،,]*(?:(?:و|و نیز|همچنین|نیز|جمعی از|تعدادی از|برخی از)[\s،,]+)*$")
+_LIST_GAP = rxcache.compile(r"^[\s،,]*(?:(?:و|و نیز|همچنین|نیز|جمعی از|تعدادی از|برخی از)[\s،,]+)*$")
 
 
 def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List[PersonRef]:
@@ -239,13 +240,13 @@ def attendees(doc: Document, a: int, b: int, units: Sequence[PersonRef]) -> List
     return out
 
 
-_COUNTED_COUNTRIES = regex.compile(r"(?<![\p{L}\u200c])(?:دو|سه|چهار|پنج)\s+کشور(?![\p{L}\u200c])")
-_DEMONYM_PLURAL = regex.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
-_BODY_LEAD = regex.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
+_COUNTED_COUNTRIES = rxcache.compile(r"(?<![\p{L}\u200c])(?:دو|سه|چهار|پنج)\s+کشور(?![\p{L}\u200c])")
+_DEMONYM_PLURAL = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|بین|میان)\s+([\p{L}]+ی\u200c?ها)(?![\p{L}\u200c])")
+_BODY_LEAD = rxcache.compile(r"(?:^|\s)(?:بین|میان|با)\s+$")
 #: «با» after a noun of relation joins a topic, not a party: «آماده ارتقاء همکاری‌ها با بلاروس هستیم»
-_TIE_BEFORE_WITH = regex.compile(r"(?<![\p{L}\u200c])(?:همکاری|روابط|مناسبات|تعامل|تعاملات|ارتباط|ارتباطات|تجارت|مبادلات|دوستی)"
+_TIE_BEFORE_WITH = rxcache.compile(r"(?<![\p{L}\u200c])(?:همکاری|روابط|مناسبات|تعامل|تعاملات|ارتباط|ارتباطات|تجارت|مبادلات|دوستی)"
                                  r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:با|بین|میان)\s+$")
-_MEDIA_ORG = regex.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
+_MEDIA_ORG = rxcache.compile(r"(?:خبرگزاری|روزنامه|شبکه|پایگاه|سایت|تلویزیون|رادیو|نشریه|هفته\u200c?نامه|خبر)")
 
 
 def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRef], lex: Lexicon) -> List[PersonRef]:
@@ -306,9 +307,9 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
 
 
 #: what may stand between «سفر» and its traveller: «سفر اخیر هو جین‌تائو» (the entity stage kept «جین‌تائو»)
-_GENITIVE_GAP = regex.compile(r"[\s\u200c]*(?:ی|ای|های)?(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?"
+_GENITIVE_GAP = rxcache.compile(r"[\s\u200c]*(?:ی|ای|های)?(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?"
                               r"(?:\s+(?!(?:به|از|در|با|و|که|را|برای)\s)[\p{L}]{1,3})?\s*")
-_AFTER_PREP = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد|نشست|اجلاس|جلسه|همایش|کنفرانس|مراسم)\s+(?:[«\"]\s*)?$")
+_AFTER_PREP = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنوان|نزد|نشست|اجلاس|جلسه|همایش|کنفرانس|مراسم)\s+(?:[«\"]\s*)?$")
 
 
 def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = (),
@@ -359,7 +360,7 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
     return []
 
 
-_RELATIVE = regex.compile(r"(?<![\p{L}\u200c])که\s+[^.:؛]{1,120}?(?<![\p{L}\u200c])(?:است|بود|هستند|بودند|می[\u200c ]?باشد)(?![\p{L}\u200c])")
+_RELATIVE = rxcache.compile(r"(?<![\p{L}\u200c])که\s+[^.:؛]{1,120}?(?<![\p{L}\u200c])(?:است|بود|هستند|بودند|می[\u200c ]?باشد)(?![\p{L}\u200c])")
 
 
 def _outside_relatives(norm: str, before: List[PersonRef], end: int) -> List[PersonRef]:
@@ -376,11 +377,11 @@ def _outside_relatives(norm: str, before: List[PersonRef], end: int) -> List[Per
     return out
 
 
-_GENITIVE = regex.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خویش|این|آن|اخیر|هیئت|هیات|که|و|را|رسمی|دو|سه|یک|چند|کاری|دولتی|آتی|آینده|احتمالی|قریب[\u200c ]?الوقوع)\s)"
+_GENITIVE = rxcache.compile(r"\s+((?:(?!(?:به|از|در|با|برای|خود|خویش|این|آن|اخیر|هیئت|هیات|که|و|را|رسمی|دو|سه|یک|چند|کاری|دولتی|آتی|آینده|احتمالی|قریب[\u200c ]?الوقوع)\s)"
                           r"[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]+\s+){1,3}?)(?=(?:به|از)\s)", regex.V1)
 
 
-_VENUE = regex.compile(r"(?<![\p{L}])در\s+((?:محل|ساختمان|کاخ|مقر|دفتر|سالن|اقامتگاه|هتل|نهاد)\s+"
+_VENUE = rxcache.compile(r"(?<![\p{L}])در\s+((?:محل|ساختمان|کاخ|مقر|دفتر|سالن|اقامتگاه|هتل|نهاد)\s+"
                        r"(?:(?!(?:با|و|که|را|به|از|برای|دیدار|ملاقات|گفت|دیدار|نشست|امروز|دیروز|صبح|عصر)\s)[^\s.،:؛«»()]+\s?){1,5}?)"
                        r"(?=\s+(?:با|و|که|را|به|از|برای|دیدار|ملاقات|گفت|نشست|امروز|دیروز|صبح|عصر|برگزار|انجام|صورت)\s|[.،:؛])")
 

@@ -19,17 +19,18 @@ import regex
 from ..document import Document
 from .index import nearest
 from .people import PersonRef, fold
+from .. import _rxcache as rxcache
 
 __all__ = ["resolve", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
 
-_ATTRIB = regex.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به گزارش|بنا بر گزارش|براساس گزارش|بر اساس گزارش|طبق گزارش|"
+_ATTRIB = rxcache.compile(r"^(?:\s*(?:به گزارش|به نقل از|بنا به گزارش|بنا بر گزارش|براساس گزارش|بر اساس گزارش|طبق گزارش|"
                         r"به تازگی|به نوشته|به اعلام|بنابر اعلام|به گفته|آن[\u200c ]?طور که|آنگونه که|آن[\u200c ]?چنان که|چنان[\u200c ]?که)"
                         r"[^،:]{0,80}?[،:])+")
-_LEAD_ADVERB = regex.compile(r"^\s*(?:در ادامه|همچنین|سپس|در پایان|در این (?:دیدار|نشست|جلسه|ملاقات|تماس)|پس از آن|"
+_LEAD_ADVERB = rxcache.compile(r"^\s*(?:در ادامه|همچنین|سپس|در پایان|در این (?:دیدار|نشست|جلسه|ملاقات|تماس)|پس از آن|"
                             r"از سوی دیگر|از طرف دیگر|در همین حال|در همین راستا|علاوه بر این|همزمان|نیز)[،\s]*$")
-_LEAD_HONORIFIC = regex.compile(r"^\s*[«\"']?\s*(?:(?:حضرت|حاج|حجت[\u200c ]?الاسلام|آیت[\u200c ]?الله|و ?المسلمین|والمسلمین|العظمی|دکتر|مهندس|سردار|"
+_LEAD_HONORIFIC = rxcache.compile(r"^\s*[«\"']?\s*(?:(?:حضرت|حاج|حجت[\u200c ]?الاسلام|آیت[\u200c ]?الله|و ?المسلمین|والمسلمین|العظمی|دکتر|مهندس|سردار|"
                                r"سرلشکر|سرتیپ|دریادار|امیر|خانم|آقای|شیخ|سید|پروفسور)\s*)+$")
-_HEADER = regex.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
+_HEADER = rxcache.compile(r"^\s*[^\s:،]{2,}(?:\s[^\s:،]+){0,2}\s*:\s*(?=\S)")
 
 
 def _same_country(doc: Document, a, b) -> bool:
@@ -135,7 +136,7 @@ _COMMON_FIRST = {"محمد", "علی", "حسن", "حسین", "رضا", "احمد
 #: title words too vague to identify a person on their own («رئیس» alone)
 _VAGUE_TITLES = {"رئیس", "معاون", "مدیر", "دبیر", "عضو", "مشاور", "نماینده", "مسئول", "سرپرست", "مقام", "فرمانده",
                  "رهبر", "وزیر", "سفیر", "دستیار", "همتا", "همتای"}
-_FORMER = regex.compile(r"(?<![\p{L}])(?:سابق|پیشین|وقت|اسبق|قبلی)(?![\p{L}])")
+_FORMER = rxcache.compile(r"(?<![\p{L}])(?:سابق|پیشین|وقت|اسبق|قبلی)(?![\p{L}])")
 _TITLE_DROP = {"امور", "این", "کشور", "کشورمان", "خود", "ما", "جمهوری", "اسلامی", "محترم"}
 
 
@@ -252,7 +253,7 @@ class _Persons:
         self.titles[ri].extend(self.titles.pop(rj))
 
 
-_AS_TITLE = regex.compile(r"(?<![\p{L}\u200c])به\s+عنوان\s+$")
+_AS_TITLE = rxcache.compile(r"(?<![\p{L}\u200c])به\s+عنوان\s+$")
 
 #: how many nearby candidates a title used alone is compared with (keeps the work per unit bounded)
 _NEAREST = 24

@@ -22,6 +22,7 @@ import regex
 
 from ..normalize import normalize
 from .lexicon import LB, RB
+from .. import _rxcache as rxcache
 
 __all__ = ["country_of_text", "country_of_place", "countries_in", "is_country", "country_of_role"]
 
@@ -96,7 +97,7 @@ def _pattern():
     for surface, country, kind in rows:
         seen.setdefault(surface, (country, kind))
     alts = "|".join(regex.escape(s) for s in sorted(seen, key=len, reverse=True))
-    return regex.compile(LB + "(?:" + alts + ")" + r"(?:\u200c?ای|ی)?" + RB), seen
+    return rxcache.compile(LB + "(?:" + alts + ")" + r"(?:\u200c?ای|ی)?" + RB), seen
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,8 +111,8 @@ def _by_first_word():
     return out
 
 
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\u200c])[\p{L}\p{M}\u200c]+")
-_TAIL = regex.compile(r"(?:\u200c?ای|ی)?" + RB)
+_WORD = rxcache.compile(r"(?<![\p{L}\p{M}\u200c])[\p{L}\p{M}\u200c]+")
+_TAIL = rxcache.compile(r"(?:\u200c?ای|ی)?" + RB)
 
 
 def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
@@ -212,17 +213,17 @@ def is_country(text: str) -> bool:
 
 
 #: offices the Iranian state does not have: a bare one («نخست‌وزیر جدید») names a foreign official
-FOREIGN_OFFICE = regex.compile(r"^(?:نخست[\u200c ]?وزیر|صدر[\u200c ]?اعظم|پادشاه|ملک|ملکه|ولی[\u200c ]?عهد|شاه|شاهزاده"
+FOREIGN_OFFICE = rxcache.compile(r"^(?:نخست[\u200c ]?وزیر|صدر[\u200c ]?اعظم|پادشاه|ملک|ملکه|ولی[\u200c ]?عهد|شاه|شاهزاده"
                                r"|سلطان|سناتور|پرزیدنت)(?![\p{L}\u200c])")
 #: a title in an intergovernmental body: its officials speak for no one country
-INTL_BODY = regex.compile(r"(?:سازمان ملل|ملل متحد|ناتو|بین[\u200c ]?الملل|جهانی|سازمان همکاری|امنیت و همکاری|شورای همکاری"
+INTL_BODY = rxcache.compile(r"(?:سازمان ملل|ملل متحد|ناتو|بین[\u200c ]?الملل|جهانی|سازمان همکاری|امنیت و همکاری|شورای همکاری"
                           r"|اتحادیه (?:اروپا|آفریقا|عرب)|اوپک|بریکس|اروپا|آسیایی|آفریقایی|منطقه[\u200c ]?ای)")
 #: «رئیس مجلس ملی و شهردار پایتخت تاجیکستان»: a second title of the same person, with its country
-_SECOND_TITLE = regex.compile(r"\s*و\s+([^،,.:؛«»\"()]{2,60}?)(?=\s+(?:در|با|به|از|که|را|طی|ضمن|و)\s|[،,.:؛]|$)")
+_SECOND_TITLE = rxcache.compile(r"\s*و\s+([^،,.:؛«»\"()]{2,60}?)(?=\s+(?:در|با|به|از|که|را|طی|ضمن|و)\s|[،,.:؛]|$)")
 #: «و همتای روس خود», «و هیئت همراه»: after «و» another party, whose country is not this title's
-_OTHER_PARTY = regex.compile(r"(?:همتا|طرف|هیئت|هیات|هیأت|همراه|همسر|نماینده)")
+_OTHER_PARTY = rxcache.compile(r"(?:همتا|طرف|هیئت|هیات|هیأت|همراه|همسر|نماینده)")
 #: «نخست وزیر موقت عراق» when the title span stopped at «نخست وزیر»
-_TITLE_TAIL = regex.compile(r"\s+(?:(?:موقت|جدید|سابق|وقت|کنونی|فعلی|منتخب)\s+)?([\p{L}\u200c]+(?:\s+[\p{L}\u200c]+)?)")
+_TITLE_TAIL = rxcache.compile(r"\s+(?:(?:موقت|جدید|سابق|وقت|کنونی|فعلی|منتخب)\s+)?([\p{L}\u200c]+(?:\s+[\p{L}\u200c]+)?)")
 
 
 def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:

@@ -18,6 +18,7 @@ from ..document import Document
 from ..normalize import fold_digits
 from ..records import DateValue
 from .lexicon import LB, RB
+from .. import _rxcache as rxcache
 
 __all__ = ["find_dates"]
 
@@ -25,10 +26,10 @@ _MONTHS = {"فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر"
            "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12}
 _WD = "(?:شنبه|یکشنبه|یک[\u200c ]?شنبه|دوشنبه|دو[\u200c ]?شنبه|سه[\u200c ]?شنبه|چهارشنبه|چهار[\u200c ]?شنبه|پنجشنبه|پنج[\u200c ]?شنبه|جمعه)"
 _PART = "(?:صبح|ظهر|عصر|شب|بعدازظهر|بعد از ظهر|بامداد|شامگاه|ظهر|امشب)"
-_REL = regex.compile(LB + r"(?:" + _PART + r"\s+)?(?P<rel>امروز|دیروز|روز گذشته|فردا|امشب|(?:دقایقی|ساعاتی|لحظاتی)\s+(?:پیش|قبل))(?:\s*[-(]?\s*(?P<wd>" + _WD + r")\s*[-)]?)?"
+_REL = rxcache.compile(LB + r"(?:" + _PART + r"\s+)?(?P<rel>امروز|دیروز|روز گذشته|فردا|امشب|(?:دقایقی|ساعاتی|لحظاتی)\s+(?:پیش|قبل))(?:\s*[-(]?\s*(?P<wd>" + _WD + r")\s*[-)]?)?"
                      r"(?:\s*(?P<d>[۰-۹]{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")(?:\s*ماه)?(?:\s+(?:سال\s+)?(?P<y>[۰-۹]{4}))?)?" + RB)
-_FULL = regex.compile(LB + r"(?:(?P<wd>" + _WD + r")\s*[،,]?\s*)?(?P<d>[۰-۹]{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")(?:\s*ماه)?(?:\s+(?:سال\s+)?(?P<y>[۰-۹]{4}))?" + RB)
-_BARE_WD = regex.compile(LB + r"(?:(?:روز|" + _PART + r")\s+)(?P<wd>" + _WD + r")(?:\s+(?P<past>گذشته|اخیر))?" + RB)
+_FULL = rxcache.compile(LB + r"(?:(?P<wd>" + _WD + r")\s*[،,]?\s*)?(?P<d>[۰-۹]{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")(?:\s*ماه)?(?:\s+(?:سال\s+)?(?P<y>[۰-۹]{4}))?" + RB)
+_BARE_WD = rxcache.compile(LB + r"(?:(?:روز|" + _PART + r")\s+)(?P<wd>" + _WD + r")(?:\s+(?P<past>گذشته|اخیر))?" + RB)
 
 
 def _wd_index(text: str) -> Optional[int]:

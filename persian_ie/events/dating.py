@@ -45,16 +45,17 @@ import regex
 from .._resources import read_json
 from ..calendar import WEEKDAYS_FA
 from ..document import Document
+from .. import _rxcache as rxcache
 
 __all__ = ["event_date"]
 
-_OPENS_SPAN = regex.compile(r"(?:^|\s)(?:از|تا|پس از|قبل از|پیش از|بعد از|از زمان)\s+(?:\p{L}+\s+)?$")
-_STARTS_STRETCH = regex.compile(r"(?:^|\s)(?:از|تا)\s+(?:\p{L}+\s+)?$")
-_TIED_AFTER = regex.compile(r"^[\s\u200c(«]*(?:(?:روز|در روز|در تاریخ|به تاریخ|مورخ|مورخه)[\s\u200c]+)?$")
-_TIED_BEFORE = regex.compile(r"^[\s\u200c)»]*$")
-_COMMA = regex.compile(r"[،,]")
-_OBJECT = regex.compile(r"(?<![\p{L}])را(?![\p{L}])")
-_THAT = regex.compile(r"(?<![\p{L}])که(?![\p{L}])")
+_OPENS_SPAN = rxcache.compile(r"(?:^|\s)(?:از|تا|پس از|قبل از|پیش از|بعد از|از زمان)\s+(?:\p{L}+\s+)?$")
+_STARTS_STRETCH = rxcache.compile(r"(?:^|\s)(?:از|تا)\s+(?:\p{L}+\s+)?$")
+_TIED_AFTER = rxcache.compile(r"^[\s\u200c(«]*(?:(?:روز|در روز|در تاریخ|به تاریخ|مورخ|مورخه)[\s\u200c]+)?$")
+_TIED_BEFORE = rxcache.compile(r"^[\s\u200c)»]*$")
+_COMMA = rxcache.compile(r"[،,]")
+_OBJECT = rxcache.compile(r"(?<![\p{L}])را(?![\p{L}])")
+_THAT = rxcache.compile(r"(?<![\p{L}])که(?![\p{L}])")
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -66,14 +67,14 @@ def _alternation(words: Sequence[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def _noun_any() -> "regex.Pattern[str]":
     data = read_json("dates/event_anchors.json")
-    return regex.compile(r"(?<![\p{L}\u200c])" + _alternation(data["event_nouns"]) + r"(?![\p{L}])")
+    return rxcache.compile(r"(?<![\p{L}\u200c])" + _alternation(data["event_nouns"]) + r"(?![\p{L}])")
 
 
 @functools.lru_cache(maxsize=1)
 def _anchors() -> Tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
     data = read_json("dates/event_anchors.json")
-    speech = regex.compile(r"(?<![\p{L}\u200c])" + _alternation(data["speech_verbs"]) + r"(?![\p{L}])")
-    nouns = regex.compile(r"(?<![\p{L}\u200c])" + _alternation(data["event_nouns"])
+    speech = rxcache.compile(r"(?<![\p{L}\u200c])" + _alternation(data["speech_verbs"]) + r"(?![\p{L}])")
+    nouns = rxcache.compile(r"(?<![\p{L}\u200c])" + _alternation(data["event_nouns"])
                           + r"(?:[\u200c ]?(?:ها|های|ای|ی))?(?:[\s\u200c]+(?:روز|مورخ|مورخه|در روز))?[\s\u200c(«]*$")
     return speech, nouns
 

@@ -26,14 +26,15 @@ from .people import PersonRef, add_role_hints, fold, people_of
 from .status import is_background, status_of
 from .topics import assign_topics
 from .triggers import Mention, find_mentions
+from .. import _rxcache as rxcache
 
 __all__ = ["EventExtractor"]
 
-_SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_SIDES = rxcache.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
 _LEAD_SENTENCES = 2
 _FIRST_PERSON = {"داشتم", "داشتیم", "کردم", "کردیم", "رفتم", "رفتیم", "گفتم", "گفتیم", "دیدم", "خواستم", "خواستیم",
                  "کنم", "کنیم", "داریم", "دارم", "بودم", "بودیم", "شدم", "شدیم"}
-_PROPOSAL_OBJECT = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:؛]+\s+){0,3}?(?:برای|مبنی بر|جهت)?\s*"
+_PROPOSAL_OBJECT = rxcache.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:[^ .،:؛]+\s+){0,3}?(?:برای|مبنی بر|جهت)?\s*"
                                 r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|تاسیس|تأسیس|اجرای|ساخت|احداث|افتتاح|اعزام|تبادل)\s+"
                                 r"((?:(?!(?:در|با|به|از|را|که|برای|تا|و)\s)[^ .،:؛«»]+\s*){1,6}?)(?=\s(?:در|با|به|از|را|که|برای|تا|نیز|گفت|است)\s|[.،:؛]|$)")
 def _two_sides(doc: Document, ref: PersonRef) -> bool:
@@ -50,13 +51,13 @@ def _two_sides(doc: Document, ref: PersonRef) -> bool:
     return len({c for _, _, c, _ in countries_in(text)}) >= 2
 
 
-_KIN = regex.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
+_KIN = rxcache.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر|بستگان|خانواده)(?:ش|\u200c?اش)?(?![\p{L}])"
                     r"|(?:برادر|خواهر|همسر|مادر|پدر|فرزند|پسر|دختر)(?:ش|\u200c?اش)?[\s،\"«»]*$")
 #: a session of a multilateral body named by its members: «نشست سران سازمان همکاری شانگهای»،
 #: «اجلاس وزرای خارجه کشورهای عضو جنبش عدم تعهد» (the guidelines do not count these as events)
-_MULTILATERAL = regex.compile(r"(?:نشست|اجلاس|جلسه|همایش|کنفرانس)(?:\u200c?های|\u200c?ها)?\s+(?:سران|وزرای|وزیران|اعضای|نمایندگان|رهبران)"
+_MULTILATERAL = rxcache.compile(r"(?:نشست|اجلاس|جلسه|همایش|کنفرانس)(?:\u200c?های|\u200c?ها)?\s+(?:سران|وزرای|وزیران|اعضای|نمایندگان|رهبران)"
                               r"\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:کشورهای\s+(?:عضو\s+)?)?(?:سازمان|اتحادیه|شورای|گروه|جنبش|پیمان|مجمع)(?![\p{L}\u200c])")
-_PROPOSER_COLON = regex.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+_PROPOSER_COLON = rxcache.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
 
 #: no trigger mention is longer than this, in characters

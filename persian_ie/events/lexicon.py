@@ -21,13 +21,14 @@ import regex
 
 from .._resources import read_json, read_lines
 from ..normalize import normalize
+from .. import _rxcache as rxcache
 
 __all__ = ["Lexicon", "Head", "LB", "RB"]
 
 #: word boundaries over normalized text (a ZWNJ is part of a word)
 LB = r"(?<![\p{L}\p{M}\u200c])"
 RB = r"(?![\p{L}\p{M}\u200c])"
-_MACRO = regex.compile(r"\{([A-Z_]+)\}")
+_MACRO = rxcache.compile(r"\{([A-Z_]+)\}")
 
 
 def _expand(pattern: str, macros: Dict[str, str]) -> str:
@@ -101,15 +102,15 @@ class Lexicon:
             lv = None
             if h.get("lv"):
                 lv_alts = "|".join(_expand(x, macros) for x in h["lv"])
-                lv = regex.compile(r"\s*(?:" + lv_alts + ")" + RB)
-            heads.append(Head(h["type"], regex.compile(LB + "(?:" + pat + ")" + r"(?![\p{L}\p{M}])"),
+                lv = rxcache.compile(r"\s*(?:" + lv_alts + ")" + RB)
+            heads.append(Head(h["type"], rxcache.compile(LB + "(?:" + pat + ")" + r"(?![\p{L}\p{M}])"),
                               bool(h.get("weak")), h.get("needs"), lv, i))
         st = read_json("events/status.json")
         neg = read_json("events/negatives.json")
         top = read_json("events/topics.json")
 
         def comp(xs: Sequence[str]) -> List[Pattern[str]]:
-            return [regex.compile(x) for x in xs]
+            return [rxcache.compile(x) for x in xs]
 
         cats: List[Tuple[str, str]] = []
         for cat, words in top["categories"].items():
@@ -129,7 +130,7 @@ class Lexicon:
             background=comp(st["background"]),
             past_verbs=set(st["past_verbs"]),
             future_markers=set(st["future_markers"]),
-            present_prefix=regex.compile(st["present_prefix"]),
+            present_prefix=rxcache.compile(st["present_prefix"]),
             sports=set(neg["sports"]),
             sports_strong=set(neg["sports_strong"]),
             press=[normalize(x) for x in neg["press"]],
@@ -143,10 +144,10 @@ class Lexicon:
             categories=cats,
             role_heads=sorted(set(role_heads), key=len, reverse=True),
             generic_categories=set(top.get("generic_categories", [])),
-            sports_match=regex.compile(neg["sports_match"]) if neg.get("sports_match") else None,
-            topic_object=regex.compile(top["object_cue"]) if top.get("object_cue") else None,
-            topic_emphasis=regex.compile(top["emphasis_cue"]) if top.get("emphasis_cue") else None,
-            topic_stance=regex.compile(top["stance_prefix"]) if top.get("stance_prefix") else None,
+            sports_match=rxcache.compile(neg["sports_match"]) if neg.get("sports_match") else None,
+            topic_object=rxcache.compile(top["object_cue"]) if top.get("object_cue") else None,
+            topic_emphasis=rxcache.compile(top["emphasis_cue"]) if top.get("emphasis_cue") else None,
+            topic_stance=rxcache.compile(top["stance_prefix"]) if top.get("stance_prefix") else None,
             topic_generic_heads=[normalize(x) for x in top.get("generic_heads", [])],
         )
 
@@ -173,5 +174,5 @@ class Lexicon:
         pats = self.__dict__.setdefault("_cat_pats", {})
         pat = pats.get(kw)
         if pat is None:
-            pat = pats[kw] = regex.compile(LB + regex.escape(kw) + "(?:\u200c?(?:ها|های|ی|ای))?" + RB)
+            pat = pats[kw] = rxcache.compile(LB + regex.escape(kw) + "(?:\u200c?(?:ها|های|ی|ای))?" + RB)
         return pat

@@ -36,6 +36,7 @@ from ..normalize import normalize
 from .lexicon import Lexicon
 from .people import PersonRef, fold
 from .triggers import Mention
+from .. import _rxcache as rxcache
 
 __all__ = ["ParticipantModel", "features", "FEATURES", "VETOES"]
 
@@ -54,20 +55,20 @@ FEATURES = (
 #: who does not attend, a crowd, a person inside a time phrase about another matter)
 VETOES = ("mention_only_lead", "proposer_lead", "generic", "topic_intro", "message_addressee", "reporter", "time_lead")
 
-_MENTION_ONLY = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|"
+_MENTION_ONLY = rxcache.compile(r"(?<![\p{L}\u200c])(?:پیام|پیامی|نامه|نامه‌ای|سلام|تبریک|دعوت[\u200c ]?نامه|دعوت|تصویر|سخنان|"
                               r"اظهارات|گزارش|نقل|قول|توییت|دستور|حکم|نماینده|فرستاده|ویژه|سوی|جانب|توسط|"
                               # the dead take part in nothing: «در دیدار با خانواده شهید رئیسعلی دلواری»
                               r"شهید|شهیدان|مرحوم|زنده[\u200c ]یاد|فقید)\s*(?:از\s+)?$")
-_DISCUSSED_LEAD = regex.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
+_DISCUSSED_LEAD = rxcache.compile(r"(?:در مورد|درباره|در باره|در خصوص|پیرامون|با اشاره به|در پاسخ به|در واکنش به|ضمن اشاره به|"
                                 r"اهمیت|نتایج|نتیجه)\s+(?:\S+\s+){0,1}$")
-_TIME_LEAD = regex.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت|در پی)\s+(?:\S+\s+){0,2}$")
-_REPORTER = regex.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
-_TOPIC_INTRO = regex.compile(r"(?<![\p{L}\u200c])(?:در مورد|درباره|در باره|در خصوص|پیرامون|در زمینه|در رابطه با|راجع به|از جمله)(?![\p{L}])")
-_WITH = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
-_PRESENCE = regex.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+(?:[«\"]\s*)?$")
-_COORD = regex.compile(r"^\s*(?:و|،|,)\s*(?:[«\"]\s*)?$")
-_PREP_BEFORE_SUBJECT = regex.compile(r"(?<![\p{L}\u200c])(?:با|به|از|در|برای|بر|تا|میان|بین|درباره|نزد)(?![\p{L}\u200c])")
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}\u200c])\p{L}+(?:یم|دیم|تیم)(?![\p{L}\u200c])")
+_TIME_LEAD = rxcache.compile(r"(?:به دنبال|پس از|پیش از|قبل از|بعد از|از زمان|در آستانه|در حاشیه|به مناسبت|در پی)\s+(?:\S+\s+){0,2}$")
+_REPORTER = rxcache.compile(r"(?:سخنگو|خبرنگار|گزارشگر|کارشناس|تحلیلگر|روابط عمومی|مجری)")
+_TOPIC_INTRO = rxcache.compile(r"(?<![\p{L}\u200c])(?:در مورد|درباره|در باره|در خصوص|پیرامون|در زمینه|در رابطه با|راجع به|از جمله)(?![\p{L}])")
+_WITH = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)\s+(?:حضور\s+)?(?:[«\"]\s*)?$")
+_PRESENCE = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|در) حضور\s+(?:[«\"]\s*)?$")
+_COORD = rxcache.compile(r"^\s*(?:و|،|,)\s*(?:[«\"]\s*)?$")
+_PREP_BEFORE_SUBJECT = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|به|از|در|برای|بر|تا|میان|بین|درباره|نزد)(?![\p{L}\u200c])")
+_FIRST_PERSON = rxcache.compile(r"(?<![\p{L}\u200c])\p{L}+(?:یم|دیم|تیم)(?![\p{L}\u200c])")
 _FUNCTION = {"با", "و", "از", "به", "در", "که", "را", "برای", "تا", "بر", "نیز", "هم", "این", "آن", "امروز", "دیروز",
              "روز", "صبح", "عصر", "شب", "همچنین", "سپس", "اما", "ولی", "یا", "میان", "بین", "حضور", "گفت", "افزود",
              "کرد", "شد", "است", "بود", "نزد", "سوی", "طرف", "جانب", "ضمن", "طی", "درباره", "پیرامون"}
@@ -206,11 +207,11 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     return f
 
 
-_PROPOSER = regex.compile(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$")
-_WITH_OR_COMMA = regex.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)(?![\p{L}\u200c])|،")
-_TO = regex.compile(r"(?<![\p{L}\u200c])به\s+$")
-_MESSAGE = regex.compile(r"(?<![\p{L}\u200c])(?:پیام|نامه|دعوت[\u200c ]?نامه|دست[\u200c ]?نوشته)")
-_HANDED = regex.compile(r"(?<![\p{L}\u200c])(?:تسلیم|تقدیم|ابلاغ|منتقل|رساند|داد|تحویل)(?![\p{L}\u200c])")
+_PROPOSER = rxcache.compile(r"پیشنهاد(?:\u200c?های|\u200c?ها|ات)?\s*$")
+_WITH_OR_COMMA = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین)(?![\p{L}\u200c])|،")
+_TO = rxcache.compile(r"(?<![\p{L}\u200c])به\s+$")
+_MESSAGE = rxcache.compile(r"(?<![\p{L}\u200c])(?:پیام|نامه|دعوت[\u200c ]?نامه|دست[\u200c ]?نوشته)")
+_HANDED = rxcache.compile(r"(?<![\p{L}\u200c])(?:تسلیم|تقدیم|ابلاغ|منتقل|رساند|داد|تحویل)(?![\p{L}\u200c])")
 
 
 def _member_of_plural(norm: str, u: PersonRef, role_text: str, a: int) -> bool:

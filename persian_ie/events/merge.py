@@ -19,6 +19,7 @@ from ..document import Document
 from .countries import country_of_place, country_of_text, is_country
 from .people import PersonRef, fold
 from .triggers import Mention
+from .. import _rxcache as rxcache
 
 __all__ = ["Cluster", "merge_mentions", "same_person", "PartSlot"]
 
@@ -204,7 +205,7 @@ _PLURAL_HEAD = {"وزرای": "وزیر", "وزیران": "وزیر", "سفیر�
                 "رهبران": "", "مقامات": "", "مسئولان": "", "مسئولین": "", "همتایان": ""}
 
 
-_BOTH_SIDES = regex.compile(r"(?:(?:دو|سه|چهار|هر دو) کشور|طرفین|دو طرف)")
+_BOTH_SIDES = rxcache.compile(r"(?:(?:دو|سه|چهار|هر دو) کشور|طرفین|دو طرف)")
 
 
 def covers(doc: Document, plural: PersonRef, ref: PersonRef) -> bool:
@@ -353,7 +354,7 @@ def _unify_traveller(doc: Document, cl: Cluster) -> None:
         cl.parts.remove(roles[0])
 
 
-_ALSO = regex.compile(r"^[\s»\"]*(?:نیز|هم)(?![\p{L}])")
+_ALSO = rxcache.compile(r"^[\s»\"]*(?:نیز|هم)(?![\p{L}])")
 
 
 def _unify_counterpart(doc: Document, cl: Cluster) -> None:

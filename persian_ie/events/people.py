@@ -19,15 +19,16 @@ from ..document import Document, Span
 from ..normalize import normalize
 from .index import Near, tokens_from
 from .lexicon import LB, RB, Lexicon
+from .. import _rxcache as rxcache
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
 
 #: pronouns and back-references that stand for a person mentioned before
 PRONOUNS = ("وی", "او", "ایشان", "این مقام", "این مقام مسئول", "این مقام ارشد", "این مسئول", "این مقام رسمی",
             "این دیپلمات", "این وزیر", "این سیاستمدار")
-_PRONOUN_RE = regex.compile(LB + "(?:" + "|".join(sorted((regex.escape(p) for p in PRONOUNS), key=len, reverse=True))
+_PRONOUN_RE = rxcache.compile(LB + "(?:" + "|".join(sorted((regex.escape(p) for p in PRONOUNS), key=len, reverse=True))
                             + ")" + RB)
-_HONORIFIC = regex.compile(r"^(?:دکتر|مهندس|حجت[\s\u200c]?الاسلام(?: و المسلمین| والمسلمین)?|آیت[\s\u200c]?الله|سردار|"
+_HONORIFIC = rxcache.compile(r"^(?:دکتر|مهندس|حجت[\s\u200c]?الاسلام(?: و المسلمین| والمسلمین)?|آیت[\s\u200c]?الله|سردار|"
                            r"سرلشکر|سرتیپ|امیر|خانم|آقای|آقا|پروفسور|استاد|شیخ(?= ?$))\s+")
 _FOLD = str.maketrans({"ئ": "ی", "ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "\u200c": " "})
 
@@ -117,7 +118,7 @@ def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
 
 #: how far before a name a title that encloses it may start (titles are shorter than this)
 _LONGEST_TITLE = 160
-_GAP_OK = regex.compile(r"^[\s،,«»\"'()\-–—:]*$")
+_GAP_OK = rxcache.compile(r"^[\s،,«»\"'()\-–—:]*$")
 
 
 def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
@@ -184,8 +185,8 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     return units
 
 
-_DELEGATION = regex.compile(LB + r"(?:هیئت|هیات|هیأت)(?:ی)?(?:\s+(?:(?!(?:به|با|در|برای|که|را|و|تا|از|هم|نیز|روز|صبح|امروز)\s)[^\s.،:؛«»()]+)){1,4}")
-_GROUP_STOP = regex.compile(r"\s(?:وارد|عازم|سفر|دیدار|امروز|دیروز|صبح|عصر|شب|روز|گفت|کرد|شد|است|بعد|پس|قبل|سپس|هفته|ماه)(?:\s|$).*$")
+_DELEGATION = rxcache.compile(LB + r"(?:هیئت|هیات|هیأت)(?:ی)?(?:\s+(?:(?!(?:به|با|در|برای|که|را|و|تا|از|هم|نیز|روز|صبح|امروز)\s)[^\s.،:؛«»()]+)){1,4}")
+_GROUP_STOP = rxcache.compile(r"\s(?:وارد|عازم|سفر|دیدار|امروز|دیروز|صبح|عصر|شب|روز|گفت|کرد|شد|است|بعد|پس|قبل|سپس|هفته|ماه)(?:\s|$).*$")
 
 
 def _trim_group(norm: str, s: int, e: int) -> int:
@@ -255,7 +256,7 @@ def _run_into_places(doc: Document, titles: List[Tuple[int, int]]) -> List[Tuple
     return out
 
 
-_EVENT_NOUN_TAIL = regex.compile(r"\s+(?:قرارداد|تفاهم[\u200c ]?نامه|دیدار|ملاقات|سفر|نشست|جلسه|توافق[\u200c ]?نامه)"
+_EVENT_NOUN_TAIL = rxcache.compile(r"\s+(?:قرارداد|تفاهم[\u200c ]?نامه|دیدار|ملاقات|سفر|نشست|جلسه|توافق[\u200c ]?نامه)"
                                  r"(?:ش|شان|ها|های|ی)?$")
 
 
@@ -265,8 +266,8 @@ def _trim_role(norm: str, s: int, e: int) -> Tuple[int, int]:
     return (s, m.start()) if m and m.start() > s else (s, e)
 
 
-_SEP_ONLY = regex.compile(r"^[\s«»\"'()\-–—،,]*$")
-_AND_GAP = regex.compile(r"^\s*(?:،\s*)?و\s*$")
+_SEP_ONLY = rxcache.compile(r"^[\s«»\"'()\-–—،,]*$")
+_AND_GAP = rxcache.compile(r"^\s*(?:،\s*)?و\s*$")
 
 
 def link_titles_to_names(norm: str, names: Sequence[Tuple[int, int]], titles: Sequence[Tuple[int, int]]
@@ -390,7 +391,7 @@ def _is_plural_role(text: str) -> bool:
 _STOP = set("""با به از را که و در برای تا بر این آن وی او ایشان امروز دیروز روز گفت افزود کرد کردند شد است بود
 نیز هم همچنین پس قبل ضمن طی هنگام درباره پیرامون خصوص مورد اظهار داشت ابراز بیان اعلام تاکید تأکید اشاره
 دیدار ملاقات گفت‌وگو گفتگو تماس سفر بازدید رایزنی مذاکره نشست جلسه پیش صبح عصر شب ظهر بامداد شامگاه""".split())
-_NAME_TOKEN = regex.compile(r"^[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*$", regex.V1)
+_NAME_TOKEN = rxcache.compile(r"^[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*$", regex.V1)
 _PLACE_PREP_HEADS = ("سفیر", "کاردار", "سرکنسول", "نماینده", "رئیس", "رییس")
 
 
@@ -463,16 +464,16 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
 
 
 #: a kinship word apposed after a name: «ملانیا ترامپ، همسرش»، «…، همسر وی»
-_KIN_TITLE = regex.compile(r"(?:همسر|فرزند|پسر|دختر|برادر|خواهر)(?:ش|\s+(?:وی|او|خود))(?![\p{L}\u200c])")
+_KIN_TITLE = rxcache.compile(r"(?:همسر|فرزند|پسر|دختر|برادر|خواهر)(?:ش|\s+(?:وی|او|خود))(?![\p{L}\u200c])")
 
 
 #: «X از نوادگان/اعضای/نمایندگان …»: a partitive after a name, with a plural noun of persons
-_ONE_OF = regex.compile(r"از\s+((?:نوادگان|فرزندان|بستگان|یاران|همرزمان|اعضای|نمایندگان|فعالان|مسئولان|مسؤولان|مدیران|"
+_ONE_OF = rxcache.compile(r"از\s+((?:نوادگان|فرزندان|بستگان|یاران|همرزمان|اعضای|نمایندگان|فعالان|مسئولان|مسؤولان|مدیران|"
                         r"فرماندهان|مقامات|مقام[\u200c ]?های|رهبران|سران|کارشناسان|استادان|اساتید|علمای|بزرگان))(?![\p{L}\u200c])")
 
 
 #: words with nothing that ends a phrase between them: «از نوادگان| سردار شهید |رئیسعلی دلواری»
-_PLAIN_WORDS = regex.compile(r"(?:\s+(?!(?:با|به|از|را|که|و|در|برای|تا|بر)\s)[\p{L}\u200c]+)*\s*")
+_PLAIN_WORDS = rxcache.compile(r"(?:\s+(?!(?:با|به|از|را|که|و|در|برای|تا|بر)\s)[\p{L}\u200c]+)*\s*")
 
 
 def _person_or_body_spans(doc: Document) -> Near:
@@ -500,7 +501,7 @@ def _body_spans(doc: Document) -> Near:
 def _head_pattern(lex: Lexicon):
     pat = lex.__dict__.get("_events_role_head_re")
     if pat is None:
-        pat = regex.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
+        pat = rxcache.compile(LB + "(?:" + "|".join(regex.escape(h) for h in lex.role_heads) + ")" + RB)
         lex.__dict__["_events_role_head_re"] = pat
     return pat
 
@@ -551,7 +552,7 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
 _PLURAL_HEADS = ("مقامات", "مقام‌های", "مقامهای", "مسئولان", "مسئولین", "مسوولان", "مسؤولان", "مدیران", "سران", "رهبران",
                  "وزرای", "وزیران", "روسای", "رؤسای", "رئیسان", "نمایندگان", "سفرای", "سفیران", "فرماندهان", "متحدان",
                  "دیپلمات‌های", "مقامهاي", "اعضای", "مراجع")
-_PLURAL_RE = regex.compile(LB + "(?:" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True)) + ")" + RB)
+_PLURAL_RE = rxcache.compile(LB + "(?:" + "|".join(sorted(_PLURAL_HEADS, key=len, reverse=True)) + ")" + RB)
 _COUNT_WORDS = {"این", "دو", "سه", "چهار", "پنج", "هر"}
 
 
@@ -590,7 +591,7 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
     return out
 
 
-_QUANTIFIED = regex.compile(LB + r"(?:جمع(?:ی)?(?:\s+(?:زیادی|کثیری|بزرگی))?|چند\s+تن|تعدادی|گروهی|شماری|عده[\u200c ]?ای)\s+از\s+"
+_QUANTIFIED = rxcache.compile(LB + r"(?:جمع(?:ی)?(?:\s+(?:زیادی|کثیری|بزرگی))?|چند\s+تن|تعدادی|گروهی|شماری|عده[\u200c ]?ای)\s+از\s+"
                             r"((?:(?!(?:با|به|در|را|که|برای|تا|از|هم|نیز|امروز|دیروز)\s)[\p{L}\u200c]+(?:\s+|(?=[،.:؛])|$)){1,5}?)"
                             r"(?=[،.:؛]|\s+(?:با|به|در|را|که|برای|دیدار|دیدن|حضور|گفت|شرکت|برگزار)(?:\s|$)|$)")
 
@@ -612,7 +613,7 @@ def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[
     return out
 
 
-_LIST_TAIL = regex.compile(r"((?:\s*،\s*[\p{L}\u200c]+)*)\s+و\s+([\p{L}\u200c]+)")
+_LIST_TAIL = rxcache.compile(r"((?:\s*،\s*[\p{L}\u200c]+)*)\s+و\s+([\p{L}\u200c]+)")
 
 
 def _over_country_list(norm: str, end: int) -> int:
@@ -629,8 +630,8 @@ def _over_country_list(norm: str, end: int) -> int:
     return end
 
 
-_QUOTED = regex.compile(r"[«\"]([\p{L}\u200c]+(?: [\p{L}\u200c]+){1,3})[»\"]")
-_SUBJECT_LEAD = regex.compile(r"(?:^|[،:]|\s(?:و|که))\s*$")
+_QUOTED = rxcache.compile(r"[«\"]([\p{L}\u200c]+(?: [\p{L}\u200c]+){1,3})[»\"]")
+_SUBJECT_LEAD = rxcache.compile(r"(?:^|[،:]|\s(?:و|که))\s*$")
 
 
 def quoted_names(doc: Document, units: Sequence[PersonRef], orgs: Sequence[Span]) -> List[PersonRef]:

@@ -20,10 +20,11 @@ from ..document import Document
 from .index import WINDOW, tokens_from
 from .lexicon import Lexicon
 from .triggers import Mention
+from .. import _rxcache as rxcache
 
 __all__ = ["status_of", "is_background"]
 
-_CLAUSE_END = regex.compile(r"[.:؛!?؟|\n]|\s/\s")
+_CLAUSE_END = rxcache.compile(r"[.:؛!?؟|\n]|\s/\s")
 _SUBJUNCTIVE = {"کند", "کنند", "شود", "شوند", "باشد", "باشند", "دهد", "دهند", "نماید", "نمایند", "گیرد", "گیرند",
                 "رسد", "رسند", "یابد", "یابند", "پردازد", "پردازند", "دارد", "دارند"}
 _MODALS = ("می\u200cتوان", "می\u200cبای", "نمی\u200cتوان")

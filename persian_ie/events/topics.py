@@ -6,28 +6,30 @@ string) with a category from DESIGN.md's taxonomy. Finding one takes three steps
 1. **Cues** (``resources/events/topics.json``) say where a subject is named. Some open
    a phrase to their right («درباره X»، «در زمینه X»، «در چارچوب X»، «با تأکید بر X»، «با
    تأکید بر اینکه X …»، «از جمله X»، «هدف از این دیدار را X»، and, in a sentence that names an
-   event, «برای X» and the object of a contract «قرارداد X»), some close one on their left («X را
-   بررسی کردند»، «X مورد بحث قرار گرفت»، «X را ضروری دانست»، «X محور دیدار … بود»، «X از جمله
-   موضوعات … بود»، «X در رأس گفت‌وگوها»), some enclose it («بر X تأکید کرد»، «به X پرداختند»،
-   «بر X متمرکز بود»).
+   event, «برای X» — not «برای X مهم است» — and the object of a contract «قرارداد X»; «اهداف سفر
+   خود به ایران را X …»), some close one on their left («X را بررسی کردند/خواهد کرد»، «X مورد بحث
+   قرار گرفت»، «X را ضروری دانست»، «X محور دیدار … بود»، «X از جمله موضوعات … بود»، «X در رأس
+   گفت‌وگوها»), some enclose it («بر X تأکید کرد»، «به X پرداختند» — not «به X پرداخت شود», a
+   payment —، «خواستار X شد»، «بر X متمرکز بود»; a closing «با توجه به …» is no part of X).
 2. **Noun-phrase bounds.** From the cue the phrase runs over words until a verb,
-   punctuation, a clause word (که، را، تا، باید), a date, or a word that starts talk about it
-   (گفت‌وگو کردند، رایزنی، تبادل نظر); the word right before a light verb is the verb's own
-   («… عنوان کرد»). A preposition continues the phrase only when the
-   word before it (or the phrase's head) selects it — a table mined from unlabeled news
+   punctuation, a clause word (که، را، تا، باید), a date, a time phrase («در خلال …») or a word
+   that starts talk about it (گفت‌وگو کردند، رایزنی، تبادل نظر); the word right before a light verb
+   is the verb's own («… عنوان کرد»); «به ویژه» and «و نیز» go on with the list. A preposition
+   continues the phrase only when the word before it (or the phrase's head: the first word that is
+   no determiner, or the first word after a preposition) selects it — a table mined from unlabeled news
    (``resources/events/topic_np.json``, ``scripts/mine_topic_np.py``: «مقابله با»,
    «حمایت از», «کمک به», «پایبندی به») — or, for «در», when it adds a place or a domain
-   and not the event itself («در این دیدار»). Leftward phrases stop at the sentence's
-   subject (a person or title), an event phrase («در این تماس تلفنی») or a clause word; a
-   closing «در این استان» is left out.
+   and not the event itself («در این دیدار»); a place («در خاک لیبی») adds no depth. Leftward
+   phrases stop at the sentence's subject (a person or title, «دو طرف» opening a clause), an event
+   phrase («در این تماس تلفنی») or a clause word; a closing «در این استان» is left out.
 3. **Lists** are split on «،» and «و» into separate topics, each item at most 14 words and a
    list at most 40 (fixed phrases such as «حمل و نقل» and relations between places or bodies,
    «همکاری ایران و یونسکو», stay whole; a head with a list of bare adjectives, «تحولات منطقه‌ای
    و بین‌المللی», stays one topic; parties after the last item, «… میان دو کشور», belong to the
    whole list); the cue word, the verb, generic heads («مسائل مربوط به») and leading
    connectives are left out; filler («مسائل مورد علاقه»), fragments, titles of people
-   («وزیر خارجه ایران»), organizations alone, and a lone word that names no known area
-   («رقابت», but «کرونا» stays) are dropped.
+   («وزیر خارجه ایران»), organizations alone, sums («۲۰۰ هزار دلار») and a lone word that names
+   no known area («رقابت», but «کرونا» stays) are dropped.
 
 :func:`assign_topics` gives each event the topics of its own clauses, of the sentences
 that go on about it (a sentence whose subject is one of its participants, «طرفین …»,
@@ -51,12 +53,13 @@ from ..document import Document
 from ..normalize import normalize
 from .index import Near
 from .lexicon import Lexicon
+from .. import _rxcache as rxcache
 
 __all__ = ["topic_spans", "assign_topics"]
 
 Span3 = Tuple[int, int, str]
 
-_TOKEN = regex.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»\"]")
+_TOKEN = rxcache.compile(r"[^\s،,؛:.!?؟«»()\[\]\"]+|[،,؛:.!?؟()\[\]]|[«»\"]")
 _HARD_PUNCT = set(".:؛!?؟()[]")
 _QUOTES = set("«»\"")
 _MAX_WORDS = 14
@@ -118,17 +121,17 @@ def grammar() -> _Grammar:
         select.setdefault(normalize(w), {}).update({p: 1.0 for p in ps})
 
     def comp(xs: Sequence[str]) -> List["regex.Pattern[str]"]:
-        return [regex.compile(x) for x in xs]
+        return [rxcache.compile(x) for x in xs]
 
     return _Grammar(
         after=comp(g["after"]), purpose=comp(g.get("purpose", [])), before=comp(g["before"]), enclosed=comp(g["enclosed"]),
-        stop=_words(g["stop"]), talk=_words(g["talk"]), light=regex.compile(g["light_verb"]),
-        verb_prefix=regex.compile(g["verb_prefix"]), verbs=_words(g["verbs"]),
+        stop=_words(g["stop"]), talk=_words(g["talk"]), light=rxcache.compile(g["light_verb"]),
+        verb_prefix=rxcache.compile(g["verb_prefix"]), verbs=_words(g["verbs"]),
         verb_suffixes=tuple(g["verb_suffixes"]), event_nouns=_words(g["event_nouns"]),
         subjects=_words(g["subjects"]), in_blockers=_words(g["in_blockers"]),
-        lead_drop=regex.compile(g["lead_drop"]), sub_list=regex.compile(g["sub_list"]),
+        lead_drop=rxcache.compile(g["lead_drop"]), sub_list=rxcache.compile(g["sub_list"]),
         binomials=frozenset(normalize(x) for x in np_data.get("binomials", [])),
-        trailing_drop=regex.compile(g["trailing_drop"]), keep=[normalize(x) for x in top["keep_inside"]],
+        trailing_drop=rxcache.compile(g["trailing_drop"]), keep=[normalize(x) for x in top["keep_inside"]],
         filler=_words(top["filler"]), filler_re=comp(g["filler_re"]),
         generic_heads=[normalize(x) for x in top.get("generic_heads", [])], select=select,
         free_preps=_words(g["free_prepositions"]), adjectives=_words(np_data.get("adjectives", [])) | _words(g.get("adjectives", [])),
@@ -209,6 +212,9 @@ def _inside(pos: int, spans) -> bool:
 
 _LONGEST_BLOCK = 300
 
+#: words before an event noun that make it the event itself («در این دیدار»), not talk content
+_EVENT_DETERMINERS = {"این", "آن", "همین", "همان", "در", "طی", "ضمن", "حاشیه", "جریان", "پایان", "دو", "یک"}
+
 #: cooperation nouns that, with only generic words and the parties after them, name no subject
 #: («همکاری میان دو طرف»); with a head before them they may («تحکیم همکاری میان دو کشور»)
 _BARE_TIES = {"همکاری", "همکاری\u200cها", "همکاری\u200cهای", "روابط", "مناسبات", "تعامل", "تعاملات", "ارتباط"}
@@ -246,12 +252,20 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
                 break
             prev = ""
             head = None
-            words = 0
+            words = in_pp = 0
+            continue
+        if total and (w in _EXAMPLE_JOINTS or w == "به" and nxt == "ویژه"):
+            # «تحولات منطقه به ویژه بحران لیبی، …»: the examples go on the list (split later)
+            prev, head, words, in_pp = "", None, 0, 0
+            continue
+        if w == "ویژه" and toks[i - 1][2] == "به" and prev == "":
             continue
         if total and _inside(s, blocked):
             break  # a date ends the phrase («… به هند ماه آینده به امضای …»)
         if w in ("این", "آن") and prev and _place(prev):
             break  # «… ایران و پاکستان | این اقدام را …»: a name takes no demonstrative after it
+        if w in ("نیز", "همچنین") and prev == "" and i and toks[i - 1][2] == "و":
+            continue  # «… و نیز تحکیم همکاری …»: the list goes on
         if w in gr.stop or _is_verb(w, gr):
             if _is_verb(w, gr) and prev and (total == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE
                                              or open_end and _LIGHT_VERB.match(w) and not _NEEDS_NOUN.match(before)):
@@ -261,15 +275,23 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
         if w in gr.talk and (gr.light.match(text, e) or nxt == "و" or nxt in gr.talk and not _talk_verb_after(text, toks, i + 1, gr)):
             break  # «… گفت‌وگو کردند», «… بحث و تبادل نظر»
         if w == "و":
-            if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk:
-                break
+            after_next = toks[i + 2][2] if i + 2 < len(toks) else ""
+            if nxt in ("نیز", "همچنین") and after_next and not _is_verb(after_next, gr) and after_next not in gr.stop:
+                prev, head = "", None
+                words = in_pp = 0
+                continue
+            if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk and (
+                    gr.light.match(text, toks[i + 1][1]) or after_next in gr.talk or after_next in ("نظر", "و") or not after_next):
+                break  # «… بحث و تبادل نظر کردند» (but «… و توافق دو طرف درباره X را بررسی …» goes on)
             prev, head = "", None
-            words = 0
+            words = in_pp = 0
             continue
         if w in _PREPS:
-            if not (pps or w in gr.free_preps) or not _licensed(w, prev, head, nxt, gr) or in_pp >= 2:
+            deep = not (w == "در" and (_place(nxt) or nxt == "خاک"))  # («… در خاک لیبی»: a place adds no depth)
+            if not (pps or w in gr.free_preps) or not (_licensed(w, prev, head, nxt, gr) or head in gr.talk and w in ("درباره", "پیرامون")) \
+                    or deep and in_pp >= 2:
                 break
-            in_pp += 1
+            in_pp += deep
             prev = w
             continue
         words += 1
@@ -277,26 +299,29 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
         if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         prev_end, end, last_start = end, e, s
-        if head is None:
-            head = w
+        if (head is None or prev in _PREPS) and not _NEEDS_NOUN.match(w):
+            head = w  # «درباره [مخالفت با …]»: the word after a preposition heads what follows it
         prev = w
     return end
 
 
 #: share of a word's occurrences followed by a preposition (mined) for it to carry the preposition
 #: as the phrase's head, or as the word right before it (adjectives select weakly: «دوجانبه با»)
-_HEAD_SHARE, _PREV_SHARE = 0.12, 0.3
+_HEAD_SHARE, _PREV_SHARE = 0.12, 0.24
 #: share of a word's occurrences right before a light verb for it to go with the verb (mined)
 _PREVERBAL_SHARE = 0.15
 
 #: light verbs and auxiliaries: the word right before one is the verb's own (a compound verb or a
 #: predicate: «عنوان کرد»، «ادامه داد»، «راهی شد»، «مهم است»), not the end of a noun phrase
-_LIGHT_VERB = regex.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو|نمود|نما|گردید|گرد|داد|ده|داشت|دار|یافت|یاب|زد|زن|"
+_LIGHT_VERB = rxcache.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|شو|نمود|نما|گردید|گرد|داد|ده|داشت|دار|یافت|یاب|زد|زن|"
                             r"گرفت|گیر|خواه)(?:م|ی|یم|ید|ند|د|ه|ن)?$")
 
 #: words that need the noun after them: the noun before a light verb stays in the phrase after one
 #: («… همکاری‌های استراتژیک دو کشور شد»)
-_NEEDS_NOUN = regex.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
+_NEEDS_NOUN = rxcache.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
+
+#: words that open examples inside a list («… بویژه روابط اقتصادی»): the list goes on over them
+_EXAMPLE_JOINTS = {"بویژه", "به\u200cویژه", "خصوصا", "خصوصاً"}
 
 _PREPS = {"با", "از", "به", "در", "برای", "بر", "میان", "بین", "علیه", "درباره", "پیرامون", "تا"}
 
@@ -332,7 +357,16 @@ def _rstrip_at(text: str, end: int) -> int:
 
 
 #: a closing prepositional phrase that points back at the event's place or the text («در این استان»)
-_DEICTIC_TAIL = regex.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
+_DEICTIC_TAIL = rxcache.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
+
+
+def _sides_subject(toks, i: int, gr: _Grammar) -> bool:
+    """Whether token ``i`` ends «دو طرف/دو کشور» opening a clause («… و دو طرف X را بررسی کردند»):
+    the clause's subject, not a phrase's complement («همکاری میان دو کشور»)."""
+    if toks[i][2] not in ("طرف", "کشور") or i < 1 or toks[i - 1][2] != "دو":
+        return False
+    opener = toks[i - 2][2] if i >= 2 else ""
+    return not opener or opener in ("و", "،", ",") or opener in gr.stop or _is_verb(opener, gr) or opener in gr.event_nouns
 
 
 def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]]) -> int:
@@ -362,13 +396,15 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
         if before == "در" and w in gr.in_blockers:
             break  # «… موجود در زمینه | توسعه همکاری‌ها»: «در زمینه» opens a phrase of its own
         after = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if w in gr.stop or _is_verb(w, gr) or w in gr.subjects or \
+        if w in ("نیز", "همچنین") and before == "و" and total:
+            continue  # «X و نیز Y را بررسی کردند»: one list
+        if w in gr.stop or _is_verb(w, gr) or w in gr.subjects or _sides_subject(toks, i, gr) or \
                 w in gr.talk and (gr.light.match(text, e) or after in gr.talk or after == "نظر"):
             break
-        if w in gr.event_nouns or w == "تلفنی":
-            break  # «دو طرف در این تماس تلفنی | X را بررسی کردند»
+        if w == "تلفنی" or w in gr.event_nouns and (before in _EVENT_DETERMINERS or after in ("تلفنی", "مشترک")):
+            break  # «دو طرف در این تماس تلفنی | X را بررسی کردند» (but «… و توافق دو طرف درباره X را …» is content)
         if w in _PREPS:
-            if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه"):
+            if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه", "درباره", "پیرامون", "بر"):
                 break
             continue
         if w == "و":
@@ -393,12 +429,15 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
 def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
                 purpose: bool = False, ends: Sequence[Tuple[int, int]] = ()) -> List[Tuple[int, int]]:
     found: List[Tuple[int, int]] = []
-    for cue in gr.after + (gr.purpose if purpose else []):
+    n_after = len(gr.after)
+    for k, cue in enumerate(gr.after + (gr.purpose if purpose else [])):
         for m in cue.finditer(text, a, b):
             s = m.end()
             e = _np_right(text, s, b, gr, ends, pps=m.end() > m.start())
             if e <= s:
                 continue
+            if k >= n_after and (_PREDICATE.search(text, s, e) and _COPULA.match(text, e) or _PREDICATE_AFTER.match(text, e)):
+                continue  # «… برای امنیت جهانی مهم است»: a judgement about X, not a purpose
             first = text[s:e].split(maxsplit=1)
             if first and _adjectival(first[0]) and text[m.start():m.end()].split()[0] in _TIE_HEADS:
                 # «همکاری در حوزه‌های اقتصادی و تجاری»: areas of cooperation, each its own topic (the
@@ -429,13 +468,29 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
     for cue in gr.enclosed:
         for m in cue.finditer(text, a, b):
             lo, e = m.span("np")
+            e = _before_adjunct(text, lo, e)
             s = max(lo, _np_left(text, e, lo, gr, blocked))
             if e > s:
                 found.append((s, e))
     return found
 
 
-_DOMAIN = regex.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
+#: clause adjuncts (consideration) that close the phrase before them rather than modify it
+_ADJUNCT = rxcache.compile(r"\s(?:با\s+توجه\s+به|با\s+عنایت\s+به)\s")
+
+
+def _before_adjunct(text: str, s: int, e: int) -> int:
+    """``e`` moved back before a clause adjunct inside ``[s, e)``: «خواستار گسترش همکاری ایران و یونسکو
+    با توجه به زمینه فرهنگی … شد» → «گسترش همکاری ایران و یونسکو»."""
+    adj = _ADJUNCT.search(text, s, e)
+    return _rstrip_at(text, adj.start()) if adj and adj.start() > s else e
+
+#: a predicate adjective (with its copula): «برای X مهم است» judges X, it names no purpose
+_PREDICATE = rxcache.compile(r"\s(?:مهم|ضروری|لازم|حیاتی|مفید|سودمند|خطرناک|مضر|ضرر|تهدید)$")
+_COPULA = rxcache.compile(r"\s*(?:است|بود|هستند|بودند|باشد|می‌باشد|نیست|نبود)(?![\p{L}])")
+_PREDICATE_AFTER = rxcache.compile(r"\s+(?:بسیار\s+|خیلی\s+)?(?:مهم|ضروری|لازم|حیاتی|مفید|سودمند|خطرناک|مضر)\s+(?:است|بود|هستند|بودند|باشد|می‌باشد|نیست|نبود)(?![\p{L}])")
+
+_DOMAIN = rxcache.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
 
 
 def _keep_at(text: str, pos: int, keep: Sequence[str]) -> bool:
@@ -520,7 +575,7 @@ def _split(text: str, s: int, e: int, gr: _Grammar,
     return merged
 
 
-_BETWEEN_PARTIES = regex.compile(r"\s+(?:میان|بین)\s")
+_BETWEEN_PARTIES = rxcache.compile(r"\s+(?:میان|بین)\s")
 
 
 def _tie_head(phrase: str) -> Optional[str]:
@@ -603,7 +658,11 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
 
 
 #: a word that cannot end a phrase: a plural in ezafe («…‌های»), a superlative («…ترین»)
-_OPEN_ENDED = regex.compile(r"(?:\u200c?های|ترین)$")
+_OPEN_ENDED = rxcache.compile(r"(?:\u200c?های|ترین)$")
+
+
+#: a sum or a share alone («۲۰۰ هزار دلار», «۲۰ درصد»)
+_AMOUNT = rxcache.compile(r"^[0-9۰-۹][0-9۰-۹,٬.]*(?:\s+(?:هزار|میلیون|میلیارد))*\s+(?:ریال|تومان|دلار|یورو|درصد|پوند|روبل|یوان)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -626,8 +685,8 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
         # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت»), a plural in
         # ezafe or a superlative with its noun cut off («مناسبت‌های»، «مهمترین») is a fragment
         return True
-    if any(r.search(p) for r in gr.filler_re):
-        return True
+    if any(r.search(p) for r in gr.filler_re) or _AMOUNT.match(p):
+        return True  # («۲۰۰ هزار دلار»: an amount names no subject)
     from .countries import countries_in
     content = [w for w in words if w not in gr.generic and not countries_in(w)]
     if not content and (len(words) <= 2 or words[0] in _BARE_TIES):
@@ -694,8 +753,8 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
 
 # -- which event a sentence's topics belong to ------------------------------------------------------
 
-_SIDES = regex.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
-_BACK_REF = regex.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
+_SIDES = rxcache.compile(r"^(?:این |هر )?(?:دو طرف|طرفین|دوطرف|دو کشور|دو وزیر|دو رئیس|دو مقام|دو رهبر|دو مسئول|وی|او|ایشان|این مقام)")
+_BACK_REF = rxcache.compile(r"(?:در|طی|ضمن|حین|پس از|در جریان|در حاشیه)\s+(?:این|آن|همین)\s+(?:دیدار|نشست|ملاقات|تماس|گفت[\u200c ]?وگو|گفتگو|"
                           r"جلسه|سفر|مذاکره|مذاکرات|رایزنی|مکالمه)")
 
 

@@ -20,25 +20,26 @@ import regex
 from ..document import Document
 from .index import WINDOW
 from .lexicon import LB, RB, Head, Lexicon
+from .. import _rxcache as rxcache
 
 __all__ = ["Mention", "find_mentions", "ANAPHOR_RE"]
 
 # «این دیدار»، «در این نشست»، «این تماس تلفنی»: a back-reference to an event already reported
-ANAPHOR_RE = regex.compile(LB + r"(?:این|همین|آن)\s+(?:دیدار|ملاقات|نشست|جلسه|تماس(?: تلفنی)?|گفت[\s\u200c]?و[\s\u200c]?گو(?:ی تلفنی)?|گفتگو(?:ی تلفنی)?|"
+ANAPHOR_RE = rxcache.compile(LB + r"(?:این|همین|آن)\s+(?:دیدار|ملاقات|نشست|جلسه|تماس(?: تلفنی)?|گفت[\s\u200c]?و[\s\u200c]?گو(?:ی تلفنی)?|گفتگو(?:ی تلفنی)?|"
                            r"سفر|بازدید|رایزنی|مذاکرات|مذاکره|تفاهم[\u200c]?نامه|توافق|کارگروه|گفت[\s\u200c]?و[\s\u200c]?گوی تلفنی)"
                            r"(?:\u200c?ها|\u200c?های)?" + RB)
 _ANAPHOR_TYPE = {"دیدار": "meeting", "ملاقات": "meeting", "نشست": "meeting", "جلسه": "meeting", "تماس": "phone_call",
                  "گفت": "meeting", "گفتگو": "meeting", "سفر": "visit", "بازدید": "visit", "رایزنی": "meeting",
                  "مذاکرات": "meeting", "مذاکره": "meeting", "تفاهم": "agreement", "توافق": "agreement", "کارگروه": "working_group"}
 
-_ROUNDUP = regex.compile(r"(?:مهم[\u200c ]?ترین|مهمترین) (?:خبر|اخبار|رویداد|تحولات)")
-_WITH_RE = regex.compile(LB + r"(?:با|میان|بین)" + RB)
-_FORMATION_RE = regex.compile(LB + r"(?:تشکیل|ایجاد|راه[\u200c ]?اندازی|تاسیس|تأسیس|برپایی|پیشنهاد)" + RB)
-_SIGN_RE = regex.compile(LB + r"(?:امضا|امضاء|منعقد|مبادله|انعقاد|به امضا رسید|به امضای)" + RB)
-_PROPOSAL_OBJ = regex.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:(?:خود|ایشان|وی|او)\s+)?(?:[^ .،:؛]+\s+){0,4}?(?:برای|مبنی بر|جهت)?\s*"
+_ROUNDUP = rxcache.compile(r"(?:مهم[\u200c ]?ترین|مهمترین) (?:خبر|اخبار|رویداد|تحولات)")
+_WITH_RE = rxcache.compile(LB + r"(?:با|میان|بین)" + RB)
+_FORMATION_RE = rxcache.compile(LB + r"(?:تشکیل|ایجاد|راه[\u200c ]?اندازی|تاسیس|تأسیس|برپایی|پیشنهاد)" + RB)
+_SIGN_RE = rxcache.compile(LB + r"(?:امضا|امضاء|منعقد|مبادله|انعقاد|به امضا رسید|به امضای)" + RB)
+_PROPOSAL_OBJ = rxcache.compile(r"^(?:\u200c?(?:ها|های|ی))?\s+(?:(?:خود|ایشان|وی|او)\s+)?(?:[^ .،:؛]+\s+){0,4}?(?:برای|مبنی بر|جهت)?\s*"
                               r"(?:برگزاری|ایجاد|تشکیل|راه[\u200c ]?اندازی|برپایی|امضای|انعقاد|تاسیس|تأسیس|همکاری|اجرای|ساخت|"
                               r"احداث|توسعه|افتتاح|اعزام|تبادل|استفاده)" + RB)
-_PROPOSAL_VERB = regex.compile(r"^\s+(?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کنیم|می\u200c?کند|کرده|کرده\u200cاند|کرده است)" + RB)
+_PROPOSAL_VERB = rxcache.compile(r"^\s+(?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کنیم|می\u200c?کند|کرده|کرده\u200cاند|کرده است)" + RB)
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
-_FROM = regex.compile(r"(?:ی)?\s+از\s")
+_FROM = rxcache.compile(r"(?:ی)?\s+از\s")
 #: no trigger (head + light verb) is longer than this, in characters
 _LONGEST_TRIGGER = 200
 
@@ -202,7 +203,7 @@ def _sports_title(doc: Document, lex: Lexicon) -> bool:
     return len(words & lex.sports) >= 4
 
 
-_INTERVIEW = regex.compile(r"(?:می\u200c?خوانید|مصاحبه|گفت[\u200c ]?و[\u200c ]?گوی اختصاصی|گفتگوی اختصاصی|به گفت[\u200c ]?و[\u200c ]?گو (?:نشست|پرداخت))")
+_INTERVIEW = rxcache.compile(r"(?:می\u200c?خوانید|مصاحبه|گفت[\u200c ]?و[\u200c ]?گوی اختصاصی|گفتگوی اختصاصی|به گفت[\u200c ]?و[\u200c ]?گو (?:نشست|پرداخت))")
 
 
 def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False) -> bool:
