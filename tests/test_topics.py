@@ -257,3 +257,12 @@ def test_a_judgement_for_x_is_no_purpose():
     assert found == []
     found = topics("وزیر خارجه ایران برای گفت‌وگو درباره امنیت خلیج فارس به توکیو سفر کرد.")
     assert found == ["امنیت خلیج فارس"]
+
+
+def test_what_the_sides_agreed_to_is_a_subject_but_the_party_agreed_with_is_not():
+    found = topics("مدیرکل آژانس بین‌المللی انرژی اتمی امروز با وزیر خارجه ایران دیدار کرد و طرفین به برگزاری "
+                   "مذاکرات بیشتر توافق کردند.")
+    assert "برگزاری مذاکرات" in found
+    found = topics("نخست‌وزیر ژاپن با رئیس‌جمهور ایران دیدار کرد تا ایران را به حفظ برجام ترغیب کند که طبق آن "
+                   "ایران در قبال لغو تحریم‌ها، با قدرت‌های جهانی توافق کرده است.")
+    assert not any("قدرت" in t for t in found)
