@@ -409,3 +409,10 @@ def test_an_organization_does_not_end_in_a_prefixed_verb_or_a_superlative():
     text = "نمایندگان پرده از مجلس شورای ملی برداشتند. آن روز مجلس شورای ملی خلوت‌ترین روز را داشت."
     found = {e.text for e in nlp(text).doc.entities if e.label == "ORG"}
     assert found == {"مجلس شورای ملی"}
+
+
+def test_a_name_starting_with_the_second_half_of_a_compound_first_name_takes_the_first():
+    tagger = FakeTagger([("الدین وهابی", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("سوال سیدشمس الدین وهابی از وزیر مطرح شد.").doc.entities]
+    assert ("سیدشمس الدین وهابی", "PER") in found
