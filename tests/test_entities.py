@@ -416,3 +416,9 @@ def test_a_name_starting_with_the_second_half_of_a_compound_first_name_takes_the
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [(e.text, e.label) for e in nlp("سوال سیدشمس الدین وهابی از وزیر مطرح شد.").doc.entities]
     assert ("سیدشمس الدین وهابی", "PER") in found
+
+
+def test_a_frequent_noun_with_its_ezafe_is_no_first_name(nlp):
+    # «سنای» is listed as a first name, but before a noun it is «سنا» (senate) with its ezafe
+    found = ents(nlp, "او با رئیس سنای پارلمان قزاقستان گفت‌وگو کرد.", "PER")
+    assert found == []

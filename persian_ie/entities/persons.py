@@ -42,6 +42,9 @@ def first_name_cue(ctx: Context, u: int) -> bool:
         return False
     if gaz.demonyms.longest_at(view, u) is not None or gaz.places.longest_at(view, u) is not None:
         return False
+    if tok.endswith("ای") and tok not in lex.words and "N" in (lex.words.get(tok[:-1]) or "").split(",") \
+            and lex.freq.get(tok[:-1], 0) >= 100_000:
+        return False  # «سنای پارلمان»: a frequent noun with its ezafe, not the name «سنای»
     return not (lex.words.get(tok) in ("", "0") and lex.is_known(tok))
 
 
