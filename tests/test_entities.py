@@ -422,3 +422,10 @@ def test_a_frequent_noun_with_its_ezafe_is_no_first_name(nlp):
     # «سنای» is listed as a first name, but before a noun it is «سنا» (senate) with its ezafe
     found = ents(nlp, "او با رئیس سنای پارلمان قزاقستان گفت‌وگو کرد.", "PER")
     assert found == []
+
+
+def test_an_indefinite_object_is_not_the_end_of_a_name():
+    tagger = FakeTagger([("ازبکستان فرمانی", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("رئیس جمهور ازبکستان فرمانی را صادر کرد.").doc.entities]
+    assert not any("فرمانی" in t for t, _ in found)
