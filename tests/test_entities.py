@@ -424,13 +424,6 @@ def test_a_frequent_noun_with_its_ezafe_is_no_first_name(nlp):
     assert found == []
 
 
-def test_an_indefinite_object_is_not_the_end_of_a_name():
-    tagger = FakeTagger([("ازبکستان فرمانی", "ORG")])
-    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
-    found = [(e.text, e.label) for e in nlp("رئیس جمهور ازبکستان فرمانی را صادر کرد.").doc.entities]
-    assert not any("فرمانی" in t for t, _ in found)
-
-
 def test_a_media_word_before_a_tagged_medium_is_part_of_its_name():
     tagger = FakeTagger([("شبکه اول تاجیکستان", "ORG")])
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])

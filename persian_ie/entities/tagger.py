@@ -199,8 +199,6 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             while j > i + 1 and view.tok[j - 1] > view.tok[i] and view.token_text(j - 1).endswith("ترین") \
                     and not gaz.orgs.get(tuple(view.keys[i:j])) and not gaz.places.get(tuple(view.keys[i:j])):
                 j = view.first_unit[view.tok[j - 1]]  # «… [خلوت‌ترین]»: nor in a superlative
-            if view.tok[j - 1] > view.tok[i] and _indefinite_object(ctx, j):
-                j = view.first_unit[view.tok[j - 1]]  # «ازبکستان [فرمانی‌] را صادر کرد»
             if view.tok[i] == view.tok[j - 1] and weak_edge(ctx, i):
                 continue  # a lone verb, function word or adjective
             entry = gaz.refs.get(tuple(view.keys[i:j]))
@@ -288,21 +286,6 @@ def _only_places(ctx: Context, i: int, j: int) -> bool:
         u = hit[0]
         count += 1
     return count >= 2
-
-
-def _indefinite_object(ctx: Context, j: int) -> bool:
-    """The token ending at unit ``j`` is a frequent noun with the indefinite «ی» and
-    «را» follows it (``فرمانی را صادر کرد``): the object of a verb, not a name's last word."""
-    view, lex = ctx.view, ctx.lex
-    t = view.tok[j - 1]
-    if t + 1 >= len(view.doc.tokens) or view.doc.tokens[t + 1].norm != "را":
-        return False
-    tok = view.doc.tokens[t].norm.rstrip("\u200c")
-    for stem in (tok[:-1], tok[:-2].rstrip("\u200c")) if tok.endswith("ای") else (tok[:-1],):
-        if tok.endswith("ی") and lex.words.get(tok) in (None, "", "0") \
-                and "N" in (lex.words.get(stem) or "").split(",") and lex.freq.get(stem, 0) >= 100_000:
-            return True
-    return False
 
 
 def _past_demonym_of_previous_noun(ctx: Context, i: int, j: int) -> int:
