@@ -206,3 +206,39 @@ def test_degree_words_and_superlative_predicates_are_no_subjects():
     found = topics("معاون اول رئیس‌جمهور در دیدار با وزیر میراث فرهنگی گفت سلامت مردم مهمترین اولویت دولت است و "
                    "درباره توسعه گردشگری کشور گفت‌وگو کردند.")
     assert found == ["توسعه گردشگری کشور"]
+
+
+def test_examples_and_also_joints_keep_one_list_before_its_verb():
+    # «به ویژه» and «و نیز» join items of one object list; a future verb closes it like a past one
+    found = topics("وزیر خارجه ایران فردا با همتای ترکیه‌ای خود دیدار و دو طرف تحولات منطقه به ویژه بحران "
+                   "سوریه و نیز گسترش تجارت مرزی را بررسی خواهند کرد.")
+    assert found == ["تحولات منطقه", "بحران سوریه", "گسترش تجارت مرزی"]
+
+
+def test_a_complement_inside_a_list_item_keeps_its_own_prepositions():
+    # «توافق دو طرف درباره [مخالفت با [مداخله …]] در خاک لیبی»: the word after a preposition heads
+    # what follows it, a place adds no depth; «دو طرف» opening the clause is its subject
+    found = topics("رئیس‌جمهور الجزایر با ولیعهد عربستان دیدار کرد و دو طرف توافق دو طرف درباره مخالفت با "
+                   "مداخله نظامی دیگر کشورها در خاک لیبی را مورد بررسی قرار دادند.")
+    assert found == ["توافق دو طرف درباره مخالفت با مداخله نظامی دیگر کشورها در خاک لیبی"]
+
+
+def test_the_aims_of_a_trip_name_its_subjects():
+    found = topics("مدیرکل یونسکو امروز به تهران سفر کرد. وی اهداف سفر خود به ایران را بازدید از شهر بم و "
+                   "مطالعه منابع آب این منطقه عنوان کرد.")
+    assert list(dict.fromkeys(found)) == ["بازدید از شهر بم", "مطالعه منابع آب این منطقه"]
+
+
+def test_a_determiner_does_not_head_the_phrase():
+    # the head of «یک کمک دولتی» is «کمک», which takes «به»
+    found = topics("دولت آلمان و مدیریت شرکت لوفت‌هانزا بر سر یک کمک دولتی به ارزش میلیاردها یورو به توافق رسیدند.")
+    assert found == ["کمک دولتی به ارزش میلیاردها یورو"]
+
+
+def test_a_consideration_adjunct_and_a_during_phrase_are_no_part_of_the_subject():
+    found = topics("مدیرکل یونسکو امروز با رئیس مجمع تشخیص مصلحت نظام دیدار کرد و خواستار گسترش همکاری ایران و "
+                   "یونسکو با توجه به زمینه فرهنگی مناسب موجود در ایران شد.")
+    assert found == ["گسترش همکاری ایران و یونسکو"]
+    found = topics("وزیر خارجه عراق با همتای اردنی خود دیدار کرد و دو طرف درباره امنیت مرزها در خلال دیدار "
+                   "گفت‌وگو کردند.")
+    assert found == ["امنیت مرزها"]

@@ -210,6 +210,9 @@ def _inside(pos: int, spans) -> bool:
 
 _LONGEST_BLOCK = 300
 
+#: words before an event noun that make it the event itself («در این دیدار»), not talk content
+_EVENT_DETERMINERS = {"این", "آن", "همین", "همان", "در", "طی", "ضمن", "حاشیه", "جریان", "پایان", "دو", "یک"}
+
 #: cooperation nouns that, with only generic words and the parties after them, name no subject
 #: («همکاری میان دو طرف»); with a head before them they may («تحکیم همکاری میان دو کشور»)
 _BARE_TIES = {"همکاری", "همکاری\u200cها", "همکاری\u200cهای", "روابط", "مناسبات", "تعامل", "تعاملات", "ارتباط"}
@@ -247,12 +250,20 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
                 break
             prev = ""
             head = None
-            words = 0
+            words = in_pp = 0
+            continue
+        if total and (w in _EXAMPLE_JOINTS or w == "به" and nxt == "ویژه"):
+            # «تحولات منطقه به ویژه بحران لیبی، …»: the examples go on the list (split later)
+            prev, head, words, in_pp = "", None, 0, 0
+            continue
+        if w == "ویژه" and toks[i - 1][2] == "به" and prev == "":
             continue
         if total and _inside(s, blocked):
             break  # a date ends the phrase («… به هند ماه آینده به امضای …»)
         if w in ("این", "آن") and prev and _place(prev):
             break  # «… ایران و پاکستان | این اقدام را …»: a name takes no demonstrative after it
+        if w in ("نیز", "همچنین") and prev == "" and i and toks[i - 1][2] == "و":
+            continue  # «… و نیز تحکیم همکاری …»: the list goes on
         if w in gr.stop or _is_verb(w, gr):
             if _is_verb(w, gr) and prev and (total == 1 or gr.preverbal.get(prev, 0) >= _PREVERBAL_SHARE
                                              or open_end and _LIGHT_VERB.match(w) and not _NEEDS_NOUN.match(before)):
@@ -262,15 +273,23 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
         if w in gr.talk and (gr.light.match(text, e) or nxt == "و" or nxt in gr.talk and not _talk_verb_after(text, toks, i + 1, gr)):
             break  # «… گفت‌وگو کردند», «… بحث و تبادل نظر»
         if w == "و":
-            if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk:
-                break
+            after_next = toks[i + 2][2] if i + 2 < len(toks) else ""
+            if nxt in ("نیز", "همچنین") and after_next and not _is_verb(after_next, gr) and after_next not in gr.stop:
+                prev, head = "", None
+                words = in_pp = 0
+                continue
+            if not nxt or _is_verb(nxt, gr) or nxt in gr.stop or nxt in gr.talk and (
+                    gr.light.match(text, toks[i + 1][1]) or after_next in gr.talk or after_next in ("نظر", "و") or not after_next):
+                break  # «… بحث و تبادل نظر کردند» (but «… و توافق دو طرف درباره X را بررسی …» goes on)
             prev, head = "", None
-            words = 0
+            words = in_pp = 0
             continue
         if w in _PREPS:
-            if not (pps or w in gr.free_preps) or not _licensed(w, prev, head, nxt, gr) or in_pp >= 2:
+            deep = not (w == "در" and (_place(nxt) or nxt == "خاک"))  # («… در خاک لیبی»: a place adds no depth)
+            if not (pps or w in gr.free_preps) or not (_licensed(w, prev, head, nxt, gr) or head in gr.talk and w in ("درباره", "پیرامون")) \
+                    or deep and in_pp >= 2:
                 break
-            in_pp += 1
+            in_pp += deep
             prev = w
             continue
         words += 1
@@ -278,15 +297,15 @@ def _np_right(text: str, start: int, limit: int, gr: _Grammar, blocked: Sequence
         if words > _MAX_WORDS or total > _MAX_LIST_WORDS:
             break
         prev_end, end, last_start = end, e, s
-        if head is None:
-            head = w
+        if (head is None or prev in _PREPS) and not _NEEDS_NOUN.match(w):
+            head = w  # «درباره [مخالفت با …]»: the word after a preposition heads what follows it
         prev = w
     return end
 
 
 #: share of a word's occurrences followed by a preposition (mined) for it to carry the preposition
 #: as the phrase's head, or as the word right before it (adjectives select weakly: «دوجانبه با»)
-_HEAD_SHARE, _PREV_SHARE = 0.12, 0.3
+_HEAD_SHARE, _PREV_SHARE = 0.12, 0.24
 #: share of a word's occurrences right before a light verb for it to go with the verb (mined)
 _PREVERBAL_SHARE = 0.15
 
@@ -298,6 +317,9 @@ _LIGHT_VERB = rxcache.compile(r"^(?:ن?می\u200c)?[نب]?(?:کرد|کن|شد|ش
 #: words that need the noun after them: the noun before a light verb stays in the phrase after one
 #: («… همکاری‌های استراتژیک دو کشور شد»)
 _NEEDS_NOUN = rxcache.compile(r"^(?:دو|سه|چهار|چند|این|آن|همین|همان|هر|همه|تمام|برخی|یک)$")
+
+#: words that open examples inside a list («… بویژه روابط اقتصادی»): the list goes on over them
+_EXAMPLE_JOINTS = {"بویژه", "به\u200cویژه", "خصوصا", "خصوصاً"}
 
 _PREPS = {"با", "از", "به", "در", "برای", "بر", "میان", "بین", "علیه", "درباره", "پیرامون", "تا"}
 
@@ -336,6 +358,15 @@ def _rstrip_at(text: str, end: int) -> int:
 _DEICTIC_TAIL = rxcache.compile(r"\s+(?:در|از)\s+(?:این|آن|همین|همان)\s+[^\s.،:؛]+$")
 
 
+def _sides_subject(toks, i: int, gr: _Grammar) -> bool:
+    """Whether token ``i`` ends «دو طرف/دو کشور» opening a clause («… و دو طرف X را بررسی کردند»):
+    the clause's subject, not a phrase's complement («همکاری میان دو کشور»)."""
+    if toks[i][2] not in ("طرف", "کشور") or i < 1 or toks[i - 1][2] != "دو":
+        return False
+    opener = toks[i - 2][2] if i >= 2 else ""
+    return not opener or opener in ("و", "،", ",") or opener in gr.stop or _is_verb(opener, gr) or opener in gr.event_nouns
+
+
 def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]]) -> int:
     """Start of the noun phrase (or list) that ends at ``end``, not before ``lo``.
 
@@ -363,13 +394,15 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
         if before == "در" and w in gr.in_blockers:
             break  # «… موجود در زمینه | توسعه همکاری‌ها»: «در زمینه» opens a phrase of its own
         after = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if w in gr.stop or _is_verb(w, gr) or w in gr.subjects or \
+        if w in ("نیز", "همچنین") and before == "و" and total:
+            continue  # «X و نیز Y را بررسی کردند»: one list
+        if w in gr.stop or _is_verb(w, gr) or w in gr.subjects or _sides_subject(toks, i, gr) or \
                 w in gr.talk and (gr.light.match(text, e) or after in gr.talk or after == "نظر"):
             break
-        if w in gr.event_nouns or w == "تلفنی":
-            break  # «دو طرف در این تماس تلفنی | X را بررسی کردند»
+        if w == "تلفنی" or w in gr.event_nouns and (before in _EVENT_DETERMINERS or after in ("تلفنی", "مشترک")):
+            break  # «دو طرف در این تماس تلفنی | X را بررسی کردند» (but «… و توافق دو طرف درباره X را …» is content)
         if w in _PREPS:
-            if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه"):
+            if w not in ("در", "به", "از", "با", "برای", "میان", "بین", "علیه", "درباره", "پیرامون", "بر"):
                 break
             continue
         if w == "و":
@@ -430,11 +463,22 @@ def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple
     for cue in gr.enclosed:
         for m in cue.finditer(text, a, b):
             lo, e = m.span("np")
+            e = _before_adjunct(text, lo, e)
             s = max(lo, _np_left(text, e, lo, gr, blocked))
             if e > s:
                 found.append((s, e))
     return found
 
+
+#: clause adjuncts (consideration) that close the phrase before them rather than modify it
+_ADJUNCT = rxcache.compile(r"\s(?:با\s+توجه\s+به|با\s+عنایت\s+به)\s")
+
+
+def _before_adjunct(text: str, s: int, e: int) -> int:
+    """``e`` moved back before a clause adjunct inside ``[s, e)``: «خواستار گسترش همکاری ایران و یونسکو
+    با توجه به زمینه فرهنگی … شد» → «گسترش همکاری ایران و یونسکو»."""
+    adj = _ADJUNCT.search(text, s, e)
+    return _rstrip_at(text, adj.start()) if adj and adj.start() > s else e
 
 _DOMAIN = rxcache.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
 
