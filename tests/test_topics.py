@@ -242,3 +242,18 @@ def test_a_consideration_adjunct_and_a_during_phrase_are_no_part_of_the_subject(
     found = topics("وزیر خارجه عراق با همتای اردنی خود دیدار کرد و دو طرف درباره امنیت مرزها در خلال دیدار "
                    "گفت‌وگو کردند.")
     assert found == ["امنیت مرزها"]
+
+
+def test_paying_a_sum_and_an_amount_are_no_subjects():
+    # «به X پرداخت شود» pays X (not «به X پرداختند», took X up); a sum alone names no subject
+    text = ("قرارداد سرمربی تیم ملی با فدراسیون فوتبال امروز به امضا رسید. ارزش این قرارداد ۲۰۰ هزار دلار است "
+            "که باید به مرد کروات پرداخت شود.")
+    assert topics(text) == []
+
+
+def test_a_judgement_for_x_is_no_purpose():
+    found = topics("وزیر خارجه ایران با همتای ژاپنی خود دیدار کرد و گفت کاهش تنش در خلیج فارس برای امنیت جهانی "
+                   "مهم است.")
+    assert found == []
+    found = topics("وزیر خارجه ایران برای گفت‌وگو درباره امنیت خلیج فارس به توکیو سفر کرد.")
+    assert found == ["امنیت خلیج فارس"]

@@ -6,28 +6,30 @@ string) with a category from DESIGN.md's taxonomy. Finding one takes three steps
 1. **Cues** (``resources/events/topics.json``) say where a subject is named. Some open
    a phrase to their right («درباره X»، «در زمینه X»، «در چارچوب X»، «با تأکید بر X»، «با
    تأکید بر اینکه X …»، «از جمله X»، «هدف از این دیدار را X»، and, in a sentence that names an
-   event, «برای X» and the object of a contract «قرارداد X»), some close one on their left («X را
-   بررسی کردند»، «X مورد بحث قرار گرفت»، «X را ضروری دانست»، «X محور دیدار … بود»، «X از جمله
-   موضوعات … بود»، «X در رأس گفت‌وگوها»), some enclose it («بر X تأکید کرد»، «به X پرداختند»،
-   «بر X متمرکز بود»).
+   event, «برای X» — not «برای X مهم است» — and the object of a contract «قرارداد X»; «اهداف سفر
+   خود به ایران را X …»), some close one on their left («X را بررسی کردند/خواهد کرد»، «X مورد بحث
+   قرار گرفت»، «X را ضروری دانست»، «X محور دیدار … بود»، «X از جمله موضوعات … بود»، «X در رأس
+   گفت‌وگوها»), some enclose it («بر X تأکید کرد»، «به X پرداختند» — not «به X پرداخت شود», a
+   payment —، «خواستار X شد»، «بر X متمرکز بود»; a closing «با توجه به …» is no part of X).
 2. **Noun-phrase bounds.** From the cue the phrase runs over words until a verb,
-   punctuation, a clause word (که، را، تا، باید), a date, or a word that starts talk about it
-   (گفت‌وگو کردند، رایزنی، تبادل نظر); the word right before a light verb is the verb's own
-   («… عنوان کرد»). A preposition continues the phrase only when the
-   word before it (or the phrase's head) selects it — a table mined from unlabeled news
+   punctuation, a clause word (که، را، تا، باید), a date, a time phrase («در خلال …») or a word
+   that starts talk about it (گفت‌وگو کردند، رایزنی، تبادل نظر); the word right before a light verb
+   is the verb's own («… عنوان کرد»); «به ویژه» and «و نیز» go on with the list. A preposition
+   continues the phrase only when the word before it (or the phrase's head: the first word that is
+   no determiner, or the first word after a preposition) selects it — a table mined from unlabeled news
    (``resources/events/topic_np.json``, ``scripts/mine_topic_np.py``: «مقابله با»,
    «حمایت از», «کمک به», «پایبندی به») — or, for «در», when it adds a place or a domain
-   and not the event itself («در این دیدار»). Leftward phrases stop at the sentence's
-   subject (a person or title), an event phrase («در این تماس تلفنی») or a clause word; a
-   closing «در این استان» is left out.
+   and not the event itself («در این دیدار»); a place («در خاک لیبی») adds no depth. Leftward
+   phrases stop at the sentence's subject (a person or title, «دو طرف» opening a clause), an event
+   phrase («در این تماس تلفنی») or a clause word; a closing «در این استان» is left out.
 3. **Lists** are split on «،» and «و» into separate topics, each item at most 14 words and a
    list at most 40 (fixed phrases such as «حمل و نقل» and relations between places or bodies,
    «همکاری ایران و یونسکو», stay whole; a head with a list of bare adjectives, «تحولات منطقه‌ای
    و بین‌المللی», stays one topic; parties after the last item, «… میان دو کشور», belong to the
    whole list); the cue word, the verb, generic heads («مسائل مربوط به») and leading
    connectives are left out; filler («مسائل مورد علاقه»), fragments, titles of people
-   («وزیر خارجه ایران»), organizations alone, and a lone word that names no known area
-   («رقابت», but «کرونا» stays) are dropped.
+   («وزیر خارجه ایران»), organizations alone, sums («۲۰۰ هزار دلار») and a lone word that names
+   no known area («رقابت», but «کرونا» stays) are dropped.
 
 :func:`assign_topics` gives each event the topics of its own clauses, of the sentences
 that go on about it (a sentence whose subject is one of its participants, «طرفین …»,
@@ -427,12 +429,15 @@ def _np_left(text: str, end: int, lo: int, gr: _Grammar, blocked: Sequence[Tuple
 def _candidates(text: str, a: int, b: int, gr: _Grammar, blocked: Sequence[Tuple[int, int]],
                 purpose: bool = False, ends: Sequence[Tuple[int, int]] = ()) -> List[Tuple[int, int]]:
     found: List[Tuple[int, int]] = []
-    for cue in gr.after + (gr.purpose if purpose else []):
+    n_after = len(gr.after)
+    for k, cue in enumerate(gr.after + (gr.purpose if purpose else [])):
         for m in cue.finditer(text, a, b):
             s = m.end()
             e = _np_right(text, s, b, gr, ends, pps=m.end() > m.start())
             if e <= s:
                 continue
+            if k >= n_after and (_PREDICATE.search(text, s, e) and _COPULA.match(text, e) or _PREDICATE_AFTER.match(text, e)):
+                continue  # «… برای امنیت جهانی مهم است»: a judgement about X, not a purpose
             first = text[s:e].split(maxsplit=1)
             if first and _adjectival(first[0]) and text[m.start():m.end()].split()[0] in _TIE_HEADS:
                 # «همکاری در حوزه‌های اقتصادی و تجاری»: areas of cooperation, each its own topic (the
@@ -479,6 +484,11 @@ def _before_adjunct(text: str, s: int, e: int) -> int:
     با توجه به زمینه فرهنگی … شد» → «گسترش همکاری ایران و یونسکو»."""
     adj = _ADJUNCT.search(text, s, e)
     return _rstrip_at(text, adj.start()) if adj and adj.start() > s else e
+
+#: a predicate adjective (with its copula): «برای X مهم است» judges X, it names no purpose
+_PREDICATE = rxcache.compile(r"\s(?:مهم|ضروری|لازم|حیاتی|مفید|سودمند|خطرناک|مضر|ضرر|تهدید)$")
+_COPULA = rxcache.compile(r"\s*(?:است|بود|هستند|بودند|باشد|می‌باشد|نیست|نبود)(?![\p{L}])")
+_PREDICATE_AFTER = rxcache.compile(r"\s+(?:بسیار\s+|خیلی\s+)?(?:مهم|ضروری|لازم|حیاتی|مفید|سودمند|خطرناک|مضر)\s+(?:است|بود|هستند|بودند|باشد|می‌باشد|نیست|نبود)(?![\p{L}])")
 
 _DOMAIN = rxcache.compile(r"در\s+(?:زمینه|حوزه|عرصه|بخش|امر)(?:\u200c?های|‌ی|ٔ)?\s+(?!دیگر|این|آن|همین|مختلف)")
 
@@ -651,6 +661,10 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
 _OPEN_ENDED = rxcache.compile(r"(?:\u200c?های|ترین)$")
 
 
+#: a sum or a share alone («۲۰۰ هزار دلار», «۲۰ درصد»)
+_AMOUNT = rxcache.compile(r"^[0-9۰-۹][0-9۰-۹,٬.]*(?:\s+(?:هزار|میلیون|میلیارد))*\s+(?:ریال|تومان|دلار|یورو|درصد|پوند|روبل|یوان)$")
+
+
 @functools.lru_cache(maxsize=1)
 def _titles() -> frozenset:
     """Titles of people (the gazetteer's ``role_titles.txt``, read only): a phrase that opens with
@@ -671,8 +685,8 @@ def _is_filler(phrase: str, gr: _Grammar) -> bool:
         # a bare adjective («دوجانبه»), a head waiting for its complement («تقویت»), a plural in
         # ezafe or a superlative with its noun cut off («مناسبت‌های»، «مهمترین») is a fragment
         return True
-    if any(r.search(p) for r in gr.filler_re):
-        return True
+    if any(r.search(p) for r in gr.filler_re) or _AMOUNT.match(p):
+        return True  # («۲۰۰ هزار دلار»: an amount names no subject)
     from .countries import countries_in
     content = [w for w in words if w not in gr.generic and not countries_in(w)]
     if not content and (len(words) <= 2 or words[0] in _BARE_TIES):
