@@ -194,6 +194,45 @@ def export(model, prefix="m0_"):
     return {prefix + k: v for k, v in w.items()}
 
 
+def load_into(model, w, meta):
+    """Copy an exported network (:func:`export`'s names, no prefix) into ``model``.
+
+    Inputs the exported network did not have (the static vectors) get zero weights in the
+    first LSTM layer, so the warm-started model starts out computing exactly what the
+    exported one did and learns how much to use the new input.
+    """
+    import torch
+
+    sd = model.state_dict()
+    new = {"word_emb.weight": w["word_emb"], "char_emb.weight": w["char_emb"], "conv.weight": w["conv_w"],
+           "conv.bias": w["conv_b"], "out.weight": w["out_w"], "out.bias": w["out_b"],
+           "trans": w["trans"], "start": w["start"], "end": w["end"]}
+    for j in range(model.n_trained_cats):
+        new[f"cat_embs.{j}.weight"] = w[f"cat_emb{j}"]
+    for layer in range(model.lstm.num_layers):
+        for d, suffix in (("f", ""), ("b", "_reverse")):
+            wih = w[f"lstm{layer}_{d}_wih"]
+            target = sd[f"lstm.weight_ih_l{layer}{suffix}"].shape
+            if wih.shape[1] != target[1]:  # the static columns sit after the categorical ones, before the gazetteer
+                n_gaz = len(meta["gaz_kinds"])
+                extra = target[1] - wih.shape[1]
+                cut = wih.shape[1] - n_gaz
+                wih = np.concatenate([wih[:, :cut], np.zeros((wih.shape[0], extra), np.float32), wih[:, cut:]], axis=1)
+            new[f"lstm.weight_ih_l{layer}{suffix}"] = wih
+            new[f"lstm.weight_hh_l{layer}{suffix}"] = w[f"lstm{layer}_{d}_whh"]
+            new[f"lstm.bias_ih_l{layer}{suffix}"] = w[f"lstm{layer}_{d}_b"]
+            new[f"lstm.bias_hh_l{layer}{suffix}"] = np.zeros_like(w[f"lstm{layer}_{d}_b"])
+    for name in model.aux:
+        new[f"aux.{name}.weight"] = w[f"head_{name}_out_w"]
+        new[f"aux.{name}.bias"] = w[f"head_{name}_out_b"]
+        for part in ("trans", "start", "end"):
+            new[f"aux_crf.{name}_{part}"] = w[f"head_{name}_{part}"]
+    for k, v in new.items():
+        if tuple(sd[k].shape) != v.shape:
+            raise SystemExit(f"--init: {k} has shape {v.shape}, the model wants {tuple(sd[k].shape)}")
+    model.load_state_dict({**sd, **{k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in new.items()}})
+
+
 def save(path, meta, arrays, half=True):
     out = {k: (v.astype(np.float16) if half and v.dtype == np.float32 and v.size > 4096 else v) for k, v in arrays.items()}
     out["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
@@ -260,7 +299,26 @@ def cmd_train(args):
     n_clusters = [int(x[1:]) for x in _wordfeat_header(args.wordfeat)]
     aux = load_aux(Path(args.data), args.aux)
     aux_labels = {name: labels_of(sents) for name, sents in aux.items()}
-    meta = build_meta(train + [s for sents in aux.values() for s in sents], w2v_words, wordfeat, gazetteer, n_clusters)
+    init_arrays = None
+    if args.init:  # warm start: one trained network's vocabularies and weights
+        init_meta, init_all = load_weights(args.init)
+        prefix = f"m{args.init_member}_"
+        init_arrays = {k[len(prefix):]: v.astype(np.float32) for k, v in init_all.items() if k.startswith(prefix)}
+        if not init_arrays:
+            raise SystemExit(f"{args.init} has no network {args.init_member}")
+        init_static = init_meta.get("static_words")
+        if init_static and (not args.static or [str(x) for x in np.load(args.static)["words"]] != init_static):
+            raise SystemExit("--init: the network was trained with static vectors; give the same --static file")
+        meta = {k: v for k, v in init_meta.items() if k not in ("n_models", "heads", "seeds", "trained", "static_words", "static")}
+        args.hidden, args.layers = init_meta["hidden"], init_meta["layers"]
+        init_heads = init_meta.get("heads") or {}
+        for name in aux_labels:
+            if name not in init_heads:
+                raise SystemExit(f"--aux {name}: the --init network has no {name} output layer")
+            aux_labels[name] = init_heads[name]
+    else:
+        meta = build_meta(train + [s for sents in aux.values() for s in sents], w2v_words, wordfeat, gazetteer,
+                          n_clusters)
     meta.update({"hidden": args.hidden, "layers": args.layers, "seed": args.seed})
     static = None
     if args.static:
@@ -271,6 +329,9 @@ def cmd_train(args):
         static = np.concatenate([np.zeros((2, vecs.shape[1]), dtype=np.float32), vecs])  # padding, unknown
     enc = TokenEncoder(meta, wordfeat, gazetteer)
     model = make_model(meta, args, (w2v_words, w2v_vecs), aux_labels, static)
+    if init_arrays is not None:
+        load_into(model, init_arrays, meta)
+        print(f"warm start from {args.init} network {args.init_member}", flush=True)
     if args.pretrain_epochs:
         pretrain_encoder(model, enc, args, t0)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
@@ -282,11 +343,12 @@ def cmd_train(args):
     order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
     batches = [order[k:k + args.batch] for k in range(0, len(order), args.batch)]
     encoded = [(None, tensors(enc, [train[i] for i in b], label_ids)) for b in batches]
+    aux_encoded = []
     for name, sents in aux.items():
         ids = {lab: i for i, lab in enumerate(aux_labels[name])}
         order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]))
-        encoded += [(name, tensors(enc, [sents[i] for i in order[k:k + args.batch]], ids))
-                    for k in range(0, len(order), args.batch)]
+        aux_encoded += [(name, tensors(enc, [sents[i] for i in order[k:k + args.batch]], ids))
+                        for k in range(0, len(order), args.batch)]
     silver = read_silver(args.silver, train + dev) if args.silver else []
     cvt_sents, cvt_heads = [], None
     if args.cvt_per_epoch:
@@ -304,6 +366,10 @@ def cmd_train(args):
         for g in opt.param_groups:
             g["lr"] = lr
         batches_now = list(encoded)
+        if args.aux_fraction >= 1.0:
+            batches_now += aux_encoded
+        elif aux_encoded:  # a fresh random part of the auxiliary corpora each epoch
+            batches_now += random.sample(aux_encoded, int(round(args.aux_fraction * len(aux_encoded))))
         if silver:
             drawn = random.sample(silver, min(args.silver_per_epoch, len(silver)))
             drawn.sort(key=lambda s: len(s[0]))
@@ -354,7 +420,11 @@ def cmd_train(args):
     meta["heads"] = aux_labels
     meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
                        "epochs": args.epochs, "seconds": round(time.time() - t0),
-                       "aux": sorted(aux), "pretrain_epochs": args.pretrain_epochs,
+                       "aux": sorted(aux), "aux_fraction": args.aux_fraction if aux else None,
+                       "pretrain_epochs": args.pretrain_epochs,
+                       "init": {"file": Path(args.init).name, "member": args.init_member,
+                                "seed": init_meta.get("seeds", [None] * (args.init_member + 1))[args.init_member],
+                                "lr": args.lr} if args.init else None,
                        "silver": {"sentences": len(silver), "per_epoch": args.silver_per_epoch,
                                   "weight": args.silver_weight} if silver else None,
                        "cvt": {"per_epoch": args.cvt_per_epoch, "weight": args.cvt_weight} if cvt_sents else None,
@@ -639,6 +709,10 @@ def main(argv=None):
                     help="auxiliary corpora trained jointly through their own output layer and CRF "
                          "(shared encoder; their label conventions never reach the ARMAN output)")
     tr.add_argument("--aux-weight", type=float, default=0.5)
+    tr.add_argument("--aux-fraction", type=float, default=1.0,
+                    help="the share of the auxiliary corpora's batches drawn afresh each epoch")
+    tr.add_argument("--init", help="warm start from a trained model (.npz from train or combine)")
+    tr.add_argument("--init-member", type=int, default=0, help="which network of an --init ensemble")
     tr.add_argument("--pretrain-epochs", type=int, default=0,
                     help="epochs of language-model pretraining of the encoder on --unlabeled text first")
     tr.add_argument("--unlabeled", nargs="+", default=[str(CACHE / "unlabeled.txt")],

@@ -364,3 +364,48 @@ def test_listed_organization_with_its_own_country():
     # another country, or the country as the clause's object, stays apart
     found = [(e.text, e.label) for e in nlp("شورای عالی امنیت ملی ایران را مطلع کرد.").doc.entities]
     assert ("شورای عالی امنیت ملی", "ORG") in found and ("ایران", "LOC") in found
+
+
+def test_quoted_name_beside_a_noun_for_a_person_is_a_person():
+    # the quotes and the apposition («همسر», «پژوهشگر») outweigh the tagger's PRODUCT and the city «ریاض»
+    tagger = FakeTagger([("منی ابوسنینه", "PRODUCT")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp('آنها "منی ابوسنینه" همسر یک اسیر را بازداشت کردند.').doc.entities]
+    assert ("منی ابوسنینه", "PER") in found and ("منی ابوسنینه", "PRODUCT") not in found
+    found = [(e.text, e.label) for e in nlp('"ریاض الاشقر"، پژوهشگر امور اسرا تاکید کرد.').doc.entities]
+    assert ("ریاض الاشقر", "PER") in found and ("ریاض", "LOC") not in found
+    # a medium's name in quotes before a comma and a title stays the medium's
+    found = [(e.text, e.label) for e in nlp('به نوشته پایگاه «آرمن پرس»، رئیس‌جمهور ارمنستان گفت.').doc.entities]
+    assert ("آرمن پرس", "PER") not in found
+
+
+def test_a_possessed_noun_for_a_person_is_no_part_of_a_name():
+    tagger = FakeTagger([("علاء برهم برادرش", "PER"), ("خواهرش", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("پس از ملاقات با علاء برهم برادرش و خواهرش ربوده شد.").doc.entities]
+    assert ("علاء برهم", "PER") in found
+    assert not any("برادرش" in t or "خواهرش" in t for t, _ in found)
+
+
+def test_unknown_pair_ending_like_other_organizations_is_one_of_them():
+    tagger = FakeTagger([("ایرلاینز", "ORG"), ("یونایتد ایرلاینز", "ORG"), ("اسکوچیچ", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("رقبایی چون امریکن ایرلاینز و یونایتد ایرلاینز کمک خواستند.").doc.entities]
+    assert ("امریکن ایرلاینز", "ORG") in found and not any(lab == "PER" for _, lab in found)
+    found = [(e.text, e.label) for e in nlp("دراگان اسکوچیچ امروز آمد.").doc.entities]
+    assert ("دراگان اسکوچیچ", "PER") in found
+
+
+def test_a_demonym_after_a_noun_is_not_the_start_of_a_name():
+    tagger = FakeTagger([("ازبکستانی پامپئو", "ORG"), ("مایک پامپئو", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("مایک پامپئو آمد. همتای ازبکستانی پامپئو گفت.").doc.entities]
+    assert not any(t.startswith("ازبکستانی") for t, lab in found if lab != "ROLE")
+
+
+def test_an_organization_does_not_end_in_a_prefixed_verb_or_a_superlative():
+    tagger = FakeTagger([("مجلس شورای ملی برداشتند", "ORG"), ("مجلس شورای ملی خلوت‌ترین", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "نمایندگان پرده از مجلس شورای ملی برداشتند. آن روز مجلس شورای ملی خلوت‌ترین روز را داشت."
+    found = {e.text for e in nlp(text).doc.entities if e.label == "ORG"}
+    assert found == {"مجلس شورای ملی"}

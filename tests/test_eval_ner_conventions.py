@@ -44,3 +44,9 @@ def test_other_differences_stay_errors(conv):
     assert key(conv, text, "خبرگزاری فارس", "ORG") != key(conv, text, "فارس", "ORG")
     assert key(conv, text, "شرکت ملی نفت چین", "ORG") != key(conv, text, "شرکت ملی نفت", "ORG")
     assert key(conv, text, "فارس", "PER") != key(conv, text, "فارس", "LOC")
+
+
+def test_the_bare_parliament_is_left_out_but_its_full_name_is_scored(conv):
+    text = "مجلس شورای اسلامی امروز تشکیل شد و مجلس طرح را رد کرد ."
+    assert conv.keys(text, [(text.rindex("مجلس"), text.rindex("مجلس") + 4, "ORG")], []) == set()
+    assert key(conv, text, "مجلس شورای اسلامی", "ORG") != set()

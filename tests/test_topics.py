@@ -257,3 +257,21 @@ def test_a_judgement_for_x_is_no_purpose():
     assert found == []
     found = topics("وزیر خارجه ایران برای گفت‌وگو درباره امنیت خلیج فارس به توکیو سفر کرد.")
     assert found == ["امنیت خلیج فارس"]
+
+
+def test_what_the_sides_agreed_to_is_a_subject_but_the_party_agreed_with_is_not():
+    found = topics("مدیرکل آژانس بین‌المللی انرژی اتمی امروز با وزیر خارجه ایران دیدار کرد و طرفین به برگزاری "
+                   "مذاکرات بیشتر توافق کردند.")
+    assert "برگزاری مذاکرات" in found
+    found = topics("نخست‌وزیر ژاپن با رئیس‌جمهور ایران دیدار کرد تا ایران را به حفظ برجام ترغیب کند که طبق آن "
+                   "ایران در قبال لغو تحریم‌ها، با قدرت‌های جهانی توافق کرده است.")
+    assert not any("قدرت" in t for t in found)
+
+
+def test_predicate_words_end_a_phrase():
+    # «راهی X شد» (set off for X) and «مشغول X بودن» (busy with X) are predicates, not parts of a subject
+    found = topics("وزیر خارجه آمریکا برای شرکت در نشست وزرای خارجه ناتو راهی بروکسل شد.")
+    assert found == ["شرکت در نشست وزرای خارجه ناتو"]
+    found = topics("رئیس شورای سوریه دموکراتیک با معاون وزیر خارجه روسیه دیدار کرد و گفت ما مشغول بررسی موضوع "
+                   "مذاکرات با دولت سوریه هستیم.")
+    assert not any("مشغول" in t for t in found)

@@ -77,6 +77,10 @@ class CommonWords:
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
                 and (tok[1:] in self.words or tok[1:5] == "خواه"):
             return True  # نکرد، بگوید، نخواهد (but not «نیازی», «نیوز»)
+        for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):  # «برداشتند», «درآوردند» (not «برداشت» the noun)
+            if tok.startswith(prefix) and tok.endswith(("ند", "ید", "یم")) and tok not in self.words \
+                    and tok[len(prefix):] in self.verbs and len(tok) - len(prefix) >= 4:
+                return True
         # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
         return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
 
@@ -114,6 +118,21 @@ class CommonWords:
         or carry more tags."""
         return self.words.get(tok) == "N" and self.freq.get(tok, 0) < 1_000_000 \
             and not tok.endswith(("ه", "ها", "های", "ات", "ان")) or tok.endswith(self._stage.surname_ending)
+
+    def is_possessed_noun(self, tok: str) -> bool:
+        """A frequent noun with a third-person possessive ending («برادرش», «همسرشان»,
+        «فرزند‌اش»): a description of someone, never part of a name. Words the lexicon
+        lists themselves (دانش، روش، کوروش) and first names are not."""
+        if self.words.get(tok) not in (None, "", "0"):
+            return False
+        for suffix in ("\u200cاش", "\u200cشان", "اش", "شان", "ش"):
+            if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
+                stem = tok[: -len(suffix)]
+                tags = self.words.get(stem)
+                if tags and "N" in tags.split(",") and self.freq.get(stem, 0) >= 100_000 \
+                        and not gazetteer().is_first_name(tok):
+                    return True
+        return False
 
     def is_function(self, tok: str) -> bool:
         """A stop word, verb form or function word (never part of a name)."""

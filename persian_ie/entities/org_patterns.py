@@ -231,7 +231,9 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
     """An organization named by plain words after a head that is rarely used alone
     (``plain_name_head``: ``سازمان بیمه``, ``ستاد تسهیلات سفر مازندران``, ``کمیته قانون
     اساسی``, ``سازمان نظام روانشناسی و مشاوره``): one to three nouns or adjectives
-    (one «و» between two of them), ending at a listed place or organization. Not after a
+    (one «و» between two of them), ending at a listed place or organization; one that
+    opens with an adjective of kind (``kind_adjective``: ``کمیسیون مشترک اقتصادی``) only
+    when it ends at a place (``کمیسیون مشترک اقتصادی ایران و ترکیه``). Not after a
     determiner (``این سازمان``); a word followed by a verb is the verb's noun (``ستاد
     اقتصادی دولت [پیگیری] شده``), time words and references back (``ستاد مربوطه``) end
     it. Returns the end unit or None."""
@@ -268,6 +270,8 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
         count += 1
     if last is None or not nouns or common and count < 2:
         return None  # «کمیته فنی», «کمیته علمی و اجرائی», «کمیته تحقیق»: a description, not a name
+    if view.tok_end[j] and view.keys[j] in words.kind_adjective:
+        return None  # «کمیسیون مشترک اقتصادی» with no parties named: what kind of body, not which
     return last
 
 

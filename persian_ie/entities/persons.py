@@ -61,7 +61,7 @@ def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = 
             or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
             or gaz.demonyms.longest_at(view, u) is not None:
         return None
-    if tok in lex.stop or tok in words.not_name:
+    if tok in lex.stop or tok in words.not_name or lex.is_possessed_noun(tok):
         return None
     if gaz.is_first_name(tok):
         return nxt
@@ -240,7 +240,10 @@ class _PersonRules:
             u += 1
 
     def quoted_names(self) -> None:
-        """(b') a name in quotes that starts with a first name: «"دیالا مصطفی مطر"، 26 ساله»."""
+        """(b') a name in quotes that starts with a first name: «"دیالا مصطفی مطر"، 26 ساله»,
+        or that stands beside a noun for a person or an age: «"ریاض الاشقر"، پژوهشگر …»,
+        «همسر "منی ابوسنینه"» (the quotes and the apposition outweigh what the tagger or
+        a place list read inside them: «ریاض» the city, the name tagged PRODUCT)."""
         ctx, view, n, hard = self.ctx, self.view, self.n, self.hard
         for q in range(n):
             if view.keys[q] not in QUOTE_OPEN or hard[q]:
@@ -248,10 +251,51 @@ class _PersonRules:
             close = q + 1
             while close < n and close - q <= 5 and view.keys[close] not in QUOTE_CLOSE:
                 close += 1
-            if close >= n or view.keys[close] not in QUOTE_CLOSE or close - q < 3 or any(hard[q + 1:close]):
+            if close >= n or view.keys[close] not in QUOTE_CLOSE or close - q < 3:
                 continue
-            if first_name_cue(ctx, q + 1) and self.quoted_name(q + 1, close):
+            if not any(hard[q + 1:close]) and first_name_cue(ctx, q + 1) and self.quoted_name(q + 1, close):
                 self.claim(q + 1, close, "rule:quoted")
+                continue
+            inside = [s for s in self.merged if s[0] < close and q + 1 < s[1]]
+            if any(s[2] == "PER" or s[0] <= q or s[1] > close for s in inside) \
+                    or any(hard[u] and not any(s[0] <= u < s[1] for s in inside) for u in range(q + 1, close)):
+                continue
+            if self.apposed_person(q, close) and self.quoted_words(q + 1, close):
+                for s in inside:  # the quoted name replaces what was read inside it
+                    for u in range(s[0], s[1]):
+                        self.soft[u] = True
+                self.claim(q + 1, close, "rule:quoted-apposition")
+
+    def apposed_person(self, q: int, close: int) -> bool:
+        """A noun for a person or an age («26 ساله») right after the quotes (a comma
+        between allowed), or a noun for a person right before them."""
+        view, n, words = self.view, self.n, self.ctx.words
+        if any(q >= len(p) and tuple(view.keys[q - len(p):q]) == p for p in words.org_intro):
+            return False  # «به نوشته پایگاه «آرمن پرس»، رئیس‌جمهور …»: a medium's name
+        k = close + 1
+        if k < n and view.keys[k] in _COMMA:
+            k += 1
+        if k < n and view.sent[k] == view.sent[close]:
+            tok = view.token_text(k)
+            if tok in words.person_noun or k in self.role_starts:
+                return True
+            nxt = view.next_token_unit(k)
+            if tok.isdigit() and nxt < n and view.token_text(nxt) == "ساله":
+                return True
+        return q > 0 and view.sent[q - 1] == view.sent[q] and view.token_text(q - 1) in words.person_noun
+
+    def quoted_words(self, k: int, close: int) -> bool:
+        """Units ``[k, close)`` are two to four words that may all be name words."""
+        view, lex, gaz = self.view, self.ctx.lex, self.ctx.gaz
+        starts = [u for u in range(k, close) if view.tok_start[u]]
+        if not 2 <= len(starts) <= 4:
+            return False
+        for u in starts:
+            tok = view.token_text(u)
+            if not tok.replace("\u200c", "").isalpha() or tok in lex.stop or lex.is_verbish(tok) \
+                    or gaz.titles.longest_at(view, u) is not None or lex.is_possessed_noun(tok):
+                return False
+        return True
 
     def extend_to_quotes(self, kept: List[Found]) -> None:
         """A tagger name inside quotes that misses a word of them: «"[سعد مصطفی] ذره"»
@@ -397,8 +441,12 @@ class _PersonRules:
         """(c'') a foreign name of two words neither of which Persian knows, the tagger
         reading only the second as an organization (``دراگان [اسکوچیچ]``, ``آروجان
         [حالاکورکی] از هند``): an organization's name has a head, is listed or is one
-        word; two unknown name words in a row are a person's first name and surname."""
+        word; two unknown name words in a row are a person's first name and surname — or,
+        when the second ends a longer organization name in the same document, one more
+        such organization (``امریکن [ایرلاینز]`` beside ``یونایتد ایرلاینز``)."""
         view, gaz, lex, hard = self.view, self.ctx.gaz, self.ctx.lex, self.hard
+        # last words of longer organization names here («یونایتد ایرلاینز»): a word of an organization
+        org_tails = {view.token_text(j - 1) for i, j, lab, _ in kept if lab == "ORG" and view.tok[j - 1] > view.tok[i]}
         for idx, (i, j, lab, src) in enumerate(kept):
             if lab != "ORG" or src != "tagger" or view.tok[i] != view.tok[j - 1] or i == 0:
                 continue
@@ -414,7 +462,8 @@ class _PersonRules:
                     or first.endswith("ی") and first[:-1] in lex.words \
                     or self.name_like(prev, strict=True) is None:
                 continue  # («تروریستی منافقین»: an adjective of a known word)
-            kept[idx] = (prev, j, "PER", "rule:unknown-pair")
+            # the tail of other organizations' names: the pair is one more of them (امریکن ایرلاینز)
+            kept[idx] = (prev, j, "ORG", "merged") if tok in org_tails else (prev, j, "PER", "rule:unknown-pair")
             for u in range(prev, j):
                 self.taken[u] = hard[u] = True
 

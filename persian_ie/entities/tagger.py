@@ -182,7 +182,13 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
     for i, j, lab in tagged:
         if tuple(view.keys[i:j]) in gaz.not_entities:
             continue
+        if lab in ("ORG", "PER"):
+            i = _past_demonym_of_previous_noun(ctx, i, j)
         if lab == "PER":
+            while j > i and lex.is_possessed_noun(view.token_text(j - 1)):
+                j = view.first_unit[view.tok[j - 1]]  # «علاء برهم [برادرش]»: a description after the name
+            if j == i:
+                continue
             place = gaz.places.longest_at(view, i)
             if place is not None and place[0] == j and not gaz.is_first_name(view.token_text(i)):
                 lab = "LOC"  # «با شهردار مینسک»: a listed place is not a person
@@ -190,6 +196,9 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             while j > i + 1 and view.tok_start[j - 1] and lex.is_verbish(view.token_text(j - 1)) \
                     and not gaz.is_first_name(view.token_text(j - 1)):
                 j -= 1  # «مجلس شورای ملی [برداشتند]»: a name does not end in a verb
+            while j > i + 1 and view.tok[j - 1] > view.tok[i] and view.token_text(j - 1).endswith("ترین") \
+                    and not gaz.orgs.get(tuple(view.keys[i:j])) and not gaz.places.get(tuple(view.keys[i:j])):
+                j = view.first_unit[view.tok[j - 1]]  # «… [خلوت‌ترین]»: nor in a superlative
             if view.tok[i] == view.tok[j - 1] and weak_edge(ctx, i):
                 continue  # a lone verb, function word or adjective
             entry = gaz.refs.get(tuple(view.keys[i:j]))
@@ -271,6 +280,23 @@ def _only_places(ctx: Context, i: int, j: int) -> bool:
         u = hit[0]
         count += 1
     return count >= 2
+
+
+def _past_demonym_of_previous_noun(ctx: Context, i: int, j: int) -> int:
+    """Start of a name past a demonym that qualifies the noun before the span
+    («همتای [ازبکستانی] پامپئو»): Persian puts a nationality after its noun, so a
+    demonym between a noun and a name belongs to the noun."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if i == 0 or not view.tok_start[i] or view.sent[i - 1] != view.sent[i]:
+        return i
+    hit = gaz.demonyms.longest_at(view, i)
+    if hit is None or hit[0] >= j or not view.tok_start[hit[0]] or gaz.orgs.longest_at(view, i):
+        return i
+    prev = view.doc.tokens[view.tok[i] - 1].norm
+    tags = lex.words.get(prev) or (lex.words.get(prev[:-1].rstrip("\u200c")) if prev.endswith("ی") else None)
+    if not tags or "N" not in tags.split(",") or lex.is_function(prev):
+        return i  # («همتای» is «همتا» with its ezafe)
+    return hit[0]
 
 
 def _past_modifier_of_previous_noun(ctx: Context, i: int, j: int) -> int:

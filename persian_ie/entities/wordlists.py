@@ -77,6 +77,10 @@ class StageWords:
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
         self.place_head = words("place_head")
+        self.person_noun = words("person_noun")
+        from .gazetteer import fold
+
+        self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
         # ordinal number words (the dates stage's list): «مجلس ششم», «دوره هفتم»
         self.ordinal = frozenset(_resources.read_json("dates/numbers.json")["ordinal"])
 

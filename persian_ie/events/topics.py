@@ -10,7 +10,8 @@ string) with a category from DESIGN.md's taxonomy. Finding one takes three steps
    خود به ایران را X …»), some close one on their left («X را بررسی کردند/خواهد کرد»، «X مورد بحث
    قرار گرفت»، «X را ضروری دانست»، «X محور دیدار … بود»، «X از جمله موضوعات … بود»، «X در رأس
    گفت‌وگوها»), some enclose it («بر X تأکید کرد»، «به X پرداختند» — not «به X پرداخت شود», a
-   payment —، «خواستار X شد»، «بر X متمرکز بود»; a closing «با توجه به …» is no part of X).
+   payment —، «خواستار X شد»، «به X توافق کردند» — not «با X توافق کرد», a party —، «بر X متمرکز
+   بود»; a closing «با توجه به …» is no part of X).
 2. **Noun-phrase bounds.** From the cue the phrase runs over words until a verb,
    punctuation, a clause word (که، را، تا، باید), a date, a time phrase («در خلال …») or a word
    that starts talk about it (گفت‌وگو کردند، رایزنی، تبادل نظر); the word right before a light verb
