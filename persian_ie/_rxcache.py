@@ -42,10 +42,11 @@ __all__ = ["compile", "cache_file"]
 _Key = Tuple[str, int, int]
 
 _lock = threading.Lock()
-_patterns: Optional[Dict[_Key, "regex.Pattern[str]"]] = None  # None until the file was read
+_stored: Optional[Dict[_Key, bytes]] = None  # the file's entries (pickled patterns), None until read
+_patterns: Dict[_Key, "regex.Pattern[str]"] = {}  # the patterns this process compiled or unpickled
 _used: Set[_Key] = set()
 _dirty = False
-_MAX_KEPT = 5000  # patterns in the file; past it, only this process's patterns are kept
+_MAX_KEPT = 2000  # patterns in the file; past it, only this process's patterns are kept
 
 
 def cache_file() -> Optional[Path]:
@@ -74,7 +75,8 @@ class _PatternUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unexpected object {module}.{name} in the pattern cache")
 
 
-def _read(path: Optional[Path]) -> Dict[_Key, "regex.Pattern[str]"]:
+def _read(path: Optional[Path]) -> Dict[_Key, bytes]:
+    """The file's ``{(pattern, flags, version): pickled pattern}`` (``{}`` when unreadable)."""
     if path is None:
         return {}
     try:
@@ -87,34 +89,44 @@ def _read(path: Optional[Path]) -> Dict[_Key, "regex.Pattern[str]"]:
         return {}
     if not isinstance(table, dict):
         return {}
-    return {k: v for k, v in table.items() if isinstance(v, regex.Pattern)}
+    return {k: v for k, v in table.items() if isinstance(k, tuple) and len(k) == 3 and isinstance(v, bytes)}
 
 
-def _load() -> Dict[_Key, "regex.Pattern[str]"]:
-    global _patterns
-    if _patterns is None:
-        _patterns = _read(cache_file())
-    return _patterns
+def _unpickle(data: bytes) -> "Optional[regex.Pattern[str]]":
+    try:
+        pattern = _PatternUnpickler(io.BytesIO(data)).load()
+    except Exception:  # noqa: BLE001 - a foreign entry: compile it instead
+        return None
+    return pattern if isinstance(pattern, regex.Pattern) else None
 
 
 def compile(pattern: str, flags: int = 0, **kwargs: Any) -> "regex.Pattern[str]":  # noqa: A001 - regex's name
     """``regex.compile(pattern, flags)``, read from the cache when it was compiled before.
 
-    Patterns with named lists (keyword arguments) are compiled directly.
+    Patterns with named lists (keyword arguments) are compiled directly. A pattern is
+    unpickled from the file only when asked for, so stale entries cost no memory.
     """
-    global _dirty
+    global _stored, _dirty
     if kwargs or not isinstance(pattern, str):
         return regex.compile(pattern, flags, **kwargs)
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
     with _lock:
-        table = _load()
-        compiled = table.get(key)
-        _used.add(key)
+        compiled = _patterns.get(key)
         if compiled is not None:
+            return compiled
+        _used.add(key)
+        if _stored is None:
+            _stored = _read(cache_file())
+        data = _stored.get(key)
+    if data is not None:
+        compiled = _unpickle(data)
+        if compiled is not None and compiled.pattern == pattern:
+            with _lock:
+                _patterns[key] = compiled
             return compiled
     compiled = regex.compile(pattern, flags)
     with _lock:
-        table[key] = compiled
+        _patterns[key] = compiled
         if not _dirty:
             _dirty = True
             atexit.register(save)
@@ -126,10 +138,12 @@ def save() -> None:
     global _dirty
     path = cache_file()
     with _lock:
-        if path is None or not _dirty or _patterns is None:
+        if path is None or not _dirty:
             return
-        table = dict(_read(path))  # what other processes wrote meanwhile
-        table.update(_patterns)
+        table = _read(path)  # what other processes wrote meanwhile
+        for key, compiled in _patterns.items():
+            if key not in table:
+                table[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
         if len(table) > _MAX_KEPT:
             table = {k: v for k, v in table.items() if k in _used}
         _dirty = False

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from itertools import compress
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
@@ -76,11 +77,10 @@ class GluedWordRepairer:
         self.freq: Dict[str, int] = freq or {}
         self.verb_forms: Set[str] = set(verb_forms)
         glued: Dict[str, str] = {}
-        for word in words:
-            if ZWNJ in word:
-                key = word.replace(ZWNJ, "")
-                if key not in words:
-                    glued.setdefault(key, word)
+        for word in [w for w in words if ZWNJ in w]:  # ~7% of the words: filter first (start-up time)
+            key = word.replace(ZWNJ, "")
+            if key not in words:
+                glued.setdefault(key, word)
         self.glued = glued
         self._cache: Dict[str, Optional[str]] = {}
 
@@ -205,7 +205,7 @@ def parse_hazm_lexicon(words_dat: str, verbs_dat: str) -> Tuple[Dict[str, str], 
             words[word] = tags
         if len(parts) > 1 and parts[1].isdigit():  # some words are listed twice
             n = int(parts[1])
-            if freq.get(word, -1) < n:
+            if n > 0 and freq.get(word, 0) < n:  # a count of 0 is left out: readers use freq.get(w, 0)
                 freq[word] = n
     verb_forms: Set[str] = set()
     for line in verbs_dat.split("\n"):
@@ -241,11 +241,10 @@ def expand_lexicon(data: dict) -> Tuple[Dict[str, str], Set[str], Dict[str, int]
     listed = data["words"].split("\n") if data["words"] else []
     lookup = [""] * 0x30 + data["tag_sets"]  # every step below runs in C: this is start-up time
     words = dict(zip(listed, map(lookup.__getitem__, data["tags"].encode("latin-1"))))
-    freq = dict(zip(listed, data["freq"]))
-    for w, n in zip(listed, data["freq"]):
-        if n < 0:
-            del freq[w]
-    freq.update(data["freq_only"])
+    counts = data["freq"]
+    positive = [n > 0 for n in counts]  # 0 (most words) and -1 (none) are left out, as parse_hazm_lexicon does
+    freq = dict(zip(compress(listed, positive), compress(counts, positive)))
+    freq.update((w, n) for w, n in data["freq_only"].items() if n > 0)
     return words, set(data["verb_forms"]), freq
 
 

@@ -15,12 +15,13 @@ def _shipped() -> dict:
 
 
 def test_compact_form_round_trips():
-    words_dat = "كتاب\t120\tN\nکتاب\t300\t\nرفت\t5\tV\nتنها\t7\tAJ,ADV\nبی‌نام\t\t\n"
+    words_dat = "كتاب\t120\tN\nکتاب\t300\t\nرفت\t5\tV\nتنها\t7\tAJ,ADV\nبی‌نام\t\t\nنادر\t0\tN\n"
     verbs_dat = "رفت#رو\nگفت#گو\n"
     parsed = parse_hazm_lexicon(words_dat, verbs_dat)
     words, verbs, freq = parsed
-    assert words == {"کتاب": "N", "رفت": "V", "تنها": "AJ,ADV", "بی‌نام": ""}  # ك folded; tagged entry kept
+    assert words == {"کتاب": "N", "رفت": "V", "تنها": "AJ,ADV", "بی‌نام": "", "نادر": "N"}  # ك folded; tagged entry kept
     assert freq["کتاب"] == 300 and "بی‌نام" not in freq  # the higher count of a repeated word
+    assert "نادر" not in freq and freq.get("نادر", 0) == 0  # a count of 0 is left out
     assert {"رفتم", "روند", "رفته", "گوید"} <= verbs
     back = expand_lexicon(json.loads(json.dumps(compact_lexicon(*parsed, source={}))))
     assert back == parsed and list(back[0]) == list(words)  # same entries, same order

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, Iterable, List, Optional, Tuple
 
 import jdatetime
 import regex
@@ -87,6 +87,23 @@ class Mention:
 
 # -- grammar -------------------------------------------------------------------------------
 
+
+def _needle_pattern(*word_lists: Iterable[str]) -> "regex.Pattern[str]":
+    """A pattern of one literal piece of each word: the longest run of it that
+    :func:`alternation` writes literally (between optional spaces/ZWNJ and dots), so any
+    match of an alternation of these words holds one of the pieces."""
+    pieces = set()
+    for words in word_lists:
+        for w in words:
+            key = fold_key(w)
+            if not key:
+                continue
+            frags = [f for part in key.split(" ") for f in part.split(".") if f]
+            if not frags:
+                raise ValueError(f"no literal piece in {w!r}")
+            pieces.add(max(frags, key=len))
+    return rxcache.compile("|".join(regex.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
+
 _B = r"(?<![\p{L}\p{N}\u200c])"
 _E = r"(?![\p{L}\p{N}]|\u200c\p{L})"
 _J = JOINT
@@ -96,7 +113,9 @@ _D = "[۰-۹]"
 @dataclass
 class _Grammar:
     lex: DateLexicon
-    rules: List[Tuple["regex.Pattern[str]", Callable]]
+    #: (pattern, builder, needles): with ``needles`` (a pattern of literal pieces every
+    #: match of the rule holds), the rule runs only over the lines that hold one of them
+    rules: List[Tuple["regex.Pattern[str]", Callable, Optional["regex.Pattern[str]"]]]
     prev_word: "regex.Pattern[str]"
     next_word: "regex.Pattern[str]"
     future: "regex.Pattern[str]"
@@ -185,7 +204,17 @@ def grammar() -> _Grammar:
         (rf"{_B}(?:هر{_J}(?:{count}{_J})?(?P<unit>{units})(?:{_J}(?:یک{_J}?بار|یکبار))?|(?P<unit2>روزانه|هفتگی|ماهانه|سالانه|شبانه|هر{_J}ساله|همه{_J}روزه|روزی|سالی)|(?P<unit3>روز|هفته|ماه|سال|ساعت|دقیقه|ثانیه){_J}به{_J}(?P=unit3)){_E}", _set),
         (rf"{_B}(?P<n>یک|سه|دو){_J}ربع(?P<unit>{_J}ساعت)?{_E}", _quarter),
     ]
-    rules = [(rxcache.compile(p, regex.V0), fn) for p, fn in R]
+    # rules with a mandatory word list and a costly scan: the words' pieces (see _needle_pattern)
+    needles = {_dmy: [lex.month_by_name], _month: [lex.month_by_name], _rel_unit: [lex.units],
+               _duration: [lex.units], _season: [lex.seasons], _named_day: [lex.named_days],
+               _daypart: [lex.dayparts], _hour_daypart: [["صبح", "عصر", "ظهر", "بامداد", "شب"]],
+               _decade: [["دهه", "قرن", "سده", "هزاره"]]}
+    rules = []
+    for p, fn in R:
+        words = needles.get(fn)
+        if fn is _clock_words and p.startswith(rf"{_B}(?P<pre>{clock_pre})"):
+            words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
+        rules.append((rxcache.compile(p, regex.V0), fn, _needle_pattern(*words) if words else None))
     future = rxcache.compile(r"(?<![\p{L}\u200c])(?:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u200c]")
                                                      for w in lex.future_markers) + r")(?![\p{L}])")
     return _Grammar(lex, rules, rxcache.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
@@ -980,6 +1009,40 @@ def _pieces_label(men: Mention) -> List[Tuple[int, int, str]]:
     return [tuple(r) for r in runs]
 
 
+class _LineIndex:
+    """The lines of a text, for running a rule only where its words occur.
+
+    No rule consumes a line break (their characters are letters, digits, spaces/ZWNJ
+    and a few marks; a test checks it), so every match lies inside one line and
+    scanning each line holding a needle finds the matches a scan of the whole text
+    finds: the scan starts at the line's start (lookbehinds still see the text before
+    it, ``^`` still means the text's start) and stops after its line break, so
+    lookaheads at the line's end see the break they would see in the whole text.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            self.starts.append(i + 1)
+            i = text.find("\n", i + 1)
+
+    def holding(self, needles: "regex.Pattern[str]") -> List[Tuple[int, int]]:
+        """``(pos, endpos)`` scan bounds of the lines holding a match of ``needles``."""
+        text, starts = self.text, self.starts
+        out: List[Tuple[int, int]] = []
+        pos = 0
+        while True:
+            m = needles.search(text, pos)
+            if m is None:
+                return out
+            k = bisect_right(starts, m.start()) - 1
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)  # just after the line break
+            out.append((starts[k], end))
+            pos = end
+
+
 def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -> List[Mention]:
     """Temporal expressions of normalized ``text``, in order, non-overlapping.
 
@@ -988,13 +1051,15 @@ def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -
     """
     g = grammar()
     cands: List[Mention] = []
-    for pattern, build in g.rules:
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            men = build(text, m)
-            if men is not None and men.end > men.start:
-                cands.append(men)
+    lines = _LineIndex(text)
+    for pattern, build, needles in g.rules:
+        for pos, endpos in ((0, len(text)),) if needles is None else lines.holding(needles):
+            for m in pattern.finditer(text, pos, endpos):
+                if m.end() == m.start():
+                    continue
+                men = build(text, m)
+                if men is not None and men.end > men.start:
+                    cands.append(men)
     chosen = _select(cands)
     merged: List[Mention] = []
     for men in chosen:

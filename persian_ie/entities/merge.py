@@ -25,11 +25,52 @@ tagger span (:func:`merge`):
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import List, Sequence, Tuple
 
 from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 
 __all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions"]
+
+
+class _Spans:
+    """The spans :func:`merge` keeps, in the order they were added (as a list would hold
+    them), indexed by start so that the spans overlapping a tagger span are found without
+    a scan of all of them (a document-long list of names made that quadratic).
+    """
+
+    def __init__(self, spans: Sequence[Found]):
+        self._seq = 0
+        self._by_start: List[Tuple[int, int, Found]] = []  # (start, order added, span), sorted
+        self._longest = 0
+        for sp in spans:
+            self.append(sp)
+
+    def append(self, sp: Found) -> None:
+        insort(self._by_start, (sp[0], self._seq, sp))
+        self._seq += 1
+        self._longest = max(self._longest, sp[1] - sp[0])
+
+    def remove(self, sp: Found) -> None:
+        """Remove the earliest added span equal to ``sp`` (as ``list.remove``)."""
+        lo = bisect_left(self._by_start, (sp[0],))
+        hi = bisect_left(self._by_start, (sp[0] + 1,))
+        for k in range(lo, hi):
+            if self._by_start[k][2] == sp:
+                del self._by_start[k]
+                return
+        raise ValueError(f"{sp!r} is not kept")
+
+    def overlapping(self, i: int, j: int) -> List[Found]:
+        """The spans overlapping ``[i, j)``, in the order they were added."""
+        lo = bisect_left(self._by_start, (i - self._longest,))
+        hi = bisect_left(self._by_start, (j,))
+        hits = [e for e in self._by_start[lo:hi] if e[2][1] > i]
+        hits.sort(key=lambda e: e[1])
+        return [e[2] for e in hits]
+
+    def items(self) -> List[Found]:
+        return [e[2] for e in self._by_start]
 
 
 def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: bool = True,
@@ -66,13 +107,13 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
     inside_title = _inside_titles(ctx)
     person_words = {view.token_text(j - 1) for i, j, lab in tagged if lab == "PER"}
     title_ends = ctx.title_ends
-    spans = list(found)
+    spans = _Spans(found)
     for ti, tj, tlab in sorted(tagged):
         if tlab != "PER" and inside_title[ti]:
             continue
         if _only_demonyms(ctx, ti, tj):
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
-        over = [s for s in spans if s[0] < tj and ti < s[1]]
+        over = spans.overlapping(ti, tj)
         if not over:
             if bare_places and tlab == "LOC":
                 ti = _past_place_heads(ctx, ti, tj)  # «شهرستان دالاهو» → «دالاهو»
@@ -132,7 +173,7 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 spans.remove(s)
             spans.append((lo, hi, tlab, "merged"))
         # different labels overlapping partially: the gazetteer span stays
-    return sorted(spans)
+    return sorted(spans.items())
 
 
 def allowed_labels(ctx: Context, i: int, j: int, label: str) -> Tuple[str, ...]:

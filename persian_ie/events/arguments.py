@@ -17,7 +17,7 @@ import regex
 
 from ..document import Document
 from .coref import attribution_end
-from .countries import countries_in, country_of_place
+from .countries import LetterRuns, countries_in, country_of_place
 from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
 from .people import PersonRef
@@ -394,7 +394,7 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
         if a <= s and t <= b:
             out.append((s, t, country_of_place(norm[s:t])))
     # gazetteer places the entity stage did not tag
-    for s, t, country, kind in countries_in(norm[a:b]):
+    for s, t, country, kind in _letter_runs(doc).countries_between(a, b):  # = countries_in(norm[a:b])
         if kind in ("demonym", "reference"):
             continue
         s, t = a + s, a + t
@@ -405,6 +405,15 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
         out.append((s, t, country))
     out.sort()
     return out
+
+
+def _letter_runs(doc: Document) -> LetterRuns:
+    """The document's runs of letters for country look-ups in windows (cached per document)."""
+    runs = doc.user_data.get("_events_letter_runs")
+    if runs is None or runs.text is not doc.norm:
+        runs = LetterRuns(doc.norm)
+        doc.user_data["_events_letter_runs"] = runs
+    return runs
 
 
 _ORG_LABELS = ("ORG", "ROLE", "PER", "FAC", "EVENT")

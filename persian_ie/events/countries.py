@@ -16,6 +16,7 @@ fewer facts) whichever way the package is assembled.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from typing import Dict, List, Optional, Tuple
 
 import regex
@@ -24,7 +25,7 @@ from ..normalize import normalize
 from .lexicon import LB, RB
 from .. import _rxcache as rxcache
 
-__all__ = ["country_of_text", "country_of_place", "countries_in", "is_country", "country_of_role"]
+__all__ = ["country_of_text", "country_of_place", "countries_in", "LetterRuns", "is_country", "country_of_role"]
 
 
 def _entities_helper():
@@ -123,25 +124,34 @@ def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
     of first words: linear in the text with a small constant (the one regular
     expression of 900 alternatives cost ~3 µs a character).
     """
+    return _scan(text, ((w.start(), w.group()) for w in _WORD.finditer(text)))
+
+
+def _first_candidates(word: str, firsts: dict) -> Optional[List[str]]:
+    """The listed surfaces that may start at ``word`` (itself or without a ی/ای ending)."""
+    cands = firsts.get(word)
+    if cands is None:
+        for suf in ("\u200cای", "ای", "ی"):
+            if word.endswith(suf) and word[: -len(suf)] in firsts:
+                return firsts[word[: -len(suf)]]
+    return cands
+
+
+def _scan(text: str, words) -> List[Tuple[int, int, str, str]]:
+    """:func:`countries_in` over the ``(start, word)`` runs of letters of ``text``
+    (every run, or at least every one that may start a listed surface), in order."""
     _, seen = _pattern()
     firsts = _by_first_word()
     out = []
     pos = 0
-    for w in _WORD.finditer(text):
-        i = w.start()
+    for i, word in words:
         if i < pos:
             continue
-        word = w.group()
-        cands = firsts.get(word)
-        if cands is None:
-            for suf in ("\u200cای", "ای", "ی"):
-                if word.endswith(suf) and word[: -len(suf)] in firsts:
-                    cands = firsts[word[: -len(suf)]]
-                    break
-        if cands is None and " " not in word:
+        cands = _first_candidates(word, firsts)
+        if cands is None:  # a run of letters holds no space: it starts no surface
             continue
         m = None
-        for surface in cands or ():
+        for surface in cands:
             if text.startswith(surface, i):
                 tail = _TAIL.match(text, i + len(surface))
                 if tail:
@@ -165,6 +175,52 @@ def countries_in(text: str) -> List[Tuple[int, int, str, str]]:
                 continue
             out.append((m[0], m[1], country, kind))
     return out
+
+
+class LetterRuns:
+    """The runs of letters of a text, with those that may start a listed surface marked,
+    for :meth:`countries_between` (many windows of one document, as the events stage
+    asks for each mention, without walking every word of every window again).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        firsts = _by_first_word()
+        self.starts: List[int] = []
+        self.ends: List[int] = []
+        self.marked: List[int] = []  # indices of the runs that may start a surface
+        for k, w in enumerate(_WORD.finditer(text)):
+            self.starts.append(w.start())
+            self.ends.append(w.end())
+            if _first_candidates(w.group(), firsts) is not None:
+                self.marked.append(k)
+
+    def countries_between(self, a: int, b: int) -> List[Tuple[int, int, str, str]]:
+        """Exactly ``countries_in(text[a:b])`` (offsets in the window).
+
+        The window's runs are the text's runs clipped to it; a run it does not clip
+        is visited only when marked, and the clipped first and last runs are looked at
+        as the window has them.
+        """
+        text, starts, ends = self.text, self.starts, self.ends
+        a, b = max(0, a), min(len(text), b)
+        if a >= b:
+            return []
+        k0 = bisect_right(ends, a)  # the first run ending after a
+        k1 = bisect_left(starts, b)  # runs k0 … k1-1 meet the window
+        if k0 >= k1:
+            return []
+        firsts = _by_first_word()
+        edges = {k0, k1 - 1}
+        inner = self.marked[bisect_left(self.marked, k0 + 1):bisect_left(self.marked, k1 - 1)]
+        words = []
+        for k in sorted(edges | set(inner)):
+            s, e = max(starts[k], a), min(ends[k], b)
+            word = text[s:e]
+            if k in edges and _first_candidates(word, firsts) is None:
+                continue
+            words.append((s - a, word))
+        return _scan(text[a:b], words) if words else []
 
 
 def country_of_text(text: str) -> Optional[str]:
