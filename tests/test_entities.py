@@ -439,3 +439,36 @@ def test_the_organization_an_event_is_named_after_is_an_org_too():
     assert ("نشست سران سازمان همکاری شانگهای", "EVENT") in found
     assert ("سازمان همکاری شانگهای", "ORG") in found
     assert [t for t, lab in found if lab == "ORG"] == ["سازمان همکاری شانگهای"]
+
+
+def test_a_name_never_ends_inside_a_dotted_acronym():
+    # the segmenter splits «بی‌.‌بی‌.‌سی» at its dots; a tagger span over part of it takes the whole
+    tagger = FakeTagger([("شبکه بی", "ORG"), ("اف", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "در یک مصاحبه با شبکه بی‌.‌بی‌.‌سی گفت و با مهار آنزیم ای‌.‌جی‌.‌اف‌.‌آر کار می‌کند."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert ("شبکه بی‌.‌بی‌.‌سی", "ORG") in found
+    assert not any(t == "اف" for t, _ in found)  # a piece inside an acronym is no name
+
+
+def test_plural_and_possessed_common_nouns_are_no_names():
+    from persian_ie.entities.lexicon import CommonWords
+    lex = CommonWords.get()
+    assert lex.is_plural_noun("ایثارگران") and lex.is_plural_noun("نظرهای")
+    assert not lex.is_plural_noun("حسینیان") and not lex.is_plural_noun("موسویان")  # family names in «یان»
+    assert lex.is_possessed_noun("کشورشان") and not lex.is_possessed_noun("شاماش")  # «اش» joined is no possessive
+    assert lex.is_verbish("نداریم") and not lex.is_verbish("نوید")
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=FakeTagger([])))])
+    found = [e.text for e in nlp("تماشاگران در جریان پخش بازی تیم کشورشان با هم درگیر شدند.").doc.entities]
+    assert "تیم کشورشان" not in found
+    found = [e.text for e in nlp("مانند شرح جناب زمانی نداریم.").doc.entities]
+    assert "زمانی" in found and "زمانی نداریم" not in found
+
+
+def test_an_honorific_after_a_first_name_starts_no_name():
+    tagger = FakeTagger([("مرضیه", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [e.text for e in nlp("بخصوص مرضیه خانم گوئی خود مسافرند.").doc.entities]
+    assert "مرضیه" in found and "گوئی" not in found
+    found = [e.text for e in nlp("دیروز خانم مریم احمدی آمد.").doc.entities]
+    assert "مریم احمدی" in found  # before a name it is still an honorific

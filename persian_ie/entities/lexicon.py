@@ -75,8 +75,8 @@ class CommonWords:
                 if tok.startswith(prefix) and tok[len(prefix):] in self.verbs and tok not in self.words:
                     return True  # میرود (the half-space left out)
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
-                and (tok[1:] in self.words or tok[1:5] == "خواه"):
-            return True  # نکرد، بگوید، نخواهد (but not «نیازی», «نیوز»)
+                and (tok[1:] in self.words or tok[1:5] == "خواه" or tok.endswith(("یم", "ید", "ند"))):
+            return True  # نکرد، بگوید، نخواهد، نداریم (but not «نیازی», «نیوز»)
         for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):  # «برداشتند», «درآوردند» (not «برداشت» the noun)
             if tok.startswith(prefix) and tok.endswith(("ند", "ید", "یم")) and tok not in self.words \
                     and tok[len(prefix):] in self.verbs and len(tok) - len(prefix) >= 4:
@@ -125,12 +125,32 @@ class CommonWords:
         lists themselves (دانش، روش، کوروش) and first names are not."""
         if self.words.get(tok) not in (None, "", "0"):
             return False
-        for suffix in ("\u200cاش", "\u200cشان", "اش", "شان", "ش"):
+        # «اش» written joined is not the possessive («شاماش» is a name, not «شام‌اش»)
+        for suffix in ("\u200cاش", "\u200cشان", "شان", "ش"):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
                 stem = tok[: -len(suffix)]
                 tags = self.words.get(stem)
                 if tags and "N" in tags.split(",") and self.freq.get(stem, 0) >= 100_000 \
                         and not gazetteer().is_first_name(tok):
+                    return True
+        return False
+
+    def is_plural_noun(self, tok: str) -> bool:
+        """A frequent common noun with a plural ending written joined («نظرهای»،
+        «ایثارگران», «ان» only after an agent noun of ``agent_ending`` in
+        ``word_classes.tsv``): a group of things or people, never a name. Words the lexicon
+        lists themselves and first names are not."""
+        if self.words.get(tok) not in (None, "", "0") or gazetteer().is_first_name(tok) \
+                or tok.endswith(self._stage.surname_ending):
+            return False
+        for suffix in ("های", "ها", "ان"):
+            if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
+                stem = tok[: -len(suffix)]
+                if suffix == "ان" and not stem.endswith(self._stage.agent_ending):
+                    continue  # «‌ان» only after an agent noun: حسینیان، شعبان are names
+                tags = self.words.get(stem)
+                if tags and "N" in tags.split(",") and self.freq.get(stem, 0) >= 50_000 \
+                        and not gazetteer().is_first_name(stem):
                     return True
         return False
 

@@ -119,8 +119,9 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
             k = nxt
             continue
         if lex.is_common(tok) or lex.is_known(tok) and not (press and last is not None) \
+                or lex.is_possessed_noun(tok) or lex.is_plural_noun(tok) \
                 or any(ch.isdigit() for ch in tok) or tok.endswith("ی") and not gaz.is_first_name(tok):
-            break  # ordinary words and adjectives («شبکه بزرگراهی», «گروه معدودی») end it
+            break  # ordinary words, adjectives, possessed or plural nouns («شبکه بزرگراهی», «گروه معدودی», «تیم کشورشان») end it
         k = last = nxt
         steps += 1
     if last is None or last <= j:

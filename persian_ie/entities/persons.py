@@ -66,7 +66,7 @@ def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = 
             or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
             or gaz.demonyms.longest_at(view, u) is not None:
         return None
-    if tok in lex.stop or tok in words.not_name or lex.is_possessed_noun(tok):
+    if tok in lex.stop or tok in words.not_name or lex.is_possessed_noun(tok) or lex.is_plural_noun(tok):
         return None
     if gaz.is_first_name(tok):
         return nxt
@@ -195,6 +195,14 @@ class _PersonRules:
 
     # -- (a), (b) -----------------------------------------------------------------------------
 
+    def after_first_name(self, u: int) -> bool:
+        """Unit ``u`` follows a first name or the end of a person span directly."""
+        if u == 0 or not self.view.tok_start[u] or self.view.sent[u - 1] != self.view.sent[u]:
+            return False
+        prev = self.view.first_unit[self.view.tok[u] - 1]
+        return self.ctx.gaz.is_first_name(self.view.token_text(prev)) \
+            or any(lab == "PER" and j == u for _, j, lab, _ in self.merged)
+
     def honorific_and_first_names(self) -> None:
         """(a) honorific + name, (b) first name(s) + surname."""
         ctx, view, n, hard = self.ctx, self.view, self.n, self.hard
@@ -205,6 +213,8 @@ class _PersonRules:
                 u += 1
                 continue
             hon = gaz.honorifics.longest_at(view, u)
+            if hon is not None and view.text(u, hon[0]) in words.postposed_honorific and self.after_first_name(u):
+                hon = None  # «مرضیه خانم», «حسن آقا»: the title after a first name, no name follows it
             if hon is not None:
                 start = hon[0]
                 while True:  # stacked honorifics: جناب آقای دکتر

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import threading
 import warnings
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
 from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Tagged
@@ -130,9 +130,53 @@ def tagged_units(ctx: Context, spans: Sequence[Span]) -> List[Tagged]:
         i, j = view.units_of_norm(*doc.norm_span(span))
         if i < j:
             tagged.append((i, j, span.label))
+    tagged = _whole_acronyms(ctx, tagged)
     tagged = [trim_person(ctx, s) if s[2] == "PER" else s for s in tagged]
     tagged = [_with_noble_title(ctx, s) if s[2] == "PER" else s for s in tagged]
     return [s for s in tagged if s[0] < s[1]]
+
+
+def _acronym_runs(ctx: Context) -> Dict[int, Tuple[int, int]]:
+    """Unit → ``(start, end)`` of the dotted acronym it is part of: short letter units
+    joined by dots with no space between («بی‌.‌بی‌.‌سی», «ای‌.‌جی‌.‌اف‌.‌آر», «آی.اس.آی»);
+    the segmenter splits them at the dots (and the sentence splitter may too)."""
+    view = ctx.view
+    text = view.doc.text
+    runs: Dict[int, Tuple[int, int]] = {}
+    n = len(view)
+    spans = [view.span(k, k + 1) for k in range(n)]  # the normalizer may space «بی‌.‌بی» out
+    u = 0
+    while u < n:
+        v = u + 1
+        while v < n and not text[spans[v - 1].end:spans[v].start].replace("\u200c", ""):
+            v += 1  # units joined with nothing (or only half-spaces) between in the original text
+        parts = [view.text(k, k + 1) for k in range(u, v)]
+        dots = [k for k, p in enumerate(parts) if p == "."]
+        letters = [p for p in parts if p != "."]
+        if dots and len(letters) >= 2 and parts[0] != "." and all(len(p) <= 3 and p.isalpha() for p in letters):
+            end = v if parts[-1] != "." else v - 1
+            for k in range(u, end):
+                runs[k] = (u, end)
+        u = v
+    return runs
+
+
+def _whole_acronyms(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
+    """A name never ends inside a dotted acronym: «شبکه بی‌.‌[بی‌.‌سی]» takes the whole
+    «بی‌.‌بی‌.‌سی»; a span that starts inside one (a lone «اف» of «ای‌.‌جی‌.‌اف‌.‌آر») is no name."""
+    if not any(ctx.view.text(i, j).find(".") >= 0 or j < len(ctx.view) and ctx.view.text(j, j + 1) == "."
+               for i, j, _ in tagged):
+        return tagged
+    runs = _acronym_runs(ctx)
+    out: List[Tagged] = []
+    for i, j, lab in tagged:
+        if i in runs and runs[i][0] != i:
+            continue
+        last = runs.get(j - 1)
+        if last is not None:
+            j = max(j, last[1])
+        out.append((i, j, lab))
+    return out
 
 
 def _with_noble_title(ctx: Context, s: Tagged) -> Tagged:

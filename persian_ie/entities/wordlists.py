@@ -72,10 +72,12 @@ class StageWords:
         self.copula = words("copula")
         self.press_word = words("press_word")
         self.weak_honorific = words("weak_honorific")
+        self.postposed_honorific = words("postposed_honorific")
         self.noble_title = words("noble_title")
         self.not_name = words("not_name")
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
+        self.agent_ending = tuple(classes.get("agent_ending", ()))
         self.place_head = words("place_head")
         self.person_noun = words("person_noun")
         from .gazetteer import fold
