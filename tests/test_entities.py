@@ -472,3 +472,13 @@ def test_an_honorific_after_a_first_name_starts_no_name():
     assert "مرضیه" in found and "گوئی" not in found
     found = [e.text for e in nlp("دیروز خانم مریم احمدی آمد.").doc.entities]
     assert "مریم احمدی" in found  # before a name it is still an honorific
+
+
+def test_a_listed_name_that_is_also_a_common_word_never_cuts_the_taggers_longer_name():
+    # «گنبد» (a town, also «dome») and «سپاه» are listed but ambiguous; a holy city's epithet is in its name
+    tagger = FakeTagger([("گنبد صفورا", "LOC"), ("سپاه صحابه", "ORG"), ("قدس شریف", "LOC")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("بنای گنبد صفورا ثبت شد و رهبران سپاه صحابه بازداشت شدند.").doc.entities]
+    assert ("گنبد صفورا", "LOC") in found and ("سپاه صحابه", "ORG") in found
+    found = [(e.text, e.label) for e in nlp("قدس شریف مسئله جدی است.").doc.entities]
+    assert ("قدس شریف", "LOC") in found

@@ -144,9 +144,11 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 continue  # «شبکه «ان اچ کی» ژاپن»: the quotes give the name's extent
             first = min(over)
             if first[0] == ti and first[2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") and first[1] < tj \
+                    and tuple(view.keys[first[0]:first[1]]) not in gaz.ambiguous \
                     and _next_word_not_of_name(ctx, first[1], tj, person_words) \
                     and not _place_of_organization(ctx, first, tj, tlab):
                 continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
+                # (never cut to a name that is also a common word: «گنبد صفورا», «سپاه صحابه» stay whole)
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
             if tlab == "ORG" and ti in title_ends and view.token_text(ti) in words.office_word \
@@ -321,6 +323,8 @@ def _next_word_not_of_name(ctx: Context, k: int, tj: int, person_words) -> bool:
     tok = view.token_text(k)
     if ctx.words.is_ordinal(tok):
         return False  # «مجلس ششم», «دوره هفتم»: the number is part of the name
+    if tok in ctx.words.place_epithet:
+        return False  # «قدس شریف», «مشهد مقدس», «نجف اشرف»: a holy city's epithet is part of its name
     return gaz.is_first_name(tok) or tok in person_words or gaz.places.get(tuple(view.keys[k:tj])) is not None \
         or gaz.demonyms.get(tuple(view.keys[k:tj])) is not None or lex.is_common(tok) \
         or tok.endswith(("ش", "شان")) and lex.is_known(tok[:-1] if tok.endswith("ش") else tok[:-3])

@@ -79,6 +79,7 @@ class StageWords:
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
         self.agent_ending = tuple(classes.get("agent_ending", ()))
         self.place_head = words("place_head")
+        self.place_epithet = words("place_epithet")
         self.person_noun = words("person_noun")
         from .gazetteer import fold
 
