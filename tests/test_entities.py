@@ -409,3 +409,23 @@ def test_an_organization_does_not_end_in_a_prefixed_verb_or_a_superlative():
     text = "نمایندگان پرده از مجلس شورای ملی برداشتند. آن روز مجلس شورای ملی خلوت‌ترین روز را داشت."
     found = {e.text for e in nlp(text).doc.entities if e.label == "ORG"}
     assert found == {"مجلس شورای ملی"}
+
+
+def test_a_name_starting_with_the_second_half_of_a_compound_first_name_takes_the_first():
+    tagger = FakeTagger([("الدین وهابی", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("سوال سیدشمس الدین وهابی از وزیر مطرح شد.").doc.entities]
+    assert ("سیدشمس الدین وهابی", "PER") in found
+
+
+def test_a_frequent_noun_with_its_ezafe_is_no_first_name(nlp):
+    # «سنای» is listed as a first name, but before a noun it is «سنا» (senate) with its ezafe
+    found = ents(nlp, "او با رئیس سنای پارلمان قزاقستان گفت‌وگو کرد.", "PER")
+    assert found == []
+
+
+def test_a_media_word_before_a_tagged_medium_is_part_of_its_name():
+    tagger = FakeTagger([("شبکه اول تاجیکستان", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("تلویزیون شبکه اول تاجیکستان گزارش داد.").doc.entities]
+    assert ("تلویزیون شبکه اول تاجیکستان", "ORG") in found

@@ -206,6 +206,12 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                 continue
             if lab == "ORG" and _only_places(ctx, i, j):
                 continue
+            if lab == "ORG" and i > 0 and view.token_text(i) in ctx.words.press_word and view.tok[i] > 0:
+                prev = view.first_unit[view.tok[i] - 1]
+                if view.token_text(prev) in ctx.words.press_word and view.sent[prev] == view.sent[i] \
+                        and not any(view.keys[prev:i] == list(h) for h in ctx.words.press_head) \
+                        and not any(t[0] < i and prev < t[1] for t in tagged):
+                    i = prev  # «[تلویزیون] شبکه اول تاجیکستان»: the medium's whole name
             if lab == "ORG":
                 for desc in ctx.words.org_descriptor:
                     if i + len(desc) < j and tuple(view.keys[i:i + len(desc)]) == desc:
