@@ -429,3 +429,13 @@ def test_a_media_word_before_a_tagged_medium_is_part_of_its_name():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [(e.text, e.label) for e in nlp("تلویزیون شبکه اول تاجیکستان گزارش داد.").doc.entities]
     assert ("تلویزیون شبکه اول تاجیکستان", "ORG") in found
+
+
+def test_the_organization_an_event_is_named_after_is_an_org_too():
+    tagger = FakeTagger([("نشست سران سازمان همکاری شانگهای", "EVENT"), ("جشنواره فیلم فجر", "EVENT")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "او در نشست سران سازمان همکاری شانگهای و جشنواره فیلم فجر شرکت کرد."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities]
+    assert ("نشست سران سازمان همکاری شانگهای", "EVENT") in found
+    assert ("سازمان همکاری شانگهای", "ORG") in found
+    assert [t for t, lab in found if lab == "ORG"] == ["سازمان همکاری شانگهای"]

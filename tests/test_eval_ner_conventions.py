@@ -50,3 +50,11 @@ def test_the_bare_parliament_is_left_out_but_its_full_name_is_scored(conv):
     text = "مجلس شورای اسلامی امروز تشکیل شد و مجلس طرح را رد کرد ."
     assert conv.keys(text, [(text.rindex("مجلس"), text.rindex("مجلس") + 4, "ORG")], []) == set()
     assert key(conv, text, "مجلس شورای اسلامی", "ORG") != set()
+
+
+def test_a_span_nested_in_another_is_left_out(conv):
+    text = "در نشست سران سازمان همکاری شانگهای شرکت کرد ."
+    ev, org = text.index("نشست"), text.index("سازمان")
+    end = text.index(" شرکت")
+    keys = conv.keys(text, [(ev, end, "EVENT"), (org, end, "ORG")], [])
+    assert keys == {(ev, end, "EVENT")}

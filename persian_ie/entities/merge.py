@@ -374,3 +374,28 @@ def _only_demonyms(ctx: Context, i: int, j: int) -> bool:
         else:
             return False
     return seen
+
+
+def organizations_in_events(ctx: Context, merged: List[Found]) -> List[Found]:
+    """The organization an event is named after, as an ORG of its own inside the EVENT
+    span: «نشست سران [سازمان همکاری شانگهای]», «اجلاس [گروه دی ۸]» (a listed organization,
+    or an organization's head and the rest of the event's name)."""
+    view, gaz = ctx.view, ctx.gaz
+    have = {(i, j) for i, j, _, _ in merged}
+    out: List[Found] = []
+    for i, j, lab, _ in merged:
+        if lab != "EVENT":
+            continue
+        for k in range(i + 1, j):
+            if not view.tok_start[k]:
+                continue
+            hit = gaz.orgs.longest_at(view, k)
+            end = hit[0] if hit is not None and hit[0] <= j else None
+            if end is None:
+                head = gaz.org_heads.longest_at(view, k)
+                end = j if head is not None and head[0] < j else None
+            if end is not None:
+                if (k, end) not in have:
+                    out.append((k, end, "ORG", "event-name"))
+                break
+    return merged + out

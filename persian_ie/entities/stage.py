@@ -37,7 +37,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from ..document import Document, Span
 from .context import Context, Found
 from .gazetteer_spans import gazetteer_spans
-from .merge import clip_persons_to_roles, drop_descriptions, media_of_desks, merge, own_country
+from .merge import (clip_persons_to_roles, drop_descriptions, media_of_desks, merge, organizations_in_events,
+                    own_country)
 from .persons import person_spans
 from .roles import find_roles
 from .spans import entity_spans, link_persons, role_spans
@@ -130,6 +131,7 @@ class EntityRecognizer:
         merged = own_country(ctx, clip_persons_to_roles(merged, role_ranges))
         if self.person_rules:
             merged = person_spans(ctx, merged, role_ranges)
+        merged = organizations_in_events(ctx, merged)
 
         ents = entity_spans(view, merged, ctx.notes, ctx.gaz, ctx.words)
         roles_ = role_spans(view, roles, ents)
