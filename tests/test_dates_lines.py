@@ -52,7 +52,7 @@ def test_no_rule_with_needles_consumes_a_line_break():
     for pattern, build, needles in rules:
         if needles is not None:
             assert not _consumes_line_break(pattern.pattern), build.__name__
-            assert pattern.flags & R.regex.DOTALL == 0
+            assert pattern.flags & R.regex.DOTALL == 0 and not needles.flags & R.re.DOTALL
 
 
 def test_lines_give_the_whole_texts_mentions(monkeypatch):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, List, Optional, Tuple
@@ -88,7 +89,7 @@ class Mention:
 # -- grammar -------------------------------------------------------------------------------
 
 
-def _needle_pattern(*word_lists: Iterable[str]) -> "regex.Pattern[str]":
+def _needle_pattern(*word_lists: Iterable[str]) -> "re.Pattern[str]":
     """A pattern of one literal piece of each word: the longest run of it that
     :func:`alternation` writes literally (between optional spaces/ZWNJ and dots), so any
     match of an alternation of these words holds one of the pieces."""
@@ -102,7 +103,8 @@ def _needle_pattern(*word_lists: Iterable[str]) -> "regex.Pattern[str]":
             if not frags:
                 raise ValueError(f"no literal piece in {w!r}")
             pieces.add(max(frags, key=len))
-    return rxcache.compile("|".join(regex.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
+    # plain literals: the standard library's engine finds them ~3x faster than regex's
+    return re.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
 
 _B = r"(?<![\p{L}\p{N}\u200c])"
 _E = r"(?![\p{L}\p{N}]|\u200c\p{L})"
@@ -115,7 +117,7 @@ class _Grammar:
     lex: DateLexicon
     #: (pattern, builder, needles): with ``needles`` (a pattern of literal pieces every
     #: match of the rule holds), the rule runs only over the lines that hold one of them
-    rules: List[Tuple["regex.Pattern[str]", Callable, Optional["regex.Pattern[str]"]]]
+    rules: List[Tuple["regex.Pattern[str]", Callable, Optional["re.Pattern[str]"]]]
     prev_word: "regex.Pattern[str]"
     next_word: "regex.Pattern[str]"
     future: "regex.Pattern[str]"
@@ -1028,7 +1030,7 @@ class _LineIndex:
             self.starts.append(i + 1)
             i = text.find("\n", i + 1)
 
-    def holding(self, needles: "regex.Pattern[str]") -> List[Tuple[int, int]]:
+    def holding(self, needles: "re.Pattern[str]") -> List[Tuple[int, int]]:
         """``(pos, endpos)`` scan bounds of the lines holding a match of ``needles``."""
         text, starts = self.text, self.starts
         out: List[Tuple[int, int]] = []
