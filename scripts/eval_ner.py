@@ -354,9 +354,10 @@ def compare(stage_run, tagger_run, sents, labels, conv, out=None, examples=6):
         roles = conv.roles(text)
         gold = conv.keys(text, [g for g in gold if g[2] in labels], roles)
         with_src = [p for p in stage_run.with_sources(text) if p[2] in labels]
+        kept = conv.keys(text, [p[:3] for p in with_src], roles)  # as scored (nested spans left out)
         source = {}
         for s, e, lab, src in with_src:
-            for key in conv.keys(text, [(s, e, lab)], roles):
+            for key in conv.keys(text, [(s, e, lab)], roles) & kept:
                 source[key] = src
         S = set(source)
         T = conv.keys(text, [p[:3] for p in tagger_run(text) if p[2] in labels], roles)

@@ -482,3 +482,10 @@ def test_a_listed_name_that_is_also_a_common_word_never_cuts_the_taggers_longer_
     assert ("گنبد صفورا", "LOC") in found and ("سپاه صحابه", "ORG") in found
     found = [(e.text, e.label) for e in nlp("قدس شریف مسئله جدی است.").doc.entities]
     assert ("قدس شریف", "LOC") in found
+
+
+def test_the_leadership_title_is_a_role_not_a_person():
+    tagger = FakeTagger([("مقام رهبری", "PER")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("پس از مقام رهبری ، رئیس‌جمهوری عالی‌ترین مقام رسمی است.").doc.entities]
+    assert ("مقام رهبری", "ROLE") in found and not any(lab == "PER" for _, lab in found)
