@@ -482,6 +482,10 @@ def test_a_listed_name_that_is_also_a_common_word_never_cuts_the_taggers_longer_
     assert ("گنبد صفورا", "LOC") in found and ("سپاه صحابه", "ORG") in found
     found = [(e.text, e.label) for e in nlp("قدس شریف مسئله جدی است.").doc.entities]
     assert ("قدس شریف", "LOC") in found
+    tagger = FakeTagger([("مجلس فدرال", "ORG")])  # an organization's adjective after a listed name is in it
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("رئیس‌جمهور را مجلس فدرال انتخاب می‌کند.").doc.entities]
+    assert ("مجلس فدرال", "ORG") in found
 
 
 def test_the_leadership_title_is_a_role_not_a_person():

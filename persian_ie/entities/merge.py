@@ -145,10 +145,12 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             first = min(over)
             if first[0] == ti and first[2] in ("ORG", "LOC") and tlab in ("ORG", "LOC") and first[1] < tj \
                     and tuple(view.keys[first[0]:first[1]]) not in gaz.ambiguous \
+                    and not (first[2] == "ORG" and view.keys[first[1]] in words.org_adjective) \
                     and _next_word_not_of_name(ctx, first[1], tj, person_words) \
                     and not _place_of_organization(ctx, first, tj, tlab):
                 continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
-                # (never cut to a name that is also a common word: «گنبد صفورا», «سپاه صحابه» stay whole)
+                # (never cut to a name that is also a common word: «گنبد صفورا», «سپاه صحابه» stay whole;
+                # nor before an organization's adjective: «مجلس فدرال»)
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
             if tlab == "ORG" and ti in title_ends and view.token_text(ti) in words.office_word \
