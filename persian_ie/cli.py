@@ -316,7 +316,9 @@ class _Output:
             pass
         if self.tmp is None:  # --resume: appended in place
             return self.path
-        if keep_partial and self.count:
+        # The file, not self.count, says what was written: a signal can land between a line's
+        # flush and the count's update, and a long line can reach the disk in pieces.
+        if keep_partial and _cut_to_last_line(self.tmp):
             target = self.path if not os.path.exists(self.path) or os.path.getsize(self.path) == 0 \
                 else self.path + ".partial"
             os.replace(self.tmp, target)
@@ -325,6 +327,28 @@ class _Output:
         os.unlink(self.tmp)
         self.tmp = None
         return None
+
+
+def _cut_to_last_line(path: str) -> int:
+    """Cut PATH after its last line break (a line torn by an interruption goes); its new size."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "r+b") as fh:
+            end = size
+            while end > 0:
+                start = max(0, end - 65536)
+                fh.seek(start)
+                chunk = fh.read(end - start)
+                newline = chunk.rfind(b"\n")
+                if newline >= 0:
+                    end = start + newline + 1
+                    break
+                end = start
+            if end < size:
+                fh.truncate(end)
+        return end
+    except OSError:
+        return 0
 
 
 def _done_ids(path: str) -> Set[Any]:

@@ -209,6 +209,27 @@ def test_interrupted_run_keeps_complete_lines_and_resume_goes_on(tmp_path, capsy
     assert [r["id"] for r in _records(target)] == [f"n{i}" for i in range(6)]
 
 
+def test_interruption_between_a_flush_and_the_count_keeps_the_written_lines(tmp_path, capsys, monkeypatch):
+    # A signal can arrive after a line reached the disk but before the line was counted, and a
+    # long line can reach the disk in pieces: what is kept is read from the file itself.
+    import persian_ie.cli as cli
+
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": i, "text": "سلام دنیا"} for i in range(4)])
+    target = tmp_path / "out.jsonl"
+
+    def write_uncounted_then_interrupt(self, text):
+        self.fh.write(text + "\n")
+        self.fh.write(text[: len(text) // 2])  # the next line, torn
+        self.fh.flush()
+        raise KeyboardInterrupt  # self.count is still 0
+
+    monkeypatch.setattr(cli._Output, "line", write_uncounted_then_interrupt)
+    code, out, err = run(capsys, "extract", str(src), "-o", str(target), "--no-progress", "--batch-size", "1")
+    assert code == 130 and "--resume" in err
+    assert [r["id"] for r in _records(target)] == [0]
+    assert target.read_bytes().endswith(b"\n")
+
+
 def test_interrupted_run_does_not_replace_an_existing_output(tmp_path, capsys, monkeypatch):
     import persian_ie.cli as cli
 
