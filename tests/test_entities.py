@@ -486,6 +486,10 @@ def test_a_listed_name_that_is_also_a_common_word_never_cuts_the_taggers_longer_
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [(e.text, e.label) for e in nlp("رئیس‌جمهور را مجلس فدرال انتخاب می‌کند.").doc.entities]
     assert ("مجلس فدرال", "ORG") in found
+    tagger = FakeTagger([("همای تهران", "ORG")])  # «همای»: a name with its ezafe, not an adjective like «شهری»
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("دو تیم الکتریک خراسان و همای تهران بالای جدول هستند.").doc.entities]
+    assert ("همای تهران", "ORG") in found
 
 
 def test_the_leadership_title_is_a_role_not_a_person():

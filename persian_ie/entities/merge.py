@@ -158,8 +158,9 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 continue  # «رئیس [دفتر سیاسی حماس]»: the office belongs to the role, حماس is the ORG
             if tlab == "ORG" and len(over) == 1 and over[0][2] == "LOC" and over[0][1] == tj and extra \
                     and all(lex.words.get(view.token_text(u)) == "0" and lex.is_known(view.token_text(u))
-                            for u in extra):
+                            and not view.token_text(u).endswith(("ای", "وی")) for u in extra):
                 continue  # «[شهری تهران]» of «مدیریت شهری تهران»: an adjective and a place
+                # (not a name with its ezafe after a vowel: «همای تهران» the club)
             if bare_places and tlab == "LOC" and all(s[2] == "LOC" for s in over) \
                     and strippable(min(s[0] for s in over), max(s[1] for s in over), ti, tj, inner):
                 continue  # «استان ایلام», «شهر ووهان چین»: the generic head is left out (the project's convention)
