@@ -159,6 +159,9 @@ class Conventions:
       بلاروس، واشنگتن و پکن، تیم خوزستان), and not consistently; the project lists it as
       LOC (its news gold does) and keeps the tagger's ORG in ``attrs["tagger_label"]``;
     * a **demonym** (ایرانی، روس، آمریکایی‌ها) is left out;
+    * a LOC made only of **listed places side by side** («زوریخ سوئیس», «اقلید فارس») counts
+      as those places: the project's news gold lists a city and its country apart («ووهان»
+      and «چین», «ادلب» and «سوریه», «عمان» and «مسقط»), ARMAN as one span;
     * a span **inside another span** of the same side is left out: ARMAN is flat, the
       stage also gives the organization an event is named after («نشست سران [سازمان
       همکاری شانگهای]»);
@@ -257,6 +260,26 @@ class Conventions:
             return s
         return s + len(" ".join(words[:k])) + 1
 
+    def places_of(self, text, s, e, label):
+        """A LOC made only of two or more listed places side by side («زوریخ سوئیس»,
+        «اقلید فارس») as those places (the news gold lists «ووهان» and «چین», «ادلب» and
+        «سوریه», «عمان» and «مسقط» apart); any other span as it is."""
+        if label != "LOC" or self.gaz.places.get(self.units(text[s:e])) is not None:
+            return [(s, e, label)]
+        words = text[s:e].split(" ")
+        if not all(any(ch.isalpha() for ch in w.replace("\u0640", "")) for w in words):
+            return [(s, e, label)]  # «رشت ـ قزوین»: a road between places, not the places
+        parts, k, pos = [], 0, s
+        while k < len(words):
+            m = next((m for m in range(len(words), k, -1)
+                      if self.gaz.places.get(self.units(" ".join(words[k:m]))) is not None), None)
+            if m is None:
+                return [(s, e, label)]
+            end = pos + len(" ".join(words[k:m]))
+            parts.append((pos, end, label))
+            pos, k = end + 1, m
+        return parts if len(parts) > 1 else [(s, e, label)]
+
     def _after_press_head(self, text, s):
         """A press head (روزنامه، مجله …) ends right before ``s``."""
         before = self.units(" ".join(text[:s].split()[-3:]))
@@ -289,8 +312,10 @@ class Conventions:
         """The spans as convention-aware keys ``(start, end, label)``; a pair label is
         written ``LOC|ORG`` etc."""
         out = set()
-        for s, e, lab in spans:
-            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans):
+        parts = [(part, span) for span in spans for part in self.places_of(text, *span)]
+        for (s, e, lab), origin in parts:
+            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) and other != origin for other in spans
+                   for s2, e2, _ in [other]):
                 continue  # nested in another span (the stage's ORG inside an EVENT's name); ARMAN is flat
             kind = self.kind(text[s:e])
             if kind == "demonym" or text[s:e] in self.BARE_BODIES:

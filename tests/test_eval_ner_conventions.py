@@ -58,3 +58,14 @@ def test_a_span_nested_in_another_is_left_out(conv):
     end = text.index(" شرکت")
     keys = conv.keys(text, [(ev, end, "EVENT"), (org, end, "ORG")], [])
     assert keys == {(ev, end, "EVENT")}
+
+
+def test_places_side_by_side_count_as_those_places(conv):
+    text = "تیم روسیه در شهر زوریخ سوئیس میهمان بود ."
+    s = text.index("زوریخ")
+    assert key(conv, text, "زوریخ سوئیس", "LOC") == conv.keys(
+        text, [(s, s + len("زوریخ"), "LOC"), (s + len("زوریخ "), s + len("زوریخ سوئیس"), "LOC")], [])
+    text = "سفر به کره جنوبی ."  # one listed place stays one
+    assert key(conv, text, "کره جنوبی", "LOC") != key(conv, text, "کره", "LOC")
+    text = "جاده رشت ـ قزوین ."  # not made only of places: kept whole
+    assert len(key(conv, text, "رشت ـ قزوین", "FAC")) == 1 and len(key(conv, text, "رشت ـ قزوین", "LOC")) == 1
