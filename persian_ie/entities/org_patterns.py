@@ -235,13 +235,17 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
     (one «و» between two of them), ending at a listed place or organization; one that
     opens with an adjective of kind (``kind_adjective``: ``کمیسیون مشترک اقتصادی``) only
     when it ends at a place (``کمیسیون مشترک اقتصادی ایران و ترکیه``). Not after a
-    determiner (``این سازمان``); a word followed by a verb is the verb's noun (``ستاد
+    determiner (``این سازمان``) or a number (``دو کمیته``); a word followed by a verb
+    is the verb's noun (``ستاد
     اقتصادی دولت [پیگیری] شده``), time words and references back (``ستاد مربوطه``) end
     it. Returns the end unit or None."""
     view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
     hit = gaz.org_heads.longest_at(view, i)
     if hit is None or view.token_text(i) not in words.plain_name_head or ctx.preceded_by_determiner(i):
         return None
+    t = view.tok[i]
+    if t > 0 and (view.doc.tokens[t - 1].norm in words.cardinal or view.doc.tokens[t - 1].norm.isdigit()):
+        return None  # «دو کمیته علمی و اجرائی»: a count of committees, not one named
     j, n = hit[0], len(view)
     if j >= n or not view.tok_start[j] or view.sent[j] != view.sent[i] or gaz.orgs.longest_at(view, i) \
             or gaz.orgs.longest_at(view, j):

@@ -86,6 +86,8 @@ class StageWords:
         self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
         # ordinal number words (the dates stage's list): «مجلس ششم», «دوره هفتم»
         self.ordinal = frozenset(_resources.read_json("dates/numbers.json")["ordinal"])
+        # cardinal number words (the same list; «نه» left out: also «no»): «دو کمیته …» counts committees
+        self.cardinal = frozenset(_resources.read_json("dates/numbers.json")["cardinal"]) - {"نه"}
 
     def is_ordinal(self, word: str) -> bool:
         """``ششم``, ``بیست‌ودوم``-like last parts, ``۱۲م``/``12ام`` (digits + م/ام)."""
