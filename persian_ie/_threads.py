@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import warnings
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
@@ -41,7 +42,18 @@ def _get_controller() -> Any:
             from threadpoolctl import ThreadpoolController
 
             _controller = ThreadpoolController()
-        except Exception:  # noqa: BLE001 - no threadpoolctl or an exotic BLAS: leave threads alone
+        except ImportError:
+            # a core dependency missing (an environment made before it was one): say so once,
+            # since BLAS then starts a thread per core in every process
+            warnings.warn(
+                "persian_ie: threadpoolctl is not installed, so BLAS threads are not limited to one; "
+                "worker processes (n_process > 1) will oversubscribe the CPUs. "
+                "Reinstall persian-ie to get its dependencies.",
+                RuntimeWarning,
+                stacklevel=4,
+            )
+            _controller = False
+        except Exception:  # noqa: BLE001 - an exotic BLAS: leave threads alone
             _controller = False
         _seen_modules = len(sys.modules)
     return _controller

@@ -1,4 +1,5 @@
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -231,6 +232,22 @@ def test_inference_runs_on_one_blas_thread():
         list(nlp.pipe(["سلام", "دنیا"]))
         after = max(i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas")
     assert seen == [1, 1, 1] and after == 2  # the caller's setting is back afterwards
+
+
+def test_missing_threadpoolctl_is_reported_once_and_inference_still_runs(monkeypatch):
+    import sys
+
+    import persian_ie._threads as threads
+
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)  # import fails as if not installed
+    monkeypatch.setattr(threads, "_controller", None)
+    monkeypatch.setattr(threads, "_seen_modules", -1)
+    nlp = Pipeline(stages=["normalize"])
+    with pytest.warns(RuntimeWarning, match="threadpoolctl"):
+        assert nlp("سلام").doc.norm
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nlp("دنیا").doc.norm  # said once, not per call
 
 
 DEV_ARTICLES = ROOT.parent / "shared" / "data" / "dev_news" / "articles"
