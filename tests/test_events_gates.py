@@ -26,6 +26,7 @@ def _patterns():
 def test_gated_search_finds_what_the_pattern_finds():
     rnd = random.Random(11)
     pats = _patterns()
+    whole, half = gates.Gate(TEXT), gates.Gate(TEXT[: len(TEXT) // 2])
     assert sum(gates.literals(p) is not None for p in pats) >= len(pats) - 2  # the gates are in use
     assert any(p.search(TEXT) for p in pats)  # (the text holds matches)
     for p in pats:
@@ -37,6 +38,11 @@ def test_gated_search_finds_what_the_pattern_finds():
             assert (got and got.span()) == (want and want.span()), (p.pattern, a, b)
             got, want = gates.search(p, TEXT, a, b), p.search(TEXT, a, b)
             assert (got and got.span()) == (want and want.span()), (p.pattern, a, b)
+            for gate in (whole, half):  # a document's gate, on windows of that document
+                text = gate.whole
+                a2, b2 = min(a, len(text)), min(b, len(text))
+                got, want = gate.search(p, text[a2:b2]), p.search(text[a2:b2])
+                assert (got and got.span()) == (want and want.span()), (p.pattern, a2, b2)
 
 
 def test_literals_are_conservative():
@@ -50,3 +56,10 @@ def test_literals_are_conservative():
     assert gates.literals(regex.compile(r"(?:ab|c(?:d|e))f")) == ("ab", "c")
     assert gates.search(regex.compile(r"abc"), "xxabcxx", 3) is None
     assert gates.search(regex.compile(r"abc"), "xxabcxx", 2, 5).span() == (2, 5)
+
+
+def test_a_document_without_the_words_shuts_the_gate():
+    lex = Lexicon.default()
+    gate = gates.Gate(normalize("دیدار دیدار دیدار"))
+    assert all(gate.literals(p) == () for p in lex.planned_before)
+    assert gate.search(lex.planned_before[0], "دیدار") is None

@@ -21,7 +21,7 @@ from ..document import Document
 from . import gates
 from .coref import attribution_end
 from .countries import LetterRuns, countries_in, country_of_place
-from .index import WINDOW, Near, index_of
+from .index import WINDOW, Near, index_of, stop_at
 from .lexicon import Lexicon
 from .people import PersonRef
 from .triggers import Mention
@@ -58,12 +58,12 @@ def _clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
     colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s), slash + 2 if slash >= 0 else -1)
     if colon >= start:
         start = colon + 1
-    end_m = _CLAUSE_STOP.search(text, e)
-    end = end_m.start() if end_m else len(text)
-    return lo + start, lo + end
+    return lo + start, lo + _clause_stop(text, e)
 
 
-_CLAUSE_STOP = rxcache.compile(r"[:؛]|\s/\s")
+def _clause_stop(text: str, e: int) -> int:
+    """Where ``[:؛]|\\s/\\s`` first matches in ``text`` from ``e`` (else its length)."""
+    return stop_at(text, e, ":؛")
 
 
 def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
@@ -72,17 +72,30 @@ def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document
     near = index_of(doc, "units", units, lambda u: u.start)
     found = [u for u in near.between(a, b) if u.end <= b]
     if len(found) > 1:
-        pos = _positions(doc, units)
-        found.sort(key=lambda u: pos[id(u)])
+        pos, ordered = _positions(doc, units)
+        if not ordered:  # (units listed by start come out of the index in list order already)
+            found.sort(key=lambda u: pos[id(u)])
     return found
 
 
-def _positions(doc: Document, units: Sequence[PersonRef]) -> dict:
+def _longest_unit(doc: Document, units: Sequence[PersonRef]) -> int:
+    """The length of the longest unit of ``units`` (characters; once per document)."""
+    cached = doc.user_data.get("_events_longest_unit")
+    if cached is None or cached[0] is not units or cached[1] != len(units):
+        cached = (units, len(units), max((u.end - u.start for u in units), default=0))
+        doc.user_data["_events_longest_unit"] = cached
+    return cached[2]
+
+
+def _positions(doc: Document, units: Sequence[PersonRef]) -> Tuple[dict, bool]:
+    """Each unit's place in ``units`` (by id), and whether ``units`` is in order of start."""
     cached = doc.user_data.get("_events_unit_pos")
     if cached is None or cached[0] is not units or cached[1] != len(units):
-        cached = (units, len(units), {id(u): i for i, u in enumerate(units)})
+        starts = [u.start for u in units]
+        ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        cached = (units, len(units), {id(u): i for i, u in enumerate(units)}, ordered)
         doc.user_data["_events_unit_pos"] = cached
-    return cached[2]
+    return cached[2], cached[3]
 
 
 def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon,
@@ -93,7 +106,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
 
     ``trace``: when a list, every scored candidate is appended as ``(m, unit, features)``.
     """
-    from .linker import ParticipantModel, features, mention_cues
+    from .linker import ParticipantModel, decide, features, mention_cues
     model = model or ParticipantModel.default()
     a, b = clause_window(doc, m)
     norm = doc.norm
@@ -107,9 +120,12 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         scored = _nearest_units(m, scored, MAX_CANDIDATES)
     cues = mention_cues(doc, m, (a, b), near_mentions) if scored else None
     for u in scored:
+        if trace is None:
+            if decide(doc, m, u, (a, b), near_units, near_mentions, lex, cues, model):
+                cands.append(u)
+            continue
         f = features(doc, m, u, (a, b), near_units, near_mentions, lex, cues)
-        if trace is not None:
-            trace.append((m, u, f))
+        trace.append((m, u, f))
         if model.accept(f):
             cands.append(u)
     # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور
@@ -137,7 +153,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         return []  # «در این سفر X گفت»: the speaker may be the host; only attendance cues count
     if m.type == "visit":
         return _traveller(doc, m, cands, units, near_mentions)
-    temporal = None if m.verbal else _TEMPORAL.search(norm, max(a, m.start - 30), m.start)
+    temporal = None if m.verbal else gates.of(doc).search(_TEMPORAL, norm, max(a, m.start - 30), m.start)
     if temporal:
         # «X امروز پس از دیدار با Y، قرارداد را امضا کرد»: X (before the phrase) and Y met;
         # «به دنبال دیدار X با Y، Z گفت»: Z (after the phrase) did not
@@ -145,7 +161,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         end = comma if comma >= 0 else b
         return [u for u in cands if u.end <= temporal.start() and not _TEMPORAL.search(norm, a, u.start)
                 or m.head_end <= u.start < end]
-    if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
+    if not m.verbal and gates.of(doc).search(_DISCUSSED, norm[max(a, m.start - 30):m.start]):
         # «X در مورد تماس تلفنی وزیر با عباس گفت»: X talks about the event; its parties follow the noun
         after = [u for u in cands if u.start >= m.head_end]
         if after or m.type != "proposal":
@@ -314,7 +330,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
                 and not any(x <= s and t <= y for x, y in taken if x is not None):
             orgs.append((s, t, False))
     # «با سعودی‌ها مذاکره کرده‌اند»: a people named by its demonym in the plural
-    for dm in gates.finditer(_DEMONYM_PLURAL, norm, a, b):
+    for dm in gates.of(doc).finditer(_DEMONYM_PLURAL, norm, a, b):
         s, t = dm.span(1)
         hits = countries_in(norm[s:t].replace("\u200cها", "").removesuffix("ها"))
         if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
@@ -322,7 +338,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
             orgs.append((s, t, out_plural))
     # «سه کشور … به توافق دست یافته بودند و دور جدید مذاکرات … آغاز شده است»: the countries counted
     # as the clause's subject or after «بین/میان» are the parties
-    for cm in gates.finditer(_COUNTED_COUNTRIES, norm, a, b):
+    for cm in gates.of(doc).finditer(_COUNTED_COUNTRIES, norm, a, b):
         s, t = cm.span()
         if m.start <= s < m.end or any(x <= s and t <= y for x, y in taken if x is not None):
             continue
@@ -510,9 +526,15 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     a, b = clause_window(doc, m)
     norm = doc.norm
     lo, hi = max(0, a - WINDOW), b + WINDOW
-    near = [u for u in index_of(doc, "units", units, lambda u: u.start).between(lo, hi) if u.end <= hi] if units else []
-    # a place inside a person's title or name is not the event's (only a span that meets the
-    # window can hold one of its places: those starting at or before a place, the furthest end)
+    # a place inside a person's title or name (of a unit in [lo, hi)) is not the event's; only a
+    # unit that meets the window can hold one of its places, so no unit starting further back
+    # than the longest unit's length is looked at
+    near: List[PersonRef] = []
+    if units:
+        index = index_of(doc, "units", units, lambda u: u.start)
+        first = max(lo, a - _longest_unit(doc, units))
+        k0, k1 = bisect_left(index.keys, first), bisect_left(index.keys, min(hi, b))
+        near = [u for u in index.items[k0:k1] if a < u.end <= hi]
     inside_people = sorted(r for r in [u.role for u in near if u.role is not None] + [u.name for u in near if u.name is not None]
                            if r[0] < b and r[1] > a)
     people_starts = [r0 for r0, _ in inside_people]
@@ -522,7 +544,7 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
         k = bisect_right(people_starts, p[0])
         if not (k and people_end[k - 1] >= p[1]):
             places.append(p)
-    venue = gates.search(_VENUE, norm, a, b)
+    venue = gates.of(doc).search(_VENUE, norm, a, b)
     if venue and m.type != "visit" and abs(venue.start() - m.start) < 120:
         # «در محل وزارت امور خارجه»، «در کاخ سعدآباد»: a venue named for this event
         return venue.span(1)

@@ -67,6 +67,13 @@ _SAID = rxcache.compile(r"(?:گفت|افزود|اظهار|تاکید کرد|تأ
 _PLURAL_END = rxcache.compile(r"(?:ها|های|هایی)$")
 _OWN_VERB = rxcache.compile(r"(?:^|\s)(\p{L}+(?:یم|دم|تم))$")
 _FIRST_PERSON_VERB = rxcache.compile(r"(?:^|\s)((?:ن?می\u200c)?\p{L}+(?:م|یم))(?=[\s.،]|$)")
+
+
+def _first_person_verb(pattern, text: str):
+    """``pattern.search(text)`` for the first-person verb patterns, whose matches all hold «م»."""
+    return pattern.search(text) if "م" in text else None
+
+
 _SIGNED_WORD = rxcache.compile(r"(?:نامه|امضا)")
 _COUNTERPART = rxcache.compile(r"^(?:همتایان|همتای|همتا)(?: خود| خویش)?$")
 
@@ -168,7 +175,8 @@ class EventExtractor:
 
     _SCRATCH = ("events.titled_entities", "events.members", "events.units_all", "_events_unit_cues",
                 "_events_units_by_sentence", "_events_verb_table", "_events_clause_windows",
-                "_events_place_countries", "_events_places_in_orgs", "_events_member_summary")
+                "_events_place_countries", "_events_places_in_orgs", "_events_member_summary",
+                "_events_unit_scores", "_events_longest_unit", "_events_gate")
 
     @classmethod
     def _drop_scratch(cls, doc: Document) -> None:
@@ -397,20 +405,20 @@ class EventExtractor:
         """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
         sent = doc.sentences[m.sent]
         text = doc.norm[m.end:min(sent.nend, m.end + WINDOW)]
-        end = _SENTENCE_STOP.search(text)
-        return bool(end) and end.group() in "؟?"
+        stops = [k for k in (text.find(ch) for ch in ".!؟?") if k >= 0]  # = _SENTENCE_STOP.search(text)
+        return bool(stops) and text[min(stops)] in "؟?"
 
     @staticmethod
     def _first_person(doc: Document, m: Mention) -> bool:
         """«در دیداری که با ایشان داشتم»: a speaker's own recollection inside a quote."""
         a, b = clause_window(doc, m)
-        own = _OWN_VERB.search(doc.norm[m.head_end:m.end]) if m.end > m.head_end else None
+        own = _first_person_verb(_OWN_VERB, doc.norm[m.head_end:m.end]) if m.end > m.head_end else None
         if own is None and m.head.type == "visit":
-            own = _OWN_VERB.search(doc.norm[m.start:m.end])  # «به دمشق رفتیم»
+            own = _first_person_verb(_OWN_VERB, doc.norm[m.start:m.end])  # «به دمشق رفتیم»
         if own and own.group(1) in _FIRST_PERSON | {"رفتیم", "رفتم", "آمدیم", "آمدم", "شدیم", "شدم"}:
             return True
         tail = doc.norm[m.end:b]
-        verb = _FIRST_PERSON_VERB.search(tail[:60])
+        verb = _first_person_verb(_FIRST_PERSON_VERB, tail[:60])
         if not verb:
             return False
         return verb.group(1) in _FIRST_PERSON or (verb.group(1).startswith("می\u200c") and verb.group(1).endswith(("م", "یم")))

@@ -31,7 +31,7 @@ from typing import Dict, Iterator, List, Optional, Pattern, Tuple
 
 import regex
 
-__all__ = ["literals", "may_match", "search", "finditer"]
+__all__ = ["Gate", "of", "literals", "may_match", "search", "finditer"]
 
 _META = set("\\.^$*+?{}[]()|")
 #: quantifiers that let the atom before them be absent
@@ -158,6 +158,59 @@ def literals(pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
     with _lock:
         _gates[id(pat)] = (pat, lits)  # (the pattern is kept, so its id is not reused)
     return lits
+
+
+class Gate:
+    """The gates for windows of one document: a literal the document lacks is never looked
+    for in its windows (most cue words are absent from most articles, so most cue patterns
+    are shut for a whole document after one look)."""
+
+    __slots__ = ("whole", "_present")
+
+    def __init__(self, whole: str):
+        self.whole = whole
+        self._present: Dict[int, Tuple[Pattern[str], Optional[Tuple[str, ...]]]] = {}
+
+    def literals(self, pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
+        """The literals of ``pat`` (see :func:`literals`) that occur in the document."""
+        hit = self._present.get(id(pat))
+        if hit is None or hit[0] is not pat:
+            lits = literals(pat)
+            if lits is not None:
+                lits = tuple(lit for lit in lits if lit in self.whole)
+            hit = self._present[id(pat)] = (pat, lits)
+        return hit[1]
+
+    def may_match(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> bool:
+        """False only when ``pat`` cannot match in ``text[pos:endpos]``, a window of the document."""
+        lits = self.literals(pat)
+        if lits is None:
+            return True
+        if not lits:
+            return False
+        if endpos is None:
+            endpos = len(text)
+        return any(text.find(lit, pos, endpos) >= 0 for lit in lits)
+
+    def search(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None):
+        """``pat.search(text, pos, endpos)``, without running the engine when the gate is shut."""
+        if not self.may_match(pat, text, pos, endpos):
+            return None
+        return pat.search(text, pos) if endpos is None else pat.search(text, pos, endpos)
+
+    def finditer(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator:
+        """``pat.finditer(text, pos, endpos)``, without running the engine when the gate is shut."""
+        if not self.may_match(pat, text, pos, endpos):
+            return iter(())
+        return pat.finditer(text, pos) if endpos is None else pat.finditer(text, pos, endpos)
+
+
+def of(doc) -> Gate:
+    """The :class:`Gate` of a document's normalized text (kept in ``doc.user_data``)."""
+    gate = doc.user_data.get("_events_gate")
+    if gate is None or gate.whole is not doc.norm:
+        gate = doc.user_data["_events_gate"] = Gate(doc.norm)
+    return gate
 
 
 def may_match(pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> bool:

@@ -37,7 +37,7 @@ from .people import PersonRef, fold
 from .triggers import Mention
 from .. import _rxcache as rxcache
 
-__all__ = ["ParticipantModel", "features", "mention_cues", "FEATURES", "VETOES"]
+__all__ = ["ParticipantModel", "features", "mention_cues", "decide", "FEATURES", "VETOES"]
 
 #: the cues, in the order of the model's weight vector
 FEATURES = (
@@ -137,14 +137,85 @@ def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], uni
     return f
 
 
+#: the cues :func:`features` sets from the mention and candidate together (not the unit alone)
+_PAIR_CUES = ("proposer_lead", "before_trigger", "distance", "trigger_between", "topic_intro", "time_lead")
+#: how far from the threshold (in log-odds) a quick score must be for its answer to stand
+_MARGIN = 1e-6
+
+
+def decide(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units: Sequence[PersonRef],
+           mentions: Sequence[Mention], lex: Lexicon, cues: "MentionCues", model: "ParticipantModel") -> bool:
+    """``model.accept(features(...))``, answered from sums kept per unit and per mention.
+
+    The log-odds are the unit's part (summed once per unit) plus the mention's part (once per
+    mention) plus the six cues of the pair. That sum is taken in another order than
+    :meth:`ParticipantModel.probability` takes it, so it may differ in the last bits: a score
+    within :data:`_MARGIN` of the threshold is decided by the full computation instead, and
+    the answer is always the full computation's.
+    """
+    if type(model) is not ParticipantModel or not 0.0 < model.threshold < 1.0:
+        return model.accept(features(doc, m, u, window, units, mentions, lex, cues))
+    w = model.weights
+    unit = _unit_score(doc, u, lex, model)
+    if unit[1]:
+        return False  # a veto of the unit's own cues
+    fu = unit[2]
+    us, ue = u.start, u.end
+    ms, me = m.start, m.end
+    before = ue <= ms
+    pair = {}
+    pair["proposer_lead"] = float(m.type != "proposal" and before and fu["_proposer_cue"])
+    pair["before_trigger"] = float(before)
+    gap = ms - ue if before else us - me
+    pair["distance"] = min(3.0, max(0, gap) / 40.0)
+    lo, hi = (ue, ms) if before else (me, us)
+    pair["trigger_between"] = float(cues.trigger_between(lo, hi))
+    intro_end = fu["_intro_end"]
+    pair["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and fu["_intro_near"])
+    cue = fu["_time_cue"]
+    pair["time_lead"] = float(cue >= 0 and not (cue <= ms < us))
+    vetoes = model.vetoes
+    if any(pair.get(v) or cues.own.get(v) for v in vetoes):
+        return False
+    z = model.bias + unit[0] + _own_score(cues, model) + sum(w.get(k, 0.0) * v for k, v in pair.items())
+    zt = unit[3]
+    if z > zt + _MARGIN:
+        return True
+    if z < zt - _MARGIN:
+        return False
+    return model.accept(features(doc, m, u, window, units, mentions, lex, cues))
+
+
+def _unit_score(doc: Document, u: PersonRef, lex: Lexicon, model: "ParticipantModel") -> tuple:
+    """(log-odds of the unit's own cues, vetoed by them, the cues, the threshold's log-odds)."""
+    cache = doc.user_data.setdefault("_events_unit_scores", {})
+    key = (id(u), id(model))
+    hit = cache.get(key)
+    if hit is None:
+        fu = _unit_cues(doc, u, lex)
+        w = model.weights
+        own = [(k, v) for k, v in fu.items() if not k.startswith("_")]
+        vetoed = any(v for k, v in own if k in model.vetoes)
+        t = model.threshold
+        hit = cache[key] = (sum(w.get(k, 0.0) * v for k, v in own), vetoed, fu, math.log(t / (1.0 - t)))
+    return hit
+
+
+def _own_score(cues: "MentionCues", model: "ParticipantModel") -> float:
+    if cues.score is None or cues.score[0] is not model:
+        cues.score = (model, sum(model.weights.get(k, 0.0) * v for k, v in cues.own.items()))
+    return cues.score[1]
+
+
 class MentionCues:
     """What the cues of :func:`features` take from the mention and its clause alone, computed
     once per mention: its own flags, and the other trigger mentions of the clause by start."""
 
-    __slots__ = ("own", "m", "starts", "others")
+    __slots__ = ("own", "m", "starts", "others", "score")
 
     def __init__(self, own: Dict[str, float], m: Mention, mentions: Sequence[Mention]):
         self.own, self.m = own, m
+        self.score = None  # (model, log-odds of the own cues)
         self.others = [o for o in mentions if o is not m and not o.anaphoric]
         self.others.sort(key=lambda o: o.start)
         self.starts = [o.start for o in self.others]

@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Set
 
 from ..document import Document
 from . import gates
-from .index import WINDOW, tokens_from
+from .index import WINDOW, stop_at, tokens_from
 from .lexicon import Lexicon
 from .triggers import Mention
 from .. import _rxcache as rxcache
@@ -24,6 +24,7 @@ from .. import _rxcache as rxcache
 __all__ = ["status_of", "is_background"]
 
 _CLAUSE_END = rxcache.compile(r"[.:؛!?؟|\n]|\s/\s")
+_CLAUSE_END_CHARS = ".:؛!?؟|\n"  # (the same stops, for index.stop_at)
 _SUBJUNCTIVE = {"کند", "کنند", "شود", "شوند", "باشد", "باشند", "دهد", "دهند", "نماید", "نمایند", "گیرد", "گیرند",
                 "رسد", "رسند", "یابد", "یابند", "پردازد", "پردازند", "دارد", "دارند"}
 _MODALS = ("می\u200cتوان", "می\u200cبای", "نمی\u200cتوان")
@@ -148,6 +149,7 @@ _NOUNLIKE = {"برد", "کشت", "بست", "گشت", "دست", "شست", "خوا
 
 def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     """Status of one mention (``None`` when its clause gives no tense)."""
+    gate = gates.of(doc)
     sent = doc.sentences[m.sent]
     lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
     text = doc.norm[lo:hi]
@@ -162,22 +164,21 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
             or _RECENT_BEFORE.search(before[-12:]):
         return "occurred"  # «دیدار اخیر»، «سفر اخیر»: a recent meeting is past, whatever verb follows
     for pat in lex.proposed_before:
-        for cm in gates.finditer(pat, before):
+        for cm in gate.finditer(pat, before):
             # the cue governs the trigger if nothing but a short NP lies between
             gap = before[cm.end():]
             if len(gap) <= 70 and not _STOP.search(gap):
                 return "proposed"
-    if gates.search(_PROPOSED_BY, before) \
+    if gate.search(_PROPOSED_BY, before) \
             and _SUBJUNCTIVE_AFTER.search(text[e:]):
         return "proposed"
     after = text[e:]
     tail = _TAIL_END.split(after, maxsplit=1)[0]
     for pat in lex.proposed_after:
-        pm = gates.search(pat, tail[:90])
+        pm = gate.search(pat, tail[:90])
         if pm:
             return "proposed"
-    m_end = _CLAUSE_END.search(after)
-    clause_after = after[: m_end.start()] if m_end else after
+    clause_after = after[:stop_at(after, 0, _CLAUSE_END_CHARS)]  # = _CLAUSE_END.search(after)
     # the trigger's own light verb decides first
     trig = text[s:e]
     if m.verbal or m.head.type == "visit" and (" شد" in trig or "شو" in trig):
@@ -185,7 +186,7 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
         if kind is None:
             kind = _first_verb(doc, lex, m.start, m.end)
         if kind is not None:
-            return _kind_to_status(kind, before, clause_after, lex) or _fallback_status(before, lex)
+            return _kind_to_status(kind, before, clause_after, lex, gate=gate) or _fallback_status(before, lex, gate)
     kind = _first_verb(doc, lex, m.end, m.end + len(clause_after))
     # «در سفری به سوریه … می‌پردازد»، «در سفر خود به X»: the trip is under way
     ongoing = m.type == "visit" and bool(_DURING.search(before)) and not _FUTURE_WORD.search(clause_before)
@@ -193,25 +194,27 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
         # verb-final clause where the trigger sits in a prepositional phrase after the verb is rare;
         # a nominal mention without verb (headline) stays undecided
         for pat in lex.planned_before:
-            if gates.search(pat, clause_before):
+            if gate.search(pat, clause_before):
                 return "planned"
         return None
     if kind == "present" and not m.verbal and not _TIME_PREP.search(before) \
-            and not any(gates.search(p, clause_before) for p in lex.planned_before) \
+            and not any(gate.search(p, clause_before) for p in lex.planned_before) \
             and not _HELD_PRESENT.search(clause_after):
         # «سفر X به Y … نشان می‌دهد»: the noun is the subject of another verb; its tense says nothing
         return None
-    return _kind_to_status(kind, clause_before, clause_after, lex, ongoing)
+    return _kind_to_status(kind, clause_before, clause_after, lex, ongoing, gate)
 
 
-def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: bool = False) -> Optional[str]:
+def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: bool = False,
+                    gate: "Optional[gates.Gate]" = None) -> Optional[str]:
+    gate = gate or gates
     if kind == "future":
         return "planned"
     if kind == "modal":
         return None
     if kind == "subjunctive":
         for pat in lex.planned_before:
-            if gates.search(pat, before):
+            if gate.search(pat, before):
                 return "planned"
         if _WISH.search(before):
             return "proposed"
@@ -223,21 +226,23 @@ def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: b
             return "occurred"
         return "planned"
     for pat in lex.planned_before:
-        if gates.search(pat, before):
+        if gate.search(pat, before):
             # «قرار است فردا دیدار کند» is planned, but «قرار شد» + past tense is an agreement that occurred
             return "planned"
     return "occurred"
 
 
-def _fallback_status(before: str, lex: Lexicon) -> Optional[str]:
+def _fallback_status(before: str, lex: Lexicon, gate: "Optional[gates.Gate]" = None) -> Optional[str]:
+    gate = gate or gates
     for pat in lex.planned_before:
-        if gates.search(pat, before):
+        if gate.search(pat, before):
             return "planned"
     return None
 
 
 def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
     """True when the mention reports a pre-existing fact (an existing agreement) or a cancelled event."""
+    gate = gates.of(doc)
     sent = doc.sentences[m.sent]
     lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
     text = doc.norm[lo:hi]
@@ -245,7 +250,7 @@ def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
     window = text[max(0, s - 40): min(len(text), e + 80)]
     local = text[max(0, s - 40): e]
     for pat in lex.background:
-        hit = gates.search(pat, window)
+        hit = gate.search(pat, window)
         if not hit:
             continue
         if pat.pattern.startswith("(?:لغو"):
