@@ -5,7 +5,8 @@ tagger span (:func:`merge`):
 
 1. a non-person tagger span that starts inside a role title or its ministry
    (``خارجه آمریکا`` of ``وزیر خارجه آمریکا``) is dropped; so is one made of demonyms
-   only (``ایتالیایی``, ``آمریکایی و آلبانیایی``);
+   only (``ایتالیایی``, ``آمریکایی و آلبانیایی``) and one that describes rather than
+   names (:func:`_description`: ``اداره امور عراق``, ``یهودیان فرانسه``, ``کمیسیون مشترک``);
 2. no overlap: the tagger span is kept;
 3. the same extent: the gazetteer's label stands (countries and cities LOC,
    newspapers and universities ORG), except a listed place the tagger read as a
@@ -29,8 +30,10 @@ from bisect import bisect_left, insort
 from typing import List, Sequence, Tuple
 
 from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
+from .org_patterns import administering, counted
 
-__all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions"]
+__all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
+           "organizations_in_events", "organizations_in_names"]
 
 
 class _Spans:
@@ -105,6 +108,7 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
         return pi > ti or pj < tj
 
     inside_title = _inside_titles(ctx)
+    found = _outside_ministry_names(ctx, found)
     person_words = {view.token_text(j - 1) for i, j, lab in tagged if lab == "PER"}
     title_ends = ctx.title_ends
     spans = _Spans(found)
@@ -113,6 +117,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             continue
         if _only_demonyms(ctx, ti, tj):
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
+        if tlab != "PER" and _description(ctx, ti, tj, tlab):
+            continue  # «اداره امور عراق», «یهودیان فرانسه», «کمیسیون مشترک»: no name
         over = spans.overlapping(ti, tj)
         if not over:
             if bare_places and tlab == "LOC":
@@ -367,6 +373,45 @@ def _inside_titles(ctx: Context) -> List[bool]:
     return inside
 
 
+def _description(ctx: Context, i: int, j: int, label: str) -> bool:
+    """The span describes rather than names: «اداره» as running something
+    (:func:`administering`), an organization's head after a number (:func:`counted`:
+    «۱۰۶ دفتر قزوین»), the people of a place (an organization span made of the plural of
+    a «…ی» word of belonging and a listed place: «یهودیان فرانسه», «شیعیان عراق»), or a
+    plain-name head with adjectives of kind only («کمیسیون مشترک», «کمیته ویژه»)."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    if administering(ctx, i) or label == "ORG" and gaz.org_heads.longest_at(view, i) is not None and counted(ctx, i):
+        return True  # … or a counted head: «۱۰۶ دفتر قزوین», «۵ شرکت خارجی»
+    nxt = view.next_token_unit(i)
+    if label == "ORG" and view.tok_start[i] and nxt < j:
+        tok = view.token_text(i)  # «یهودیان»: the plural of a «…ی» word of belonging, a group of people
+        if tok.endswith("یان") and len(tok) > 5 and lex.words.get(tok[:-2]) is not None \
+                and not gaz.is_first_name(tok) and gaz.places.get(tuple(view.keys[nxt:j])) is not None:
+            return True
+    if view.tok_start[i] and view.token_text(i) in words.plain_name_head and nxt < j:
+        rest = [view.keys[u] for u in range(nxt, j)]
+        return all(k in words.kind_adjective for k in rest)
+    return False
+
+
+def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
+    """``found`` without the listed names that are only a word of a ministry's name after
+    a title: «اطلاعات» (the intelligence ministry's short name) in «وزیر ارتباطات و
+    فناوری اطلاعات»."""
+    view, gaz = ctx.view, ctx.gaz
+    ranges = []
+    for u in range(len(view)):
+        hit = gaz.titles.longest_at(view, u)
+        if hit is not None and "m" in hit[1].kind:
+            m = gaz.ministries.longest_at(view, hit[0])
+            if m is not None:
+                ranges.append((hit[0], m[0]))
+    if not ranges:
+        return found
+    return [s for s in found if s[2] == "PER" or not any(a <= s[0] and s[1] <= b and (s[0], s[1]) != (a, b)
+                                                         for a, b in ranges)]
+
+
 def _only_demonyms(ctx: Context, i: int, j: int) -> bool:
     view, demonyms = ctx.view, ctx.gaz.demonyms
     u = i
@@ -405,4 +450,46 @@ def organizations_in_events(ctx: Context, merged: List[Found]) -> List[Found]:
                 if (k, end) not in have:
                     out.append((k, end, "ORG", "event-name"))
                 break
+    return merged + out
+
+
+def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
+    """The organization inside a longer organization's name, as an ORG of its own nested
+    in it, where news text also names it alone: a listed medium after its kind
+    (``خبرگزاری [اسپوتنیک]``, ``روزنامه [وال استریت ژورنال]``) or before a desk
+    (``[تابناک] ورزشی``), and the organization a unit belongs to (``روابط عمومی
+    [فدراسیون کشتی]``, ``شورای وزرای خارجه کشورهای عضو [سازمان همکاری شانگهای]``).
+    The longer name stays the entity; the nested one is the first (longest) listed
+    organization ending where it ends, or, after a unit's head (``subunit_head``), the
+    organization a pattern finds there."""
+    from .org_patterns import org_pattern
+
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    have = {(i, j) for i, j, _, _ in merged}
+    out: List[Found] = []
+    for i, j, lab, _ in merged:
+        if lab != "ORG" or j - i < 2:
+            continue
+        unit = gaz.org_heads.longest_at(view, i)
+        unit_of = unit is not None and unit[1].canonical in words.subunit_head
+        inner = None
+        for k in range(i + 1, j):
+            if not view.tok_start[k]:
+                continue
+            hit = gaz.orgs.longest_at(view, k)
+            if hit is not None and hit[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous:
+                inner = (k, j)
+                break
+            if unit_of and k >= unit[0] and gaz.org_heads.longest_at(view, k) is not None \
+                    and org_pattern(ctx, k) == j:
+                inner = (k, j)
+                break
+        if inner is None:
+            media = gaz.orgs.longest_at(view, i)  # «[تابناک] ورزشی»: a listed medium and its desk
+            if media is not None and media[0] < j and media[1].kind == "media" and view.tok_start[media[0]] \
+                    and tuple(view.keys[i:media[0]]) not in gaz.ambiguous:
+                inner = (i, media[0])
+        if inner is not None and inner not in have:
+            have.add(inner)
+            out.append((inner[0], inner[1], "ORG", "nested-name"))
     return merged + out

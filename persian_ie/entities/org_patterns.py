@@ -24,7 +24,7 @@ from typing import Optional
 
 from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context
 
-__all__ = ["org_pattern", "subunit_pattern", "chain_units", "source_name", "quoted_name", "plain_word_name"]
+__all__ = ["administering", "counted", "org_pattern", "subunit_pattern", "chain_units", "source_name", "quoted_name", "plain_word_name"]
 
 _SOURCE_END = {"،", ",", ":", "؛"}
 
@@ -36,7 +36,7 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     if hit is None:
         return None
     j, head = hit
-    if ctx.preceded_by_determiner(i):
+    if ctx.preceded_by_determiner(i) or administering(ctx, i) or counted(ctx, i):
         return None
     n = len(view)
     if j >= n or view.sent[j] != view.sent[i]:
@@ -127,6 +127,32 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     if last is None or last <= j:
         return None
     return last
+
+
+def counted(ctx: Context, i: int) -> bool:
+    """A number comes right before the head at unit ``i``: it is counted, not named
+    («دو کمیته علمی و اجرائی», «۳۰۰ دفتر ICT روستایی»). Not «یک»/«صفر» (an indefinite
+    «a», a score), nor before a team («دو تیم ایران و اتریش»: teams counted are then named,
+    ``named_after_count`` in ``word_classes.tsv``)."""
+    view, words = ctx.view, ctx.words
+    t = view.tok[i]
+    if t == 0 or view.token_text(i) in words.named_after_count:
+        return False
+    prev = view.doc.tokens[t - 1].norm
+    return prev.isdigit() or prev in words.cardinal and prev not in ("یک", "يك", "صفر", "یه")
+
+
+def administering(ctx: Context, i: int) -> bool:
+    """Unit ``i`` is «اداره» as the act of running something, not an office: followed by
+    what is run (``administered`` in ``word_classes.tsv``: «اداره کشور», «اداره امور
+    عراق», «اداره جلسه») or by a country («اداره عراق»)."""
+    view = ctx.view
+    if view.keys[i] != "اداره" or not view.tok_end[i] or i + 1 >= len(view) or view.sent[i + 1] != view.sent[i]:
+        return False
+    if view.token_text(i + 1) in ctx.words.administered:
+        return True
+    place = ctx.gaz.places.longest_at(view, i + 1)
+    return place is not None and place[1].kind == "country"
 
 
 def subunit_pattern(ctx: Context, i: int) -> Optional[int]:
@@ -243,8 +269,7 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
     hit = gaz.org_heads.longest_at(view, i)
     if hit is None or view.token_text(i) not in words.plain_name_head or ctx.preceded_by_determiner(i):
         return None
-    t = view.tok[i]
-    if t > 0 and (view.doc.tokens[t - 1].norm in words.cardinal or view.doc.tokens[t - 1].norm.isdigit()):
+    if counted(ctx, i):
         return None  # «دو کمیته علمی و اجرائی»: a count of committees, not one named
     j, n = hit[0], len(view)
     if j >= n or not view.tok_start[j] or view.sent[j] != view.sent[i] or gaz.orgs.longest_at(view, i) \

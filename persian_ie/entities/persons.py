@@ -227,8 +227,9 @@ class _PersonRules:
                     k = view.next_token_unit(k)
                 weak = view.text(u, hon[0]) in words.weak_honorific
                 end = self.surname_run(k, allow_common=not weak, max_words=2)
-                if end > start and k == start and self.descriptive(start):
-                    end = start  # «دکتر معالج», «حاج‌آقا ناگهان»: a description, not a name
+                if end > start and k == start and (self.descriptive(start)
+                                                   or view.token_text(start) in words.occupation):
+                    end = start  # «دکتر معالج», «حاج‌آقا ناگهان», «آقای مجری», «مهندس الکترونیک»: no name
                 if end > start:
                     self.claim(start, end, "rule:honorific")
                     u = end
@@ -359,10 +360,12 @@ class _PersonRules:
     def list_items(self, persons: List[Found]) -> List[Found]:
         """(c'') the next item of a list of names: «حسن روحانی، حامد کرزی، [امامعلی رحمان] و
         [ممنون حسین] با …»: two or three name words between list separators, right after a
-        person."""
+        person; not before «از» + a person (``و [تست دموکراسی] از محسن مخملباف``: a work
+        and its author)."""
         view, n, hard, lex = self.view, self.n, self.hard, self.ctx.lex
         added: List[Found] = []
         ends = sorted({j for _, j, lab, _ in persons if lab == "PER"})
+        starts = {i for i, _, lab, _ in persons if lab == "PER"}
         for j in ends:
             k = j
             while k < n and view.keys[k] in _COMMA | {"و"} and k + 1 < n and view.sent[k + 1] == view.sent[j - 1]:
@@ -379,6 +382,8 @@ class _PersonRules:
                 if words < 2 or not (after in _COMMA or after == "و" or after in PUNCT_LIKE or after in lex.stop
                                      or lex.is_verbish(after)):
                     break
+                if after == "از" and end + 1 in starts:
+                    break  # «[تست دموکراسی] از محسن مخملباف»: a work by a person, not a name
                 self.claim(start, end, "rule:list")
                 added.append(self.new[-1])
                 k = end

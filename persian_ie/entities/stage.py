@@ -11,7 +11,8 @@ so each points into the caller's original text. The steps, one module each:
    ambiguous names only with support) and
 3. :mod:`.org_patterns`: organization patterns (``شهرداری`` + place, ``سفارت`` +
    country, ``وزارت`` + ministry, ``دانشگاه/بانک/شرکت…`` + name).
-4. :mod:`.merge`: the rules that settle tagger against gazetteer/pattern spans.
+4. :mod:`.merge`: the rules that settle tagger against gazetteer/pattern spans;
+   :mod:`.facilities`: routes named after a road word (``جاده [رشت ـ قزوین]``).
 5. :mod:`.roles`: ROLE phrases over the merged spans (the places and organizations
    inside a role stay entities of their own: ``سفیر بلاروس در تهران`` contains LOC
    ``بلاروس``); a person overlapping a role keeps the part outside it.
@@ -20,7 +21,8 @@ so each points into the caller's original text. The steps, one module each:
 7. :mod:`.spans`: spans over the original text, and role ↔ person links.
 
 What each span carries in ``attrs`` (not serialized): ``source`` (``tagger``,
-``gazetteer``, ``pattern``, ``merged``, ``rule:…``, ``role``); on ROLE spans also
+``gazetteer``, ``pattern``, ``merged``, ``rule:…``, ``role``; ``event-name`` and
+``nested-name`` for an organization given again inside a longer name); on ROLE spans also
 ``title`` (the canonical title), ``bare`` (True when the role is the title alone),
 ``person`` (the linked PER span, when apposed),
 ``organization`` (the first ORG span inside the role, or None: ``مدیرعامل شرکت X``)
@@ -36,9 +38,10 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
 from .context import Context, Found
+from .facilities import route_spans
 from .gazetteer_spans import gazetteer_spans
 from .merge import (clip_persons_to_roles, drop_descriptions, media_of_desks, merge, organizations_in_events,
-                    own_country)
+                    own_country, organizations_in_names)
 from .persons import person_spans
 from .roles import find_roles
 from .spans import entity_spans, link_persons, role_spans
@@ -121,7 +124,7 @@ class EntityRecognizer:
         tagged = clean_tagged(ctx, tagged_units(ctx, tagger_spans))
         merged = merge(ctx, gazetteer_spans(ctx, tagged), tagged, bare_places=self.bare_places,
                        tagger_labels=self.tagger_labels)
-        merged = drop_descriptions(ctx, media_of_desks(ctx, merged))
+        merged = route_spans(ctx, drop_descriptions(ctx, media_of_desks(ctx, merged)))
 
         roles = []
         if self.use_roles:
@@ -131,7 +134,7 @@ class EntityRecognizer:
         merged = own_country(ctx, clip_persons_to_roles(merged, role_ranges))
         if self.person_rules:
             merged = person_spans(ctx, merged, role_ranges)
-        merged = organizations_in_events(ctx, merged)
+        merged = organizations_in_names(ctx, organizations_in_events(ctx, merged))
 
         ents = entity_spans(view, merged, ctx.notes, ctx.gaz, ctx.words)
         roles_ = role_spans(view, roles, ents)

@@ -81,6 +81,10 @@ class StageWords:
         self.place_head = words("place_head")
         self.place_epithet = words("place_epithet")
         self.person_noun = words("person_noun")
+        self.road_head = words("road_head")
+        self.administered = words("administered")
+        self.occupation = words("occupation")
+        self.named_after_count = words("named_after_count")
         from .gazetteer import fold
 
         self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
