@@ -565,3 +565,8 @@ def test_a_head_after_a_number_is_counted_not_named():
 def test_a_word_of_a_ministrys_name_after_a_title_is_no_organization(nlp):
     found = ents(nlp, "وزیر ارتباطات و فناوری اطلاعات و غلامحسین الهام آمدند.")
     assert ("وزیر ارتباطات و فناوری اطلاعات", "ROLE") in found and ("اطلاعات", "ORG") not in found
+
+
+def test_a_press_name_is_given_once(nlp):
+    found = ents(nlp, "روزنامه نیویورک تایمز گزارش داد.", "ORG")
+    assert found == [("نیویورک تایمز", "ORG")]
