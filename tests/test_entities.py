@@ -596,3 +596,7 @@ def test_a_clubs_own_name_is_given_nested():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [(e.text, e.label) for e in nlp("تیم ملی ایران برد.").doc.entities]
     assert found == [("تیم ملی ایران", "ORG")]  # a national team has no name of its own
+    tagger = FakeTagger([("باشگاه مشتریان", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [e.text for e in nlp("خدمات باشگاه مشتریان ارائه شد.").doc.entities]
+    assert found == ["باشگاه مشتریان"]  # customers, no club's name

@@ -571,8 +571,9 @@ def _latin(tok: str) -> bool:
 
 def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
     """The club's own name in a team's span: the words after the last «تیم»/«باشگاه»
-    (``club_head``) and its sport (``sport``), one to three, when they are no listed place
-    and no adjective of a national team («تیم ملی ایران» has no name of its own)."""
+    (``club_head``) and its sport (``sport``), one to three, when they are no listed place,
+    no adjective of a national team («تیم ملی ایران» has no name of its own) and do not
+    start with a plural («باشگاه مشتریان»)."""
     view, gaz, words = ctx.view, ctx.gaz, ctx.words
     k = None
     u = i
@@ -586,7 +587,11 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
         k = view.next_token_unit(k)
     if k >= j or not view.tok_start[k] or len({view.tok[u] for u in range(k, j)}) > 3:
         return None
-    if view.token_text(k) in words.org_adjective or gaz.places.get(tuple(view.keys[k:j])) is not None \
+    first = view.token_text(k)
+    if first in words.org_adjective or gaz.places.get(tuple(view.keys[k:j])) is not None \
             or gaz.places.longest_at(view, k) is not None:
         return None
+    lex = ctx.lex
+    if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]):
+        return None  # «باشگاه مشتریان»: a club of customers, no club's name
     return k, j
