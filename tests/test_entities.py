@@ -600,3 +600,12 @@ def test_a_clubs_own_name_is_given_nested():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     found = [e.text for e in nlp("خدمات باشگاه مشتریان ارائه شد.").doc.entities]
     assert found == ["باشگاه مشتریان"]  # customers, no club's name
+
+
+def test_a_body_of_the_member_states_of_an_organization_is_one_name():
+    tagger = FakeTagger([("شورای وزرای خارجه", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "نشست شورای وزرای خارجه کشورهای عضو سازمان همکاری شانگهای آغاز شد."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities if e.label == "ORG"]
+    assert found == [("شورای وزرای خارجه کشورهای عضو سازمان همکاری شانگهای", "ORG"),
+                     ("سازمان همکاری شانگهای", "ORG")]

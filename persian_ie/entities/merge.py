@@ -37,7 +37,8 @@ from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .org_patterns import administering, counted
 
 __all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
-           "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives"]
+           "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
+           "of_member_states"]
 
 
 class _Spans:
@@ -595,3 +596,26 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
     if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]):
         return None  # «باشگاه مشتریان»: a club of customers, no club's name
     return k, j
+
+
+def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A body «of the member states of» an organization is one name with it: «شورای وزرای
+    خارجه [کشورهای عضو] سازمان همکاری شانگهای», «شورای هماهنگ‌کنندگان ملی کشورهای عضو …»
+    (an organization span ending at or before «کشورهای عضو», then an organization span);
+    the organization stays an entity of its own inside it."""
+    view = ctx.view
+    n = len(view)
+    orgs = {i: j for i, j, lab, _ in merged if lab == "ORG"}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG":
+            k = j
+            if k < n and view.keys[k] == "کشورهای" and view.sent[k] == view.sent[i]:
+                k += 1
+            elif view.keys[j - 1] != "کشورهای" or j - 1 == i:
+                k = -1
+            if 0 <= k < n and view.keys[k] == "عضو" and k + 1 in orgs and view.sent[k + 1] == view.sent[i]:
+                out.append((i, orgs[k + 1], lab, "merged"))
+                continue
+        out.append((i, j, lab, src))
+    return out
