@@ -609,3 +609,10 @@ def test_a_body_of_the_member_states_of_an_organization_is_one_name():
     found = [(e.text, e.label) for e in nlp(text).doc.entities if e.label == "ORG"]
     assert found == [("شورای وزرای خارجه کشورهای عضو سازمان همکاری شانگهای", "ORG"),
                      ("سازمان همکاری شانگهای", "ORG")]
+
+
+def test_arabic_and_foreign_first_names_start_a_name(nlp):
+    found = ents(nlp, "همسر فهمی مشاهره نیز بازداشت شده است.", "PER")
+    assert found == [("فهمی مشاهره", "PER")]
+    found = ents(nlp, "گرهارد شرودر صدراعظم پیشین است.", "PER")
+    assert ("گرهارد شرودر", "PER") in found
