@@ -11,14 +11,17 @@ sentences add attendees («با حضور X»، «X نیز حضور داشت»).
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left, bisect_right
 from typing import List, Optional, Sequence, Tuple
 
 import regex
 
 from ..document import Document
+from . import gates
 from .coref import attribution_end
 from .countries import LetterRuns, countries_in, country_of_place
-from .index import WINDOW, Near, index_of
+from .index import WINDOW, Near, index_of, stop_at
 from .lexicon import Lexicon
 from .people import PersonRef
 from .triggers import Mention
@@ -33,7 +36,19 @@ _TEMPORAL = rxcache.compile(r"(?:به دنبال|پس از|پیش از|قبل ا
 
 def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
     """Normalized ``(start, end)`` of the clause that holds the mention (at most
-    :data:`~persian_ie.events.index.WINDOW` characters on each side of it)."""
+    :data:`~persian_ie.events.index.WINDOW` characters on each side of it; cached per document)."""
+    cache = doc.user_data.get("_events_clause_windows")
+    if cache is None or cache[0] is not doc.norm:
+        cache = (doc.norm, {})
+        doc.user_data["_events_clause_windows"] = cache
+    key = (m.sent, m.start, m.end)
+    hit = cache[1].get(key)
+    if hit is None:
+        hit = cache[1][key] = _clause_window(doc, m)
+    return hit
+
+
+def _clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
     sent = doc.sentences[m.sent]
     lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
     text = doc.norm[lo:hi]
@@ -43,9 +58,12 @@ def clause_window(doc: Document, m: Mention) -> Tuple[int, int]:
     colon = max(text.rfind(":", 0, s), text.rfind("؛", 0, s), slash + 2 if slash >= 0 else -1)
     if colon >= start:
         start = colon + 1
-    end_m = rxcache.compile(r"[:؛]|\s/\s").search(text, e)
-    end = end_m.start() if end_m else len(text)
-    return lo + start, lo + end
+    return lo + start, lo + _clause_stop(text, e)
+
+
+def _clause_stop(text: str, e: int) -> int:
+    """Where ``[:؛]|\\s/\\s`` first matches in ``text`` from ``e`` (else its length)."""
+    return stop_at(text, e, ":؛")
 
 
 def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
@@ -54,17 +72,30 @@ def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document
     near = index_of(doc, "units", units, lambda u: u.start)
     found = [u for u in near.between(a, b) if u.end <= b]
     if len(found) > 1:
-        pos = _positions(doc, units)
-        found.sort(key=lambda u: pos[id(u)])
+        pos, ordered = _positions(doc, units)
+        if not ordered:  # (units listed by start come out of the index in list order already)
+            found.sort(key=lambda u: pos[id(u)])
     return found
 
 
-def _positions(doc: Document, units: Sequence[PersonRef]) -> dict:
+def _longest_unit(doc: Document, units: Sequence[PersonRef]) -> int:
+    """The length of the longest unit of ``units`` (characters; once per document)."""
+    cached = doc.user_data.get("_events_longest_unit")
+    if cached is None or cached[0] is not units or cached[1] != len(units):
+        cached = (units, len(units), max((u.end - u.start for u in units), default=0))
+        doc.user_data["_events_longest_unit"] = cached
+    return cached[2]
+
+
+def _positions(doc: Document, units: Sequence[PersonRef]) -> Tuple[dict, bool]:
+    """Each unit's place in ``units`` (by id), and whether ``units`` is in order of start."""
     cached = doc.user_data.get("_events_unit_pos")
     if cached is None or cached[0] is not units or cached[1] != len(units):
-        cached = (units, len(units), {id(u): i for i, u in enumerate(units)})
+        starts = [u.start for u in units]
+        ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        cached = (units, len(units), {id(u): i for i, u in enumerate(units)}, ordered)
         doc.user_data["_events_unit_pos"] = cached
-    return cached[2]
+    return cached[2], cached[3]
 
 
 def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: Lexicon,
@@ -75,31 +106,33 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
 
     ``trace``: when a list, every scored candidate is appended as ``(m, unit, features)``.
     """
-    from .linker import ParticipantModel, features
+    from .linker import ParticipantModel, decide, features, mention_cues
     model = model or ParticipantModel.default()
     a, b = clause_window(doc, m)
     norm = doc.norm
     cands = []
     near_units = _units_in(units, a, b, doc)
     near_mentions = index_of(doc, "mentions_by_start", mentions, lambda o: o.start).between(a, b) if mentions else []
-    for u in near_units:
-        if u.start < m.end and u.end > m.start and u.pronoun is None:
-            # a unit overlapping the trigger («دیدار» inside a role) is not a participant
+    scored = [u for u in near_units
+              # a unit overlapping the trigger («دیدار» inside a role) is not a participant
+              if not (u.start < m.end and u.end > m.start and u.pronoun is None) and u.resolved().pronoun is None]
+    if len(scored) > MAX_CANDIDATES:
+        scored = _nearest_units(m, scored, MAX_CANDIDATES)
+    cues = mention_cues(doc, m, (a, b), near_mentions) if scored else None
+    for u in scored:
+        if trace is None:
+            if decide(doc, m, u, (a, b), near_units, near_mentions, lex, cues, model):
+                cands.append(u)
             continue
-        ref = u.resolved()
-        if ref.pronoun is not None:
-            continue
-        f = features(doc, m, u, (a, b), near_units, near_mentions, lex)
-        if trace is not None:
-            trace.append((m, u, f))
+        f = features(doc, m, u, (a, b), near_units, near_mentions, lex, cues)
+        trace.append((m, u, f))
         if model.accept(f):
             cands.append(u)
     # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور
     # ترکیه»), and so is the one after its «با» («پس از دیدار با X، … قرارداد را امضا کرد»)
     others = [o for o in near_mentions if o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type]
     cands = [u for u in cands if not any(
-        0 <= u.start - o.head_end <= 2 or (0 <= u.start - o.end <= 8 and regex.fullmatch(
-            r"\s*(?:ی|ای)?\s*(?:با|و)\s*", norm[o.end:u.start])) for o in others)]
+        0 <= u.start - o.head_end <= 2 or (0 <= u.start - o.end <= 8 and _WITH_GAP.fullmatch(norm[o.end:u.start])) for o in others)]
     if m.type == "agreement":
         # «قرارداد … به امضای مقام‌های سه کشور خواهد رسید»: whoever it is signed by signs it
         for sm in _SIGNED_BY.finditer(norm, m.end, b):
@@ -120,7 +153,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         return []  # «در این سفر X گفت»: the speaker may be the host; only attendance cues count
     if m.type == "visit":
         return _traveller(doc, m, cands, units, near_mentions)
-    temporal = None if m.verbal else _TEMPORAL.search(norm, max(a, m.start - 30), m.start)
+    temporal = None if m.verbal else gates.of(doc).search(_TEMPORAL, norm, max(a, m.start - 30), m.start)
     if temporal:
         # «X امروز پس از دیدار با Y، قرارداد را امضا کرد»: X (before the phrase) and Y met;
         # «به دنبال دیدار X با Y، Z گفت»: Z (after the phrase) did not
@@ -128,7 +161,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
         end = comma if comma >= 0 else b
         return [u for u in cands if u.end <= temporal.start() and not _TEMPORAL.search(norm, a, u.start)
                 or m.head_end <= u.start < end]
-    if not m.verbal and _DISCUSSED.search(norm[max(a, m.start - 30):m.start]):
+    if not m.verbal and gates.of(doc).search(_DISCUSSED, norm[max(a, m.start - 30):m.start]):
         # «X در مورد تماس تلفنی وزیر با عباس گفت»: X talks about the event; its parties follow the noun
         after = [u for u in cands if u.start >= m.head_end]
         if after or m.type != "proposal":
@@ -141,6 +174,31 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     return cands
 
 
+#: person units of one clause scored as parties of a mention: the nearest ones. The news sample
+#: (1,060 articles) has at most 9 in a clause; a run-on list of meetings («X با Y دیدار کرد و
+#: X با Y دیدار کرد و …») has dozens in every window, and scoring them all made each mention
+#: cost what the whole window holds.
+MAX_CANDIDATES = 12
+
+
+def _nearest_units(m: Mention, units: List[PersonRef], k: int) -> List[PersonRef]:
+    """The ``k`` units nearest to the trigger (characters between them), in their own order."""
+    def gap(u: PersonRef) -> int:
+        return u.start - m.end if u.start >= m.end else m.start - u.end
+    keep = {id(u) for u in sorted(units, key=gap)[:k]}
+    return [u for u in units if id(u) in keep]
+
+
+_WITH_GAP = rxcache.compile(r"\s*(?:ی|ای)?\s*(?:با|و)\s*")
+_BETWEEN_BEFORE = rxcache.compile(r"(?:^|\s)(?:بین|میان)\s+$")
+_LIST_ON = rxcache.compile(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$")
+_OWN_TRIP = rxcache.compile(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:خود|خویش|ایشان|وی|او)(?![\p{L}])")
+_THAT_WORD = rxcache.compile(r"(?:^|\s)که\s")
+_WITH_END = rxcache.compile(r"(?:^|\s)با\s*$")
+_TO_FROM_END = rxcache.compile(r"(?:^|\s)(?:به|از)\s+(?:[^ .،:؛]+\s+){0,1}$")
+_TO_END = rxcache.compile(r"(?:^|\s)به\s+$")
+_IN_END = rxcache.compile(r"(?:^|\s)(?:در|در محل|در شهر|در کاخ|در پایتخت)\s+$")
+_ENVOY_END = rxcache.compile(r"(?:سفیر|سفارت|نماینده|کاردار|سرکنسول|کنسول)[^،.]{0,25}$")
 _SIGNED_BY = rxcache.compile(r"(?<![\p{L}\u200c])به\s+امضای\s+(?:[«\"]\s*)?")
 #: a verb of saying that opens a complement clause: «X اعلام کردند، …»، «X ابراز امیدواری کرد که …»
 _SAYS_THAT = rxcache.compile(r"(?<![\p{L}\u200c])(?:گفت|گفتند|گفته|افزود|افزودند|اعلام|ابراز امیدواری|اظهار امیدواری|"
@@ -272,7 +330,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
                 and not any(x <= s and t <= y for x, y in taken if x is not None):
             orgs.append((s, t, False))
     # «با سعودی‌ها مذاکره کرده‌اند»: a people named by its demonym in the plural
-    for dm in _DEMONYM_PLURAL.finditer(norm, a, b):
+    for dm in gates.of(doc).finditer(_DEMONYM_PLURAL, norm, a, b):
         s, t = dm.span(1)
         hits = countries_in(norm[s:t].replace("\u200cها", "").removesuffix("ها"))
         if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
@@ -280,11 +338,11 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
             orgs.append((s, t, out_plural))
     # «سه کشور … به توافق دست یافته بودند و دور جدید مذاکرات … آغاز شده است»: the countries counted
     # as the clause's subject or after «بین/میان» are the parties
-    for cm in _COUNTED_COUNTRIES.finditer(norm, a, b):
+    for cm in gates.of(doc).finditer(_COUNTED_COUNTRIES, norm, a, b):
         s, t = cm.span()
         if m.start <= s < m.end or any(x <= s and t <= y for x, y in taken if x is not None):
             continue
-        if s - a <= 3 or regex.search(r"(?:^|\s)(?:بین|میان)\s+$", norm[max(a, s - 8):s]):
+        if s - a <= 3 or _BETWEEN_BEFORE.search(norm[max(a, s - 8):s]):
             orgs.append((s, t, PersonRef(role=(s, t), sent=m.sent, plural=True)))
     out: List[PersonRef] = []
     prev_ok_end = None
@@ -295,7 +353,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
             continue
         lead = norm[max(a, s - 8):s]
         ok = bool(_BODY_LEAD.search(lead))
-        if not ok and prev_ok_end is not None and regex.match(r"^\s*(?:و|،)\s*(?:[^\s.،:؛]+\s+)?$", norm[prev_ok_end:s]):
+        if not ok and prev_ok_end is not None and _LIST_ON.match(norm[prev_ok_end:s]):
             ok = True  # «بین دانشگاه X و شرکت Y»، «دولت آلمان و مدیریت شرکت لوفت‌هانزا»
         if not ok and m.type in ("agreement", "meeting") and s - a <= 3 and s < m.start:
             ok = True  # the subject of the clause: «دولت آلمان و … به توافق رسیدند»
@@ -315,7 +373,7 @@ _AFTER_PREP = rxcache.compile(r"(?<![\p{L}\u200c])(?:با|میان|بین|عنو
 def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequence[PersonRef] = (),
                others: Sequence[Mention] = ()) -> List[PersonRef]:
     norm = doc.norm
-    if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:خود|خویش|ایشان|وی|او)" + r"(?![\p{L}])", norm[m.head_end:]):
+    if _OWN_TRIP.match(norm, m.head_end):
         # «سفر خود به مینسک»: the clause's subject travelled
         first = [u for u in cands if u.end <= m.start]
         return first[:1]
@@ -340,7 +398,7 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
     # nor the genitive of another trigger («سفر X به پاریس … که Y به پاریس رفت»)
     subjects = [u for u in before if not _AFTER_PREP.search(norm, max(0, u.start - 14), u.start)
                 and not any(0 <= u.start - o.head_end <= 2 for o in others if o is not m)]
-    if subjects and subjects[-1] is not before[-1] and not regex.search(r"(?:^|\s)که\s", norm[before[-1].end:m.start]):
+    if subjects and subjects[-1] is not before[-1] and not _THAT_WORD.search(norm[before[-1].end:m.start]):
         before = before[:before.index(subjects[-1]) + 1]
     if before:
         # «X و Y به Z سفر کردند»
@@ -353,8 +411,8 @@ def _traveller(doc: Document, m: Mention, cands: List[PersonRef], units: Sequenc
             else:
                 break
         # the subject of the clause, when the nearest unit sits after «با» (not «با X که … سفر کرده»)
-        rel = regex.search(r"(?:^|\s)که\s", norm[last.end:m.start])
-        if not rel and regex.search(r"(?:^|\s)با\s*$", norm[max(0, last.start - 6):last.start]) and before[0] is not last:
+        rel = _THAT_WORD.search(norm[last.end:m.start])
+        if not rel and _WITH_END.search(norm[max(0, last.start - 6):last.start]) and before[0] is not last:
             return [before[0]]
         return out
     return []
@@ -390,21 +448,43 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
     """Places in ``[a, b)``: LOC/FAC entities if the entity stage ran, else the gazetteer."""
     norm = doc.norm
     out: List[Tuple[int, int, Optional[str]]] = []
+    countries = doc.user_data.get("_events_place_countries")
+    if countries is None or countries[0] is not norm:
+        countries = doc.user_data["_events_place_countries"] = (norm, {})
     for s, t in _entity_spans(doc, ("LOC", "FAC")).between(a, b):
         if a <= s and t <= b:
-            out.append((s, t, country_of_place(norm[s:t])))
-    # gazetteer places the entity stage did not tag
+            place = norm[s:t]
+            country = countries[1].get(place, _UNSEEN)
+            if country is _UNSEEN:
+                country = countries[1][place] = country_of_place(place)
+            out.append((s, t, country))
+    # gazetteer places the entity stage did not tag (they never overlap one another, so only
+    # the tagged places above can overlap one: those starting before its end, the furthest end
+    # among them)
+    tagged_starts = [x for x, _, _ in out]
+    furthest_end = list(itertools.accumulate((y for _, y, _ in out), max))
+    in_org = doc.user_data.get("_events_places_in_orgs")
+    if in_org is None or in_org[0] is not norm:
+        in_org = doc.user_data["_events_places_in_orgs"] = (norm, {})
     for s, t, country, kind in _letter_runs(doc).countries_between(a, b):  # = countries_in(norm[a:b])
         if kind in ("demonym", "reference"):
             continue
         s, t = a + s, a + t
-        if any(x < t and s < y for x, y, _ in out):
+        k = bisect_left(tagged_starts, t)
+        if k and furthest_end[k - 1] > s:
             continue
-        if any(x <= s and t <= y for x, y in _entity_spans(doc, _ORG_LABELS).between(s - _LONGEST_ENTITY, t)):
+        inside = in_org[1].get((s, t))
+        if inside is None:
+            inside = in_org[1][(s, t)] = any(
+                x <= s and t <= y for x, y in _entity_spans(doc, _ORG_LABELS).between(s - _LONGEST_ENTITY, t))
+        if inside:
             continue  # «دانشگاه تهران»، «شهرداری تهران»: a place inside an organization
         out.append((s, t, country))
     out.sort()
     return out
+
+
+_UNSEEN = object()
 
 
 def _letter_runs(doc: Document) -> LetterRuns:
@@ -445,12 +525,26 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     """The place stated for this event («در مسقط دیدار کرد»، «سفر به بلاروس»)."""
     a, b = clause_window(doc, m)
     norm = doc.norm
-    near = _units_in(units, max(0, a - WINDOW), b + WINDOW, doc) if units else []
-    inside_people = [(u.role or (0, 0)) for u in near if u.role is not None] + \
-                    [(u.name or (0, 0)) for u in near if u.name is not None]
-    places = [p for p in _places(doc, a, b)
-              if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in inside_people)]
-    venue = _VENUE.search(norm, a, b)
+    lo, hi = max(0, a - WINDOW), b + WINDOW
+    # a place inside a person's title or name (of a unit in [lo, hi)) is not the event's; only a
+    # unit that meets the window can hold one of its places, so no unit starting further back
+    # than the longest unit's length is looked at
+    near: List[PersonRef] = []
+    if units:
+        index = index_of(doc, "units", units, lambda u: u.start)
+        first = max(lo, a - _longest_unit(doc, units))
+        k0, k1 = bisect_left(index.keys, first), bisect_left(index.keys, min(hi, b))
+        near = [u for u in index.items[k0:k1] if a < u.end <= hi]
+    inside_people = sorted(r for r in [u.role for u in near if u.role is not None] + [u.name for u in near if u.name is not None]
+                           if r[0] < b and r[1] > a)
+    people_starts = [r0 for r0, _ in inside_people]
+    people_end = list(itertools.accumulate((r1 for _, r1 in inside_people), max))
+    places = []
+    for p in _places(doc, a, b):
+        k = bisect_right(people_starts, p[0])
+        if not (k and people_end[k - 1] >= p[1]):
+            places.append(p)
+    venue = gates.of(doc).search(_VENUE, norm, a, b)
     if venue and m.type != "visit" and abs(venue.start() - m.start) < 120:
         # «در محل وزارت امور خارجه»، «در کاخ سعدآباد»: a venue named for this event
         return venue.span(1)
@@ -462,19 +556,19 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
                 return (s, t)
         for s, t, _ in places:
             prev = norm[max(a, s - 30):s]
-            if s >= m.head_end and regex.search(r"(?:^|\s)(?:به|از)\s+(?:[^ .،:؛]+\s+){0,1}$", prev):
+            if s >= m.head_end and _TO_FROM_END.search(prev):
                 return (s, t)
         for s, t, _ in places:
             prev = norm[max(a, s - 6):s]
-            if t <= m.start and regex.search(r"(?:^|\s)به\s+$", prev) and m.start - t < 40:
+            if t <= m.start and _TO_END.search(prev) and m.start - t < 40:
                 return (s, t)
     # «در X» close to the trigger, in the same clause
     best = None
     for s, t, _ in places:
         prev = norm[max(a, s - 12):s]
-        if not regex.search(r"(?:^|\s)(?:در|در محل|در شهر|در کاخ|در پایتخت)\s+$", prev):
+        if not _IN_END.search(prev):
             continue
-        if regex.search(r"(?:سفیر|سفارت|نماینده|کاردار|سرکنسول|کنسول)[^،.]{0,25}$", norm[max(a, s - 40):s]):
+        if _ENVOY_END.search(norm[max(a, s - 40):s]):
             continue
         dist = abs(s - m.start) if s < m.start else abs(s - m.end)
         if dist > 90:

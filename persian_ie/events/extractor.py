@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
-import regex
 
 from ..document import Document, Span
 from ..normalize import normalize
@@ -46,7 +45,7 @@ def _two_sides(doc: Document, ref: PersonRef) -> bool:
     words = fold(text).split()
     if words and _PLURAL_HEAD.get(words[0]) and _BOTH_SIDES.search(text):
         return True  # «وزرای تجارت دو کشور»: an office held on both sides (not «مقامات دو کشور»)
-    if regex.fullmatch(r"(?:دو|سه|چهار|پنج)\s+کشور", text):
+    if _COUNTED_COUNTRIES.fullmatch(text):
         return True  # «سه کشور … مذاکرات»: the countries themselves
     return len({c for _, _, c, _ in countries_in(text)}) >= 2
 
@@ -59,6 +58,24 @@ _MULTILATERAL = rxcache.compile(r"(?:نشست|اجلاس|جلسه|همایش|ک�
                               r"\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:کشورهای\s+(?:عضو\s+)?)?(?:سازمان|اتحادیه|شورای|گروه|جنبش|پیمان|مجمع)(?![\p{L}\u200c])")
 _PROPOSER_COLON = rxcache.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
+
+_COUNTED_COUNTRIES = rxcache.compile(r"(?:دو|سه|چهار|پنج)\s+کشور")
+_SENTENCE_STOP_END = rxcache.compile(r"[.!؟?]$")
+_SENTENCE_STOP = rxcache.compile(r"[.!؟?]")
+_PRONOUN_LEAD = rxcache.compile(r"^\s*(?:وی|او|ایشان|این مقام)")
+_SAID = rxcache.compile(r"(?:گفت|افزود|اظهار|تاکید کرد|تأکید کرد|ادامه داد)")
+_PLURAL_END = rxcache.compile(r"(?:ها|های|هایی)$")
+_OWN_VERB = rxcache.compile(r"(?:^|\s)(\p{L}+(?:یم|دم|تم))$")
+_FIRST_PERSON_VERB = rxcache.compile(r"(?:^|\s)((?:ن?می\u200c)?\p{L}+(?:م|یم))(?=[\s.،]|$)")
+
+
+def _first_person_verb(pattern, text: str):
+    """``pattern.search(text)`` for the first-person verb patterns, whose matches all hold «م»."""
+    return pattern.search(text) if "م" in text else None
+
+
+_SIGNED_WORD = rxcache.compile(r"(?:نامه|امضا)")
+_COUNTERPART = rxcache.compile(r"^(?:همتایان|همتای|همتا)(?: خود| خویش)?$")
 
 #: no trigger mention is longer than this, in characters
 _LONGEST_MENTION = 200
@@ -157,7 +174,9 @@ class EventExtractor:
         return doc
 
     _SCRATCH = ("events.titled_entities", "events.members", "events.units_all", "_events_unit_cues",
-                "_events_units_by_sentence")
+                "_events_units_by_sentence", "_events_verb_table", "_events_clause_windows",
+                "_events_place_countries", "_events_places_in_orgs", "_events_member_summary",
+                "_events_unit_scores", "_events_longest_unit", "_events_gate")
 
     @classmethod
     def _drop_scratch(cls, doc: Document) -> None:
@@ -173,7 +192,7 @@ class EventExtractor:
         out = set()
         for i, sent in enumerate(doc.sentences[:4]):
             text = sent.text.strip()
-            if len(text) > 250 or regex.search(r"[.!؟?]$", text):
+            if len(text) > 250 or _SENTENCE_STOP_END.search(text):
                 break
             out.add(i)
         return out
@@ -229,7 +248,7 @@ class EventExtractor:
                 out.append(p)
         if not out:
             text = doc.norm[a:m.start]
-            if _SIDES.match(text.lstrip()) and not regex.match(r"^\s*(?:وی|او|ایشان|این مقام)", text):
+            if _SIDES.match(text.lstrip()) and not _PRONOUN_LEAD.match(text):
                 out = list(self._last_pair.get(m.sent, []))
         if m.type == "agreement" and len(out) == 1 and out[0].body and not m.anaphoric:
             # «رئیس اداره کل … پست بانک ادامه داد: با شرکت X نیز قرارداد منعقد شده است»: a signing the
@@ -287,7 +306,7 @@ class EventExtractor:
                 return before[0].resolved()
         for si in range(m.sent - 1, max(-1, m.sent - 5), -1):
             text = doc.norm[doc.sentences[si].nstart:doc.sentences[si].nend]
-            if ":" not in text and not regex.search(r"(?:گفت|افزود|اظهار|تاکید کرد|تأکید کرد|ادامه داد)", text):
+            if ":" not in text and not _SAID.search(text):
                 continue
             sub = coref.subject_of_sentence(doc, list(units), si)
             if sub is not None and sub.resolved().pronoun is None:
@@ -338,7 +357,7 @@ class EventExtractor:
         own = [m for m in cl.mentions if not m.anaphoric]
         if cl.type not in ("meeting", "phone_call") or not own or not cl.parts:
             return False
-        if not all(regex.search(r"(?:ها|های|هایی)$", doc.norm[m.start:m.head_end]) for m in own):
+        if not all(_PLURAL_END.search(doc.norm[m.start:m.head_end]) for m in own):
             return False
         return all(r.resolved().plural and not r.resolved().body for slot in cl.parts for r in slot.refs)
 
@@ -386,20 +405,20 @@ class EventExtractor:
         """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
         sent = doc.sentences[m.sent]
         text = doc.norm[m.end:min(sent.nend, m.end + WINDOW)]
-        end = regex.search(r"[.!؟?]", text)
-        return bool(end) and end.group() in "؟?"
+        stops = [k for k in (text.find(ch) for ch in ".!؟?") if k >= 0]  # = _SENTENCE_STOP.search(text)
+        return bool(stops) and text[min(stops)] in "؟?"
 
     @staticmethod
     def _first_person(doc: Document, m: Mention) -> bool:
         """«در دیداری که با ایشان داشتم»: a speaker's own recollection inside a quote."""
         a, b = clause_window(doc, m)
-        own = regex.search(r"(?:^|\s)(\p{L}+(?:یم|دم|تم))$", doc.norm[m.head_end:m.end]) if m.end > m.head_end else None
+        own = _first_person_verb(_OWN_VERB, doc.norm[m.head_end:m.end]) if m.end > m.head_end else None
         if own is None and m.head.type == "visit":
-            own = regex.search(r"(?:^|\s)(\p{L}+(?:یم|دم|تم))$", doc.norm[m.start:m.end])  # «به دمشق رفتیم»
+            own = _first_person_verb(_OWN_VERB, doc.norm[m.start:m.end])  # «به دمشق رفتیم»
         if own and own.group(1) in _FIRST_PERSON | {"رفتیم", "رفتم", "آمدیم", "آمدم", "شدیم", "شدم"}:
             return True
         tail = doc.norm[m.end:b]
-        verb = regex.search(r"(?:^|\s)((?:ن?می\u200c)?\p{L}+(?:م|یم))(?=[\s.،]|$)", tail[:60])
+        verb = _first_person_verb(_FIRST_PERSON_VERB, tail[:60])
         if not verb:
             return False
         return verb.group(1) in _FIRST_PERSON or (verb.group(1).startswith("می\u200c") and verb.group(1).endswith(("م", "یم")))
@@ -413,7 +432,7 @@ class EventExtractor:
     def _outcome_of_talks(doc: Document, m: Mention, mentions: Sequence[Mention]) -> bool:
         """«طرفین بر سر X توافق کردند» after a meeting: an outcome of those talks, not a new event."""
         trig = doc.norm[m.start:m.end]
-        if "توافق" not in trig or regex.search(r"(?:نامه|امضا)", trig):
+        if "توافق" not in trig or _SIGNED_WORD.search(trig):
             return False
         sent = doc.sentences[m.sent]
         body = doc.norm[sent.nstart:m.start]
@@ -457,7 +476,7 @@ class EventExtractor:
         if len(participants) > 2:
             participants = [p for p in participants if not (
                 p.name is None and p.country is None and p.role is not None
-                and regex.match(r"^(?:همتایان|همتای|همتا)(?: خود| خویش)?$", normalize(p.role.text)))]
+                and _COUNTERPART.match(normalize(p.role.text)))]
         topics: List[Topic] = []
         seen = set()
         kept_words: List[set] = []

@@ -26,9 +26,8 @@ from bisect import bisect_left
 import threading
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
-import regex
 
 from .._resources import read_json, read_lines
 from ..document import Document
@@ -38,7 +37,7 @@ from .people import PersonRef, fold
 from .triggers import Mention
 from .. import _rxcache as rxcache
 
-__all__ = ["ParticipantModel", "features", "FEATURES", "VETOES"]
+__all__ = ["ParticipantModel", "features", "mention_cues", "decide", "FEATURES", "VETOES"]
 
 #: the cues, in the order of the model's weight vector
 FEATURES = (
@@ -99,20 +98,24 @@ _official = functools.lru_cache(maxsize=1)(_official_heads)
 
 
 def _words_before(norm: str, pos: int, lo: int, n: int = 3) -> List[str]:
-    return regex.findall(r"[\p{L}\u200c]+", norm[max(lo, pos - 60):pos])[-n:]
+    return _LETTER_RUN.findall(norm[max(lo, pos - 60):pos])[-n:]
+
+
+_LETTER_RUN = rxcache.compile(r"[\p{L}\u200c]+")
 
 
 def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units: Sequence[PersonRef],
-             mentions: Sequence[Mention], lex: Lexicon) -> Dict[str, float]:
+             mentions: Sequence[Mention], lex: Lexicon, cues: "Optional[MentionCues]" = None) -> Dict[str, float]:
     """The cues for «is ``u`` a party to the event of ``m``?».
 
     ``window``: the clause bounds; ``units`` and ``mentions``: the person units (in position
     order) and trigger mentions of that clause. Nothing further away is looked at, and what
     depends on the unit and clause alone is computed once, so the cost per candidate does not
-    grow with the document.
+    grow with the document. ``cues``: :func:`mention_cues` of ``m`` when scoring several
+    candidates of one mention (computed here otherwise).
     """
-    a, b = window
-    norm = doc.norm
+    if cues is None:
+        cues = mention_cues(doc, m, window, mentions)
     us, ue = u.start, u.end
     f = dict(_unit_cues(doc, u, lex))
     ms, me = m.start, m.end
@@ -121,7 +124,7 @@ def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], uni
     gap = ms - ue if ue <= ms else us - me
     f["distance"] = min(3.0, max(0, gap) / 40.0)
     lo, hi = (ue, ms) if ue <= ms else (me, us)
-    f["trigger_between"] = float(any(o is not m and not o.anaphoric and lo <= o.start and o.end <= hi for o in mentions))
+    f["trigger_between"] = float(cues.trigger_between(lo, hi))
     intro_end = f.pop("_intro_end")
     # («در مورد تماس تلفنی وزیر با …»: the cue introduces the event itself, whose parties follow it)
     f["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and f.pop("_intro_near"))
@@ -130,17 +133,121 @@ def features(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], uni
     # «پس از دیدار با X»: there the phrase is this event's own)
     cue = f.pop("_time_cue")
     f["time_lead"] = float(cue >= 0 and not (cue <= ms < us))
-    f["headline"] = float(bool(m.title))
-    f["anaphoric"] = float(m.anaphoric)
-    f["verbal"] = float(m.verbal)
-    f["visit"] = float(m.type == "visit")
-    f["phone_call"] = float(m.type == "phone_call")
-    f["agreement"] = float(m.type == "agreement")
-    f["proposal_or_group"] = float(m.type in ("proposal", "working_group") or m.status == "proposed")
-    f["first_person_clause"] = float(bool(_FIRST_PERSON.search(norm, me, min(b, me + 40))))
-    f["own_sentence_event"] = float(any(o is not m and not o.anaphoric and o.sent == m.sent and o.type != m.type
-                                        for o in mentions))
+    f.update(cues.own)
     return f
+
+
+#: the cues :func:`features` sets from the mention and candidate together (not the unit alone)
+_PAIR_CUES = ("proposer_lead", "before_trigger", "distance", "trigger_between", "topic_intro", "time_lead")
+#: how far from the threshold (in log-odds) a quick score must be for its answer to stand
+_MARGIN = 1e-6
+
+
+def decide(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units: Sequence[PersonRef],
+           mentions: Sequence[Mention], lex: Lexicon, cues: "MentionCues", model: "ParticipantModel") -> bool:
+    """``model.accept(features(...))``, answered from sums kept per unit and per mention.
+
+    The log-odds are the unit's part (summed once per unit) plus the mention's part (once per
+    mention) plus the six cues of the pair. That sum is taken in another order than
+    :meth:`ParticipantModel.probability` takes it, so it may differ in the last bits: a score
+    within :data:`_MARGIN` of the threshold is decided by the full computation instead, and
+    the answer is always the full computation's.
+    """
+    if type(model) is not ParticipantModel or not 0.0 < model.threshold < 1.0:
+        return model.accept(features(doc, m, u, window, units, mentions, lex, cues))
+    w = model.weights
+    unit = _unit_score(doc, u, lex, model)
+    if unit[1]:
+        return False  # a veto of the unit's own cues
+    fu = unit[2]
+    us, ue = u.start, u.end
+    ms, me = m.start, m.end
+    before = ue <= ms
+    pair = {}
+    pair["proposer_lead"] = float(m.type != "proposal" and before and fu["_proposer_cue"])
+    pair["before_trigger"] = float(before)
+    gap = ms - ue if before else us - me
+    pair["distance"] = min(3.0, max(0, gap) / 40.0)
+    lo, hi = (ue, ms) if before else (me, us)
+    pair["trigger_between"] = float(cues.trigger_between(lo, hi))
+    intro_end = fu["_intro_end"]
+    pair["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and fu["_intro_near"])
+    cue = fu["_time_cue"]
+    pair["time_lead"] = float(cue >= 0 and not (cue <= ms < us))
+    vetoes = model.vetoes
+    if any(pair.get(v) or cues.own.get(v) for v in vetoes):
+        return False
+    z = model.bias + unit[0] + _own_score(cues, model) + sum(w.get(k, 0.0) * v for k, v in pair.items())
+    zt = unit[3]
+    if z > zt + _MARGIN:
+        return True
+    if z < zt - _MARGIN:
+        return False
+    return model.accept(features(doc, m, u, window, units, mentions, lex, cues))
+
+
+def _unit_score(doc: Document, u: PersonRef, lex: Lexicon, model: "ParticipantModel") -> tuple:
+    """(log-odds of the unit's own cues, vetoed by them, the cues, the threshold's log-odds)."""
+    cache = doc.user_data.setdefault("_events_unit_scores", {})
+    key = (id(u), id(model))
+    hit = cache.get(key)
+    if hit is None:
+        fu = _unit_cues(doc, u, lex)
+        w = model.weights
+        own = [(k, v) for k, v in fu.items() if not k.startswith("_")]
+        vetoed = any(v for k, v in own if k in model.vetoes)
+        t = model.threshold
+        hit = cache[key] = (sum(w.get(k, 0.0) * v for k, v in own), vetoed, fu, math.log(t / (1.0 - t)))
+    return hit
+
+
+def _own_score(cues: "MentionCues", model: "ParticipantModel") -> float:
+    if cues.score is None or cues.score[0] is not model:
+        cues.score = (model, sum(model.weights.get(k, 0.0) * v for k, v in cues.own.items()))
+    return cues.score[1]
+
+
+class MentionCues:
+    """What the cues of :func:`features` take from the mention and its clause alone, computed
+    once per mention: its own flags, and the other trigger mentions of the clause by start."""
+
+    __slots__ = ("own", "m", "starts", "others", "score")
+
+    def __init__(self, own: Dict[str, float], m: Mention, mentions: Sequence[Mention]):
+        self.own, self.m = own, m
+        self.score = None  # (model, log-odds of the own cues)
+        self.others = [o for o in mentions if o is not m and not o.anaphoric]
+        self.others.sort(key=lambda o: o.start)
+        self.starts = [o.start for o in self.others]
+
+    def trigger_between(self, lo: int, hi: int) -> bool:
+        """Another (non-anaphoric) trigger mention lies whole inside ``[lo, hi]``."""
+        i = bisect_left(self.starts, lo)
+        others, n = self.others, len(self.others)
+        while i < n and others[i].start <= hi:
+            if others[i].end <= hi:
+                return True
+            i += 1
+        return False
+
+
+def mention_cues(doc: Document, m: Mention, window: Sequence[int], mentions: Sequence[Mention]) -> MentionCues:
+    """The per-mention part of :func:`features` (see :class:`MentionCues`)."""
+    a, b = window
+    me = m.end
+    own = {
+        "headline": float(bool(m.title)),
+        "anaphoric": float(m.anaphoric),
+        "verbal": float(m.verbal),
+        "visit": float(m.type == "visit"),
+        "phone_call": float(m.type == "phone_call"),
+        "agreement": float(m.type == "agreement"),
+        "proposal_or_group": float(m.type in ("proposal", "working_group") or m.status == "proposed"),
+        "first_person_clause": float(bool(_FIRST_PERSON.search(doc.norm, me, min(b, me + 40)))),
+        "own_sentence_event": float(any(o is not m and not o.anaphoric and o.sent == m.sent and o.type != m.type
+                                        for o in mentions)),
+    }
+    return MentionCues(own, m, mentions)
 
 
 def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
@@ -155,7 +262,8 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     norm = doc.norm
     us, ue = u.start, u.end
     ref = u.resolved()
-    members = [v for v in _members(doc, u) if v.pronoun is None] or [ref]
+    members, n_sentences = _member_summary(doc, u)
+    members = members or [ref]
     # a person named a hundred times: the mentions nearest to this one are enough
     members = _nearest(members, us, 12)
     names = [v for v in members if v.name is not None]
@@ -171,12 +279,12 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     f["pronoun"] = float(u.pronoun is not None)
     f["titled"] = float(bool(roles))
     first = role_text.split()[0] if role_text else ""
-    f["official_title"] = float(any(role_text.startswith(h) for h in _official())) if role_text else 0.0
+    f["official_title"] = float(role_text.startswith(_official())) if role_text else 0.0
     f["vague_title"] = float(first in _VAGUE)
     f["reporter"] = float(bool(_REPORTER.search(role_text)) or any(_REPORTER.search(norm[r[0]:r[1]]) for r in roles))
     f["mention_only_lead"] = float(bool(_MENTION_ONLY.search(lead)))
     f["_proposer_cue"] = float(bool(_PROPOSER.search(lead)))
-    f["generic"] = float(any(norm.startswith(g, us) for g in lex.generic_partners) or _member_of_plural(norm, u, role_text, a))
+    f["generic"] = float(norm.startswith(tuple(lex.generic_partners), us) or _member_of_plural(norm, u, role_text, a))
     f["after_with"] = float(bool(_WITH.search(norm, max(a, us - 14), us)))
     f["after_presence"] = float(bool(_PRESENCE.search(norm, max(a, us - 16), us)))
     starts = [v.start for v in units]
@@ -200,7 +308,7 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     f["single_token_name"] = float(len(name_words) == 1 and not any(
         len(fold(norm[v.name[0]:v.name[1]]).split()) > 1 for v in names))
     f["common_word_name"] = float(bool(name_words) and not roles and _common_word(name_words))
-    f["salience"] = min(1.0, math.log1p(len({v.sent for v in _members(doc, u)})) / math.log(8))
+    f["salience"] = min(1.0, math.log1p(n_sentences) / math.log(8))
     f["message_addressee"] = float(bool(_TO.search(norm, max(a, us - 6), us)) and bool(_MESSAGE.search(norm, a, us))
                                    and bool(_HANDED.search(norm, ue, b)))
     cache[id(u)] = f
@@ -221,6 +329,24 @@ def _member_of_plural(norm: str, u: PersonRef, role_text: str, a: int) -> bool:
         return False
     prev = _words_before(norm, u.start, a, 1)
     return bool(prev) and prev[-1] not in _FUNCTION and prev[-1].endswith(("ان", "ها", "های"))
+
+
+def _member_summary(doc: Document, u: PersonRef) -> Tuple[List[PersonRef], int]:
+    """The units of ``u``'s person that are not pronouns, and the number of sentences that
+    person is mentioned in (once per person: a person named a hundred times is not walked
+    again for each of its units)."""
+    by_entity = doc.user_data.get("events.members")
+    if by_entity is None or u.entity is None or u.entity not in by_entity:
+        members = _members(doc, u)
+        return [v for v in members if v.pronoun is None], len({v.sent for v in members})
+    cache = doc.user_data.get("_events_member_summary")
+    if cache is None or cache[0] is not by_entity:
+        cache = doc.user_data["_events_member_summary"] = (by_entity, {})
+    hit = cache[1].get(u.entity)
+    if hit is None:
+        members = _members(doc, u)
+        hit = cache[1][u.entity] = ([v for v in members if v.pronoun is None], len({v.sent for v in members}))
+    return hit
 
 
 def _members(doc: Document, u: PersonRef) -> List[PersonRef]:
@@ -278,7 +404,8 @@ class ParticipantModel:
         return any(feats.get(v) for v in self.vetoes)
 
     def probability(self, feats: Dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        w = self.weights
+        z = self.bias + sum([w.get(k, 0.0) * v for k, v in feats.items()])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def accept(self, feats: Dict[str, float]) -> bool:

@@ -173,16 +173,17 @@ def _share(doc: Document, cl: Cluster, m: Mention) -> bool:
     return any(_slot_matches(doc, slot, p) for slot in cl.parts for p in m.participants)
 
 
-def _compatible(doc: Document, cl: Cluster, m: Mention) -> bool:
+def _compatible(doc: Document, cl: Cluster, m: Mention, known: "Optional[_Known]" = None) -> bool:
+    """``known``: the cluster's status and place, when the caller keeps them (else read from it)."""
     if cl.type != m.type:
         return False
-    st = cl.status()
+    st = cl.status() if known is None else known.status()
     if st is not None and m.status is not None and st != m.status:
         return False
     if (st == "proposed") != (m.status == "proposed") and cl.parts and m.participants:
         # a proposal never merges with the event during which it was made
         return False
-    loc = cl.location()
+    loc = cl.location() if known is None else known.location
     if loc is not None and m.location is not None and not _same_place(doc, loc, m.location):
         return False
     if not cl.parts or not m.participants:
@@ -427,8 +428,21 @@ def _parties_differ(doc: Document, a: Cluster, b: Cluster) -> bool:
     return bool(only_a) and bool(only_b)
 
 
+def _named(slot: PartSlot) -> bool:
+    """Some ref of the slot resolves to a named person (kept up to date as refs are added, like
+    :func:`_distinct`: a slot of a title repeated in hundreds of mentions is not walked again)."""
+    cache = getattr(slot, "_named_cache", None)
+    if cache is None or cache[0] is not slot.refs or cache[1] > len(slot.refs):
+        cache = [slot.refs, 0, False]
+        slot._named_cache = cache  # type: ignore[attr-defined]
+    if not cache[2]:
+        cache[2] = any(r.resolved().name is not None for r in slot.refs[cache[1]:])
+    cache[1] = len(slot.refs)
+    return cache[2]
+
+
 def _other_party_differs(doc: Document, cl: Cluster, m: Mention) -> bool:
-    theirs = [slot for slot in cl.parts if any(r.resolved().name is not None for r in slot.refs)]
+    theirs = [slot for slot in cl.parts if _named(slot)]
     mine = [p for p in m.participants if p.resolved().name is not None]
     if len(theirs) < 2 or len(mine) < 2:
         return False
@@ -448,30 +462,57 @@ def _same_place(doc: Document, la, lb) -> bool:
     return bool(ca and ca == cb and (is_country(a) or is_country(b)))
 
 
+class _Known:
+    """:meth:`Cluster.status` and :meth:`Cluster.location` of a cluster that only grows by
+    appended mentions, kept up to date as they come (reading them from the mentions at every
+    merge decision made merging quadratic in the mentions of one event)."""
+
+    __slots__ = ("own", "any", "location")
+
+    def __init__(self) -> None:
+        self.own = self.any = self.location = None
+
+    def add(self, m: Mention) -> None:
+        if m.status is not None:
+            if self.any is None:
+                self.any = m.status
+            if self.own is None and not m.anaphoric:
+                self.own = m.status
+        if self.location is None:
+            self.location = m.location
+
+    def status(self) -> Optional[str]:
+        return self.own if self.own is not None else self.any
+
+
 def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
     clusters: List[Cluster] = []
+    known: List[_Known] = []  # (one per cluster)
     for m in mentions:
         if m.anaphoric:
             target = None
-            for cl in reversed(clusters):
-                if cl.type in _COMPATIBLE_ANAPHOR.get(m.type, (m.type,)):
-                    target = cl
+            for k in range(len(clusters) - 1, -1, -1):
+                if clusters[k].type in _COMPATIBLE_ANAPHOR.get(m.type, (m.type,)):
+                    target = k
                     break
             if target is None:
                 continue  # a back-reference to nothing we extracted
-            target.mentions.append(m)
+            clusters[target].mentions.append(m)
+            known[target].add(m)
             for p in m.participants:
-                _add_part(doc, target, p)
+                _add_part(doc, clusters[target], p)
             continue
         target = None
-        for cl in clusters:
-            if _compatible(doc, cl, m):
-                target = cl
+        for k, cl in enumerate(clusters):
+            if _compatible(doc, cl, m, known[k]):
+                target = k
                 break
         if target is None:
-            target = Cluster(m.type)
-            clusters.append(target)
-        target.mentions.append(m)
+            target = len(clusters)
+            clusters.append(Cluster(m.type))
+            known.append(_Known())
+        clusters[target].mentions.append(m)
+        known[target].add(m)
         for p in m.participants:
-            _add_part(doc, target, p)
+            _add_part(doc, clusters[target], p)
     return clusters

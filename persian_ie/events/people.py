@@ -9,6 +9,8 @@ entity stage has run, finds role-led units itself with a small role-head lexicon
 
 from __future__ import annotations
 
+import functools
+
 import bisect
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -39,7 +41,13 @@ def fold(text: str) -> str:
     >>> fold("رئیس‌جمهور") == fold("رییس جمهور")
     True
     """
-    return " ".join(normalize(text or "").translate(_FOLD).replace("هیات", "هیئت").split())
+    return _fold(text or "")
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold(text: str) -> str:
+    # (names and titles recur in an article and across articles: each is folded once)
+    return " ".join(normalize(text).translate(_FOLD).replace("هیات", "هیئت").split())
 
 
 @dataclass

@@ -12,12 +12,11 @@
 from __future__ import annotations
 
 import functools
-from typing import Optional, Set
-
-import regex
+from typing import Dict, List, Optional, Set
 
 from ..document import Document
-from .index import WINDOW, tokens_from
+from . import gates
+from .index import WINDOW, stop_at, tokens_from
 from .lexicon import Lexicon
 from .triggers import Mention
 from .. import _rxcache as rxcache
@@ -25,9 +24,25 @@ from .. import _rxcache as rxcache
 __all__ = ["status_of", "is_background"]
 
 _CLAUSE_END = rxcache.compile(r"[.:؛!?؟|\n]|\s/\s")
+_CLAUSE_END_CHARS = ".:؛!?؟|\n"  # (the same stops, for index.stop_at)
 _SUBJUNCTIVE = {"کند", "کنند", "شود", "شوند", "باشد", "باشند", "دهد", "دهند", "نماید", "نمایند", "گیرد", "گیرند",
                 "رسد", "رسند", "یابد", "یابند", "پردازد", "پردازند", "دارد", "دارند"}
 _MODALS = ("می\u200cتوان", "می\u200cبای", "نمی\u200cتوان")
+_LETTERS2 = rxcache.compile(r"^\p{L}{2,}$")
+_RECENT_AFTER = rxcache.compile(r"(?:\u200c?(?:ها|های)|ی)?\s+اخیر(?![\p{L}])")
+_RECENT_BEFORE = rxcache.compile(r"(?<![\p{L}\u200c])(?:آخرین|اخیر)\s*$")
+_STOP = rxcache.compile(r"[.؛]")
+_PROPOSED_BY = rxcache.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کنیم|می\u200c?کند)(?: که)?\s*[:،]?\s*")
+_SUBJUNCTIVE_AFTER = rxcache.compile(r"(?:شود|شوند|گردد|گیرد|باشد|کنند|کند|یابد|یابیم|دهند|بپردازند|برسد)(?:\s|$|[.،؛])")
+_TAIL_END = rxcache.compile(r"[.:؛]")
+_DURING = rxcache.compile(r"(?:در|طی|ضمن)\s*$")
+_FUTURE_WORD = rxcache.compile(r"(?:فردا|آینده|آتی|قرار است)")
+_TIME_PREP = rxcache.compile(r"(?:در|طی|ضمن|هنگام|پس از|پیش از|قبل از|بعد از)\s*$")
+_HELD_PRESENT = rxcache.compile(r"(?:صورت|انجام|برگزار)\s+(?:ن?می[\u200c ]?)(?:گیرد|شود|گردد)")
+_WISH = rxcache.compile(r"(?:خواستار|درخواست|پیشنهاد|دعوت|تمایل|آمادگی|آماده|امیدوار|مایل)")
+_NOW = rxcache.compile(r"(?:هم[\u200c ]?اکنون|در حال)")
+_CANCEL = rxcache.compile(r"(?:لغو|تعویق|انصراف)")
+_WHILE_HELD = rxcache.compile(r"(?:در حالی|در شرایطی) (?:صورت|انجام|برگزار)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,36 +62,82 @@ def _past_forms() -> Set[str]:
     return forms
 
 
-def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[str]:
-    """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``."""
-    past = _past_forms()
-    prev_mi = False
-    tokens = doc.tokens
-    first = tokens_from(doc, start)
-    for t in tokens[first:first + _VERB_SEARCH_TOKENS]:
-        if t.nstart >= end:
-            break
-        w = t.norm
-        if prev_mi and regex.match(r"^\p{L}{2,}$", w):
-            return "present"  # «می شود» written with a space
-        prev_mi = w in ("می", "نمی")
-        if prev_mi:
-            continue
-        if w in lex.future_markers:
-            return "future"
-        if w in _SUBJUNCTIVE and w not in ("دارد", "دارند"):
-            return "subjunctive"
-        if w.startswith("ب") and len(w) > 3 and w[1:] in _SUBJUNCTIVE:
-            return "subjunctive"
-        if w.startswith(_MODALS):
-            return "modal"
-        if lex.present_prefix.match(w) and "\u200c" in w[:4]:
-            return "present"
-        if w in lex.past_verbs:
-            return "past"
-        if w in past and w not in _NOUNLIKE:
-            return "past"
+def _word_kind(w: str, lex: Lexicon, past: Set[str]) -> Optional[str]:
+    """The verb kind one word gives on its own (no «می» before it), else ``None``."""
+    if w in lex.future_markers:
+        return "future"
+    if w in _SUBJUNCTIVE and w not in ("دارد", "دارند"):
+        return "subjunctive"
+    if w.startswith("ب") and len(w) > 3 and w[1:] in _SUBJUNCTIVE:
+        return "subjunctive"
+    if w.startswith(_MODALS):
+        return "modal"
+    if lex.present_prefix.match(w) and "\u200c" in w[:4]:
+        return "present"
+    if w in lex.past_verbs:
+        return "past"
+    if w in past and w not in _NOUNLIKE:
+        return "past"
     return None
+
+
+class _VerbTable:
+    """Per document: the verb kind of every token, so that finding a clause's first verb is a
+    look-up rather than a walk over up to :data:`_VERB_SEARCH_TOKENS` tokens per mention.
+
+    ``alone[i]``: the kind token ``i`` gives when the search starts at it; ``inside[i]``: the kind
+    when the search reaches it from the token before (a word after «می» written apart is a
+    present verb); ``next_hit[i]``: the first ``j >= i`` whose ``inside`` kind is set.
+    """
+
+    __slots__ = ("tokens", "lex", "alone", "inside", "next_hit", "nstarts")
+
+    def __init__(self, doc: Document, lex: Lexicon):
+        past = _past_forms()
+        tokens = doc.tokens
+        self.tokens, self.lex = tokens, lex
+        kinds: Dict[str, Optional[str]] = {}
+        alone: List[Optional[str]] = []
+        inside: List[Optional[str]] = []
+        prev_mi = False
+        for t in tokens:
+            w = t.norm
+            kind = kinds.get(w, _MISSING)
+            if kind is _MISSING:
+                kind = kinds[w] = None if w in ("می", "نمی") else _word_kind(w, lex, past)
+            alone.append(kind)
+            inside.append("present" if prev_mi and _LETTERS2.match(w) else kind)
+            prev_mi = w in ("می", "نمی")
+        n = len(tokens)
+        next_hit = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            next_hit[i] = i if inside[i] is not None else next_hit[i + 1]
+        self.alone, self.inside, self.next_hit = alone, inside, next_hit
+        self.nstarts = [t.nstart for t in tokens]
+
+    def first_verb(self, first: int, end: int) -> Optional[str]:
+        n = len(self.alone)
+        if first >= n or self.nstarts[first] >= end:
+            return None
+        if self.alone[first] is not None:
+            return self.alone[first]
+        j = self.next_hit[first + 1]
+        if j < n and j < first + _VERB_SEARCH_TOKENS and self.nstarts[j] < end:
+            return self.inside[j]
+        return None
+
+
+_MISSING = object()
+
+
+def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[str]:
+    """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``
+    (within :data:`_VERB_SEARCH_TOKENS` tokens)."""
+    table = doc.user_data.get("_events_verb_table")
+    if table is None or table.tokens is not doc.tokens or table.lex is not lex or len(table.alone) != len(doc.tokens):
+        table = _VerbTable(doc, lex)
+        doc.user_data["_events_verb_table"] = table
+    return table.first_verb(tokens_from(doc, start), end)
 
 
 #: tokens after a position searched for its clause's first verb
@@ -88,6 +149,7 @@ _NOUNLIKE = {"برد", "کشت", "بست", "گشت", "دست", "شست", "خوا
 
 def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     """Status of one mention (``None`` when its clause gives no tense)."""
+    gate = gates.of(doc)
     sent = doc.sentences[m.sent]
     lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
     text = doc.norm[lo:hi]
@@ -98,26 +160,25 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     clause_before = before[clause_start + 1:] if clause_start >= 0 else before
     if m.type == "proposal":
         return "proposed"
-    if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+اخیر(?![\p{L}])", doc.norm[m.head_end:m.head_end + 12]) \
-            or regex.search(r"(?<![\p{L}\u200c])(?:آخرین|اخیر)\s*$", before[-12:]):
+    if _RECENT_AFTER.match(doc.norm[m.head_end:m.head_end + 12]) \
+            or _RECENT_BEFORE.search(before[-12:]):
         return "occurred"  # «دیدار اخیر»، «سفر اخیر»: a recent meeting is past, whatever verb follows
     for pat in lex.proposed_before:
-        for cm in pat.finditer(before):
+        for cm in gate.finditer(pat, before):
             # the cue governs the trigger if nothing but a short NP lies between
             gap = before[cm.end():]
-            if len(gap) <= 70 and not regex.search(r"[.؛]", gap):
+            if len(gap) <= 70 and not _STOP.search(gap):
                 return "proposed"
-    if regex.search(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کنیم|می\u200c?کند)(?: که)?\s*[:،]?\s*", before) \
-            and regex.search(r"(?:شود|شوند|گردد|گیرد|باشد|کنند|کند|یابد|یابیم|دهند|بپردازند|برسد)(?:\s|$|[.،؛])", text[e:]):
+    if gate.search(_PROPOSED_BY, before) \
+            and _SUBJUNCTIVE_AFTER.search(text[e:]):
         return "proposed"
     after = text[e:]
-    tail = regex.split(r"[.:؛]", after, maxsplit=1)[0]
+    tail = _TAIL_END.split(after, maxsplit=1)[0]
     for pat in lex.proposed_after:
-        pm = pat.search(tail[:90])
+        pm = gate.search(pat, tail[:90])
         if pm:
             return "proposed"
-    m_end = _CLAUSE_END.search(after)
-    clause_after = after[: m_end.start()] if m_end else after
+    clause_after = after[:stop_at(after, 0, _CLAUSE_END_CHARS)]  # = _CLAUSE_END.search(after)
     # the trigger's own light verb decides first
     trig = text[s:e]
     if m.verbal or m.head.type == "visit" and (" شد" in trig or "شو" in trig):
@@ -125,60 +186,63 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
         if kind is None:
             kind = _first_verb(doc, lex, m.start, m.end)
         if kind is not None:
-            return _kind_to_status(kind, before, clause_after, lex) or _fallback_status(before, lex)
+            return _kind_to_status(kind, before, clause_after, lex, gate=gate) or _fallback_status(before, lex, gate)
     kind = _first_verb(doc, lex, m.end, m.end + len(clause_after))
     # «در سفری به سوریه … می‌پردازد»، «در سفر خود به X»: the trip is under way
-    ongoing = m.type == "visit" and bool(regex.search(r"(?:در|طی|ضمن)\s*$", before)) and not regex.search(
-        r"(?:فردا|آینده|آتی|قرار است)", clause_before)
+    ongoing = m.type == "visit" and bool(_DURING.search(before)) and not _FUTURE_WORD.search(clause_before)
     if kind is None:
         # verb-final clause where the trigger sits in a prepositional phrase after the verb is rare;
         # a nominal mention without verb (headline) stays undecided
         for pat in lex.planned_before:
-            if pat.search(clause_before):
+            if gate.search(pat, clause_before):
                 return "planned"
         return None
-    if kind == "present" and not m.verbal and not regex.search(r"(?:در|طی|ضمن|هنگام|پس از|پیش از|قبل از|بعد از)\s*$", before) \
-            and not any(p.search(clause_before) for p in lex.planned_before) \
-            and not regex.search(r"(?:صورت|انجام|برگزار)\s+(?:ن?می[\u200c ]?)(?:گیرد|شود|گردد)", clause_after):
+    if kind == "present" and not m.verbal and not _TIME_PREP.search(before) \
+            and not any(gate.search(p, clause_before) for p in lex.planned_before) \
+            and not _HELD_PRESENT.search(clause_after):
         # «سفر X به Y … نشان می‌دهد»: the noun is the subject of another verb; its tense says nothing
         return None
-    return _kind_to_status(kind, clause_before, clause_after, lex, ongoing)
+    return _kind_to_status(kind, clause_before, clause_after, lex, ongoing, gate)
 
 
-def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: bool = False) -> Optional[str]:
+def _kind_to_status(kind: str, before: str, after: str, lex: Lexicon, ongoing: bool = False,
+                    gate: "Optional[gates.Gate]" = None) -> Optional[str]:
+    gate = gate or gates
     if kind == "future":
         return "planned"
     if kind == "modal":
         return None
     if kind == "subjunctive":
         for pat in lex.planned_before:
-            if pat.search(before):
+            if gate.search(pat, before):
                 return "planned"
-        if regex.search(r"(?:خواستار|درخواست|پیشنهاد|دعوت|تمایل|آمادگی|آماده|امیدوار|مایل)", before):
+        if _WISH.search(before):
             return "proposed"
         return "hypothetical"
     if kind == "present" and ongoing:
         return "occurred"
     if kind == "present":
-        if regex.search(r"(?:هم[\u200c ]?اکنون|در حال)", before):
+        if _NOW.search(before):
             return "occurred"
         return "planned"
     for pat in lex.planned_before:
-        if pat.search(before):
+        if gate.search(pat, before):
             # «قرار است فردا دیدار کند» is planned, but «قرار شد» + past tense is an agreement that occurred
             return "planned"
     return "occurred"
 
 
-def _fallback_status(before: str, lex: Lexicon) -> Optional[str]:
+def _fallback_status(before: str, lex: Lexicon, gate: "Optional[gates.Gate]" = None) -> Optional[str]:
+    gate = gate or gates
     for pat in lex.planned_before:
-        if pat.search(before):
+        if gate.search(pat, before):
             return "planned"
     return None
 
 
 def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
     """True when the mention reports a pre-existing fact (an existing agreement) or a cancelled event."""
+    gate = gates.of(doc)
     sent = doc.sentences[m.sent]
     lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)
     text = doc.norm[lo:hi]
@@ -186,15 +250,15 @@ def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
     window = text[max(0, s - 40): min(len(text), e + 80)]
     local = text[max(0, s - 40): e]
     for pat in lex.background:
-        hit = pat.search(window)
+        hit = gate.search(pat, window)
         if not hit:
             continue
         if pat.pattern.startswith("(?:لغو"):
             # only a cancellation of THIS event
-            if not regex.search(r"(?:لغو|تعویق|انصراف)", text[max(0, s - 20): min(len(text), e + 30)]):
+            if not _CANCEL.search(text[max(0, s - 20): min(len(text), e + 30)]):
                 continue
         if pat.pattern.startswith("(?:در حالی"):
-            if regex.search(r"(?:در حالی|در شرایطی) (?:صورت|انجام|برگزار)", text[e: e + 60]):
+            if _WHILE_HELD.search(text[e: e + 60]):
                 return True
             continue
         if m.type != "agreement" and "تفاهم" in hit.group() and hit.start() > (s - max(0, s - 40)):

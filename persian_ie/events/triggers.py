@@ -75,17 +75,21 @@ class _Taken:
     def __init__(self) -> None:
         self.starts: List[int] = []
         self.spans: List[Tuple[int, int]] = []
+        self.long: List[Tuple[int, int]] = []  # spans longer than _LONGEST_TRIGGER (rare)
 
     def add(self, s: int, e: int) -> None:
         k = bisect.bisect_right(self.starts, s)
         self.starts.insert(k, s)
         self.spans.insert(k, (s, e))
+        if e - s > _LONGEST_TRIGGER:
+            self.long.append((s, e))
 
     def overlaps(self, s: int, e: int) -> bool:
         lo = bisect.bisect_left(self.starts, s - _LONGEST_TRIGGER)
         hi = bisect.bisect_left(self.starts, e)
+        # a span starting further back can reach [s, e) only if it is a long one
         return any(a < e and s < b for a, b in self.spans[lo:hi]) or \
-            any(a < e and s < b for a, b in self.spans[:lo] if b - a > _LONGEST_TRIGGER)
+            any(a < e and s < b for a, b in self.long)
 
 
 def _sent_text(doc: Document, i: int) -> Tuple[str, int]:

@@ -1,0 +1,237 @@
+"""Literal gates: skip a regular expression on a text that cannot hold a match.
+
+Most cue patterns of the event lexicons begin with a word or a choice of words
+(«پیشنهاد …»، «(?:فردا|هفته آینده|…)»). Every match then starts with one of those
+literals, so a window of text that contains none of them cannot match, and a plain
+substring test (``lit in text``) answers for a scan of the whole window by the
+regular-expression engine. On ordinary news the gate is shut for most windows; on a
+page of «دیدار دیدار …» it is shut for all.
+
+The literals are read from the pattern itself, conservatively: a pattern whose start
+is not a plain literal or a group of plain alternatives (a class, an escape, an
+anchor, an optional first group, flags) gets no gate and is always run.
+
+>>> import regex
+>>> literals(regex.compile("(?:فردا|پس\u200c?فردا) خواهد"))
+('فردا', 'پس')
+>>> literals(regex.compile(r"قرار (?:است|بود)"))
+('قرار ',)
+>>> literals(regex.compile(r"^(?:ن?می)\\p{L}")) is None
+True
+>>> literals(regex.compile(r"(?<![\\p{L}])(?:با|بین)\\s+"))
+('با', 'بین')
+>>> search(regex.compile("پیشنهاد (?:کرد|داد)"), "دیدار دیدار") is None
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Dict, Iterator, List, Optional, Pattern, Tuple
+
+import regex
+
+__all__ = ["Gate", "of", "literals", "may_match", "search", "finditer"]
+
+_META = set("\\.^$*+?{}[]()|")
+#: quantifiers that let the atom before them be absent
+_OPTIONAL = set("*?{")
+
+_gates: Dict[int, Tuple[Pattern[str], Optional[Tuple[str, ...]]]] = {}
+_lock = threading.Lock()
+
+
+def _literal_prefix(s: str) -> str:
+    """The literal characters ``s`` starts with that every match must hold."""
+    i = 0
+    while i < len(s) and s[i] not in _META:
+        i += 1
+    lit = s[:i]
+    if i < len(s) and s[i] in _OPTIONAL:
+        lit = lit[:-1]  # «پس‌?فردا»: the ZWNJ may be missing, «پس» may not
+    return lit
+
+
+def _group_end(s: str, start: int) -> int:
+    """Index of the ``)`` closing the group opened at ``s[start]``, or -1."""
+    depth = 0
+    i = start
+    in_class = False
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _top_level_bar(s: str) -> bool:
+    depth = 0
+    i = 0
+    in_class = False
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _split_alternatives(s: str) -> List[str]:
+    out, depth, i, last, in_class = [], 0, 0, 0, False
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(s[last:i])
+            last = i + 1
+        i += 1
+    out.append(s[last:])
+    return out
+
+
+def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
+    if not pattern or _top_level_bar(pattern):
+        return None
+    while pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        # a look-around takes no characters: the literal after it still starts the match
+        end = _group_end(pattern, 0)
+        if end < 0 or (end + 1 < len(pattern) and pattern[end + 1] in _OPTIONAL | {"+"}):
+            return None
+        pattern = pattern[end + 1:]
+    if not pattern:
+        return None
+    if pattern.startswith("(?:"):
+        end = _group_end(pattern, 0)
+        if end < 0 or (end + 1 < len(pattern) and pattern[end + 1] in _OPTIONAL):
+            return None
+        alts = _split_alternatives(pattern[3:end])
+        lits = tuple(_literal_prefix(a) for a in alts)
+        return lits if all(lits) else None
+    lit = _literal_prefix(pattern)
+    return (lit,) if lit else None
+
+
+def literals(pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
+    """The literals one of which starts every match of ``pat``; ``None`` when not known."""
+    hit = _gates.get(id(pat))
+    if hit is not None and hit[0] is pat:
+        return hit[1]
+    lits = None
+    if isinstance(pat.pattern, str) and not pat.flags & (regex.IGNORECASE | regex.VERBOSE):
+        lits = _derive(pat.pattern)
+    with _lock:
+        _gates[id(pat)] = (pat, lits)  # (the pattern is kept, so its id is not reused)
+    return lits
+
+
+class Gate:
+    """The gates for windows of one document: a literal the document lacks is never looked
+    for in its windows (most cue words are absent from most articles, so most cue patterns
+    are shut for a whole document after one look)."""
+
+    __slots__ = ("whole", "_present")
+
+    def __init__(self, whole: str):
+        self.whole = whole
+        self._present: Dict[int, Tuple[Pattern[str], Optional[Tuple[str, ...]]]] = {}
+
+    def literals(self, pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
+        """The literals of ``pat`` (see :func:`literals`) that occur in the document."""
+        hit = self._present.get(id(pat))
+        if hit is None or hit[0] is not pat:
+            lits = literals(pat)
+            if lits is not None:
+                lits = tuple(lit for lit in lits if lit in self.whole)
+            hit = self._present[id(pat)] = (pat, lits)
+        return hit[1]
+
+    def may_match(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> bool:
+        """False only when ``pat`` cannot match in ``text[pos:endpos]``, a window of the document."""
+        lits = self.literals(pat)
+        if lits is None:
+            return True
+        if not lits:
+            return False
+        if endpos is None:
+            endpos = len(text)
+        return any(text.find(lit, pos, endpos) >= 0 for lit in lits)
+
+    def search(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None):
+        """``pat.search(text, pos, endpos)``, without running the engine when the gate is shut."""
+        if not self.may_match(pat, text, pos, endpos):
+            return None
+        return pat.search(text, pos) if endpos is None else pat.search(text, pos, endpos)
+
+    def finditer(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator:
+        """``pat.finditer(text, pos, endpos)``, without running the engine when the gate is shut."""
+        if not self.may_match(pat, text, pos, endpos):
+            return iter(())
+        return pat.finditer(text, pos) if endpos is None else pat.finditer(text, pos, endpos)
+
+
+def of(doc) -> Gate:
+    """The :class:`Gate` of a document's normalized text (kept in ``doc.user_data``)."""
+    gate = doc.user_data.get("_events_gate")
+    if gate is None or gate.whole is not doc.norm:
+        gate = doc.user_data["_events_gate"] = Gate(doc.norm)
+    return gate
+
+
+def may_match(pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> bool:
+    """False only when ``pat`` cannot match anywhere in ``text[pos:endpos]``."""
+    lits = literals(pat)
+    if lits is None:
+        return True
+    if endpos is None:
+        endpos = len(text)
+    return any(text.find(lit, pos, endpos) >= 0 for lit in lits)
+
+
+def search(pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None):
+    """``pat.search(text, pos, endpos)``, without running the engine when the gate is shut."""
+    if not may_match(pat, text, pos, endpos):
+        return None
+    return pat.search(text, pos) if endpos is None else pat.search(text, pos, endpos)
+
+
+def finditer(pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator:
+    """``pat.finditer(text, pos, endpos)``, without running the engine when the gate is shut."""
+    if not may_match(pat, text, pos, endpos):
+        return iter(())
+    return pat.finditer(text, pos) if endpos is None else pat.finditer(text, pos, endpos)
