@@ -32,6 +32,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .._resources import read_json, read_lines
 from ..document import Document
 from ..normalize import normalize
+from . import gates
 from .lexicon import Lexicon
 from .people import PersonRef, fold
 from .triggers import Mention
@@ -260,6 +261,7 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     a, b = clause_window(doc, SimpleNamespace(sent=u.sent, start=u.start, end=u.end))
     units = _units_in(doc.user_data.get("events.units_all", [u]), a, b, doc)
     norm = doc.norm
+    gate = gates.of(doc)
     us, ue = u.start, u.end
     ref = u.resolved()
     members, n_sentences = _member_summary(doc, u)
@@ -281,12 +283,12 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     first = role_text.split()[0] if role_text else ""
     f["official_title"] = float(role_text.startswith(_official())) if role_text else 0.0
     f["vague_title"] = float(first in _VAGUE)
-    f["reporter"] = float(bool(_REPORTER.search(role_text)) or any(_REPORTER.search(norm[r[0]:r[1]]) for r in roles))
-    f["mention_only_lead"] = float(bool(_MENTION_ONLY.search(lead)))
-    f["_proposer_cue"] = float(bool(_PROPOSER.search(lead)))
+    f["reporter"] = float(bool(gates.search(_REPORTER, role_text)) or any(gate.search(_REPORTER, norm, r[0], r[1]) for r in roles))
+    f["mention_only_lead"] = float(bool(gate.search(_MENTION_ONLY, lead)))
+    f["_proposer_cue"] = float(bool(gate.search(_PROPOSER, lead)))
     f["generic"] = float(norm.startswith(tuple(lex.generic_partners), us) or _member_of_plural(norm, u, role_text, a))
     f["after_with"] = float(bool(_WITH.search(norm, max(a, us - 14), us)))
-    f["after_presence"] = float(bool(_PRESENCE.search(norm, max(a, us - 16), us)))
+    f["after_presence"] = float(bool(gate.search(_PRESENCE, norm, max(a, us - 16), us)))
     starts = [v.start for v in units]
     k = bisect_left(starts, us)
     prev = [v for v in units[max(0, k - 3):k] if v is not u and v.end <= us]
@@ -298,11 +300,11 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
                            and before_words[-1] not in _FUNCTION
                            and not any(v.role is not None and us - v.end <= 3 for v in prev))
     intro = None
-    for im in _TOPIC_INTRO.finditer(norm, max(a, us - 200), us):
+    for im in gate.finditer(_TOPIC_INTRO, norm, max(a, us - 200), us):
         intro = im
     f["_intro_end"] = float(intro.end()) if intro is not None else -1.0
     f["_intro_near"] = float(intro is not None and us - intro.end() < 60 and not _WITH_OR_COMMA.search(norm, intro.end(), us))
-    tm = _TIME_LEAD.search(norm, max(a, us - 30), us)
+    tm = gate.search(_TIME_LEAD, norm, max(a, us - 30), us)
     f["_time_cue"] = float(tm.start()) if tm else -1.0
     name_words = fold(norm[u.name[0]:u.name[1]]).split() if u.name is not None else []
     f["single_token_name"] = float(len(name_words) == 1 and not any(
