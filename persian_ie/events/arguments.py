@@ -69,16 +69,22 @@ def _clause_stop(text: str, e: int) -> int:
 def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
     if doc is None:
         return [u for u in units if a <= u.start and u.end <= b]
+    return _units_and_starts(units, a, b, doc)[0]
+
+
+def _units_and_starts(units: Sequence[PersonRef], a: int, b: int, doc: Document) -> Tuple[List[PersonRef], List[int]]:
+    """The units of ``[a, b)`` in list order (:func:`_units_in`), and their starts."""
     near = index_of(doc, "units", units, lambda u: u.start)
     ends = _ends_of(doc, near)
-    k0, k1 = bisect_left(near.keys, a), bisect_left(near.keys, b)
-    items = near.items
-    found = [items[k] for k in range(k0, k1) if ends[k] <= b]  # = near.between(a, b) ending by b
+    keys, items = near.keys, near.items
+    ks = [k for k in range(bisect_left(keys, a), bisect_left(keys, b)) if ends[k] <= b]  # = near.between(a, b) ending by b
+    found = [items[k] for k in ks]
     if len(found) > 1:
         pos, ordered = _positions(doc, units)
         if not ordered:  # (units listed by start come out of the index in list order already)
             found.sort(key=lambda u: pos[id(u)])
-    return found
+            return found, [u.start for u in found]
+    return found, [keys[k] for k in ks]
 
 
 def _ends_of(doc: Document, near: Near) -> List[int]:
