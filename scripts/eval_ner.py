@@ -193,11 +193,12 @@ class Conventions:
     BARE_BODIES = ("مجلس",)
     PAIRS = {"place": ("LOC", "ORG"), "press": ("ORG", "PRODUCT"), "university": ("FAC", "ORG")}
 
-    def __init__(self):
+    def __init__(self, places_side_by_side: bool = True):
         import persian_ie
         from persian_ie.entities import EntityRecognizer, gazetteer
         from persian_ie.entities.gazetteer import phrase_units
 
+        self.places_side_by_side = places_side_by_side
         self.gaz = gazetteer()
         self.units = phrase_units
         self.press = {self.units(h)[0] for h in self.PRESS_HEADS}
@@ -264,7 +265,7 @@ class Conventions:
         """A LOC made only of two or more listed places side by side («زوریخ سوئیس»,
         «اقلید فارس») as those places (the news gold lists «ووهان» and «چین», «ادلب» and
         «سوریه», «عمان» and «مسقط» apart); any other span as it is."""
-        if label != "LOC" or self.gaz.places.get(self.units(text[s:e])) is not None:
+        if not self.places_side_by_side or label != "LOC" or self.gaz.places.get(self.units(text[s:e])) is not None:
             return [(s, e, label)]
         words = text[s:e].split(" ")
         if not all(any(ch.isalpha() for ch in w.replace("\u0640", "")) for w in words):
@@ -477,6 +478,9 @@ def main(argv=None):
     ap.add_argument("--convention", action="store_true",
                     help="also score convention-aware (country LOC=ORG, press ORG=PRODUCT, university ORG=FAC, "
                          "demonyms and ORG inside a ROLE left out); see Conventions")
+    ap.add_argument("--no-places-convention", action="store_true",
+                    help="with --convention/--compare: score a LOC of listed places side by side as one span "
+                         "(leave that convention out)")
     ap.add_argument("--compare", metavar="FILE", nargs="?", const="",
                     help="stage against the tagger alone, convention-aware, by loss class "
                          "(examples written to FILE if given)")
@@ -489,7 +493,8 @@ def main(argv=None):
     run = make_component(args.component, args.model, args.wordfeat, args.tagger, args.head, args.max_models)
     run("گرم کردن")  # load models before timing
     errors = [] if args.errors else None
-    conv = Conventions() if args.convention or args.compare is not None else None
+    conv = Conventions(places_side_by_side=not args.no_places_convention) \
+        if args.convention or args.compare is not None else None
     for name in args.sets:
         sents = load(Path(args.data), name)[: args.limit]
         rows, took = evaluate(run, sents, SCORED[name], errors)

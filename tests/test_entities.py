@@ -565,3 +565,54 @@ def test_a_head_after_a_number_is_counted_not_named():
 def test_a_word_of_a_ministrys_name_after_a_title_is_no_organization(nlp):
     found = ents(nlp, "وزیر ارتباطات و فناوری اطلاعات و غلامحسین الهام آمدند.")
     assert ("وزیر ارتباطات و فناوری اطلاعات", "ROLE") in found and ("اطلاعات", "ORG") not in found
+
+
+def test_a_press_name_is_given_once(nlp):
+    found = ents(nlp, "روزنامه نیویورک تایمز گزارش داد.", "ORG")
+    assert found == [("نیویورک تایمز", "ORG")]
+
+
+def test_a_latin_name_after_a_persian_description_is_the_name(nlp):
+    assert ents(nlp, "این طرح شامل وام از بانک دولتی KfW است.", "ORG") == [("KfW", "ORG")]
+
+
+def test_an_indefinite_object_after_a_listed_name_and_adjectives_of_a_listed_body():
+    tagger = FakeTagger([("ازبکستان فرمانی", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("رئیس جمهور ازبکستان فرمانی را صادر کرد.").doc.entities]
+    assert ("ازبکستان", "LOC") in found and ("رئیس جمهور ازبکستان", "ROLE") in found
+    assert not any("فرمان" in t for t, _ in found)
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(backend=None))])
+    found = [(e.text, e.label) for e in nlp("رئیس مجلس ملی با شهردار دیدار کرد.").doc.entities]
+    assert ("مجلس ملی", "ORG") in found
+
+
+def test_a_clubs_own_name_is_given_nested():
+    tagger = FakeTagger([("تیم فوتبال باشگاه فلامینگو", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("پیراهن تیم فوتبال باشگاه فلامینگو اهدا شد.").doc.entities]
+    assert found == [("تیم فوتبال باشگاه فلامینگو", "ORG"), ("فلامینگو", "ORG")]
+    tagger = FakeTagger([("تیم ملی ایران", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [(e.text, e.label) for e in nlp("تیم ملی ایران برد.").doc.entities]
+    assert found == [("تیم ملی ایران", "ORG")]  # a national team has no name of its own
+    tagger = FakeTagger([("باشگاه مشتریان", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    found = [e.text for e in nlp("خدمات باشگاه مشتریان ارائه شد.").doc.entities]
+    assert found == ["باشگاه مشتریان"]  # customers, no club's name
+
+
+def test_a_body_of_the_member_states_of_an_organization_is_one_name():
+    tagger = FakeTagger([("شورای وزرای خارجه", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "نشست شورای وزرای خارجه کشورهای عضو سازمان همکاری شانگهای آغاز شد."
+    found = [(e.text, e.label) for e in nlp(text).doc.entities if e.label == "ORG"]
+    assert found == [("شورای وزرای خارجه کشورهای عضو سازمان همکاری شانگهای", "ORG"),
+                     ("سازمان همکاری شانگهای", "ORG")]
+
+
+def test_arabic_and_foreign_first_names_start_a_name(nlp):
+    found = ents(nlp, "همسر فهمی مشاهره نیز بازداشت شده است.", "PER")
+    assert found == [("فهمی مشاهره", "PER")]
+    found = ents(nlp, "گرهارد شرودر صدراعظم پیشین است.", "PER")
+    assert ("گرهارد شرودر", "PER") in found

@@ -69,3 +69,16 @@ def test_places_side_by_side_count_as_those_places(conv):
     assert key(conv, text, "کره جنوبی", "LOC") != key(conv, text, "کره", "LOC")
     text = "جاده رشت ـ قزوین ."  # not made only of places: kept whole
     assert len(key(conv, text, "رشت ـ قزوین", "FAC")) == 1 and len(key(conv, text, "رشت ـ قزوین", "LOC")) == 1
+
+
+def test_the_places_convention_can_be_left_out():
+    spec = importlib.util.spec_from_file_location("eval_ner_script_np", _SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    strict_places = mod.Conventions(places_side_by_side=False)
+    text = "تیم روسیه در شهر زوریخ سوئیس میهمان بود ."
+    s = text.index("زوریخ")
+    whole = key(strict_places, text, "زوریخ سوئیس", "LOC")
+    apart = strict_places.keys(text, [(s, s + len("زوریخ"), "LOC"),
+                                      (s + len("زوریخ "), s + len("زوریخ سوئیس"), "LOC")], [])
+    assert whole != apart

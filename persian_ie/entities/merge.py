@@ -22,18 +22,23 @@ tagger span (:func:`merge`):
    extra words are ordinary ones); with a different label: the gazetteer span stays.
 
 :func:`clip_persons_to_roles` settles persons against role phrases found afterwards.
+Passes over the merged spans: :func:`media_of_desks`, :func:`latin_names`,
+:func:`drop_descriptions`, :func:`with_adjectives`, :func:`own_country`; and the
+organizations given again nested inside a longer name (:func:`organizations_in_events`,
+:func:`organizations_in_names`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .org_patterns import administering, counted
 
 __all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
-           "organizations_in_events", "organizations_in_names"]
+           "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
+           "of_member_states"]
 
 
 class _Spans:
@@ -119,6 +124,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
         if tlab != "PER" and _description(ctx, ti, tj, tlab):
             continue  # «اداره امور عراق», «یهودیان فرانسه», «کمیسیون مشترک»: no name
+        if tlab != "PER":
+            tj = _without_indefinite_object(ctx, ti, tj)  # «[ازبکستان] فرمانی را صادر کرد»
         over = spans.overlapping(ti, tj)
         if not over:
             if bare_places and tlab == "LOC":
@@ -394,6 +401,42 @@ def _description(ctx: Context, i: int, j: int, label: str) -> bool:
     return False
 
 
+def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
+    """End of the span without a last word that is an indefinite noun before «را» (the
+    clause's object: «رئیس جمهور [ازبکستان] فرمانی را صادر کرد»), when the rest is a
+    listed place or organization; else ``j``."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    last = view.first_unit[view.tok[j - 1]]
+    if last <= i or view.tok[j - 1] + 1 >= len(view.doc.tokens) \
+            or view.doc.tokens[view.tok[j - 1] + 1].norm != "را":
+        return j
+    tok = view.token_text(last).rstrip("\u200c")
+    stem = tok[:-1]
+    tags = lex.words.get(stem) if tok.endswith("ی") and len(stem) > 2 else None
+    if not tags or "N" not in tags.split(",") or lex.words.get(tok) not in (None, "", "0"):
+        return j
+    rest = tuple(view.keys[i:last])
+    return last if gaz.places.get(rest) is not None or gaz.orgs.get(rest) is not None else j
+
+
+def with_adjectives(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A listed one-word organization followed by an organization's adjectives is named
+    with them: «مجلس ملی», «مجلس فدرال» (``org_adjective`` words that are not places;
+    after the merge, so a tagger's longer name «کنگره ملی فلسطینیان» stands)."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    taken = {u for i, j, _, _ in merged for u in range(i, j)}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG" and src == "gazetteer" and view.tok[i] == view.tok[j - 1] and j not in taken:
+            k = j
+            while k < len(view) and view.tok_start[k] and view.sent[k] == view.sent[i] \
+                    and view.token_text(k) in words.org_adjective and gaz.places.longest_at(view, k) is None:
+                k = view.next_token_unit(k)
+            j = k
+        out.append((i, j, lab, src))
+    return out
+
+
 def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
     """``found`` without the listed names that are only a word of a ministry's name after
     a title: «اطلاعات» (the intelligence ministry's short name) in «وزیر ارتباطات و
@@ -461,7 +504,8 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
     [فدراسیون کشتی]``, ``شورای وزرای خارجه کشورهای عضو [سازمان همکاری شانگهای]``).
     The longer name stays the entity; the nested one is the first (longest) listed
     organization ending where it ends, or, after a unit's head (``subunit_head``), the
-    organization a pattern finds there."""
+    organization a pattern finds there; a club's own name after «تیم/باشگاه» and its
+    sport (``تیم فوتبال باشگاه [فلامینگو]``: :func:`_club_name`)."""
     from .org_patterns import org_pattern
 
     view, gaz, words = ctx.view, ctx.gaz, ctx.words
@@ -485,6 +529,8 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
                 inner = (k, j)
                 break
         if inner is None:
+            inner = _club_name(ctx, i, j)
+        if inner is None:
             media = gaz.orgs.longest_at(view, i)  # «[تابناک] ورزشی»: a listed medium and its desk
             if media is not None and media[0] < j and media[1].kind == "media" and view.tok_start[media[0]] \
                     and tuple(view.keys[i:media[0]]) not in gaz.ambiguous:
@@ -493,3 +539,83 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
             have.add(inner)
             out.append((inner[0], inner[1], "ORG", "nested-name"))
     return merged + out
+
+
+def latin_names(ctx: Context, merged: List[Found]) -> List[Found]:
+    """An organization written in Latin letters after a Persian description of it is the
+    Latin name: «بانک دولتی [KfW]», «شرکت آلمانی [Siemens]» (an organization's head, then
+    adjectives or demonyms only, then the Latin words to the end of the span)."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    out = []
+    for i, j, lab, src in merged:
+        head = gaz.org_heads.longest_at(view, i) if lab == "ORG" else None
+        if head is not None:
+            k, described = head[0], False
+            while k < j and view.tok_start[k]:
+                demonym = gaz.demonyms.longest_at(view, k)
+                if view.token_text(k) in words.org_adjective:
+                    k = view.next_token_unit(k)
+                elif demonym is not None and demonym[0] <= j:
+                    k = demonym[0]
+                else:
+                    break
+                described = True
+            if described and k < j and all(_latin(view.token_text(u)) for u in range(k, j) if view.tok_start[u]):
+                i = k
+        out.append((i, j, lab, src))
+    return out
+
+
+def _latin(tok: str) -> bool:
+    return any("a" <= ch.lower() <= "z" for ch in tok) and all(ch.isascii() for ch in tok)
+
+
+def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
+    """The club's own name in a team's span: the words after the last «تیم»/«باشگاه»
+    (``club_head``) and its sport (``sport``), one to three, when they are no listed place,
+    no adjective of a national team («تیم ملی ایران» has no name of its own) and do not
+    start with a plural («باشگاه مشتریان»)."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    k = None
+    u = i
+    while u < j:
+        if view.tok_start[u] and view.token_text(u) in words.club_head:
+            k = view.next_token_unit(u)
+        u += 1
+    if k is None:
+        return None
+    while k < j and view.tok_start[k] and view.token_text(k) in words.sport:
+        k = view.next_token_unit(k)
+    if k >= j or not view.tok_start[k] or len({view.tok[u] for u in range(k, j)}) > 3:
+        return None
+    first = view.token_text(k)
+    if first in words.org_adjective or gaz.places.get(tuple(view.keys[k:j])) is not None \
+            or gaz.places.longest_at(view, k) is not None:
+        return None
+    lex = ctx.lex
+    if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]):
+        return None  # «باشگاه مشتریان»: a club of customers, no club's name
+    return k, j
+
+
+def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A body «of the member states of» an organization is one name with it: «شورای وزرای
+    خارجه [کشورهای عضو] سازمان همکاری شانگهای», «شورای هماهنگ‌کنندگان ملی کشورهای عضو …»
+    (an organization span ending at or before «کشورهای عضو», then an organization span);
+    the organization stays an entity of its own inside it."""
+    view = ctx.view
+    n = len(view)
+    orgs = {i: j for i, j, lab, _ in merged if lab == "ORG"}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG":
+            k = j
+            if k < n and view.keys[k] == "کشورهای" and view.sent[k] == view.sent[i]:
+                k += 1
+            elif view.keys[j - 1] != "کشورهای" or j - 1 == i:
+                k = -1
+            if 0 <= k < n and view.keys[k] == "عضو" and k + 1 in orgs and view.sent[k + 1] == view.sent[i]:
+                out.append((i, orgs[k + 1], lab, "merged"))
+                continue
+        out.append((i, j, lab, src))
+    return out

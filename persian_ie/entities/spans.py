@@ -31,6 +31,7 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
                  gaz: Optional[Gazetteer] = None, words: Optional[StageWords] = None) -> List[Span]:
     notes = notes or {}
     ents: List[Span] = []
+    seen = set()  # (start, end, label): a nested name equal to its outer one once a head is cut off
     for i, j, lab, src in sorted(merged):
         extra = notes.get((i, j))
         while i < j and view.keys[i] in PUNCT_LIKE:
@@ -52,6 +53,9 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
         if gaz is not None and lab in ("LOC", "ORG") and _glued_copula(view, gaz, i, j):
             end -= 2  # «اتحادیه اروپاست»: «است» glued to the name
         span = view.doc.span_from_norm(view.nstart[i], end, label=lab)
+        if (span.start, span.end, lab) in seen:
+            continue  # «روزنامه [نیویورک تایمز]» and its nested name are the same span
+        seen.add((span.start, span.end, lab))
         span.attrs["source"] = src
         if extra:
             span.attrs.update(extra)

@@ -11,7 +11,9 @@ so each points into the caller's original text. The steps, one module each:
    ambiguous names only with support) and
 3. :mod:`.org_patterns`: organization patterns (``شهرداری`` + place, ``سفارت`` +
    country, ``وزارت`` + ministry, ``دانشگاه/بانک/شرکت…`` + name).
-4. :mod:`.merge`: the rules that settle tagger against gazetteer/pattern spans;
+4. :mod:`.merge`: the rules that settle tagger against gazetteer/pattern spans, then
+   the passes over the merged spans (a medium's desk is the medium, a Latin name after
+   a Persian description, descriptions that are no names, a listed body's adjectives);
    :mod:`.facilities`: routes named after a road word (``جاده [رشت ـ قزوین]``).
 5. :mod:`.roles`: ROLE phrases over the merged spans (the places and organizations
    inside a role stay entities of their own: ``سفیر بلاروس در تهران`` contains LOC
@@ -41,7 +43,8 @@ from .context import Context, Found
 from .facilities import route_spans
 from .gazetteer_spans import gazetteer_spans
 from .merge import (clip_persons_to_roles, drop_descriptions, media_of_desks, merge, organizations_in_events,
-                    own_country, organizations_in_names)
+                    own_country, organizations_in_names, latin_names,
+                    of_member_states, with_adjectives)
 from .persons import person_spans
 from .roles import find_roles
 from .spans import entity_spans, link_persons, role_spans
@@ -124,7 +127,8 @@ class EntityRecognizer:
         tagged = clean_tagged(ctx, tagged_units(ctx, tagger_spans))
         merged = merge(ctx, gazetteer_spans(ctx, tagged), tagged, bare_places=self.bare_places,
                        tagger_labels=self.tagger_labels)
-        merged = route_spans(ctx, drop_descriptions(ctx, media_of_desks(ctx, merged)))
+        merged = drop_descriptions(ctx, latin_names(ctx, media_of_desks(ctx, merged)))
+        merged = route_spans(ctx, of_member_states(ctx, with_adjectives(ctx, merged)))
 
         roles = []
         if self.use_roles:

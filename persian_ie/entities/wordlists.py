@@ -85,6 +85,8 @@ class StageWords:
         self.administered = words("administered")
         self.occupation = words("occupation")
         self.named_after_count = words("named_after_count")
+        self.club_head = words("club_head")
+        self.sport = words("sport")
         from .gazetteer import fold
 
         self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
