@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import threading
-from typing import Dict, Iterator, List, Optional, Pattern, Tuple
+from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 import regex
 
@@ -199,6 +199,14 @@ class Gate:
                 lits = tuple(lit for lit in lits if lit in self.whole)
             hit = self._present[id(pat)] = (pat, lits)
         return hit[1]
+
+    def shut(self, pats: Sequence[Pattern[str]]) -> bool:
+        """True when none of ``pats`` can match anywhere in the document (one look per list)."""
+        hit = self._present.get(id(pats))
+        if hit is None or hit[0] is not pats:
+            closed = all(self.literals(p) == () for p in pats)
+            hit = self._present[id(pats)] = (pats, closed)  # type: ignore[assignment]
+        return hit[1]  # type: ignore[return-value]
 
     def may_match(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> bool:
         """False only when ``pat`` cannot match in ``text[pos:endpos]``, a window of the document."""
