@@ -173,7 +173,7 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
             and _SUBJUNCTIVE_AFTER.search(text[e:]):
         return "proposed"
     after = text[e:]
-    tail = _TAIL_END.split(after, maxsplit=1)[0]
+    tail = after[:stop_at(after, 0, ".:؛", slash=False)]  # = _TAIL_END.split(after, maxsplit=1)[0]
     for pat in () if gate.shut(lex.proposed_after) else lex.proposed_after:
         pm = gate.search(pat, tail[:90])
         if pm:
