@@ -177,13 +177,17 @@ class EventExtractor:
                 "_events_units_by_sentence", "_events_verb_table", "_events_clause_windows",
                 "_events_place_countries", "_events_places_in_orgs", "_events_member_summary",
                 "_events_unit_scores", "_events_longest_unit", "_events_gate",
-                "_events_unit_ends")
+                "_events_unit_ends", "_coref_title_facts")
 
     @classmethod
     def _drop_scratch(cls, doc: Document) -> None:
-        """Per-run caches in ``doc.user_data`` (keyed by object ids) must not outlive the run."""
+        """Per-run caches in ``doc.user_data`` (keyed by object ids) must not outlive the run
+        (nor take room in the results a corpus run keeps): the listed keys and every
+        ``_events_…`` index."""
         for key in cls._SCRATCH:
             doc.user_data.pop(key, None)
+        for key in [k for k in doc.user_data if k.startswith("_events_")]:
+            del doc.user_data[key]
 
     # -- steps ----------------------------------------------------------------------------
 
