@@ -524,8 +524,8 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
             if hit is not None and hit[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous:
                 inner = (k, j)
                 break
-            if unit_of and k >= unit[0] and gaz.org_heads.longest_at(view, k) is not None \
-                    and org_pattern(ctx, k) == j:
+            head = gaz.org_heads.longest_at(view, k) if unit_of and k >= unit[0] else None
+            if head is not None and head[1].canonical not in gaz.common_heads and org_pattern(ctx, k) == j:
                 inner = (k, j)
                 break
         if inner is None:
@@ -571,8 +571,8 @@ def _latin(tok: str) -> bool:
 
 
 def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
-    """The club's own name in a team's span: the words after the last «تیم»/«باشگاه»
-    (``club_head``) and its sport (``sport``), one to three, when they are no listed place,
+    """The club's own name in a team's span: the words after the last «باشگاه», or after
+    «تیم»/«باشگاه» (``club_head``) and a sport (``sport``), one to three, when they are no listed place,
     no adjective of a national team («تیم ملی ایران» has no name of its own) and do not
     start with a plural («باشگاه مشتریان»)."""
     view, gaz, words = ctx.view, ctx.gaz, ctx.words
@@ -584,17 +584,22 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
         u += 1
     if k is None:
         return None
+    club = view.keys[k - 1] == "باشگاه"
     while k < j and view.tok_start[k] and view.token_text(k) in words.sport:
         k = view.next_token_unit(k)
-    if k >= j or not view.tok_start[k] or len({view.tok[u] for u in range(k, j)}) > 3:
-        return None
+        club = True
+    if not club or k >= j or not view.tok_start[k] or len({view.tok[u] for u in range(k, j)}) > 3:
+        return None  # «تیم کالدرون», «تیم ترکیه‌ای»: the coach's team, a team described
     first = view.token_text(k)
     if first in words.org_adjective or gaz.places.get(tuple(view.keys[k:j])) is not None \
-            or gaz.places.longest_at(view, k) is not None:
-        return None
+            or gaz.places.longest_at(view, k) is not None or gaz.is_first_name(first) \
+            or gaz.demonyms.longest_at(view, k) is not None:
+        return None  # a place, a coach («تیم امیدهای باشگاه [عارف غلامی]»), a demonym
     lex = ctx.lex
-    if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]):
-        return None  # «باشگاه مشتریان»: a club of customers, no club's name
+    tags = set((lex.words.get(first) or "").split(","))
+    if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]) \
+            or "AJ" in tags and "N" not in tags or first in lex.stop:
+        return None  # «باشگاه مشتریان», «تیم معمولی …»: no club's name
     return k, j
 
 
