@@ -638,3 +638,7 @@ def test_no_club_name_in_a_coachs_team_or_a_team_described():
     text = "گل دقیقه نود تیم کالدرون تخیلی است. از تیم ترکیه‌ای استعلام گرفتند. جلسه ستاد ملی مدیریت کرونا برگزار شد."
     nested = [e.text for e in nlp(text).doc.entities if e.attrs.get("source") == "nested-name"]
     assert nested == []
+
+
+def test_another_written_form_of_the_same_name_is_not_nested(nlp):
+    assert ents(nlp, "سازمان ملل متحد قطعنامه داد.", "ORG") == [("سازمان ملل متحد", "ORG")]

@@ -516,12 +516,16 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
             continue
         unit = gaz.org_heads.longest_at(view, i)
         unit_of = unit is not None and unit[1].canonical in words.subunit_head
+        outer = gaz.orgs.get(tuple(view.keys[i:j]))
         inner = None
         for k in range(i + 1, j):
             if not view.tok_start[k]:
                 continue
             hit = gaz.orgs.longest_at(view, k)
             if hit is not None and hit[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous:
+                if outer is not None and outer.canonical == hit[1].canonical \
+                        and view.token_text(i) not in words.press_word:
+                    break  # «سازمان [ملل متحد]»: another written form of the same name
                 inner = (k, j)
                 break
             head = gaz.org_heads.longest_at(view, k) if unit_of and k >= unit[0] else None
