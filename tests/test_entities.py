@@ -642,3 +642,8 @@ def test_no_club_name_in_a_coachs_team_or_a_team_described():
 
 def test_another_written_form_of_the_same_name_is_not_nested(nlp):
     assert ents(nlp, "سازمان ملل متحد قطعنامه داد.", "ORG") == [("سازمان ملل متحد", "ORG")]
+
+
+def test_an_adjective_joins_a_listed_body_only_where_the_phrase_ends(nlp):
+    assert ("مجلس ملی", "ORG") in ents(nlp, "رئیس مجلس ملی و شهردار آمدند.")
+    assert not any(t == "بسیج ملی" for t, _ in ents(nlp, "وزیر درباره بسیج ملی مقابله با کرونا گفت."))

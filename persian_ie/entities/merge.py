@@ -33,7 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from typing import List, Optional, Sequence, Tuple
 
-from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
+from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .org_patterns import administering, counted
 
 __all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
@@ -420,19 +420,25 @@ def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
 
 
 def with_adjectives(ctx: Context, merged: List[Found]) -> List[Found]:
-    """A listed one-word organization followed by an organization's adjectives is named
-    with them: «مجلس ملی», «مجلس فدرال» (``org_adjective`` words that are not places;
-    after the merge, so a tagger's longer name «کنگره ملی فلسطینیان» stands)."""
-    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    """A listed one-word body followed by an adjective that makes a body's name
+    (``body_adjective``: «مجلس ملی», «مجلس فدرال», «شورای عالی») is named with it, when
+    the phrase ends there (punctuation, «و», a function word, a place or a verb follows;
+    «بسیج ملی مقابله با کرونا» is a national campaign). After the merge, so a tagger's
+    longer name «کنگره ملی فلسطینیان» stands."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
     taken = {u for i, j, _, _ in merged for u in range(i, j)}
+    n = len(view)
     out = []
     for i, j, lab, src in merged:
         if lab == "ORG" and src == "gazetteer" and view.tok[i] == view.tok[j - 1] and j not in taken:
             k = j
-            while k < len(view) and view.tok_start[k] and view.sent[k] == view.sent[i] \
-                    and view.token_text(k) in words.org_adjective and gaz.places.longest_at(view, k) is None:
+            while k < n and view.tok_start[k] and view.sent[k] == view.sent[i] \
+                    and view.token_text(k) in words.body_adjective:
                 k = view.next_token_unit(k)
-            j = k
+            if k > j and (k >= n or view.sent[k] != view.sent[i] or not view.tok_start[k]
+                          or view.keys[k] in PUNCT_LIKE or view.keys[k] == "و" or lex.is_function(view.token_text(k))
+                          or gaz.places.longest_at(view, k) is not None):
+                j = k
         out.append((i, j, lab, src))
     return out
 
