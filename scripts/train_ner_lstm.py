@@ -409,9 +409,25 @@ def cmd_train(args):
                 best, best_epoch = rows["micro"], epoch
                 best_state = {k: v.clone() for k, v in model.state_dict().items()}
         print(msg, flush=True)
+        if args.checkpoint_every_epoch and epoch < args.epochs:
+            path = checkpoint_path(args.out, epoch)
+            write_model(model, meta, static, aux_labels, args, epoch, silver, cvt_sents, enc, train + dev, t0, path)
     if dev and args.keep_best and best_state is not None:
         model.load_state_dict(best_state)
         print(f"best dev micro {best:.3f} at epoch {best_epoch}", flush=True)
+    write_model(model, meta, static, aux_labels, args, args.epochs, silver, cvt_sents, enc, train + dev, t0, args.out)
+
+
+def checkpoint_path(out, epoch):
+    """``m13.npz`` → ``m13.ep3.npz``: the network after ``epoch`` NER epochs."""
+    out = Path(out)
+    return out.with_name(f"{out.stem}.ep{epoch}{out.suffix}")
+
+
+def write_model(model, meta, static, aux_labels, args, epochs_done, silver, cvt_sents, enc, sents, t0, path):
+    """Export the network (numpy arrays, checked against torch) to ``path``; leaves it in train mode."""
+    dev = args.dev
+    init_meta = load_weights(args.init)[0] if args.init else {}
     model.eval()
     arrays = export(model)
     if static is not None:
@@ -419,8 +435,8 @@ def cmd_train(args):
     meta["n_models"] = 1
     meta["heads"] = aux_labels
     meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
-                       "epochs": args.epochs, "seconds": round(time.time() - t0),
-                       "aux": sorted(aux), "aux_fraction": args.aux_fraction if aux else None,
+                       "epochs": epochs_done, "seconds": round(time.time() - t0),
+                       "aux": sorted(aux_labels), "aux_fraction": args.aux_fraction if aux_labels else None,
                        "pretrain_epochs": args.pretrain_epochs,
                        "init": {"file": Path(args.init).name, "member": args.init_member,
                                 "seed": init_meta.get("seeds", [None] * (args.init_member + 1))[args.init_member],
@@ -430,9 +446,10 @@ def cmd_train(args):
                        "cvt": {"per_epoch": args.cvt_per_epoch, "weight": args.cvt_weight} if cvt_sents else None,
                        "static": {"file": Path(args.static).name, "scale": args.static_scale} if static is not None else None,
                        "unlabeled": [Path(u).name for u in args.unlabeled] if args.pretrain_epochs else None}
-    _check_export(model, meta, arrays, enc, (train + dev)[:64])
-    save(args.out, meta, arrays)
-    print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
+    _check_export(model, meta, arrays, enc, sents[:64])
+    save(path, meta, arrays)
+    model.train()
+    print(f"wrote {path} ({Path(path).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
 
 
 def pretrain_encoder(model, enc, args, t0):
@@ -692,6 +709,9 @@ def main(argv=None):
     tr.add_argument("--out", required=True)
     tr.add_argument("--dev", action="store_true", help="hold out the last 20%% of the training data")
     tr.add_argument("--keep-best", action="store_true", help="with --dev, export the best dev epoch")
+    tr.add_argument("--checkpoint-every-epoch", action="store_true",
+                    help="also write the network after every NER epoch to OUT.epN.npz (a run cut short "
+                         "still leaves usable networks)")
     tr.add_argument("--seed", type=int, default=1)
     tr.add_argument("--epochs", type=int, default=25)
     tr.add_argument("--batch", type=int, default=16)

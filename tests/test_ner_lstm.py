@@ -211,6 +211,18 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     stdout = train(cvt, "--epochs", "2", "--unlabeled", unlabeled, "--cvt-per-epoch", "5")
     assert "cross-view training: 3 unlabeled sentences, 5 drawn per epoch" in stdout
     assert NeuralTagger(cvt).meta["trained"]["cvt"] == {"per_epoch": 5, "weight": 1.0}
+    # a checkpoint after every epoch but the last: the same network a shorter run of the same seed writes
+    ckpt = tmp_path / "ckpt.npz"
+    stdout = train(ckpt, "--epochs", "2", "--checkpoint-every-epoch")
+    assert "ckpt.ep1.npz" in stdout and not (tmp_path / "ckpt.ep2.npz").exists()
+    assert NeuralTagger(tmp_path / "ckpt.ep1.npz").meta["trained"]["epochs"] == 1
+    assert NeuralTagger(ckpt).meta["trained"]["epochs"] == 2
+    one_epoch = tmp_path / "one_epoch.npz"
+    train(one_epoch, "--epochs", "1")
+    from persian_ie.entities.neural import load_weights
+    first, short, final = (load_weights(p)[1] for p in (tmp_path / "ckpt.ep1.npz", one_epoch, ckpt))
+    assert all(np.array_equal(first[k], short[k]) for k in first)
+    assert not all(np.array_equal(first[k], final[k]) for k in first)
     # static word vectors (from a pretrained encoder): a frozen input, stored once per file
     static = tmp_path / "static.npz"
     vocab = words[: len(words) // 2]
@@ -222,7 +234,6 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     assert model.meta["static_words"] == vocab and model.meta["trained"]["static"]["file"] == "static.npz"
     enc = model._load()[1]
     assert enc.token(vocab[0])[2][-1] == 2 and enc.token("ناشناخته‌ترین‌واژه")[2][-1] == 1
-    from persian_ie.entities.neural import load_weights
     _, arrays = load_weights(with_static)
     np.testing.assert_allclose(arrays["static_emb"][2:].astype(np.float32),
                                np.load(static)["vectors"].astype(np.float32), atol=1e-3)
