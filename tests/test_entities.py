@@ -647,3 +647,8 @@ def test_another_written_form_of_the_same_name_is_not_nested(nlp):
 def test_an_adjective_joins_a_listed_body_only_where_the_phrase_ends(nlp):
     assert ("مجلس ملی", "ORG") in ents(nlp, "رئیس مجلس ملی و شهردار آمدند.")
     assert ("مجلس", "ORG") in ents(nlp, "اصولگرایی و مجلس انقلابی بعد از انتخابات آمد.")  # a description
+
+
+def test_a_national_body_is_named_with_the_country_word_after_it(nlp):
+    found = ents(nlp, "به گزارش روابط عمومی سازمان میراث فرهنگی کشور ، نمایشگاه برپا شد.", "ORG")
+    assert found == [("روابط عمومی سازمان میراث فرهنگی کشور", "ORG"), ("سازمان میراث فرهنگی کشور", "ORG")]

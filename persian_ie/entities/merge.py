@@ -38,7 +38,7 @@ from .org_patterns import administering, counted
 
 __all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
-           "of_member_states"]
+           "of_member_states", "of_the_country"]
 
 
 class _Spans:
@@ -443,6 +443,27 @@ def with_adjectives(ctx: Context, merged: List[Found]) -> List[Found]:
     return out
 
 
+def of_the_country(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A national body named with «کشور» (the country, Iran) after it: «سازمان میراث
+    فرهنگی کشور», «سازمان هواشناسی کشور», «مرکز آمار کشور» (an organization span that
+    starts with an organization's head or is listed, then «کشور», then no place or
+    demonym: «کشور عراق» names another country)."""
+    view, gaz = ctx.view, ctx.gaz
+    n = len(view)
+    starts = {i for i, _, _, _ in merged}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG" and j < n and view.tok_start[j] and view.token_text(j) == "کشور" and view.tok_end[j] \
+                and view.sent[j] == view.sent[i] and j not in starts \
+                and (gaz.org_heads.longest_at(view, i) is not None or gaz.orgs.get(tuple(view.keys[i:j])) is not None):
+            k = j + 1
+            if k >= n or view.sent[k] != view.sent[i] or (gaz.places.longest_at(view, k) is None
+                                                          and gaz.demonyms.longest_at(view, k) is None):
+                j = k
+        out.append((i, j, lab, src))
+    return out
+
+
 def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
     """``found`` without the listed names that are only a word of a ministry's name after
     a title: «اطلاعات» (the intelligence ministry's short name) in «وزیر ارتباطات و
@@ -528,7 +549,9 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
             if not view.tok_start[k]:
                 continue
             hit = gaz.orgs.longest_at(view, k)
-            if hit is not None and hit[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous:
+            if hit is not None and hit[0] == j - 1 and view.keys[j - 1] == "کشور":
+                hit = (j, hit[1])  # «روابط عمومی [سازمان میراث فرهنگی کشور]»
+            if hit is not None and hit[0] == j and tuple(view.keys[k:hit[0]]) not in gaz.ambiguous:
                 if outer is not None and outer.canonical == hit[1].canonical \
                         and view.token_text(i) not in words.press_word:
                     break  # «سازمان [ملل متحد]»: another written form of the same name
