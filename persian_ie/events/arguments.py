@@ -69,13 +69,31 @@ def _clause_stop(text: str, e: int) -> int:
 def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
     if doc is None:
         return [u for u in units if a <= u.start and u.end <= b]
+    return _units_and_starts(units, a, b, doc)[0]
+
+
+def _units_and_starts(units: Sequence[PersonRef], a: int, b: int, doc: Document) -> Tuple[List[PersonRef], List[int]]:
+    """The units of ``[a, b)`` in list order (:func:`_units_in`), and their starts."""
     near = index_of(doc, "units", units, lambda u: u.start)
-    found = [u for u in near.between(a, b) if u.end <= b]
+    ends = _ends_of(doc, near)
+    keys, items = near.keys, near.items
+    ks = [k for k in range(bisect_left(keys, a), bisect_left(keys, b)) if ends[k] <= b]  # = near.between(a, b) ending by b
+    found = [items[k] for k in ks]
     if len(found) > 1:
         pos, ordered = _positions(doc, units)
         if not ordered:  # (units listed by start come out of the index in list order already)
             found.sort(key=lambda u: pos[id(u)])
-    return found
+            return found, [u.start for u in found]
+    return found, [keys[k] for k in ks]
+
+
+def _ends_of(doc: Document, near: Near) -> List[int]:
+    """The ends of the units of the index ``near``, in its order (once per document)."""
+    cached = doc.user_data.get("_events_unit_ends")
+    if cached is None or cached[0] is not near:
+        cached = (near, [u.end for u in near.items])
+        doc.user_data["_events_unit_ends"] = cached
+    return cached[1]
 
 
 def _longest_unit(doc: Document, units: Sequence[PersonRef]) -> int:
@@ -130,7 +148,8 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
             cands.append(u)
     # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور
     # ترکیه»), and so is the one after its «با» («پس از دیدار با X، … قرارداد را امضا کرد»)
-    others = [o for o in near_mentions if o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type]
+    others = [o for o in near_mentions if o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type] \
+        if cands else []  # (only read for candidates)
     cands = [u for u in cands if not any(
         0 <= u.start - o.head_end <= 2 or (0 <= u.start - o.end <= 8 and _WITH_GAP.fullmatch(norm[o.end:u.start])) for o in others)]
     if m.type == "agreement":

@@ -126,8 +126,17 @@ def _split_alternatives(s: str) -> List[str]:
 
 
 def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
-    if not pattern or _top_level_bar(pattern):
+    """The literals one of which every match of ``pattern`` starts with, or ``None``."""
+    if not pattern:
         return None
+    if _top_level_bar(pattern):  # «a|b»: one of each side's literals
+        out: List[str] = []
+        for alt in _split_alternatives(pattern):
+            lits = _derive(alt)
+            if lits is None:
+                return None
+            out.extend(lits)
+        return tuple(out)
     while pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):
         # a look-around takes no characters: the literal after it still starts the match
         end = _group_end(pattern, 0)
@@ -136,13 +145,23 @@ def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
         pattern = pattern[end + 1:]
     if not pattern:
         return None
-    if pattern.startswith("(?:"):
+    if pattern.startswith("("):
+        # a group first («(?:…)», «(?P<name>…)», «(…)»): the literals its alternatives start with
         end = _group_end(pattern, 0)
         if end < 0 or (end + 1 < len(pattern) and pattern[end + 1] in _OPTIONAL):
             return None
-        alts = _split_alternatives(pattern[3:end])
-        lits = tuple(_literal_prefix(a) for a in alts)
-        return lits if all(lits) else None
+        if pattern.startswith("(?:"):
+            inner = pattern[3:end]
+        elif pattern.startswith("(?P<"):
+            close = pattern.find(">")
+            if close < 0 or close > end:
+                return None
+            inner = pattern[close + 1:end]
+        elif pattern.startswith("(?"):
+            return None  # flags, atomic groups, conditionals …
+        else:
+            inner = pattern[1:end]
+        return _derive(inner)
     lit = _literal_prefix(pattern)
     return (lit,) if lit else None
 
