@@ -478,8 +478,17 @@ def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
                 ranges.append((hit[0], m[0]))
     if not ranges:
         return found
-    return [s for s in found if s[2] == "PER" or not any(a <= s[0] and s[1] <= b and (s[0], s[1]) != (a, b)
-                                                         for a, b in ranges)]
+    range_at: List[Optional[Tuple[int, int]]] = [None] * len(view)  # the ministry name a unit is in
+    for a, b in ranges:
+        for u in range(a, b):
+            range_at[u] = (a, b)
+    out = []
+    for s in found:
+        r = range_at[s[0]] if s[0] < len(view) else None
+        if s[2] != "PER" and r is not None and s[1] <= r[1] and (s[0], s[1]) != r:
+            continue
+        out.append(s)
+    return out
 
 
 def _only_demonyms(ctx: Context, i: int, j: int) -> bool:
