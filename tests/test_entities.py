@@ -652,3 +652,10 @@ def test_an_adjective_joins_a_listed_body_only_where_the_phrase_ends(nlp):
 def test_a_national_body_is_named_with_the_country_word_after_it(nlp):
     found = ents(nlp, "به گزارش روابط عمومی سازمان میراث فرهنگی کشور ، نمایشگاه برپا شد.", "ORG")
     assert found == [("روابط عمومی سازمان میراث فرهنگی کشور", "ORG"), ("سازمان میراث فرهنگی کشور", "ORG")]
+
+
+def test_oil_benchmarks_are_no_places():
+    tagger = FakeTagger([("برنت", "LOC"), ("وست تگزاس اینترمدیت", "LOC")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "بهای نفت برنت افزایش یافت و بهای وست تگزاس اینترمدیت هم بالا رفت."
+    assert [e.text for e in nlp(text).doc.entities] == []
