@@ -616,3 +616,46 @@ def test_arabic_and_foreign_first_names_start_a_name(nlp):
     assert found == [("فهمی مشاهره", "PER")]
     found = ents(nlp, "گرهارد شرودر صدراعظم پیشین است.", "PER")
     assert ("گرهارد شرودر", "PER") in found
+
+
+def test_counts_in_digits_but_not_years_or_named_bodies(nlp):
+    found = [e.text for e in nlp("حدود ۸ تا ۱۰ حزب اصلاح‌طلب ائتلاف می‌کنند.").doc.entities]
+    assert not any("حزب" in t for t in found)
+    tagger = FakeTagger([("موسسه هنرهای کالیفرنیا", "ORG"), ("حزب دموکرات", "ORG"),
+                         ("اداره امور مالیاتی استان تهران", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = ("این اثر محصول سال 2015 موسسه هنرهای کالیفرنیا است. نبرد دو حزب دموکرات و جمهوریخواه ادامه دارد. "
+            "اداره امور مالیاتی استان تهران اعلام کرد.")
+    found = [e.text for e in nlp(text).doc.entities]
+    assert "موسسه هنرهای کالیفرنیا" in found  # after a year
+    assert any(t.startswith("حزب دموکرات") for t in found)  # two parties counted and named
+    assert "اداره امور مالیاتی استان تهران" in found  # an office, not running Tehran's affairs
+
+
+def test_no_club_name_in_a_coachs_team_or_a_team_described():
+    tagger = FakeTagger([("تیم کالدرون", "ORG"), ("تیم ترکیه‌ای", "ORG"), ("ستاد ملی مدیریت کرونا", "ORG")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "گل دقیقه نود تیم کالدرون تخیلی است. از تیم ترکیه‌ای استعلام گرفتند. جلسه ستاد ملی مدیریت کرونا برگزار شد."
+    nested = [e.text for e in nlp(text).doc.entities if e.attrs.get("source") == "nested-name"]
+    assert nested == []
+
+
+def test_another_written_form_of_the_same_name_is_not_nested(nlp):
+    assert ents(nlp, "سازمان ملل متحد قطعنامه داد.", "ORG") == [("سازمان ملل متحد", "ORG")]
+
+
+def test_an_adjective_joins_a_listed_body_only_where_the_phrase_ends(nlp):
+    assert ("مجلس ملی", "ORG") in ents(nlp, "رئیس مجلس ملی و شهردار آمدند.")
+    assert ("مجلس", "ORG") in ents(nlp, "اصولگرایی و مجلس انقلابی بعد از انتخابات آمد.")  # a description
+
+
+def test_a_national_body_is_named_with_the_country_word_after_it(nlp):
+    found = ents(nlp, "به گزارش روابط عمومی سازمان میراث فرهنگی کشور ، نمایشگاه برپا شد.", "ORG")
+    assert found == [("روابط عمومی سازمان میراث فرهنگی کشور", "ORG"), ("سازمان میراث فرهنگی کشور", "ORG")]
+
+
+def test_oil_benchmarks_are_no_places():
+    tagger = FakeTagger([("برنت", "LOC"), ("وست تگزاس اینترمدیت", "LOC")])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    text = "بهای نفت برنت افزایش یافت و بهای وست تگزاس اینترمدیت هم بالا رفت."
+    assert [e.text for e in nlp(text).doc.entities] == []

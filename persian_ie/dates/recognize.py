@@ -25,7 +25,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import jdatetime
 import regex
@@ -223,11 +223,25 @@ def grammar() -> _Grammar:
                     rxcache.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future)
 
 
+_LETTER_RUNS = rxcache.compile(r"[\p{L}\u200c]+")
+_LETTERS = rxcache.compile(r"[\p{L}]+")
+_DIGIT_BEFORE = rxcache.compile(r"[۰-۹][ \u200c]*$")
+_WORD_BEFORE = rxcache.compile(r"([\p{L}\u200c]+)[ \u200c«\"]*$")
+
+
 # -- atom builders (each returns a Mention or None) ----------------------------------------
 
 def _g(m: "regex.Match[str]", name: str) -> Optional[str]:
     """Group ``name`` of ``m`` (None when the rule has no such group)."""
-    return m.group(name) if name in m.re.groupindex else None
+    pat = m.re
+    names = _GROUP_NAMES.get(id(pat))
+    if names is None or names[0] is not pat:  # (``groupindex`` builds a new dict at every read)
+        names = _GROUP_NAMES[id(pat)] = (pat, frozenset(pat.groupindex))
+    return m.group(name) if name in names[1] else None
+
+
+#: id of a rule's pattern → (the pattern, its group names)
+_GROUP_NAMES: Dict[int, Tuple["regex.Pattern[str]", frozenset]] = {}
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -349,7 +363,7 @@ def _named_after(text: str, pos: int, words_before: set) -> bool:
     as a name: «جنبش ۱۵ خرداد», «قیام ۱۵ خرداد»; not after a demonstrative, which makes
     the noun a subject («این حادثه ۱۷ شهریور رخ داد» is dated)."""
     left = text[max(0, pos - 60):pos].rstrip(" \u200c«\"'")
-    words = regex.findall(r"[\p{L}\u200c]+", left)
+    words = _LETTER_RUNS.findall(left)
     if not words or fold_key(words[-1]) not in words_before:
         return False
     return not (len(words) >= 2 and fold_key(words[-2]) in _DEMONSTRATIVE)
@@ -411,7 +425,7 @@ def _month(text: str, m: "regex.Match[str]") -> Optional[Mention]:
     prev = _prev_word(text, m.start())
     if month_key in lex.ambiguous_months and not support:
         return None
-    if regex.search(r"[۰-۹][ \u200c]*$", text[max(0, m.start() - 3):m.start()]):
+    if _DIGIT_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
         return None  # «حملات ۱۱ سپتامبر»: the day-and-month rule decided about this one
     if not support and not _g(m, "mod"):
         if calendar in ("jalali", "hijri") and prev not in ("در", "از", "تا", "طی", "برای", "اواخر", "اوایل", "اواسط", "ابتدای",
@@ -767,7 +781,7 @@ def _is_city(text: str, m: "regex.Match[str]", lex: DateLexicon) -> bool:
     after = text[m.end():m.end() + 2]
     if "«" in before and "»" in after or '"' in before and '"' in after:
         return True
-    pm = regex.search(r"([\p{L}\u200c]+)[ \u200c«\"]*$", text[max(0, m.start() - 30):m.start()])
+    pm = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
     prev = fold_key(pm.group(1)) if pm else ""
     return prev in lex.weekday_city_before or _next_word(text, m.end()) in lex.weekday_city_after
 
@@ -886,7 +900,7 @@ def _split_by_unit(text: str, men: Mention) -> List[Tuple[int, int, str]]:
     bounds.append((pos, men.end))
     pieces: List[List] = []
     for s, e in bounds:
-        words = [fold_key(w) for w in regex.findall(r"[\p{L}]+", text[s:e])]
+        words = [fold_key(w) for w in _LETTERS.findall(text[s:e])]
         unit = next((lex.units[w[:len(w) - len(suf)]] for w in words for suf in ("", "ه", "ی", "ای", "ها", "های", "گی")
                      if w.endswith(suf) and w[:len(w) - len(suf)] in lex.units), None)
         if unit is None and pieces:

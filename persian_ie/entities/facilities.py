@@ -47,7 +47,11 @@ def route_spans(ctx: Context, merged: List[Found]) -> List[Found]:
         u = max(k, u + 1)
     if not routes:
         return merged
-    kept = [s for s in merged if s[2] == "PER" or not any(s[0] < e and b < s[1] for b, e in routes)]
+    on_route = [False] * (n + 1)
+    for b, e in routes:
+        for u in range(b, e):
+            on_route[u] = True
+    kept = [s for s in merged if s[2] == "PER" or not any(on_route[u] for u in range(s[0], min(s[1], n)))]
     return sorted(kept + [(b, e, "FAC", "rule:route") for b, e in routes])
 
 

@@ -168,18 +168,21 @@ class TokenView:
         self.first_unit: List[int] = []
         self.sent: List[int] = []
         keys, first_unit = self.keys, self.first_unit
+        # (bound methods: this loop runs once per token of every document)
+        add_first, add_key, add_nstart, add_nend = first_unit.append, keys.append, self.nstart.append, self.nend.append
+        add_tok, add_start, add_end, add_sent = self.tok.append, self.tok_start.append, self.tok_end.append, self.sent.append
         for t, token in enumerate(doc.tokens):
-            first_unit.append(len(keys))
+            add_first(len(keys))
             norm = token.norm
             if ZWNJ not in norm:  # most tokens: one unit (the loop below gives the same)
                 if norm:
-                    keys.append(norm.translate(_FOLD))
-                    self.nstart.append(token.nstart)
-                    self.nend.append(token.nstart + len(norm))
-                    self.tok.append(t)
-                    self.tok_start.append(True)
-                    self.tok_end.append(True)
-                    self.sent.append(token.sent)
+                    add_key(norm.translate(_FOLD))
+                    add_nstart(token.nstart)
+                    add_nend(token.nstart + len(norm))
+                    add_tok(t)
+                    add_start(True)
+                    add_end(True)
+                    add_sent(token.sent)
                 continue
             pos = token.nstart
             parts = norm.split(ZWNJ)

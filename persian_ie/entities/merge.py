@@ -33,12 +33,12 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from typing import List, Optional, Sequence, Tuple
 
-from .context import QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
+from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .org_patterns import administering, counted
 
 __all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
-           "of_member_states"]
+           "of_member_states", "of_the_country"]
 
 
 class _Spans:
@@ -420,19 +420,46 @@ def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
 
 
 def with_adjectives(ctx: Context, merged: List[Found]) -> List[Found]:
-    """A listed one-word organization followed by an organization's adjectives is named
-    with them: «مجلس ملی», «مجلس فدرال» (``org_adjective`` words that are not places;
-    after the merge, so a tagger's longer name «کنگره ملی فلسطینیان» stands)."""
-    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    """A listed one-word body followed by an adjective that makes a body's name
+    (``body_adjective``: «مجلس ملی», «مجلس فدرال», «شورای عالی») is named with it, when
+    the phrase ends there (punctuation, «و», a function word, a place or a verb follows;
+    «بسیج ملی مقابله با کرونا» is a national campaign). After the merge, so a tagger's
+    longer name «کنگره ملی فلسطینیان» stands."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
     taken = {u for i, j, _, _ in merged for u in range(i, j)}
+    n = len(view)
     out = []
     for i, j, lab, src in merged:
         if lab == "ORG" and src == "gazetteer" and view.tok[i] == view.tok[j - 1] and j not in taken:
             k = j
-            while k < len(view) and view.tok_start[k] and view.sent[k] == view.sent[i] \
-                    and view.token_text(k) in words.org_adjective and gaz.places.longest_at(view, k) is None:
+            while k < n and view.tok_start[k] and view.sent[k] == view.sent[i] \
+                    and view.token_text(k) in words.body_adjective:
                 k = view.next_token_unit(k)
-            j = k
+            if k > j and (k >= n or view.sent[k] != view.sent[i] or not view.tok_start[k]
+                          or view.keys[k] in PUNCT_LIKE or view.keys[k] == "و" or lex.is_function(view.token_text(k))
+                          or gaz.places.longest_at(view, k) is not None):
+                j = k
+        out.append((i, j, lab, src))
+    return out
+
+
+def of_the_country(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A national body named with «کشور» (the country, Iran) after it: «سازمان میراث
+    فرهنگی کشور», «سازمان هواشناسی کشور», «مرکز آمار کشور» (an organization span that
+    starts with an organization's head or is listed, then «کشور», then no place or
+    demonym: «کشور عراق» names another country)."""
+    view, gaz = ctx.view, ctx.gaz
+    n = len(view)
+    starts = {i for i, _, _, _ in merged}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG" and j < n and view.tok_start[j] and view.token_text(j) == "کشور" and view.tok_end[j] \
+                and view.sent[j] == view.sent[i] and j not in starts \
+                and (gaz.org_heads.longest_at(view, i) is not None or gaz.orgs.get(tuple(view.keys[i:j])) is not None):
+            k = j + 1
+            if k >= n or view.sent[k] != view.sent[i] or (gaz.places.longest_at(view, k) is None
+                                                          and gaz.demonyms.longest_at(view, k) is None):
+                j = k
         out.append((i, j, lab, src))
     return out
 
@@ -451,8 +478,17 @@ def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
                 ranges.append((hit[0], m[0]))
     if not ranges:
         return found
-    return [s for s in found if s[2] == "PER" or not any(a <= s[0] and s[1] <= b and (s[0], s[1]) != (a, b)
-                                                         for a, b in ranges)]
+    range_at: List[Optional[Tuple[int, int]]] = [None] * len(view)  # the ministry name a unit is in
+    for a, b in ranges:
+        for u in range(a, b):
+            range_at[u] = (a, b)
+    out = []
+    for s in found:
+        r = range_at[s[0]] if s[0] < len(view) else None
+        if s[2] != "PER" and r is not None and s[1] <= r[1] and (s[0], s[1]) != r:
+            continue
+        out.append(s)
+    return out
 
 
 def _only_demonyms(ctx: Context, i: int, j: int) -> bool:
@@ -516,16 +552,22 @@ def organizations_in_names(ctx: Context, merged: List[Found]) -> List[Found]:
             continue
         unit = gaz.org_heads.longest_at(view, i)
         unit_of = unit is not None and unit[1].canonical in words.subunit_head
+        outer = gaz.orgs.get(tuple(view.keys[i:j]))
         inner = None
         for k in range(i + 1, j):
             if not view.tok_start[k]:
                 continue
             hit = gaz.orgs.longest_at(view, k)
-            if hit is not None and hit[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous:
+            if hit is not None and hit[0] == j - 1 and view.keys[j - 1] == "کشور":
+                hit = (j, hit[1])  # «روابط عمومی [سازمان میراث فرهنگی کشور]»
+            if hit is not None and hit[0] == j and tuple(view.keys[k:hit[0]]) not in gaz.ambiguous:
+                if outer is not None and outer.canonical == hit[1].canonical \
+                        and view.token_text(i) not in words.press_word:
+                    break  # «سازمان [ملل متحد]»: another written form of the same name
                 inner = (k, j)
                 break
-            if unit_of and k >= unit[0] and gaz.org_heads.longest_at(view, k) is not None \
-                    and org_pattern(ctx, k) == j:
+            head = gaz.org_heads.longest_at(view, k) if unit_of and k >= unit[0] else None
+            if head is not None and head[1].canonical not in gaz.common_heads and org_pattern(ctx, k) == j:
                 inner = (k, j)
                 break
         if inner is None:
@@ -571,8 +613,8 @@ def _latin(tok: str) -> bool:
 
 
 def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
-    """The club's own name in a team's span: the words after the last «تیم»/«باشگاه»
-    (``club_head``) and its sport (``sport``), one to three, when they are no listed place,
+    """The club's own name in a team's span: the words after the last «باشگاه», or after
+    «تیم»/«باشگاه» (``club_head``) and a sport (``sport``), one to three, when they are no listed place,
     no adjective of a national team («تیم ملی ایران» has no name of its own) and do not
     start with a plural («باشگاه مشتریان»)."""
     view, gaz, words = ctx.view, ctx.gaz, ctx.words
@@ -584,17 +626,22 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
         u += 1
     if k is None:
         return None
+    club = view.keys[k - 1] == "باشگاه"
     while k < j and view.tok_start[k] and view.token_text(k) in words.sport:
         k = view.next_token_unit(k)
-    if k >= j or not view.tok_start[k] or len({view.tok[u] for u in range(k, j)}) > 3:
-        return None
+        club = True
+    if not club or k >= j or not view.tok_start[k] or len({view.tok[u] for u in range(k, j)}) > 3:
+        return None  # «تیم کالدرون», «تیم ترکیه‌ای»: the coach's team, a team described
     first = view.token_text(k)
     if first in words.org_adjective or gaz.places.get(tuple(view.keys[k:j])) is not None \
-            or gaz.places.longest_at(view, k) is not None:
-        return None
+            or gaz.places.longest_at(view, k) is not None or gaz.is_first_name(first) \
+            or gaz.demonyms.longest_at(view, k) is not None:
+        return None  # a place, a coach («تیم امیدهای باشگاه [عارف غلامی]»), a demonym
     lex = ctx.lex
-    if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]):
-        return None  # «باشگاه مشتریان»: a club of customers, no club's name
+    tags = set((lex.words.get(first) or "").split(","))
+    if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]) \
+            or "AJ" in tags and "N" not in tags or first in lex.stop:
+        return None  # «باشگاه مشتریان», «تیم معمولی …»: no club's name
     return k, j
 
 

@@ -129,29 +129,41 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
     return last
 
 
-def counted(ctx: Context, i: int) -> bool:
-    """A number comes right before the head at unit ``i``: it is counted, not named
-    («دو کمیته علمی و اجرائی», «۳۰۰ دفتر ICT روستایی»). Not «یک»/«صفر» (an indefinite
-    «a», a score), nor before a team («دو تیم ایران و اتریش»: teams counted are then named,
-    ``named_after_count`` in ``word_classes.tsv``)."""
+def counted(ctx: Context, i: int, number_words: bool = False) -> bool:
+    """A count in digits comes right before the head at unit ``i``: the head is counted,
+    not named («۳۰۰ دفتر ICT روستایی», «۱۰۶ دفتر قزوین»); not a year («سال ۲۰۱۵ موسسه
+    هنرهای کالیفرنیا»: four digits, or after «سال»). With ``number_words`` (the plain-word
+    names) any number counts, words too («دو کمیته علمی و اجرائی»). Number words before
+    other heads often count bodies named next («دو حزب دموکرات و جمهوری‌خواه», «دو تیم
+    ایران و اتریش»), so the general patterns take digits only."""
     view, words = ctx.view, ctx.words
     t = view.tok[i]
-    if t == 0 or view.token_text(i) in words.named_after_count:
+    if t == 0:
         return False
     prev = view.doc.tokens[t - 1].norm
-    return prev.isdigit() or prev in words.cardinal and prev not in ("یک", "يك", "صفر", "یه")
+    if number_words:
+        return prev.isdigit() or prev in words.cardinal
+    if prev.isdigit():
+        if len(prev) == 4 or t >= 2 and view.doc.tokens[t - 2].norm in ("سال", "سالهای", "سال‌های"):
+            return False
+        return view.token_text(i) not in words.named_after_count
+    return False
 
 
 def administering(ctx: Context, i: int) -> bool:
     """Unit ``i`` is «اداره» as the act of running something, not an office: followed by
-    what is run (``administered`` in ``word_classes.tsv``: «اداره کشور», «اداره امور
-    عراق», «اداره جلسه») or by a country («اداره عراق»)."""
+    what is run (``administered`` in ``word_classes.tsv``: «اداره کشور», «اداره جلسه»)
+    or by a country («اداره عراق»), «امور» between them or not («اداره امور عراق»; but
+    «اداره امور مالیاتی» is an office)."""
     view = ctx.view
     if view.keys[i] != "اداره" or not view.tok_end[i] or i + 1 >= len(view) or view.sent[i + 1] != view.sent[i]:
         return False
-    if view.token_text(i + 1) in ctx.words.administered:
+    k = i + 1
+    if view.keys[k] in ("امور", "امورات") and k + 1 < len(view) and view.sent[k + 1] == view.sent[i]:
+        k += 1  # «اداره امور [عراق]» runs Iraq's affairs; «اداره امور مالیاتی» is an office
+    if view.token_text(k) in ctx.words.administered:
         return True
-    place = ctx.gaz.places.longest_at(view, i + 1)
+    place = ctx.gaz.places.longest_at(view, k)
     return place is not None and place[1].kind == "country"
 
 
@@ -269,7 +281,7 @@ def plain_word_name(ctx: Context, i: int) -> Optional[int]:
     hit = gaz.org_heads.longest_at(view, i)
     if hit is None or view.token_text(i) not in words.plain_name_head or ctx.preceded_by_determiner(i):
         return None
-    if counted(ctx, i):
+    if counted(ctx, i, number_words=True):
         return None  # «دو کمیته علمی و اجرائی»: a count of committees, not one named
     j, n = hit[0], len(view)
     if j >= n or not view.tok_start[j] or view.sent[j] != view.sent[i] or gaz.orgs.longest_at(view, i) \

@@ -81,12 +81,17 @@ def _glued_copula(view: TokenView, gaz: Gazetteer, i: int, j: int) -> bool:
 
 def role_spans(view: TokenView, roles: Sequence[RoleMatch], ents: Sequence[Span]) -> List[Span]:
     out = []
+    # the entities inside a role, found by their start (in ``ents`` order): a page of titles
+    # and names made this a scan of every entity for every role
+    by_start = sorted(range(len(ents)), key=lambda k: ents[k].start)
+    starts = [ents[k].start for k in by_start]
     for r in roles:
         span = view.span(r.start, r.end, label="ROLE")
         span.attrs["source"] = "role"
         span.attrs["title"] = r.title.canonical
         span.attrs["bare"] = r.end == r.title_end  # the title alone, nothing it is «of»
-        inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
+        found = sorted(by_start[x] for x in range(bisect_left(starts, span.start), bisect_left(starts, span.end + 1)))
+        inside = [ents[k] for k in found if ents[k].end <= span.end]
         orgs = [e for e in inside if e.label == "ORG"]
         span.attrs["organization"] = orgs[0] if orgs else None
         span.attrs["country"] = country_of(span.normalized or span.text)

@@ -86,6 +86,7 @@ class StageWords:
         self.occupation = words("occupation")
         self.named_after_count = words("named_after_count")
         self.club_head = words("club_head")
+        self.body_adjective = words("body_adjective")
         self.sport = words("sport")
         from .gazetteer import fold
 

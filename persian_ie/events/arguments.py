@@ -69,13 +69,31 @@ def _clause_stop(text: str, e: int) -> int:
 def _units_in(units: Sequence[PersonRef], a: int, b: int, doc: Optional[Document] = None) -> List[PersonRef]:
     if doc is None:
         return [u for u in units if a <= u.start and u.end <= b]
+    return _units_and_starts(units, a, b, doc)[0]
+
+
+def _units_and_starts(units: Sequence[PersonRef], a: int, b: int, doc: Document) -> Tuple[List[PersonRef], List[int]]:
+    """The units of ``[a, b)`` in list order (:func:`_units_in`), and their starts."""
     near = index_of(doc, "units", units, lambda u: u.start)
-    found = [u for u in near.between(a, b) if u.end <= b]
+    ends = _ends_of(doc, near)
+    keys, items = near.keys, near.items
+    ks = [k for k in range(bisect_left(keys, a), bisect_left(keys, b)) if ends[k] <= b]  # = near.between(a, b) ending by b
+    found = [items[k] for k in ks]
     if len(found) > 1:
         pos, ordered = _positions(doc, units)
         if not ordered:  # (units listed by start come out of the index in list order already)
             found.sort(key=lambda u: pos[id(u)])
-    return found
+            return found, [u.start for u in found]
+    return found, [keys[k] for k in ks]
+
+
+def _ends_of(doc: Document, near: Near) -> List[int]:
+    """The ends of the units of the index ``near``, in its order (once per document)."""
+    cached = doc.user_data.get("_events_unit_ends")
+    if cached is None or cached[0] is not near:
+        cached = (near, [u.end for u in near.items])
+        doc.user_data["_events_unit_ends"] = cached
+    return cached[1]
 
 
 def _longest_unit(doc: Document, units: Sequence[PersonRef]) -> int:
@@ -130,7 +148,8 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
             cands.append(u)
     # a person right after ANOTHER event noun of the clause is that event's («در خصوص سفر رئیس‌جمهور
     # ترکیه»), and so is the one after its «با» («پس از دیدار با X، … قرارداد را امضا کرد»)
-    others = [o for o in near_mentions if o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type]
+    others = [o for o in near_mentions if o is not m and o.sent == m.sent and not o.anaphoric and o.type != m.type] \
+        if cands else []  # (only read for candidates)
     cands = [u for u in cands if not any(
         0 <= u.start - o.head_end <= 2 or (0 <= u.start - o.end <= 8 and _WITH_GAP.fullmatch(norm[o.end:u.start])) for o in others)]
     if m.type == "agreement":
@@ -525,29 +544,17 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     """The place stated for this event («در مسقط دیدار کرد»، «سفر به بلاروس»)."""
     a, b = clause_window(doc, m)
     norm = doc.norm
-    lo, hi = max(0, a - WINDOW), b + WINDOW
-    # a place inside a person's title or name (of a unit in [lo, hi)) is not the event's; only a
-    # unit that meets the window can hold one of its places, so no unit starting further back
-    # than the longest unit's length is looked at
-    near: List[PersonRef] = []
-    if units:
-        index = index_of(doc, "units", units, lambda u: u.start)
-        first = max(lo, a - _longest_unit(doc, units))
-        k0, k1 = bisect_left(index.keys, first), bisect_left(index.keys, min(hi, b))
-        near = [u for u in index.items[k0:k1] if a < u.end <= hi]
-    inside_people = sorted(r for r in [u.role for u in near if u.role is not None] + [u.name for u in near if u.name is not None]
-                           if r[0] < b and r[1] > a)
-    people_starts = [r0 for r0, _ in inside_people]
-    people_end = list(itertools.accumulate((r1 for _, r1 in inside_people), max))
-    places = []
-    for p in _places(doc, a, b):
-        k = bisect_right(people_starts, p[0])
-        if not (k and people_end[k - 1] >= p[1]):
-            places.append(p)
     venue = gates.of(doc).search(_VENUE, norm, a, b)
     if venue and m.type != "visit" and abs(venue.start() - m.start) < 120:
         # «در محل وزارت امور خارجه»، «در کاخ سعدآباد»: a venue named for this event
         return venue.span(1)
+    places = _places(doc, a, b)
+    if m.type != "visit":
+        # only «در X» within 90 characters of the trigger is read below: the others need no test
+        places = [p for p in places if _distance_to(m, p[0]) <= 90]
+    if not places:
+        return None
+    places = _outside_people(doc, units, a, b, places)
     if not places:
         return None
     if m.type == "visit":
@@ -565,17 +572,46 @@ def location_of(doc: Document, m: Mention, units: Sequence[PersonRef]) -> Option
     # «در X» close to the trigger, in the same clause
     best = None
     for s, t, _ in places:
+        dist = _distance_to(m, s)
+        if dist > 90:
+            continue
         prev = norm[max(a, s - 12):s]
         if not _IN_END.search(prev):
             continue
         if _ENVOY_END.search(norm[max(a, s - 40):s]):
             continue
-        dist = abs(s - m.start) if s < m.start else abs(s - m.end)
-        if dist > 90:
-            continue
         if best is None or dist < best[0]:
             best = (dist, (s, t))
     return best[1] if best else None
+
+
+def _distance_to(m: Mention, s: int) -> int:
+    """Characters from the trigger to a place starting at ``s``."""
+    return abs(s - m.start) if s < m.start else abs(s - m.end)
+
+
+def _outside_people(doc: Document, units: Sequence[PersonRef], a: int, b: int, places: List) -> List:
+    """``places`` (of the window ``[a, b)``) less those inside a person's title or name, of a
+    unit in ``[a - WINDOW, b + WINDOW)``. Only a unit that meets the window can hold one of its
+    places, so no unit starting further back than the longest unit's length is looked at; a
+    place is inside a span when one starting at or before it ends at or after it."""
+    if not units:
+        return places
+    lo, hi = max(0, a - WINDOW), b + WINDOW
+    index = index_of(doc, "units", units, lambda u: u.start)
+    first = max(lo, a - _longest_unit(doc, units))
+    k0, k1 = bisect_left(index.keys, first), bisect_left(index.keys, min(hi, b))
+    near = [u for u in index.items[k0:k1] if a < u.end <= hi]
+    inside_people = sorted(r for r in [u.role for u in near if u.role is not None] + [u.name for u in near if u.name is not None]
+                           if r[0] < b and r[1] > a)
+    people_starts = [r0 for r0, _ in inside_people]
+    people_end = list(itertools.accumulate((r1 for _, r1 in inside_people), max))
+    out = []
+    for p in places:
+        k = bisect_right(people_starts, p[0])
+        if not (k and people_end[k - 1] >= p[1]):
+            out.append(p)
+    return out
 
 
 def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention] = ()) -> Optional[object]:

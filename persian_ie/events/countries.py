@@ -137,44 +137,64 @@ def _first_candidates(word: str, firsts: dict) -> Optional[List[str]]:
     return cands
 
 
+def _match_at(text: str, i: int, word: str) -> Optional[Tuple[int, Optional[Tuple[int, int, str, str]]]]:
+    """What :func:`_scan` does at the run of letters ``word`` starting at ``i``: ``None`` when
+    no listed surface starts there, else ``(end, hit)`` with the end of the surface matched
+    (the scan goes on after it) and the ``(start, end, country, kind)`` it reports, or
+    ``None`` when the match is no place («روسای جمهور»)."""
+    cands = _first_candidates(word, _by_first_word())
+    if cands is None:  # a run of letters holds no space: it starts no surface
+        return None
+    m = None
+    for surface in cands:
+        if text.startswith(surface, i):
+            tail = _TAIL.match(text, i + len(surface))
+            if tail:
+                m = (i, tail.end())
+                break
+    if m is None:
+        return None
+    surface = text[m[0]:m[1]]
+    if surface in ("روسای", "روسا"):
+        return m[1], None  # «روسای جمهور» (presidents), not «روس» + «ای»
+    _, seen = _pattern()
+    key = surface
+    if key not in seen:
+        for suf in ("\u200cای", "ای", "ی"):
+            if key.endswith(suf) and key[: -len(suf)] in seen:
+                key = key[: -len(suf)]
+                break
+    if key in seen:
+        country, kind = seen[key]
+        if key != surface and kind not in ("country", "demonym"):
+            return m[1], None
+        return m[1], (m[0], m[1], country, kind)
+    return m[1], None
+
+
 def _scan(text: str, words) -> List[Tuple[int, int, str, str]]:
     """:func:`countries_in` over the ``(start, word)`` runs of letters of ``text``
     (every run, or at least every one that may start a listed surface), in order."""
-    _, seen = _pattern()
-    firsts = _by_first_word()
     out = []
     pos = 0
     for i, word in words:
         if i < pos:
             continue
-        cands = _first_candidates(word, firsts)
-        if cands is None:  # a run of letters holds no space: it starts no surface
+        step = _match_at(text, i, word)
+        if step is None:
             continue
-        m = None
-        for surface in cands:
-            if text.startswith(surface, i):
-                tail = _TAIL.match(text, i + len(surface))
-                if tail:
-                    m = (i, tail.end())
-                    break
-        if m is None:
-            continue
-        pos = m[1]
-        surface = text[m[0]:m[1]]
-        if surface in ("روسای", "روسا"):
-            continue  # «روسای جمهور» (presidents), not «روس» + «ای»
-        key = surface
-        if key not in seen:
-            for suf in ("\u200cای", "ای", "ی"):
-                if key.endswith(suf) and key[: -len(suf)] in seen:
-                    key = key[: -len(suf)]
-                    break
-        if key in seen:
-            country, kind = seen[key]
-            if key != surface and kind not in ("country", "demonym"):
-                continue
-            out.append((m[0], m[1], country, kind))
+        pos = step[0]
+        if step[1] is not None:
+            out.append(step[1])
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _reach() -> int:
+    """The most characters a match can take from its start (longest surface, a «‌ای» ending
+    and the character its word end looks at)."""
+    _, seen = _pattern()
+    return max((len(x) for x in seen), default=0) + 4
 
 
 class LetterRuns:
@@ -194,13 +214,17 @@ class LetterRuns:
             self.ends.append(w.end())
             if _first_candidates(w.group(), firsts) is not None:
                 self.marked.append(k)
+        #: run index → :func:`_match_at` over the whole text (what a window sees too, when the
+        #: window goes on for :func:`_reach` characters after the run's start)
+        self._steps: dict = {}
 
     def countries_between(self, a: int, b: int) -> List[Tuple[int, int, str, str]]:
         """Exactly ``countries_in(text[a:b])`` (offsets in the window).
 
         The window's runs are the text's runs clipped to it; a run it does not clip
         is visited only when marked, and the clipped first and last runs are looked at
-        as the window has them.
+        as the window has them. What the scan finds at an unclipped run far enough from
+        the window's end is what it finds there in the whole text: it is kept per run.
         """
         text, starts, ends = self.text, self.starts, self.ends
         a, b = max(0, a), min(len(text), b)
@@ -213,14 +237,41 @@ class LetterRuns:
         firsts = _by_first_word()
         edges = {k0, k1 - 1}
         inner = self.marked[bisect_left(self.marked, k0 + 1):bisect_left(self.marked, k1 - 1)]
-        words = []
+        reach = _reach()
+        window = None
+        steps = self._steps
+        out = []
+        pos = a
         for k in sorted(edges | set(inner)):
             s, e = max(starts[k], a), min(ends[k], b)
-            word = text[s:e]
-            if k in edges and _first_candidates(word, firsts) is None:
+            if s < pos:
                 continue
-            words.append((s - a, word))
-        return _scan(text[a:b], words) if words else []
+            if k in edges or s + reach > b:
+                word = text[s:e]
+                if k in edges and _first_candidates(word, firsts) is None:
+                    continue
+                if window is None:
+                    window = text[a:b]
+                step = _match_at(window, s - a, word)
+                if step is None:
+                    continue
+                end, hit = step[0] + a, step[1]
+                if hit is not None:
+                    hit = (hit[0] + a, hit[1] + a) + hit[2:]
+            else:
+                step = steps.get(k, _UNSEEN)
+                if step is _UNSEEN:
+                    step = steps[k] = _match_at(text, s, text[s:e])
+                if step is None:
+                    continue
+                end, hit = step
+            pos = end
+            if hit is not None:
+                out.append((hit[0] - a, hit[1] - a) + hit[2:])
+        return out
+
+
+_UNSEEN = object()
 
 
 def country_of_text(text: str) -> Optional[str]:

@@ -179,7 +179,7 @@ def event_date(doc: Document, m, dates: Sequence, window: Tuple[int, int], other
     """
     a, b = window
     norm = doc.norm
-    rivals = [o for o in others if o is not m and o.sent == m.sent and not o.anaphoric]
+    rivals = None  # the other mentions of the sentence (listed when a date is in the window)
     own, shared = [], []
     coarse_own = False
     for item in dates:
@@ -212,6 +212,8 @@ def event_date(doc: Document, m, dates: Sequence, window: Tuple[int, int], other
                 continue  # «از امروز در سفری … دیدار»: the trip starts today, a meeting in it has no day
             dist += 1000  # «از بامداد ششم مارس»: the start of something else
         rank = 0 if tied else (1 if same_phrase else 2)
+        if rivals is None:
+            rivals = [o for o in others if o is not m and o.sent == m.sent and not o.anaphoric]
         nearer = [o for o in rivals if _distance(o, s, t) < _distance(m, s, t)]
         if nearer and not tied:
             x, y = _gap(m, s, t)

@@ -176,13 +176,18 @@ class EventExtractor:
     _SCRATCH = ("events.titled_entities", "events.members", "events.units_all", "_events_unit_cues",
                 "_events_units_by_sentence", "_events_verb_table", "_events_clause_windows",
                 "_events_place_countries", "_events_places_in_orgs", "_events_member_summary",
-                "_events_unit_scores", "_events_longest_unit", "_events_gate")
+                "_events_unit_scores", "_events_longest_unit", "_events_gate",
+                "_events_unit_ends", "_coref_title_facts")
 
     @classmethod
     def _drop_scratch(cls, doc: Document) -> None:
-        """Per-run caches in ``doc.user_data`` (keyed by object ids) must not outlive the run."""
+        """Per-run caches in ``doc.user_data`` (keyed by object ids) must not outlive the run
+        (nor take room in the results a corpus run keeps): the listed keys and every
+        ``_events_…`` index."""
         for key in cls._SCRATCH:
             doc.user_data.pop(key, None)
+        for key in [k for k in doc.user_data if k.startswith("_events_")]:
+            del doc.user_data[key]
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -202,6 +207,7 @@ class EventExtractor:
         """Drop a «پیشنهاد» mention whose object is itself a typed event (it only sets the status)."""
         out = []
         near = Near((m.start, m) for m in mentions)
+        anaphors = Near((m.start, m) for m in mentions if m.anaphoric)
         phones = Near((m.start, m) for m in mentions if m.type == "phone_call" and not m.anaphoric)
         for m in mentions:
             if m.type == "meeting" and not m.anaphoric and any(
@@ -210,8 +216,8 @@ class EventExtractor:
                 # «به صورت تلفنی … رایزنی کردند»، «در تماسی تلفنی با X … گفت‌وگو کرد»: one call
                 continue
             if m.type in ("meeting", "phone_call") and not m.anaphoric and m.status != "proposed" and any(
-                    a.anaphoric and a.sent == m.sent and a.type in ("meeting", "phone_call") and 0 <= m.start - a.end < 120
-                    for a in near.between(m.start - 120 - _LONGEST_MENTION, m.start + 1)):
+                    a.sent == m.sent and a.type in ("meeting", "phone_call") and 0 <= m.start - a.end < 120
+                    for a in anaphors.between(m.start - 120 - _LONGEST_MENTION, m.start + 1)):
                 # «دو طرف در این تماس تلفنی … تبادل نظر کردند»: the same event again
                 continue
             if m.type == "agreement" and not m.anaphoric and EventExtractor._outcome_of_talks(doc, m, mentions):

@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import threading
-from typing import Dict, Iterator, List, Optional, Pattern, Tuple
+from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 import regex
 
@@ -126,8 +126,17 @@ def _split_alternatives(s: str) -> List[str]:
 
 
 def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
-    if not pattern or _top_level_bar(pattern):
+    """The literals one of which every match of ``pattern`` starts with, or ``None``."""
+    if not pattern:
         return None
+    if _top_level_bar(pattern):  # «a|b»: one of each side's literals
+        out: List[str] = []
+        for alt in _split_alternatives(pattern):
+            lits = _derive(alt)
+            if lits is None:
+                return None
+            out.extend(lits)
+        return tuple(out)
     while pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):
         # a look-around takes no characters: the literal after it still starts the match
         end = _group_end(pattern, 0)
@@ -136,13 +145,23 @@ def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
         pattern = pattern[end + 1:]
     if not pattern:
         return None
-    if pattern.startswith("(?:"):
+    if pattern.startswith("("):
+        # a group first («(?:…)», «(?P<name>…)», «(…)»): the literals its alternatives start with
         end = _group_end(pattern, 0)
         if end < 0 or (end + 1 < len(pattern) and pattern[end + 1] in _OPTIONAL):
             return None
-        alts = _split_alternatives(pattern[3:end])
-        lits = tuple(_literal_prefix(a) for a in alts)
-        return lits if all(lits) else None
+        if pattern.startswith("(?:"):
+            inner = pattern[3:end]
+        elif pattern.startswith("(?P<"):
+            close = pattern.find(">")
+            if close < 0 or close > end:
+                return None
+            inner = pattern[close + 1:end]
+        elif pattern.startswith("(?"):
+            return None  # flags, atomic groups, conditionals …
+        else:
+            inner = pattern[1:end]
+        return _derive(inner)
     lit = _literal_prefix(pattern)
     return (lit,) if lit else None
 
@@ -180,6 +199,14 @@ class Gate:
                 lits = tuple(lit for lit in lits if lit in self.whole)
             hit = self._present[id(pat)] = (pat, lits)
         return hit[1]
+
+    def shut(self, pats: Sequence[Pattern[str]]) -> bool:
+        """True when none of ``pats`` can match anywhere in the document (one look per list)."""
+        hit = self._present.get(id(pats))
+        if hit is None or hit[0] is not pats:
+            closed = all(self.literals(p) == () for p in pats)
+            hit = self._present[id(pats)] = (pats, closed)  # type: ignore[assignment]
+        return hit[1]  # type: ignore[return-value]
 
     def may_match(self, pat: Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> bool:
         """False only when ``pat`` cannot match in ``text[pos:endpos]``, a window of the document."""

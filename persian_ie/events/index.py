@@ -110,21 +110,25 @@ def nearest(items: Sequence[T], keys: Sequence[int], pos: int, k: int) -> List[T
 _SLASH = rxcache.compile(r"\s/\s")
 
 
-def stop_at(text: str, start: int, chars: str) -> int:
-    """Where ``[chars]|\\s/\\s`` first matches in ``text`` at or after ``start`` (else
-    ``len(text)``): the end of a clause, found with ``str.find`` rather than a regular
-    expression walking every character.
+def stop_at(text: str, start: int, chars: str, slash: bool = True) -> int:
+    """Where ``[chars]|\\s/\\s`` (``[chars]`` when not ``slash``) first matches in ``text`` at
+    or after ``start`` (else ``len(text)``): the end of a clause, found with ``str.find``
+    rather than a regular expression walking every character.
 
     >>> stop_at("الف ب / ج: د", 0, ":")
     5
     >>> stop_at("الف ب: ج", 6, ":؛")
     8
+    >>> stop_at("الف / ب. ج", 0, ".", slash=False)
+    7
     """
     end = len(text)
     for ch in chars:
         k = text.find(ch, start, end)
         if k >= 0:
             end = k
+    if not slash:
+        return end
     k = text.find("/", start + 1, end + 1)
     while k >= 0:
         if _SLASH.match(text, k - 1):

@@ -32,6 +32,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .._resources import read_json, read_lines
 from ..document import Document
 from ..normalize import normalize
+from . import gates
 from .lexicon import Lexicon
 from .people import PersonRef, fold
 from .triggers import Mention
@@ -155,29 +156,29 @@ def decide(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units
     """
     if type(model) is not ParticipantModel or not 0.0 < model.threshold < 1.0:
         return model.accept(features(doc, m, u, window, units, mentions, lex, cues))
-    w = model.weights
     unit = _unit_score(doc, u, lex, model)
     if unit[1]:
         return False  # a veto of the unit's own cues
+    own = _own_score(cues, model)
+    if own[1]:
+        return False  # a veto of the mention's own cues
     fu = unit[2]
-    us, ue = u.start, u.end
+    us = u.start
+    ue = u.end
     ms, me = m.start, m.end
     before = ue <= ms
-    pair = {}
-    pair["proposer_lead"] = float(m.type != "proposal" and before and fu["_proposer_cue"])
-    pair["before_trigger"] = float(before)
-    gap = ms - ue if before else us - me
-    pair["distance"] = min(3.0, max(0, gap) / 40.0)
-    lo, hi = (ue, ms) if before else (me, us)
-    pair["trigger_between"] = float(cues.trigger_between(lo, hi))
     intro_end = fu["_intro_end"]
-    pair["topic_intro"] = float(intro_end >= 0 and not (intro_end <= ms < us) and fu["_intro_near"])
     cue = fu["_time_cue"]
-    pair["time_lead"] = float(cue >= 0 and not (cue <= ms < us))
-    vetoes = model.vetoes
-    if any(pair.get(v) or cues.own.get(v) for v in vetoes):
+    pair = (float(m.type != "proposal" and before and fu["_proposer_cue"]),  # (in _PAIR_CUES order)
+            float(before),
+            min(3.0, max(0, ms - ue if before else us - me) / 40.0),
+            float(cues.trigger_between(ue, ms) if before else cues.trigger_between(me, us)),
+            float(intro_end >= 0 and not (intro_end <= ms < us) and fu["_intro_near"]),
+            float(cue >= 0 and not (cue <= ms < us)))
+    weights, vetoed = own[2], own[3]
+    if any(pair[i] for i in vetoed):
         return False
-    z = model.bias + unit[0] + _own_score(cues, model) + sum(w.get(k, 0.0) * v for k, v in pair.items())
+    z = model.bias + unit[0] + own[0] + sum([w * v for w, v in zip(weights, pair)])
     zt = unit[3]
     if z > zt + _MARGIN:
         return True
@@ -201,9 +202,15 @@ def _unit_score(doc: Document, u: PersonRef, lex: Lexicon, model: "ParticipantMo
     return hit
 
 
-def _own_score(cues: "MentionCues", model: "ParticipantModel") -> float:
+def _own_score(cues: "MentionCues", model: "ParticipantModel") -> tuple:
+    """(log-odds of the mention's own cues, vetoed by them, the weights of :data:`_PAIR_CUES`,
+    the indexes of those that are vetoes), kept on ``cues``."""
     if cues.score is None or cues.score[0] is not model:
-        cues.score = (model, sum(model.weights.get(k, 0.0) * v for k, v in cues.own.items()))
+        w = model.weights
+        cues.score = (model, (sum(w.get(k, 0.0) * v for k, v in cues.own.items()),
+                              any(cues.own.get(v) for v in model.vetoes),
+                              tuple(w.get(k, 0.0) for k in _PAIR_CUES),
+                              tuple(i for i, k in enumerate(_PAIR_CUES) if k in model.vetoes)))
     return cues.score[1]
 
 
@@ -256,10 +263,11 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     hit = cache.get(id(u))
     if hit is not None:
         return hit
-    from .arguments import _units_in, clause_window
+    from .arguments import _units_and_starts, clause_window
     a, b = clause_window(doc, SimpleNamespace(sent=u.sent, start=u.start, end=u.end))
-    units = _units_in(doc.user_data.get("events.units_all", [u]), a, b, doc)
+    units, starts = _units_and_starts(doc.user_data.get("events.units_all", [u]), a, b, doc)
     norm = doc.norm
+    gate = gates.of(doc)
     us, ue = u.start, u.end
     ref = u.resolved()
     members, n_sentences = _member_summary(doc, u)
@@ -281,28 +289,27 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     first = role_text.split()[0] if role_text else ""
     f["official_title"] = float(role_text.startswith(_official())) if role_text else 0.0
     f["vague_title"] = float(first in _VAGUE)
-    f["reporter"] = float(bool(_REPORTER.search(role_text)) or any(_REPORTER.search(norm[r[0]:r[1]]) for r in roles))
-    f["mention_only_lead"] = float(bool(_MENTION_ONLY.search(lead)))
-    f["_proposer_cue"] = float(bool(_PROPOSER.search(lead)))
+    f["reporter"] = float(bool(gates.search(_REPORTER, role_text)) or any(gate.search(_REPORTER, norm, r[0], r[1]) for r in roles))
+    f["mention_only_lead"] = float(bool(gate.search(_MENTION_ONLY, lead)))
+    f["_proposer_cue"] = float(bool(gate.search(_PROPOSER, lead)))
     f["generic"] = float(norm.startswith(tuple(lex.generic_partners), us) or _member_of_plural(norm, u, role_text, a))
     f["after_with"] = float(bool(_WITH.search(norm, max(a, us - 14), us)))
-    f["after_presence"] = float(bool(_PRESENCE.search(norm, max(a, us - 16), us)))
-    starts = [v.start for v in units]
+    f["after_presence"] = float(bool(gate.search(_PRESENCE, norm, max(a, us - 16), us)))
     k = bisect_left(starts, us)
     prev = [v for v in units[max(0, k - 3):k] if v is not u and v.end <= us]
     f["coordinated"] = float(bool(prev) and bool(_COORD.match(norm[prev[-1].end:us])))
-    first_in_clause = not any(a <= v.start < us for v in units[:k] if v.pronoun is None)
+    first_in_clause = not any(a <= starts[i] < us and units[i].pronoun is None for i in range(k))
     f["subject"] = float(first_in_clause and not _PREP_BEFORE_SUBJECT.search(norm, a, us))
     before_words = [w for w in _words_before(norm, us, a, 3) if w not in _HONORIFIC]
     f["possessor"] = float(u.name is not None and u.role is None and bool(before_words)
                            and before_words[-1] not in _FUNCTION
                            and not any(v.role is not None and us - v.end <= 3 for v in prev))
     intro = None
-    for im in _TOPIC_INTRO.finditer(norm, max(a, us - 200), us):
+    for im in gate.finditer(_TOPIC_INTRO, norm, max(a, us - 200), us):
         intro = im
     f["_intro_end"] = float(intro.end()) if intro is not None else -1.0
     f["_intro_near"] = float(intro is not None and us - intro.end() < 60 and not _WITH_OR_COMMA.search(norm, intro.end(), us))
-    tm = _TIME_LEAD.search(norm, max(a, us - 30), us)
+    tm = gate.search(_TIME_LEAD, norm, max(a, us - 30), us)
     f["_time_cue"] = float(tm.start()) if tm else -1.0
     name_words = fold(norm[u.name[0]:u.name[1]]).split() if u.name is not None else []
     f["single_token_name"] = float(len(name_words) == 1 and not any(

@@ -68,22 +68,32 @@ class PersonRef:
 
     @property
     def start(self) -> int:
-        best = None
-        for x in (self.name, self.role, self.pronoun):
-            if x is not None and (best is None or x[0] < best):
+        name, role, pronoun = self.name, self.role, self.pronoun
+        if pronoun is None:  # (the common cases first: read per candidate in the events stage)
+            if role is None:
+                if name is None:
+                    raise ValueError("a PersonRef needs a name, a role or a pronoun")
+                return name[0]
+            return role[0] if name is None or role[0] < name[0] else name[0]
+        best = pronoun[0]
+        for x in (name, role):
+            if x is not None and x[0] < best:
                 best = x[0]
-        if best is None:
-            raise ValueError("a PersonRef needs a name, a role or a pronoun")
         return best
 
     @property
     def end(self) -> int:
-        best = None
-        for x in (self.name, self.role, self.pronoun):
-            if x is not None and (best is None or x[1] > best):
+        name, role, pronoun = self.name, self.role, self.pronoun
+        if pronoun is None:
+            if role is None:
+                if name is None:
+                    raise ValueError("a PersonRef needs a name, a role or a pronoun")
+                return name[1]
+            return role[1] if name is None or role[1] > name[1] else name[1]
+        best = pronoun[1]
+        for x in (name, role):
+            if x is not None and x[1] > best:
                 best = x[1]
-        if best is None:
-            raise ValueError("a PersonRef needs a name, a role or a pronoun")
         return best
 
     def resolved(self) -> "PersonRef":

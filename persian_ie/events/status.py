@@ -163,7 +163,7 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     if _RECENT_AFTER.match(doc.norm[m.head_end:m.head_end + 12]) \
             or _RECENT_BEFORE.search(before[-12:]):
         return "occurred"  # «دیدار اخیر»، «سفر اخیر»: a recent meeting is past, whatever verb follows
-    for pat in lex.proposed_before:
+    for pat in () if gate.shut(lex.proposed_before) else lex.proposed_before:
         for cm in gate.finditer(pat, before):
             # the cue governs the trigger if nothing but a short NP lies between
             gap = before[cm.end():]
@@ -173,8 +173,8 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
             and _SUBJUNCTIVE_AFTER.search(text[e:]):
         return "proposed"
     after = text[e:]
-    tail = _TAIL_END.split(after, maxsplit=1)[0]
-    for pat in lex.proposed_after:
+    tail = after[:stop_at(after, 0, ".:؛", slash=False)]  # = _TAIL_END.split(after, maxsplit=1)[0]
+    for pat in () if gate.shut(lex.proposed_after) else lex.proposed_after:
         pm = gate.search(pat, tail[:90])
         if pm:
             return "proposed"
@@ -193,12 +193,12 @@ def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     if kind is None:
         # verb-final clause where the trigger sits in a prepositional phrase after the verb is rare;
         # a nominal mention without verb (headline) stays undecided
-        for pat in lex.planned_before:
+        for pat in () if gate.shut(lex.planned_before) else lex.planned_before:
             if gate.search(pat, clause_before):
                 return "planned"
         return None
     if kind == "present" and not m.verbal and not _TIME_PREP.search(before) \
-            and not any(gate.search(p, clause_before) for p in lex.planned_before) \
+            and (gate.shut(lex.planned_before) or not any(gate.search(p, clause_before) for p in lex.planned_before)) \
             and not _HELD_PRESENT.search(clause_after):
         # «سفر X به Y … نشان می‌دهد»: the noun is the subject of another verb; its tense says nothing
         return None
@@ -249,7 +249,7 @@ def is_background(doc: Document, m: Mention, lex: Lexicon) -> bool:
     s, e = m.start - lo, m.end - lo
     window = text[max(0, s - 40): min(len(text), e + 80)]
     local = text[max(0, s - 40): e]
-    for pat in lex.background:
+    for pat in () if gate.shut(lex.background) else lex.background:
         hit = gate.search(pat, window)
         if not hit:
             continue

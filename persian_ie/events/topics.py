@@ -53,6 +53,7 @@ from .._resources import read_json, read_lines
 from ..document import Document
 from ..normalize import normalize
 from .index import Near
+from . import gates
 from .lexicon import Lexicon
 from .. import _rxcache as rxcache
 
@@ -719,7 +720,8 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     gr = grammar()
     text = doc.norm
     found = []
-    purpose = any(h.pattern.search(text, a, b) for h in lex.heads)
+    gate = gates.of(doc)
+    purpose = any(gate.search(h.pattern, text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
     for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
         items = _split(text, s, e, gr, bodies)
@@ -849,7 +851,7 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
         prev = main[:k]
         text = doc.norm[sent.nstart:sent.nend]
         if not prev:
-            if si <= title_end or any(h.pattern.search(doc.norm, sent.nstart, sent.nend) for h in lex.heads):
+            if si <= title_end or any(gates.of(doc).search(h.pattern, doc.norm, sent.nstart, sent.nend) for h in lex.heads):
                 main[0].topic_spans.extend(spans_in(sent.nstart, sent.nend))
             continue
         start = coref.attribution_end(text)

@@ -19,6 +19,7 @@ import regex
 
 from ..document import Document
 from .index import WINDOW
+from . import gates
 from .lexicon import LB, RB, Head, Lexicon
 from .. import _rxcache as rxcache
 
@@ -103,6 +104,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     ``people_spans`` are normalized ranges of person units (used as counterpart evidence).
     """
     out: List[Mention] = []
+    gate = gates.of(doc)
     sports_doc = _sports_title(doc, lex)
     sports_words = any(t.norm in lex.sports_strong for t in doc.tokens)
     for si in range(len(doc.sentences)):
@@ -122,7 +124,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
             out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
                                anaphoric=True))
         for head in lex.heads:
-            for m in head.pattern.finditer(text):
+            for m in gate.finditer(head.pattern, text):  # (a head whose words the article lacks: no scan)
                 s, e = m.span()
                 if taken.overlaps(s, e):
                     continue
