@@ -52,8 +52,10 @@ def _literal_prefix(s: str) -> str:
     return lit
 
 
-def _group_end(s: str, start: int) -> int:
-    """Index of the ``)`` closing the group opened at ``s[start]``, or -1."""
+def _structure(s: str, start: int = 0) -> Iterator[Tuple[int, str, int]]:
+    """``(index, char, depth)`` for each ``(``, ``)`` and ``|`` of ``s`` from ``start`` that
+    is neither escaped nor inside a character class; ``depth`` is the group nesting after
+    the character (an opening ``(`` at the top reads 1, its closing ``)`` 0)."""
     depth = 0
     i = start
     in_class = False
@@ -67,71 +69,35 @@ def _group_end(s: str, start: int) -> int:
                 in_class = False
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif ch in "()|":
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return -1
 
 
-def _top_level_bar(s: str) -> bool:
-    depth = 0
-    i = 0
-    in_class = False
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+def _group_end(s: str, start: int) -> int:
+    """Index of the ``)`` closing the group opened at ``s[start]``, or -1."""
+    return next((i for i, ch, depth in _structure(s, start) if ch == ")" and depth == 0), -1)
 
 
-def _split_alternatives(s: str) -> List[str]:
-    out, depth, i, last, in_class = [], 0, 0, 0, False
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(s[last:i])
-            last = i + 1
-        i += 1
-    out.append(s[last:])
-    return out
+def _top_level_bars(s: str) -> List[int]:
+    """Indices of the ``|`` that split ``s`` itself into alternatives."""
+    return [i for i, ch, depth in _structure(s) if ch == "|" and depth == 0]
+
+
+def _split_alternatives(s: str, bars: Sequence[int]) -> List[str]:
+    bounds = [-1, *bars, len(s)]
+    return [s[bounds[k] + 1:bounds[k + 1]] for k in range(len(bounds) - 1)]
 
 
 def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
     """The literals one of which every match of ``pattern`` starts with, or ``None``."""
     if not pattern:
         return None
-    if _top_level_bar(pattern):  # «a|b»: one of each side's literals
+    bars = _top_level_bars(pattern)
+    if bars:  # «a|b»: one of each side's literals
         out: List[str] = []
-        for alt in _split_alternatives(pattern):
+        for alt in _split_alternatives(pattern, bars):
             lits = _derive(alt)
             if lits is None:
                 return None
