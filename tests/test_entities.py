@@ -678,6 +678,9 @@ def test_ordinary_words_before_a_listed_organization_are_not_in_its_name():
     assert "کانون بازنشستگان تامین اجتماعی" in found
     found = [e.text for e in nlp("از سامانه اطلاعات مکانی رونمایی شد.").doc.entities if e.label == "ORG"]
     assert "اطلاعات" not in found
+    nlp = _stage_with(("مقاومت شهرداری تبریز", "ORG"))  # a club named after its sponsor, a town's body
+    found = [e.text for e in nlp("دو تیم ملوان و مقاومت شهرداری تبریز بازی کردند.").doc.entities if e.label == "ORG"]
+    assert "مقاومت شهرداری تبریز" in found
 
 
 def test_a_negated_light_verb_ends_an_organization_pattern(nlp):

@@ -174,7 +174,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 # nor before an organization's adjective: «مجلس فدرال»)
             last = max(over, key=lambda s: (s[1], -s[0]))
             if tlab == "ORG" and last[2] == "ORG" and last[1] == tj and all(s[1] <= last[0] or s is last for s in over) \
-                    and _ordinary_words(ctx, ti, min(s[0] for s in over)) and _unambiguous_name(ctx, last[0], last[1]):
+                    and _ordinary_words(ctx, ti, min(s[0] for s in over)) and _unambiguous_name(ctx, last[0], last[1]) \
+                    and not _municipal(ctx, last):
                 continue  # «[جنگ] رژیم صهیونیستی», «[رسمی] فدراسیون فوتبال»: plain words before a name are not in it
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
@@ -413,6 +414,13 @@ def _place_with_head(ctx: Context, i: int, j: int) -> bool:
         return False
     place = gaz.places.longest_at(view, k)
     return place is not None and place[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous
+
+
+def _municipal(ctx: Context, span: Found) -> bool:
+    """A pattern's body of a place («شهرداری تبریز»: a ``loc`` head in ``org_heads.tsv``),
+    which ordinary words before it often make a club's name («[مقاومت] شهرداری تبریز»)."""
+    head = ctx.gaz.org_heads.longest_at(ctx.view, span[0]) if span[3] == "pattern" else None
+    return head is not None and head[1].kind == "loc"
 
 
 def _unambiguous_name(ctx: Context, i: int, j: int) -> bool:
