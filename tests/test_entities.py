@@ -659,3 +659,53 @@ def test_oil_benchmarks_are_no_places():
     nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
     text = "بهای نفت برنت افزایش یافت و بهای وست تگزاس اینترمدیت هم بالا رفت."
     assert [e.text for e in nlp(text).doc.entities] == []
+
+
+def _stage_with(*tagged):
+    return Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=FakeTagger(list(tagged))))])
+
+
+def test_ordinary_words_before_a_listed_organization_are_not_in_its_name():
+    nlp = _stage_with(("جنگ رژیم صهیونیستی", "ORG"), ("رسمی فدراسیون فوتبال", "ORG"))
+    found = [(e.text, e.label) for e in nlp("طرح از سوی وزیر جنگ رژیم صهیونیستی تایید شد.").doc.entities
+             if e.label == "ORG"]
+    assert found == [("رژیم صهیونیستی", "ORG")]
+    found = [e.text for e in nlp("به گزارش سایت رسمی فدراسیون فوتبال، آرا اعلام شد.").doc.entities if e.label == "ORG"]
+    assert found == ["فدراسیون فوتبال"]
+    # a body's head before it keeps the longer name; so does an everyday word that is listed («اطلاعات»)
+    nlp = _stage_with(("کانون بازنشستگان تامین اجتماعی", "ORG"), ("سامانه اطلاعات", "ORG"))
+    found = [e.text for e in nlp("کانون بازنشستگان تامین اجتماعی بیانیه داد.").doc.entities if e.label == "ORG"]
+    assert "کانون بازنشستگان تامین اجتماعی" in found
+    found = [e.text for e in nlp("از سامانه اطلاعات مکانی رونمایی شد.").doc.entities if e.label == "ORG"]
+    assert "اطلاعات" not in found
+    nlp = _stage_with(("مقاومت شهرداری تبریز", "ORG"))  # a club named after its sponsor, a town's body
+    found = [e.text for e in nlp("دو تیم ملوان و مقاومت شهرداری تبریز بازی کردند.").doc.entities if e.label == "ORG"]
+    assert "مقاومت شهرداری تبریز" in found
+
+
+def test_a_negated_light_verb_ends_an_organization_pattern(nlp):
+    assert ents(nlp, "او در هیچ مسابقه‌ای شرکت نکرد و بازگشت.", "ORG") == []
+    found = ents(nlp, "بودجه به صورت کامل در کمیسیون تلفیق بررسی نشده است.", "ORG")
+    assert ("کمیسیون تلفیق بررسی نشده", "ORG") not in found
+
+
+def test_a_head_with_nationality_adjectives_only_is_no_name():
+    nlp = _stage_with(("شرکت سوئیسی", "ORG"), ("باشگاه ایرانی", "ORG"), ("ارتش سوری", "ORG"))
+    assert [e.text for e in nlp("این شرکت سوئیسی تجهیزات فروخت.").doc.entities] == []
+    assert [e.text for e in nlp("حالا باشگاه ایرانی دو هفته فرصت دارد.").doc.entities] == []
+    # a state's own body is named by the adjective
+    assert ("ارتش سوری", "ORG") in [(e.text, e.label) for e in nlp("ارتش سوری پیشروی کرد.").doc.entities]
+
+
+def test_a_ministers_field_is_no_organization_and_a_headed_place_is_a_place():
+    nlp = _stage_with(("مسکن", "ORG"), ("خارجه مصر", "ORG"), ("استان قم", "ORG"))
+    found = [(e.text, e.label) for e in nlp("وزیر مسکن گفت که کار ادامه دارد.").doc.entities]
+    assert not any(lab == "ORG" for _, lab in found)
+    found = [(e.text, e.label) for e in nlp("عمرو موسی وزیر سابق خارجه مصر است.").doc.entities]
+    assert ("مصر", "LOC") in found and not any(lab == "ORG" for _, lab in found)
+    found = [(e.text, e.label) for e in nlp("تیم نماینده فوتسال استان قم برد.").doc.entities]
+    assert ("قم", "LOC") in found and not any(lab == "ORG" for _, lab in found)
+    # a body after the title stays one
+    nlp = _stage_with(("بانک مرکزی", "ORG"))
+    found = [(e.text, e.label) for e in nlp("معاون بانک مرکزی گفت.").doc.entities]
+    assert ("بانک مرکزی", "ORG") in found

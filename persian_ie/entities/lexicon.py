@@ -77,6 +77,8 @@ class CommonWords:
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
                 and (tok[1:] in self.words or tok[1:5] == "خواه" or tok.endswith(("یم", "ید", "ند"))):
             return True  # نکرد، بگوید، نخواهد، نداریم (but not «نیازی», «نیوز»)
+        if tok[:1] == "ن" and tok[1:] in self._stage.light_verb:
+            return True  # a light verb negated: «[شرکت] نکرده», «[بررسی] نشده»
         for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):  # «برداشتند», «درآوردند» (not «برداشت» the noun)
             if tok.startswith(prefix) and tok.endswith(("ند", "ید", "یم")) and tok not in self.words \
                     and tok[len(prefix):] in self.verbs and len(tok) - len(prefix) >= 4:
