@@ -771,9 +771,24 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
     lex = ctx.lex
     tags = set((lex.words.get(first) or "").split(","))
     if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]) \
-            or "AJ" in tags and "N" not in tags or first in lex.stop:
-        return None  # «باشگاه مشتریان», «تیم معمولی …»: no club's name
+            or "AJ" in tags and "N" not in tags or first in lex.stop or _graded_adjective(ctx, first):
+        return None  # «باشگاه مشتریان», «تیم معمولی …», «۵ باشگاه برتر جهان», «باشگاه بزرگی»: no club's name
     return k, j
+
+
+def _graded_adjective(ctx: Context, tok: str) -> bool:
+    """A comparative or superlative («برتر», «بزرگترین») or an adjective with the
+    indefinite «ی» («بزرگی»): it describes what follows, it names nothing."""
+    lex = ctx.lex
+    if tok.endswith(("تر", "ترین")) and "AJ" in (lex.words.get(tok) or "").split(","):
+        return True  # «برتر», «بزرگترین»
+    for stem in (tok[:-4] if tok.endswith("ترین") else None, tok[:-2] if tok.endswith("تر") else None,
+                 tok[:-1] if tok.endswith("ی") and lex.words.get(tok) in (None, "", "0") else None):
+        stem = stem.rstrip("\u200c") if stem else stem
+        if stem and len(stem) > 2 and "AJ" in (lex.words.get(stem) or "").split(",") \
+                and lex.freq.get(stem, 0) >= 1_000_000:
+            return True  # a frequent adjective («بزرگی»; not the first syllable of a name: «پاری سن ژرمن»)
+    return False
 
 
 def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:
