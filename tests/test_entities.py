@@ -705,10 +705,12 @@ def test_a_ministers_field_is_no_organization_and_a_headed_place_is_a_place():
     assert ("مصر", "LOC") in found and not any(lab == "ORG" for _, lab in found)
     found = [(e.text, e.label) for e in nlp("تیم نماینده فوتسال استان قم برد.").doc.entities]
     assert ("قم", "LOC") in found and not any(lab == "ORG" for _, lab in found)
-    # a body after the title stays one
-    nlp = _stage_with(("بانک مرکزی", "ORG"))
+    # a body after the title stays one, its head in the plural too
+    nlp = _stage_with(("بانک مرکزی", "ORG"), ("دولت\u200cهای نهم و دهم", "ORG"))
     found = [(e.text, e.label) for e in nlp("معاون بانک مرکزی گفت.").doc.entities]
     assert ("بانک مرکزی", "ORG") in found
+    found = [(e.text, e.label) for e in nlp("آنها از وزرای دولت های نهم و دهم بودند.").doc.entities]
+    assert ("دولت های نهم و دهم", "ORG") in found
 
 
 def test_a_spelling_with_ye_for_the_hamza_is_the_lexicons_word():

@@ -357,7 +357,7 @@ def _ordinary_words(ctx: Context, i: int, k: int) -> bool:
             continue
         tok = view.token_text(u)
         if not (lex.is_known(tok) or lex.is_common(tok) or lex.is_function(tok)) \
-                or tok in words.body_head or tok.replace("\u200c", "") in words.body_head \
+                or _is_body_head(ctx, tok) \
                 or gaz.org_heads.longest_at(view, u) is not None or gaz.orgs.longest_at(view, u) is not None \
                 or gaz.is_first_name(tok) or gaz.places.longest_at(view, u) is not None \
                 or gaz.demonyms.longest_at(view, u) is not None:
@@ -384,7 +384,7 @@ def _field_of_title(ctx: Context, i: int, j: int) -> bool:
         if p is None or p not in title_ends or mod is None or mod[0] != k:
             return False
     if gaz.org_heads.longest_at(view, i) is not None or gaz.orgs.longest_at(view, i) is not None \
-            or view.token_text(i) in words.body_head:
+            or _is_body_head(ctx, view.token_text(i)):
         return False
     u = i
     while u < j:
@@ -414,6 +414,13 @@ def _place_with_head(ctx: Context, i: int, j: int) -> bool:
         return False
     place = gaz.places.longest_at(view, k)
     return place is not None and place[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous
+
+
+def _is_body_head(ctx: Context, tok: str) -> bool:
+    """``tok`` heads a body's name (``body_head`` and the unit heads of ``word_classes.tsv``),
+    also in the plural or with a half-space («نیرو‌های», «دولت‌های»)."""
+    heads = ctx.words.body_head
+    return tok in heads or tok.replace("\u200c", "") in heads or tok.split("\u200c")[0] in heads
 
 
 def _municipal(ctx: Context, span: Found) -> bool:
