@@ -37,7 +37,11 @@ from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .gazetteer import fold as _fold_unit
 from .org_patterns import administering, counted
 
-__all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
+#: the internal label of a title's field found by the tagger («وزیر [مسکن]»): no entity, but the
+#: role phrase after a title that takes a ministry includes it (:func:`~.roles.find_roles`)
+FIELD = "FIELD"
+
+__all__ = ["FIELD", "merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
            "of_member_states", "of_the_country"]
 
@@ -129,6 +133,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             for s in spans.overlapping(ti, tj):
                 if s[2] == "ORG" and ti <= s[0] and s[1] <= tj:
                     spans.remove(s)  # «وزیر پست و [تلگراف]»: no medium inside the field
+            if all(s[2] == "LOC" for s in spans.overlapping(ti, tj)):
+                spans.append((ti, tj, FIELD, "tagger"))  # the role takes it (roles.find_roles), then it goes
             continue  # «وزیر [مسکن]», «معاون [آموزش تحقیقات و فناوری] وزیر راه»: the title's field
         if tlab == "ORG" and _place_with_head(ctx, ti, tj):
             tlab = "LOC"  # «استان قم», «کشور چین»: a place after its generic head
