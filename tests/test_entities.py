@@ -700,12 +700,34 @@ def test_a_head_with_nationality_adjectives_only_is_no_name():
 def test_a_ministers_field_is_no_organization_and_a_headed_place_is_a_place():
     nlp = _stage_with(("مسکن", "ORG"), ("خارجه مصر", "ORG"), ("استان قم", "ORG"))
     found = [(e.text, e.label) for e in nlp("وزیر مسکن گفت که کار ادامه دارد.").doc.entities]
-    assert not any(lab == "ORG" for _, lab in found)
+    assert found == [("وزیر مسکن", "ROLE")]  # the field is in the role
     found = [(e.text, e.label) for e in nlp("عمرو موسی وزیر سابق خارجه مصر است.").doc.entities]
     assert ("مصر", "LOC") in found and not any(lab == "ORG" for _, lab in found)
+    assert ("وزیر سابق خارجه مصر", "ROLE") in found
     found = [(e.text, e.label) for e in nlp("تیم نماینده فوتسال استان قم برد.").doc.entities]
     assert ("قم", "LOC") in found and not any(lab == "ORG" for _, lab in found)
-    # a body after the title stays one
-    nlp = _stage_with(("بانک مرکزی", "ORG"))
+    # a body after the title stays one, its head in the plural too
+    nlp = _stage_with(("بانک مرکزی", "ORG"), ("دولت\u200cهای نهم و دهم", "ORG"))
     found = [(e.text, e.label) for e in nlp("معاون بانک مرکزی گفت.").doc.entities]
     assert ("بانک مرکزی", "ORG") in found
+    found = [(e.text, e.label) for e in nlp("آنها از وزرای دولت های نهم و دهم بودند.").doc.entities]
+    assert ("دولت های نهم و دهم", "ORG") in found
+
+
+def test_a_spelling_with_ye_for_the_hamza_is_the_lexicons_word():
+    from persian_ie.entities.lexicon import CommonWords
+
+    lex = CommonWords.get()
+    assert lex.is_known("ارایه") and lex.is_known("مسیول")
+    assert not lex.is_known("تیرایه")  # no «تیرائه» in the lexicon: still unknown
+
+
+def test_no_club_name_is_a_graded_adjective_and_no_quoted_name_is_a_conjunction(nlp):
+    nlp2 = _stage_with(("باشگاه برتر جهان", "ORG"))
+    nested = [e.text for e in nlp2("۵ باشگاه برتر جهان معرفی شدند.").doc.entities if e.attrs.get("source") == "nested-name"]
+    assert nested == []
+    text = 'رهبری "جنبش اجرای شریعت" و یا "جنبش اجرای قوانین" را بر عهده داشت.'
+    assert not any(t in ("و یا", "یا") for t, _ in ents(nlp, text, "ORG"))
+    # a word spelled with «ی» for the hamza («ارایه») is an ordinary word: it ends the name
+    found = ents(nlp, "شکایات به معاونت نظارت بانک مرکزی ارایه و ارسال می‌شود.", "ORG")
+    assert ("معاونت نظارت بانک مرکزی", "ORG") in found

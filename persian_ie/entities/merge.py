@@ -37,7 +37,11 @@ from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .gazetteer import fold as _fold_unit
 from .org_patterns import administering, counted
 
-__all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
+#: the internal label of a title's field found by the tagger («وزیر [مسکن]»): no entity, but the
+#: role phrase after a title that takes a ministry includes it (:func:`~.roles.find_roles`)
+FIELD = "FIELD"
+
+__all__ = ["FIELD", "merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
            "of_member_states", "of_the_country"]
 
@@ -129,6 +133,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             for s in spans.overlapping(ti, tj):
                 if s[2] == "ORG" and ti <= s[0] and s[1] <= tj:
                     spans.remove(s)  # «وزیر پست و [تلگراف]»: no medium inside the field
+            if all(s[2] == "LOC" for s in spans.overlapping(ti, tj)):
+                spans.append((ti, tj, FIELD, "tagger"))  # the role takes it (roles.find_roles), then it goes
             continue  # «وزیر [مسکن]», «معاون [آموزش تحقیقات و فناوری] وزیر راه»: the title's field
         if tlab == "ORG" and _place_with_head(ctx, ti, tj):
             tlab = "LOC"  # «استان قم», «کشور چین»: a place after its generic head
@@ -357,7 +363,7 @@ def _ordinary_words(ctx: Context, i: int, k: int) -> bool:
             continue
         tok = view.token_text(u)
         if not (lex.is_known(tok) or lex.is_common(tok) or lex.is_function(tok)) \
-                or tok in words.body_head or tok.replace("\u200c", "") in words.body_head \
+                or _is_body_head(ctx, tok) \
                 or gaz.org_heads.longest_at(view, u) is not None or gaz.orgs.longest_at(view, u) is not None \
                 or gaz.is_first_name(tok) or gaz.places.longest_at(view, u) is not None \
                 or gaz.demonyms.longest_at(view, u) is not None:
@@ -384,7 +390,7 @@ def _field_of_title(ctx: Context, i: int, j: int) -> bool:
         if p is None or p not in title_ends or mod is None or mod[0] != k:
             return False
     if gaz.org_heads.longest_at(view, i) is not None or gaz.orgs.longest_at(view, i) is not None \
-            or view.token_text(i) in words.body_head:
+            or _is_body_head(ctx, view.token_text(i)):
         return False
     u = i
     while u < j:
@@ -414,6 +420,13 @@ def _place_with_head(ctx: Context, i: int, j: int) -> bool:
         return False
     place = gaz.places.longest_at(view, k)
     return place is not None and place[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous
+
+
+def _is_body_head(ctx: Context, tok: str) -> bool:
+    """``tok`` heads a body's name (``body_head`` and the unit heads of ``word_classes.tsv``),
+    also in the plural or with a half-space («نیرو‌های», «دولت‌های»)."""
+    heads = ctx.words.body_head
+    return tok in heads or tok.replace("\u200c", "") in heads or tok.split("\u200c")[0] in heads
 
 
 def _municipal(ctx: Context, span: Found) -> bool:
@@ -771,9 +784,24 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
     lex = ctx.lex
     tags = set((lex.words.get(first) or "").split(","))
     if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]) \
-            or "AJ" in tags and "N" not in tags or first in lex.stop:
-        return None  # «باشگاه مشتریان», «تیم معمولی …»: no club's name
+            or "AJ" in tags and "N" not in tags or first in lex.stop or _graded_adjective(ctx, first):
+        return None  # «باشگاه مشتریان», «تیم معمولی …», «۵ باشگاه برتر جهان», «باشگاه بزرگی»: no club's name
     return k, j
+
+
+def _graded_adjective(ctx: Context, tok: str) -> bool:
+    """A comparative or superlative («برتر», «بزرگترین») or an adjective with the
+    indefinite «ی» («بزرگی»): it describes what follows, it names nothing."""
+    lex = ctx.lex
+    if tok.endswith(("تر", "ترین")) and "AJ" in (lex.words.get(tok) or "").split(","):
+        return True  # «برتر», «بزرگترین»
+    for stem in (tok[:-4] if tok.endswith("ترین") else None, tok[:-2] if tok.endswith("تر") else None,
+                 tok[:-1] if tok.endswith("ی") and lex.words.get(tok) in (None, "", "0") else None):
+        stem = stem.rstrip("\u200c") if stem else stem
+        if stem and len(stem) > 2 and "AJ" in (lex.words.get(stem) or "").split(",") \
+                and lex.freq.get(stem, 0) >= 1_000_000:
+            return True  # a frequent adjective («بزرگی»; not the first syllable of a name: «پاری سن ژرمن»)
+    return False
 
 
 def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:
