@@ -135,6 +135,18 @@ class TokenEncoder:
                     out[i, j] = 1.0
         return out
 
+    def arrays(self, tokens: Sequence[str]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(word ids (N,), char ids (N, C), categorical ids (N, F))`` of ``tokens``."""
+        ids = [self.token(t) for t in tokens]
+        lens = np.array([len(c) for _, c, _ in ids], dtype=np.int64)
+        chars = np.zeros((len(ids), int(lens.max())), dtype=np.int64)
+        flat = np.fromiter((x for _, c, _ in ids for x in c), dtype=np.int64, count=int(lens.sum()))
+        starts = np.repeat(np.cumsum(lens) - lens, lens)  # each char's word's first position in flat
+        chars[np.repeat(np.arange(len(ids)), lens), np.arange(len(flat)) - starts] = flat
+        words = np.array([w for w, _, _ in ids], dtype=np.int64)
+        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        return words, chars, cats
+
     def keys(self, tokens: Sequence[str]) -> List[str]:
         """The :func:`~persian_ie.entities.crf.word_key` of each token (cached)."""
         cache = self._keys
@@ -330,16 +342,12 @@ class _Net:
 
     # -- fast path: layer-0 input projection computed once per distinct word --------------
 
-    def _token_projection(self, tokens: Sequence[str], enc: "TokenEncoder") -> np.ndarray:
+    def _token_projection(self, tokens: Sequence[str], enc: "TokenEncoder",
+                          arrays: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None) -> np.ndarray:
         """(N, 8H) layer-0 input projections (both directions, biases included) of the
-        word-level inputs (word vector, char CNN, categorical features) of ``tokens``."""
-        ids = [enc.token(t) for t in tokens]
-        C = max(len(c) for _, c, _ in ids)
-        chars = np.zeros((len(ids), C), dtype=np.int64)
-        for i, (_, c, _) in enumerate(ids):
-            chars[i, :len(c)] = c
-        words = np.array([w for w, _, _ in ids], dtype=np.int64)
-        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        word-level inputs (word vector, char CNN, categorical features) of ``tokens``
+        (``arrays``: their :meth:`TokenEncoder.arrays`, when already made)."""
+        words, chars, cats = enc.arrays(tokens) if arrays is None else arrays
         parts = [self.word_emb[words], self.char_features(chars)]
         parts += [table[cats[:, j]] for j, table in enumerate(self.cat_embs)]
         return np.concatenate(parts, axis=1) @ self._w_tok + self._b_tok
@@ -374,9 +382,11 @@ class _Net:
         return table
 
     def fill_token_rows(self, uniq: Sequence[str], enc: "TokenEncoder", out_f: np.ndarray,
-                        out_b: np.ndarray) -> None:
+                        out_b: np.ndarray, encoded: Optional[dict] = None) -> None:
         """:meth:`token_table` written straight into ``out_f`` and ``out_b``, (1 + len(uniq), 4H)
-        each: the forward and the backward direction's halves."""
+        each: the forward and the backward direction's halves. ``encoded`` keeps the
+        :meth:`TokenEncoder.arrays` of the words missing from the cache for the other
+        networks of an ensemble (their caches hold the same words)."""
         cache, rows = self._proj_cache, self._proj_rows
         H4 = out_f.shape[1]
         out_f[0] = 0.0
@@ -390,10 +400,16 @@ class _Net:
         if len(have) < len(uniq):
             missing = np.flatnonzero(hit < 0)
             tokens = [uniq[i] for i in missing]
-            proj = self._token_projection(tokens, enc)
+            key = tuple(tokens)
+            arrays = None if encoded is None else encoded.get(key)
+            if arrays is None:
+                arrays = enc.arrays(tokens)
+                if encoded is not None:
+                    encoded[key] = arrays
+            proj = self._token_projection(tokens, enc, arrays)
             out_f[1 + missing] = proj[:, :H4]
             out_b[1 + missing] = proj[:, H4:]
-            keep = [(t, k) for k, t in enumerate(tokens) if 1 < enc.token(t)[0] < self.FREQUENT]
+            keep = [(t, k) for k, (t, w) in enumerate(zip(tokens, arrays[0].tolist())) if 1 < w < self.FREQUENT]
             if keep and len(cache) < len(rows):
                 with self._proj_lock:  # threads share the cache: a row is written before it is named
                     for t, k in keep:
@@ -502,8 +518,9 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     D, U1, M = 2 * len(nets), len(uniq) + 1, len(mb)
     # one row table for every direction: the tokens' rows, then the gazetteer-marked positions'
     rows = np.empty((D, U1 + M, H4), dtype=np.float32)
+    encoded: dict = {}
     for k, n in enumerate(nets):
-        n.fill_token_rows(uniq, enc, rows[2 * k, :U1], rows[2 * k + 1, :U1])
+        n.fill_token_rows(uniq, enc, rows[2 * k, :U1], rows[2 * k + 1, :U1], encoded)
         if M:
             g = (gaz[mb, mt] @ n._w_gaz) if n._w_gaz is not None else np.zeros((M, 2 * H4), dtype=np.float32)
             rows[2 * k, U1:] = rows[2 * k, fwd[mt, mb]] + g[:, :H4]
@@ -596,7 +613,7 @@ def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start:
     for t in range(1, T):
         cand = score[:, :, None] + trans  # B, from, to
         arg = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + em[:, t]
+        new = cand.max(axis=1) + em[:, t]  # (the value at arg)
         live = (t < lengths)[:, None]
         score = np.where(live, new, score)
         back[:, t] = np.where(live, arg, np.arange(K))  # past the end: stay on the same tag
