@@ -731,3 +731,11 @@ def test_no_club_name_is_a_graded_adjective_and_no_quoted_name_is_a_conjunction(
     # a word spelled with «ی» for the hamza («ارایه») is an ordinary word: it ends the name
     found = ents(nlp, "شکایات به معاونت نظارت بانک مرکزی ارایه و ارسال می‌شود.", "ORG")
     assert ("معاونت نظارت بانک مرکزی", "ORG") in found
+
+
+def test_a_system_is_a_product_not_an_organization():
+    nlp = _stage_with(("سامانه اس۴۰۰", "ORG"), ("سامانه بهداشت و درمان ارتش جمهوری اسلامی ایران", "ORG"))
+    found = [(e.text, e.label) for e in nlp("روسیه سال آینده سامانه اس۴۰۰ را به هند تحویل می‌دهد.").doc.entities]
+    assert ("سامانه اس۴۰۰", "PRODUCT") in found and not any(lab == "ORG" for _, lab in found)
+    found = [(e.text, e.label) for e in nlp("خدماتی که سامانه بهداشت و درمان ارتش جمهوری اسلامی ایران ارائه کرد.").doc.entities]
+    assert ("ارتش جمهوری اسلامی ایران", "ORG") in found  # a body named in it stays

@@ -138,6 +138,10 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             continue  # «وزیر [مسکن]», «معاون [آموزش تحقیقات و فناوری] وزیر راه»: the title's field
         if tlab == "ORG" and _place_with_head(ctx, ti, tj):
             tlab = "LOC"  # «استان قم», «کشور چین»: a place after its generic head
+        elif tlab == "ORG" and view.tok_start[ti] and view.token_text(ti) in ctx.words.system_head \
+                and not any(s[2] == "ORG" for s in spans.overlapping(ti, tj)):
+            tlab = "PRODUCT"  # «سامانه اس۴۰۰», «سامانه سهام عدالت»: a system, made, not a body
+            # (a body named in it stays: «سامانه بهداشت و درمان [ارتش جمهوری اسلامی ایران]»)
         if tlab != "PER":
             tj = _without_indefinite_object(ctx, ti, tj)  # «[ازبکستان] فرمانی را صادر کرد»
         over = spans.overlapping(ti, tj)
