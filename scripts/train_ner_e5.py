@@ -578,6 +578,7 @@ def cmd_eval(args):
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     from eval_ner import SCORED, evaluate, load
+    from persian_ie.entities import corpora
     from persian_ie.document import Document
     from persian_ie.entities.bio import doc_spans_from_bio
     from persian_ie.normalize import Normalizer
@@ -586,21 +587,28 @@ def cmd_eval(args):
     tagger = load_tagger(args.bin, args.model, args.threads)
     norm, seg = Normalizer(), Segmenter()
 
-    def run(text):
-        doc = seg(norm(Document(text)))
-        sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences]
-        sents = [s for s in sents if s]
-        spans = []
-        for toks, tags in zip(sents, tagger.tag_batch([[t.norm for t in s] for s in sents])):
-            spans.extend((x.start, x.end, x.label) for x in doc_spans_from_bio(doc, toks, tags, "e5"))
-        return spans
+    def tag_all(texts):
+        """Every sentence of every text tagged in one batched pass → spans per text."""
+        docs = [seg(norm(Document(t))) for t in texts]
+        sents = [[d.tokens[s.token_start:s.token_end] for s in d.sentences] for d in docs]
+        sents = [[s for s in ss if s] for ss in sents]
+        tags = iter(tagger.tag_batch([[t.norm for t in s] for ss in sents for s in ss]))
+        out = {}
+        for text, doc, ss in zip(texts, docs, sents):
+            out[text] = [(x.start, x.end, x.label) for toks in ss
+                         for x in doc_spans_from_bio(doc, toks, next(tags), "e5")]
+        return out
 
     for name in args.sets:
         sents = load(Path(args.data), name)
         if args.limit:
             sents = sents[:args.limit]
-        rows, took = evaluate(run, sents, SCORED[name])
-        print(f"== {name} ({len(sents)} sentences, {1000 * took / max(len(sents), 1):.1f} ms a sentence)")
+        t0 = time.process_time()  # CPU time: the machine may be shared
+        spans = tag_all([corpora.to_text(toks, tags)[0] for toks, tags in sents])
+        took = time.process_time() - t0
+        rows, _ = evaluate(spans.__getitem__, sents, SCORED[name])
+        print(f"== {name} ({len(sents)} sentences, {1000 * took / max(len(sents), 1):.1f} ms CPU a sentence, "
+              f"batched, {args.threads} thread(s), normalizer and segmenter included)")
         for lab, p, r, f1, n in rows:
             print(f"{lab:8s} P {p:.3f} R {r:.3f} F1 {f1:.3f}  ({n})")
     return 0
