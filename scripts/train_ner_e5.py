@@ -19,6 +19,7 @@ Subcommands::
     python scripts/train_ner_e5.py train --bin e5-small-q4.bin --data ../shared/data/ner --epochs 3 --out /tmp/e5ner.pt
     # 3. strict F1 through the library (normalizer, segmenter, then this tagger)
     python scripts/train_ner_e5.py eval --bin e5-small-q4.bin --model /tmp/e5ner.pt --data ../shared/data/ner --sets arman
+    #    (--lstm persian_ie/resources/ner/lstm.npz --weight 0.5: the distillation teacher, e5 mixed with the pair)
     # 4. distillation labels over unlabeled sentences: e5 mixed half and half with the
     #    BiLSTM-CRF pair's CRF marginals, decoded as BIO (for train_ner_lstm.py train --silver)
     python scripts/train_ner_e5.py silver --bin e5-small-q4.bin --model /tmp/e5ner.pt \\
@@ -592,7 +593,14 @@ def cmd_eval(args):
         docs = [seg(norm(Document(t))) for t in texts]
         sents = [[d.tokens[s.token_start:s.token_end] for s in d.sentences] for d in docs]
         sents = [[s for s in ss if s] for ss in sents]
-        tags = iter(tagger.tag_batch([[t.norm for t in s] for ss in sents for s in ss]))
+        flat = [[t.norm for t in s] for ss in sents for s in ss]
+        if args.lstm:  # the distillation teacher itself: e5 mixed with a BiLSTM-CRF's marginals
+            lstm = lstm_marginals(args.lstm, flat)[0]
+            tags = iter([tagger.labels[i] for i in bio_decode(np.log(args.weight * p + (1 - args.weight) * q + 1e-9),
+                                                               tagger.allowed)] if len(p) else []
+                        for p, q in zip(tagger.probs(flat), lstm))
+        else:
+            tags = iter(tagger.tag_batch(flat))
         out = {}
         for text, doc, ss in zip(texts, docs, sents):
             out[text] = [(x.start, x.end, x.label) for toks in ss
@@ -724,6 +732,8 @@ def main(argv=None):
     e.add_argument("--data", default="../shared/data/ner")
     e.add_argument("--sets", nargs="+", default=["arman"])
     e.add_argument("--limit", type=int, default=0)
+    e.add_argument("--lstm", help="score the teacher: e5 mixed with this BiLSTM-CRF .npz's CRF marginals")
+    e.add_argument("--weight", type=float, default=0.5, help="share of e5 in the mix (with --lstm)")
     e.add_argument("--threads", type=int, default=1)
     s = sub.add_parser("silver", help="distillation labels: e5 mixed with a BiLSTM-CRF ensemble, decoded")
     s.add_argument("--bin", required=True)
