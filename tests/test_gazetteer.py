@@ -66,3 +66,26 @@ def test_country_for_place_and_variants():
     assert demonym_country("روس") == "روسیه"
     assert demonym_country("عمانی") == "عمان"
     assert is_country("بلاروس") and not is_country("تهران") and not is_country("روسی")
+
+
+def test_organization_patterns_start_at_an_organization_head():
+    """:func:`~persian_ie.entities.gazetteer_spans.gazetteer_spans` tries the organization
+    patterns only where a head starts: each of them returns None elsewhere."""
+    from persian_ie import Pipeline
+    from persian_ie.entities.context import Context
+    from persian_ie.entities.org_patterns import org_pattern, plain_word_name, subunit_pattern
+
+    nlp = Pipeline(stages=["normalize", "segment"])
+    text = ("مرکز ارتباطات و امور بین‌الملل شهرداری تهران و سازمان بیمه سلامت و سفارت روسیه در تهران "
+            "به گزارش ایرنا، ستاد تسهیلات سفر مازندران و دانشگاه تهران و کمیته قانون اساسی، "
+            "وزارت امور خارجه و بانک مرکزی با دو کمیته علمی دیدار کردند.")
+    ctx = Context.of(nlp(text).doc)
+    heads = found = 0
+    for i in range(len(ctx.view)):
+        ends = (org_pattern(ctx, i), plain_word_name(ctx, i), subunit_pattern(ctx, i))
+        if ctx.gaz.org_heads.longest_at(ctx.view, i) is None:
+            assert ends == (None, None, None)
+        else:
+            heads += 1
+            found += any(e is not None for e in ends)
+    assert heads >= 8 and found >= 4

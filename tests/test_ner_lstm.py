@@ -283,3 +283,32 @@ def test_bio_constraints_forbid_ill_formed_paths():
     path = [labels[k] for k in viterbi(em, trans, start, np.zeros(5))]
     assert path == ["B-PER", "I-PER", "I-PER"]
     assert trans[0, 4] < -1e3 and trans[1, 4] < -1e3 and trans[3, 4] == 0
+
+
+def test_batch_gazetteer_marks_equal_the_per_sentence_marks(tagger):
+    """The batch fill of the gazetteer marks gives what :meth:`TokenEncoder.gazetteer`
+    gives sentence by sentence (phrases of several words, several types, padding)."""
+    meta, enc, *_ = tagger._load()
+    sents = [["سفیر", "بلاروس", "در", "تهران"], ["بانک", "مرکزی", "جمهوری", "اسلامی", "ایران", "و", "سازمان", "ملل"],
+             [], ["۱۹", "UN", "مینسک"]]
+    batch = enc.gazetteer_batch(sents)
+    assert batch.any()
+    for b, s in enumerate(sents):
+        if s:
+            np.testing.assert_array_equal(batch[b, :len(s)], enc.gazetteer(s))
+        assert not batch[b, len(s):].any()
+
+
+def test_shared_projection_cache_from_threads():
+    """Threads tagging at once fill the shared first-layer cache without mixing rows up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sents = [["علیرضا", "زاکانی", "شهردار", "تهران", "با", "سفیر", "بلاروس", "دیدار", "کرد", "."],
+             ["وزیر", "امور", "خارجه", "کشورمان", "به", "مسکو", "رفت", "."]] * 3
+    tagger = NeuralTagger(batch_size=3, max_models=1)
+    alone = tagger.tag_batch(sents)
+    for net in tagger._load()[2]:
+        net._proj_cache.clear()  # cold again: the threads fill it together
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: tagger.tag_batch(sents), range(8)))
+    assert all(r == alone for r in results)

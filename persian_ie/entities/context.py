@@ -82,6 +82,14 @@ class Context:
         return t > 0 and self.view.doc.tokens[t - 1].norm in self.words.determiner
 
     @cached_property
+    def ministry_title_ends(self) -> FrozenSet[int]:
+        """Units where a title that takes a ministry's name ends («وزیر», «معاون»: flag
+        ``m`` in ``role_titles.txt``)."""
+        view, titles = self.view, self.gaz.titles
+        return frozenset(hit[0] for u in range(len(view)) for hit in (titles.longest_at(view, u),)
+                         if hit and "m" in hit[1].kind)
+
+    @cached_property
     def title_ends(self) -> FrozenSet[int]:
         """Units where a role title ends («وزیر خارجه» → the unit after «خارجه»)."""
         view, titles = self.view, self.gaz.titles

@@ -35,6 +35,7 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
     tagged_names = {tuple(view.keys[i:j]) for i, j, _ in tagged}
     out: List[Found] = []
     title_ends = ctx.title_ends
+    org_heads = gaz.org_heads
     i = 0
     while i < n:
         if not view.tok_start[i]:
@@ -47,15 +48,16 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
                 i = close + 1
                 continue
         cands: List[Tuple[int, str, str]] = []
-        pat = org_pattern(ctx, i)
-        if pat is not None:
-            cands.append((pat, "ORG", "pattern"))
-        plain = plain_word_name(ctx, i) if pat is None else None
-        if plain is not None:
-            cands.append((plain, "ORG", "pattern"))
-        sub = subunit_pattern(ctx, i)
-        if sub is not None and not (i in title_ends and view.token_text(i) in words.office_word):
-            cands.append((sub, "ORG", "pattern"))  # «رئیس [دفتر سیاسی حماس]»: the office is the role's
+        if org_heads.longest_at(view, i) is not None:  # (each pattern starts at an organization head)
+            pat = org_pattern(ctx, i)
+            if pat is not None:
+                cands.append((pat, "ORG", "pattern"))
+            plain = plain_word_name(ctx, i) if pat is None else None
+            if plain is not None:
+                cands.append((plain, "ORG", "pattern"))
+            sub = subunit_pattern(ctx, i)
+            if sub is not None and not (i in title_ends and view.token_text(i) in words.office_word):
+                cands.append((sub, "ORG", "pattern"))  # «رئیس [دفتر سیاسی حماس]»: the office is the role's
         for trie, label in ((gaz.orgs, "ORG"), (gaz.places, "LOC")):
             hit = trie.longest_at(view, i)
             if hit is None:

@@ -12,6 +12,8 @@ the ZWNJ repairer) and ``stopwords.dat``.
 
 from __future__ import annotations
 
+import re
+
 import threading
 from typing import Optional
 
@@ -27,6 +29,14 @@ _STRICT_FUNCTION_TAGS = {"P", "CONJ", "PRO", "DET", "POSTP", "PREP"}
 #: what may stand before «می‌» in a verb: nothing, the negation, a verbal prefix (برمی‌گرداند)
 _VERB_PREFIXES_MI = ("", "ن", "بر", "در", "باز", "فرا", "فرو", "وا", "پس", "پیش", "بر\u200c", "در\u200c")
 _FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
+
+
+def _hamza_form(tok: str) -> "str | None":
+    """``tok`` with «ای»/«یو» between letters written with «ئ» («ارایه» → «ارائه»,
+    «مسیول» → «مسئول»), or None when it has neither."""
+    out = re.sub(r"(?<=\w)ای(?=[هن])", "ائ", tok)
+    out = re.sub(r"(?<=\w)یو(?=\w)", "ئو", out)
+    return out if out != tok else None
 
 
 class CommonWords:
@@ -77,6 +87,8 @@ class CommonWords:
         if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
                 and (tok[1:] in self.words or tok[1:5] == "خواه" or tok.endswith(("یم", "ید", "ند"))):
             return True  # نکرد، بگوید، نخواهد، نداریم (but not «نیازی», «نیوز»)
+        if tok[:1] == "ن" and tok[1:] in self._stage.light_verb:
+            return True  # a light verb negated: «[شرکت] نکرده», «[بررسی] نشده»
         for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):  # «برداشتند», «درآوردند» (not «برداشت» the noun)
             if tok.startswith(prefix) and tok.endswith(("ند", "ید", "یم")) and tok not in self.words \
                     and tok[len(prefix):] in self.verbs and len(tok) - len(prefix) >= 4:
@@ -98,8 +110,12 @@ class CommonWords:
 
     def is_known(self, tok: str) -> bool:
         """In the lexicon as a word (not a plausible unknown surname): tagged words, and
-        untagged derived words whose stem is a tagged word (اصلی ← اصل)."""
+        untagged derived words whose stem is a tagged word (اصلی ← اصل); a word written
+        with «ی» for the hamza's seat as the lexicon's form («ارایه» ← «ارائه», «مسیول»)."""
         tags = self.words.get(tok)
+        hamza = _hamza_form(tok) if tags in (None, "", "0") else None
+        if hamza is not None and self.words.get(hamza) not in (None, "", "0"):
+            return True
         if tags is None:
             return False
         if tags not in ("", "0"):
@@ -173,6 +189,9 @@ class CommonWords:
             if tail in ("ها", "های", "هایی", "ای", "ی", "اش", "شان", "ام", "ترین", "تر"):
                 return True
         tags = self.words.get(tok)
+        hamza = _hamza_form(tok) if tags in (None, "", "0") else None
+        if hamza is not None and self.words.get(hamza) not in (None, "", "0"):
+            return self.is_common(hamza)
         if tags is None:
             return False
         if self.freq.get(tok, 0) >= 1_000_000:

@@ -34,9 +34,14 @@ from bisect import bisect_left, insort
 from typing import List, Optional, Sequence, Tuple
 
 from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
+from .gazetteer import fold as _fold_unit
 from .org_patterns import administering, counted
 
-__all__ = ["merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
+#: the internal label of a title's field found by the tagger («وزیر [مسکن]»): no entity, but the
+#: role phrase after a title that takes a ministry includes it (:func:`~.roles.find_roles`)
+FIELD = "FIELD"
+
+__all__ = ["FIELD", "merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
            "of_member_states", "of_the_country"]
 
@@ -124,6 +129,19 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
         if tlab != "PER" and _description(ctx, ti, tj, tlab):
             continue  # «اداره امور عراق», «یهودیان فرانسه», «کمیسیون مشترک»: no name
+        if tlab == "ORG" and _field_of_title(ctx, ti, tj):
+            for s in spans.overlapping(ti, tj):
+                if s[2] == "ORG" and ti <= s[0] and s[1] <= tj:
+                    spans.remove(s)  # «وزیر پست و [تلگراف]»: no medium inside the field
+            if all(s[2] == "LOC" for s in spans.overlapping(ti, tj)):
+                spans.append((ti, tj, FIELD, "tagger"))  # the role takes it (roles.find_roles), then it goes
+            continue  # «وزیر [مسکن]», «معاون [آموزش تحقیقات و فناوری] وزیر راه»: the title's field
+        if tlab == "ORG" and _place_with_head(ctx, ti, tj):
+            tlab = "LOC"  # «استان قم», «کشور چین»: a place after its generic head
+        elif tlab == "ORG" and view.tok_start[ti] and view.token_text(ti) in ctx.words.system_head \
+                and not any(s[2] == "ORG" for s in spans.overlapping(ti, tj)):
+            tlab = "PRODUCT"  # «سامانه اس۴۰۰», «سامانه سهام عدالت»: a system, made, not a body
+            # (a body named in it stays: «سامانه بهداشت و درمان [ارتش جمهوری اسلامی ایران]»)
         if tlab != "PER":
             tj = _without_indefinite_object(ctx, ti, tj)  # «[ازبکستان] فرمانی را صادر کرد»
         over = spans.overlapping(ti, tj)
@@ -164,6 +182,11 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                 continue  # «[اتحادیه اروپا] ظریف», «[کاخ سفید] هند را»: the next word is not part of the name
                 # (never cut to a name that is also a common word: «گنبد صفورا», «سپاه صحابه» stay whole;
                 # nor before an organization's adjective: «مجلس فدرال»)
+            last = max(over, key=lambda s: (s[1], -s[0]))
+            if tlab == "ORG" and last[2] == "ORG" and last[1] == tj and all(s[1] <= last[0] or s is last for s in over) \
+                    and _ordinary_words(ctx, ti, min(s[0] for s in over)) and _unambiguous_name(ctx, last[0], last[1]) \
+                    and not _municipal(ctx, last):
+                continue  # «[جنگ] رژیم صهیونیستی», «[رسمی] فدراسیون فوتبال»: plain words before a name are not in it
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
             if tlab == "ORG" and ti in title_ends and view.token_text(ti) in words.office_word \
@@ -214,10 +237,18 @@ def allowed_labels(ctx: Context, i: int, j: int, label: str) -> Tuple[str, ...]:
 def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, int]]) -> List[Found]:
     """A person span overlapping a role keeps only the part outside it (nothing when
     it lies inside the role)."""
+    # (a span only shrinks, so only the roles overlapping it at first can touch it: they are
+    # found by bisection over the roles by start, then applied in their own order)
+    order = sorted(range(len(role_ranges)), key=lambda k: role_ranges[k][0])
+    starts = [role_ranges[k][0] for k in order]
+    longest = max((re_ - rs for rs, re_ in role_ranges), default=0)
     cleaned = []
     for i, j, lab, src in merged:
         if lab == "PER":
-            for rs, re_ in role_ranges:
+            near = sorted(k for k in order[bisect_left(starts, i - longest):bisect_left(starts, j)]
+                          if role_ranges[k][1] > i)
+            for k in near:
+                rs, re_ = role_ranges[k]
                 if i < re_ and rs < j:
                     if i >= rs:
                         i = max(i, re_)
@@ -329,6 +360,103 @@ def _past_place_heads(ctx: Context, i: int, j: int) -> int:
     return k
 
 
+def _ordinary_words(ctx: Context, i: int, k: int) -> bool:
+    """Units ``[i, k)`` are ordinary words, at least one, that start no organization's
+    name: lexicon words that are no organization's head (``org_heads.tsv``, and the
+    heads of units and bodies of ``word_classes.tsv``: «کانون», «فراکسیون», «معاونت»),
+    no first name, place or demonym. A tagger's organization made of such words and a
+    listed organization after them is that organization: «جنگ [رژیم صهیونیستی]», «رسمی
+    [فدراسیون فوتبال]», «اینترنتی [سازمان سنجش]»."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    if k <= i:
+        return False
+    for u in range(i, k):
+        if not view.tok_start[u]:
+            continue
+        tok = view.token_text(u)
+        if not (lex.is_known(tok) or lex.is_common(tok) or lex.is_function(tok)) \
+                or _is_body_head(ctx, tok) \
+                or gaz.org_heads.longest_at(view, u) is not None or gaz.orgs.longest_at(view, u) is not None \
+                or gaz.is_first_name(tok) or gaz.places.longest_at(view, u) is not None \
+                or gaz.demonyms.longest_at(view, u) is not None:
+            return False
+    return True
+
+
+def _field_of_title(ctx: Context, i: int, j: int) -> bool:
+    """A tagger's organization right after a title that takes a ministry's name («وزیر»,
+    «وزرای», «معاون»; a role modifier between them allowed: «وزیر سابق») that is the
+    title's field, not a body: ordinary lexicon words (listed places, «و» and commas
+    among them) starting with no organization's head, listed nowhere as an
+    organization: «وزیر [مسکن]», «وزیر سابق [خارجه مصر]», «وزرای [جهاد و بهداشت]»,
+    «معاون [آموزش تحقیقات و فناوری] وزیر راه» («معاون [وزارت خارجه]» stays; after other
+    titles the words often name an office: «مدیرکل [منابع طبیعی و آبخیزداری …]»)."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    title_ends = ctx.ministry_title_ends
+    k = i
+    if k not in title_ends:
+        if k == 0 or not view.tok_start[k]:
+            return False
+        p = view.first_unit[view.tok[k] - 1] if view.tok[k] > 0 else None
+        mod = gaz.modifiers.longest_at(view, p) if p is not None else None
+        if p is None or p not in title_ends or mod is None or mod[0] != k:
+            return False
+    if gaz.org_heads.longest_at(view, i) is not None or gaz.orgs.longest_at(view, i) is not None \
+            or _is_body_head(ctx, view.token_text(i)):
+        return False
+    u = i
+    while u < j:
+        place = gaz.places.longest_at(view, u)
+        if place is not None and place[0] <= j and u > i:
+            u = place[0]
+            continue
+        tok = view.token_text(u)
+        if view.tok_start[u] and not (tok in ("و", "،", ",") or lex.is_known(tok) or lex.is_common(tok)) \
+                or gaz.is_first_name(tok) or gaz.org_heads.longest_at(view, u) is not None:
+            return False
+        org = gaz.orgs.longest_at(view, u)
+        if org is not None and (view.tok[org[0] - 1] != view.tok[u] or not lex.is_known(tok)):
+            return False  # «وزیر دفاع [اتحادیه اروپا]»: a body is named (not a word of the field: «پست و تلگراف»)
+        u += 1
+    return True
+
+
+def _place_with_head(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` are generic place heads («استان», «کشور»: ``place_head``) and a
+    listed place that is no common word: «استان قم», «کشور چین»."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    k = i
+    while k < j and view.tok_start[k] and view.token_text(k) in words.place_head:
+        k = view.next_token_unit(k)
+    if k == i or k >= j:
+        return False
+    place = gaz.places.longest_at(view, k)
+    return place is not None and place[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous
+
+
+def _is_body_head(ctx: Context, tok: str) -> bool:
+    """``tok`` heads a body's name (``body_head`` and the unit heads of ``word_classes.tsv``),
+    also in the plural or with a half-space («نیرو‌های», «دولت‌های»)."""
+    heads = ctx.words.body_head
+    return tok in heads or tok.replace("\u200c", "") in heads or tok.split("\u200c")[0] in heads
+
+
+def _municipal(ctx: Context, span: Found) -> bool:
+    """A pattern's body of a place («شهرداری تبریز»: a ``loc`` head in ``org_heads.tsv``),
+    which ordinary words before it often make a club's name («[مقاومت] شهرداری تبریز»)."""
+    head = ctx.gaz.org_heads.longest_at(ctx.view, span[0]) if span[3] == "pattern" else None
+    return head is not None and head[1].kind == "loc"
+
+
+def _unambiguous_name(ctx: Context, i: int, j: int) -> bool:
+    """``[i, j)`` is a name that is no everyday word: not listed as ambiguous, and not
+    one lexicon word («اطلاعات», «تلگراف»)."""
+    view = ctx.view
+    if tuple(view.keys[i:j]) in ctx.gaz.ambiguous:
+        return False
+    return view.tok[i] != view.tok[j - 1] or not ctx.lex.is_known(view.token_text(i))
+
+
 def _next_word_not_of_name(ctx: Context, k: int, tj: int, person_words) -> bool:
     """Units ``[k, tj)`` are one word that does not continue a listed name: a first
     name or a person's name, a listed place, a demonym, a common word or a word with a
@@ -398,7 +526,35 @@ def _description(ctx: Context, i: int, j: int, label: str) -> bool:
     if view.tok_start[i] and view.token_text(i) in words.plain_name_head and nxt < j:
         rest = [view.keys[u] for u in range(nxt, j)]
         return all(k in words.kind_adjective for k in rest)
-    return False
+    return label == "ORG" and _of_a_nationality(ctx, i, j)
+
+
+def _of_a_nationality(ctx: Context, i: int, j: int) -> bool:
+    """An organization's head with nationality adjectives only: «شرکت سوئیسی», «پایگاه
+    روسی», «باشگاه ایرانی و ترکیه‌ای» say what kind of body, not which (a demonym, or a
+    listed place + «ی»). Not a listed name, and not a state's own body, which the
+    adjective names (``state_body``: «ارتش سوری», «پلیس سعودی», «دولت ایرانی»)."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    head = gaz.org_heads.longest_at(view, i)
+    if head is None or head[0] >= j or view.token_text(i) in words.state_body \
+            or gaz.orgs.get(tuple(view.keys[i:j])) is not None:
+        return False
+    k, seen = head[0], False
+    while k < j:
+        if not view.tok_start[k]:
+            return False
+        d = gaz.demonyms.longest_at(view, k)
+        tok = view.token_text(k)
+        if d is not None and d[0] <= j:
+            k, seen = d[0], True
+        elif tok == "و" and seen:
+            k = view.next_token_unit(k)
+        elif tok.endswith("ی") and len(tok) > 3 and view.next_token_unit(k) <= j \
+                and gaz.places.get((_fold_unit(tok[:-1]),)) is not None and not gaz.is_first_name(tok):
+            k, seen = view.next_token_unit(k), True  # «تهرانی»: a listed place + «ی»
+        else:
+            return False
+    return seen
 
 
 def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
@@ -640,9 +796,24 @@ def _club_name(ctx: Context, i: int, j: int) -> Optional[Tuple[int, int]]:
     lex = ctx.lex
     tags = set((lex.words.get(first) or "").split(","))
     if lex.is_plural_noun(first) or first.endswith("ان") and lex.words.get(first[:-2]) \
-            or "AJ" in tags and "N" not in tags or first in lex.stop:
-        return None  # «باشگاه مشتریان», «تیم معمولی …»: no club's name
+            or "AJ" in tags and "N" not in tags or first in lex.stop or _graded_adjective(ctx, first):
+        return None  # «باشگاه مشتریان», «تیم معمولی …», «۵ باشگاه برتر جهان», «باشگاه بزرگی»: no club's name
     return k, j
+
+
+def _graded_adjective(ctx: Context, tok: str) -> bool:
+    """A comparative or superlative («برتر», «بزرگترین») or an adjective with the
+    indefinite «ی» («بزرگی»): it describes what follows, it names nothing."""
+    lex = ctx.lex
+    if tok.endswith(("تر", "ترین")) and "AJ" in (lex.words.get(tok) or "").split(","):
+        return True  # «برتر», «بزرگترین»
+    for stem in (tok[:-4] if tok.endswith("ترین") else None, tok[:-2] if tok.endswith("تر") else None,
+                 tok[:-1] if tok.endswith("ی") and lex.words.get(tok) in (None, "", "0") else None):
+        stem = stem.rstrip("\u200c") if stem else stem
+        if stem and len(stem) > 2 and "AJ" in (lex.words.get(stem) or "").split(",") \
+                and lex.freq.get(stem, 0) >= 1_000_000:
+            return True  # a frequent adjective («بزرگی»; not the first syllable of a name: «پاری سن ژرمن»)
+    return False
 
 
 def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:

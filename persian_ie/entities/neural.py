@@ -84,6 +84,14 @@ class TokenEncoder:
         self.wordfeat = wordfeat
         self._gaz = Featurizer({}, gazetteer)
         self._cache: Dict[str, Tuple[int, Tuple[int, ...], Tuple[int, ...]]] = {}
+        #: token → its :func:`word_key` (the gazetteer marks look every token up by it)
+        self._keys: Dict[str, str] = {}
+        #: listed phrase (key tuple) → the ``(B column, I column)`` of each of its types
+        self._gaz_cols: Dict[Tuple[str, ...], Tuple[Tuple[int, int], ...]] = {}
+        for phrase, kinds in self._gaz.gazetteer.items():
+            cols = tuple((self.gaz_kinds.get(k + ":B", -1), self.gaz_kinds.get(k + ":I", -1)) for k in kinds)
+            if cols:
+                self._gaz_cols[phrase] = cols
 
     @property
     def n_gaz(self) -> int:
@@ -127,13 +135,52 @@ class TokenEncoder:
                     out[i, j] = 1.0
         return out
 
+    def arrays(self, tokens: Sequence[str]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(word ids (N,), char ids (N, C), categorical ids (N, F))`` of ``tokens``."""
+        ids = [self.token(t) for t in tokens]
+        lens = np.array([len(c) for _, c, _ in ids], dtype=np.int64)
+        chars = np.zeros((len(ids), int(lens.max())), dtype=np.int64)
+        flat = np.fromiter((x for _, c, _ in ids for x in c), dtype=np.int64, count=int(lens.sum()))
+        starts = np.repeat(np.cumsum(lens) - lens, lens)  # each char's word's first position in flat
+        chars[np.repeat(np.arange(len(ids)), lens), np.arange(len(flat)) - starts] = flat
+        words = np.array([w for w, _, _ in ids], dtype=np.int64)
+        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        return words, chars, cats
+
+    def keys(self, tokens: Sequence[str]) -> List[str]:
+        """The :func:`~persian_ie.entities.crf.word_key` of each token (cached)."""
+        cache = self._keys
+        out = [cache.get(t) for t in tokens]
+        if None in out:
+            for i, k in enumerate(out):
+                if k is None:
+                    out[i] = k = word_key(tokens[i])
+                    if len(cache) < 500_000:
+                        cache[tokens[i]] = k
+        return out
+
     def gazetteer_batch(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """(B, T, n_gaz) gazetteer marks of a padded batch."""
+        """(B, T, n_gaz) gazetteer marks of a padded batch (as :meth:`gazetteer` per sentence)."""
         T = max((len(s) for s in sentences), default=0)
         gaz = np.zeros((len(sentences), T, len(self.gaz_kinds)), dtype=np.float32)
+        first, cols_of = self._gaz._gaz_first, self._gaz_cols
         for b, s in enumerate(sentences):
-            if len(s):
-                gaz[b, :len(s)] = self.gazetteer(s)
+            keys = self.keys(s)
+            n = len(keys)
+            for i, key in enumerate(keys):
+                lengths = first.get(key)
+                if lengths is None:
+                    continue
+                for length in lengths:
+                    if i + length > n:
+                        continue
+                    cols = cols_of.get(tuple(keys[i:i + length]))
+                    if cols:
+                        for cb, ci in cols:
+                            if cb >= 0:
+                                gaz[b, i, cb] = 1.0
+                            if ci >= 0:
+                                gaz[b, i + 1:i + length, ci] = 1.0
         return gaz
 
     def batch(self, sentences: Sequence[Sequence[str]]):
@@ -295,16 +342,12 @@ class _Net:
 
     # -- fast path: layer-0 input projection computed once per distinct word --------------
 
-    def _token_projection(self, tokens: Sequence[str], enc: "TokenEncoder") -> np.ndarray:
+    def _token_projection(self, tokens: Sequence[str], enc: "TokenEncoder",
+                          arrays: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None) -> np.ndarray:
         """(N, 8H) layer-0 input projections (both directions, biases included) of the
-        word-level inputs (word vector, char CNN, categorical features) of ``tokens``."""
-        ids = [enc.token(t) for t in tokens]
-        C = max(len(c) for _, c, _ in ids)
-        chars = np.zeros((len(ids), C), dtype=np.int64)
-        for i, (_, c, _) in enumerate(ids):
-            chars[i, :len(c)] = c
-        words = np.array([w for w, _, _ in ids], dtype=np.int64)
-        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        word-level inputs (word vector, char CNN, categorical features) of ``tokens``
+        (``arrays``: their :meth:`TokenEncoder.arrays`, when already made)."""
+        words, chars, cats = enc.arrays(tokens) if arrays is None else arrays
         parts = [self.word_emb[words], self.char_features(chars)]
         parts += [table[cats[:, j]] for j, table in enumerate(self.cat_embs)]
         return np.concatenate(parts, axis=1) @ self._w_tok + self._b_tok
@@ -324,29 +367,57 @@ class _Net:
         #: token → row of ``_proj_rows`` holding its projection (the frequent words only)
         self._proj_cache: Dict[str, int] = {}
         self._proj_rows = np.empty((self.FREQUENT, self._b_tok.shape[0]), dtype=np.float32)
+        self._proj_lock = threading.Lock()
+        #: every direction's recurrent weights, stacked for :func:`_lstm_gathered`
+        self._whh_stack = np.stack(self._whh_s)
 
     def token_table(self, uniq: Sequence[str], enc: "TokenEncoder") -> np.ndarray:
         """(1 + len(uniq), 8H) first-layer input projections (both directions, gate-scaled,
         biases included) of the word-level inputs of each distinct token; row 0 is the
         padding (zeros). Projections of the :attr:`FREQUENT` most frequent words are kept
         for the process; only the gazetteer marks depend on the context."""
-        cache, rows = self._proj_cache, self._proj_rows
-        table = np.empty((len(uniq) + 1, rows.shape[1]), dtype=np.float32)
-        table[0] = 0.0
-        hit = np.fromiter((cache.get(t, -1) for t in uniq), dtype=np.int64, count=len(uniq))
-        have = hit >= 0
-        if have.any():
-            table[1:][have] = rows[hit[have]]
-        if not have.all():
-            missing = np.flatnonzero(~have)
-            tokens = [uniq[i] for i in missing]
-            proj = self._token_projection(tokens, enc)
-            table[1 + missing] = proj
-            for t, row in zip(tokens, proj):
-                if 1 < enc.token(t)[0] < self.FREQUENT and len(cache) < len(rows):
-                    rows[len(cache)] = row
-                    cache[t] = len(cache)
+        H4 = self._b_tok.shape[0] // 2
+        table = np.empty((len(uniq) + 1, 2 * H4), dtype=np.float32)
+        self.fill_token_rows(uniq, enc, table[:, :H4], table[:, H4:])
         return table
+
+    def fill_token_rows(self, uniq: Sequence[str], enc: "TokenEncoder", out_f: np.ndarray,
+                        out_b: np.ndarray, encoded: Optional[dict] = None) -> None:
+        """:meth:`token_table` written straight into ``out_f`` and ``out_b``, (1 + len(uniq), 4H)
+        each: the forward and the backward direction's halves. ``encoded`` keeps the
+        :meth:`TokenEncoder.arrays` of the words missing from the cache for the other
+        networks of an ensemble (their caches hold the same words)."""
+        cache, rows = self._proj_cache, self._proj_rows
+        H4 = out_f.shape[1]
+        out_f[0] = 0.0
+        out_b[0] = 0.0
+        hit = np.fromiter((cache.get(t, -1) for t in uniq), dtype=np.int64, count=len(uniq))
+        have = np.flatnonzero(hit >= 0)
+        if len(have):
+            src = rows[hit[have]]
+            out_f[1 + have] = src[:, :H4]
+            out_b[1 + have] = src[:, H4:]
+        if len(have) < len(uniq):
+            missing = np.flatnonzero(hit < 0)
+            tokens = [uniq[i] for i in missing]
+            key = tuple(tokens)
+            arrays = None if encoded is None else encoded.get(key)
+            if arrays is None:
+                arrays = enc.arrays(tokens)
+                if encoded is not None:
+                    encoded[key] = arrays
+            proj = self._token_projection(tokens, enc, arrays)
+            out_f[1 + missing] = proj[:, :H4]
+            out_b[1 + missing] = proj[:, H4:]
+            keep = [(t, k) for k, (t, w) in enumerate(zip(tokens, arrays[0].tolist())) if 1 < w < self.FREQUENT]
+            if keep and len(cache) < len(rows):
+                with self._proj_lock:  # threads share the cache: a row is written before it is named
+                    for t, k in keep:
+                        if len(cache) >= len(rows):
+                            break
+                        if t not in cache:
+                            rows[len(cache)] = proj[k]
+                            cache[t] = len(cache)
 
     def layer0_inputs(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
                       lengths: np.ndarray) -> np.ndarray:
@@ -447,21 +518,20 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     D, U1, M = 2 * len(nets), len(uniq) + 1, len(mb)
     # one row table for every direction: the tokens' rows, then the gazetteer-marked positions'
     rows = np.empty((D, U1 + M, H4), dtype=np.float32)
+    encoded: dict = {}
     for k, n in enumerate(nets):
-        table = n.token_table(uniq, enc)
-        rows[2 * k, :U1] = table[:, :H4]
-        rows[2 * k + 1, :U1] = table[:, H4:]
+        n.fill_token_rows(uniq, enc, rows[2 * k, :U1], rows[2 * k + 1, :U1], encoded)
         if M:
             g = (gaz[mb, mt] @ n._w_gaz) if n._w_gaz is not None else np.zeros((M, 2 * H4), dtype=np.float32)
-            rows[2 * k, U1:] = table[fwd[mt, mb], :H4] + g[:, :H4]
-            rows[2 * k + 1, U1:] = table[bwd[rt, mb], H4:] + g[:, H4:]
+            rows[2 * k, U1:] = rows[2 * k, fwd[mt, mb]] + g[:, :H4]
+            rows[2 * k + 1, U1:] = rows[2 * k + 1, bwd[rt, mb]] + g[:, H4:]
     if M:
         fwd[mt, mb] = U1 + np.arange(M)
         bwd[rt, mb] = U1 + np.arange(M)
     offsets = (np.arange(D) * (U1 + M))[None, :, None]
     idx = np.where((np.arange(D) % 2 == 0)[None, :, None], fwd[:, None, :], bwd[:, None, :]) + offsets  # (T, D, B)
-    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, np.stack([w for n in nets for w in n._whh_s]),
-                        lengths)
+    whh = nets[0]._whh_stack if len(nets) == 1 else np.concatenate([n._whh_stack for n in nets])
+    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, whh, lengths)
     em_f = sum(hs[:, 2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
     em_b = sum(hs[:, 2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
     em = em_f + em_b[steps, np.arange(B)[None, :]] + sum(n.out_b for n in nets)
@@ -543,7 +613,7 @@ def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start:
     for t in range(1, T):
         cand = score[:, :, None] + trans  # B, from, to
         arg = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + em[:, t]
+        new = cand.max(axis=1) + em[:, t]  # (the value at arg)
         live = (t < lengths)[:, None]
         score = np.where(live, new, score)
         back[:, t] = np.where(live, arg, np.arange(K))  # past the end: stay on the same tag
@@ -700,9 +770,9 @@ class NeuralTagger:
             lengths = np.array([len(x) for x in batch], dtype=np.int64)
             gaz = enc.gazetteer_batch(batch)
             em = ensemble_emissions(nets, batch, enc, gaz, lengths)
-            paths = viterbi_batch(em, lengths, trans, start, end)
+            paths = viterbi_batch(em, lengths, trans, start, end).tolist()
             for b, i in enumerate(idx):
-                raw[i] = [labels[j] for j in paths[b, :lengths[b]]]
+                raw[i] = [labels[j] for j in paths[b][:len(batch[b])]]
         for i, j in enumerate(same):
             if j != i:
                 raw[i] = raw[j]

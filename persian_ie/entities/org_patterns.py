@@ -258,6 +258,8 @@ def quoted_name(ctx: Context, q: int) -> Optional[int]:
         close += 1
     if close >= n or close == q + 1 or view.keys[close] not in QUOTE_CLOSE:
         return None
+    if all(view.keys[u] in ("و", "یا", "،", ",") for u in range(q + 1, close)):
+        return None  # «"جنبش …" و یا "جنبش …"»: between two quoted names, no name
     before = any(q >= len(p) and tuple(view.keys[q - len(p):q]) == p for p in words.org_intro)
     after = close + 1
     if after < n and view.keys[after] in ("یک", "از"):

@@ -104,6 +104,10 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
                 j = last = entities[j][0]
                 prev = "ENT"
                 continue
+            if j in entities and entities[j][1] == "FIELD" and "m" in flags and prev in ("TITLE", "MOD"):
+                j = last = entities[j][0]  # a field the tagger found: «وزیر [مسکن]», «وزیر سابق [خارجه مصر]»
+                prev = "MINISTRY"
+                continue
             m = gaz.ministries.longest_at(view, j) if ("m" in flags and prev == "TITLE") else None
             if m is not None:
                 j = last = m[0]

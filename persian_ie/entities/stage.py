@@ -42,7 +42,7 @@ from ..document import Document, Span
 from .context import Context, Found
 from .facilities import route_spans
 from .gazetteer_spans import gazetteer_spans
-from .merge import (clip_persons_to_roles, drop_descriptions, media_of_desks, merge, organizations_in_events,
+from .merge import (FIELD, clip_persons_to_roles, drop_descriptions, media_of_desks, merge, organizations_in_events,
                     own_country, organizations_in_names, latin_names,
                     of_member_states, of_the_country, with_adjectives)
 from .persons import person_spans
@@ -135,6 +135,7 @@ class EntityRecognizer:
             by_start, blocked = _role_inputs(len(view), merged)
             roles = find_roles(view, by_start, ctx.gaz, blocked)
         role_ranges = [(r.start, r.end) for r in roles]
+        merged = [s for s in merged if s[2] != FIELD]  # a title's field is no entity
         merged = own_country(ctx, clip_persons_to_roles(merged, role_ranges))
         if self.person_rules:
             merged = person_spans(ctx, merged, role_ranges)

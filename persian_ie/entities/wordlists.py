@@ -88,6 +88,11 @@ class StageWords:
         self.club_head = words("club_head")
         self.body_adjective = words("body_adjective")
         self.sport = words("sport")
+        self.state_body = words("state_body")
+        self.system_head = words("system_head")
+        # every word that heads a body or a unit's name besides the patterns' heads
+        self.body_head = (words("body_head") | self.office_word | self.subunit_head | self.newsroom_unit
+                          | self.press_word | self.plain_name_head | self.club_head)
         from .gazetteer import fold
 
         self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
