@@ -237,10 +237,18 @@ def allowed_labels(ctx: Context, i: int, j: int, label: str) -> Tuple[str, ...]:
 def clip_persons_to_roles(merged: List[Found], role_ranges: Sequence[Tuple[int, int]]) -> List[Found]:
     """A person span overlapping a role keeps only the part outside it (nothing when
     it lies inside the role)."""
+    # (a span only shrinks, so only the roles overlapping it at first can touch it: they are
+    # found by bisection over the roles by start, then applied in their own order)
+    order = sorted(range(len(role_ranges)), key=lambda k: role_ranges[k][0])
+    starts = [role_ranges[k][0] for k in order]
+    longest = max((re_ - rs for rs, re_ in role_ranges), default=0)
     cleaned = []
     for i, j, lab, src in merged:
         if lab == "PER":
-            for rs, re_ in role_ranges:
+            near = sorted(k for k in order[bisect_left(starts, i - longest):bisect_left(starts, j)]
+                          if role_ranges[k][1] > i)
+            for k in near:
+                rs, re_ = role_ranges[k]
                 if i < re_ and rs < j:
                     if i >= rs:
                         i = max(i, re_)

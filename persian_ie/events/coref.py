@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import List, Optional
 
 import regex
@@ -86,6 +86,25 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
         s = subject_of_sentence(doc, units, i)
         if s is not None:
             subj_by_sent[i] = s
+    # per sentence, its named AND titled units in position order (the only ones a bare title
+    # looks ahead to), with their starts: a title reads the ones after it by bisection instead of
+    # scanning the whole sentence (a run-on list of meetings is one sentence of hundreds of units)
+    titled_by_sent: dict = {}
+    role_words: dict = {}  # id(unit) → its folded title words
+
+    def titled_after(si: int, start: int) -> List[PersonRef]:
+        hit = titled_by_sent.get(si)
+        if hit is None:
+            vs = [v for v in _units_of_sentence(doc, units).get(si, ()) if v.name is not None and v.role is not None]
+            hit = titled_by_sent[si] = ([v.start for v in vs], vs)
+        return hit[1][bisect_right(hit[0], start):]
+
+    def words_of_role(v: PersonRef) -> List[str]:
+        w = role_words.get(id(v))
+        if w is None:
+            w = role_words[id(v)] = fold(doc.norm[v.role[0]:v.role[1]]).split()
+        return w
+
     for u in units:
         if u.pronoun is not None:
             ante = None
@@ -107,14 +126,13 @@ def resolve(doc: Document, units: List[PersonRef]) -> None:
             continue
         if u.name is None and u.role is not None and not u.plural:
             key = fold(doc.norm[u.role[0]:u.role[1]]).split()
-            by_sent = _units_of_sentence(doc, units)
-            ahead = [v for si in range(u.sent, u.sent + 3) for v in by_sent.get(si, ())
-                     if v.name is not None and v.role is not None and v.start > u.start]
+            us = u.start
+            ahead = [v for si in range(u.sent, u.sent + 3) for v in titled_after(si, us)]
             pool = list(reversed(named[-_NEAREST:])) + ahead
             for v in pool:
                 if v.role is None:
                     continue
-                other = fold(doc.norm[v.role[0]:v.role[1]]).split()
+                other = words_of_role(v)
                 short, long_ = (key, other) if len(key) <= len(other) else (other, key)
                 # «شهردار تهران» = «شهردار تهران»; «سفیر ارمنستان» ⊂ «سفیر ارمنستان در تهران»
                 # (but not «رئیس جمهور» ⊂ «رئیس جمهور فنلاند»: another country, another person)

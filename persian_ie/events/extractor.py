@@ -177,7 +177,7 @@ class EventExtractor:
                 "_events_units_by_sentence", "_events_verb_table", "_events_clause_windows",
                 "_events_place_countries", "_events_places_in_orgs", "_events_member_summary",
                 "_events_unit_scores", "_events_longest_unit", "_events_gate",
-                "_events_unit_ends", "_coref_title_facts")
+                "_events_unit_ends", "_coref_title_facts", "_events_titled_members")
 
     @classmethod
     def _drop_scratch(cls, doc: Document) -> None:

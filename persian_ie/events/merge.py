@@ -362,12 +362,32 @@ def _unify_counterpart(doc: Document, cl: Cluster) -> None:
     """«X در دیدار مدیر کل یونسکو …» then «کوئیچیرو ماتسورا نیز در این دیدار گفت»: the party
     named only by title and the one who «also» speaks, named only by name, are one person."""
     members = doc.user_data.get("events.members") or {}
+    # whether an entity has a (singular) title anywhere, read once per entity and run, not once per
+    # slot of every cluster (a person named in hundreds of meetings has hundreds of members)
+    cached = doc.user_data.get("_events_titled_members")
+    if cached is None or cached[0] is not members:
+        cached = doc.user_data["_events_titled_members"] = (members, {})
+    titled_entity = cached[1]
 
-    def titles(slot):
-        return [v.role for r in slot.refs for v in members.get(r.resolved().entity, [r.resolved()])
-                if v.role is not None and not v.plural]
+    def is_titled(v: PersonRef) -> bool:
+        return v.role is not None and not v.plural
 
-    named = [s for s in cl.parts if any(r.resolved().name is not None for r in s.refs) and not titles(s)]
+    def has_title(slot) -> bool:
+        for r in slot.refs:
+            ref = r.resolved()
+            group = members.get(ref.entity)
+            if group is None:
+                if is_titled(ref):
+                    return True
+                continue
+            hit = titled_entity.get(ref.entity)
+            if hit is None:
+                hit = titled_entity[ref.entity] = any(is_titled(v) for v in group)
+            if hit:
+                return True
+        return False
+
+    named = [s for s in cl.parts if any(r.resolved().name is not None for r in s.refs) and not has_title(s)]
     titled = [s for s in cl.parts if all(r.resolved().name is None and not r.plural and not r.body for r in s.refs)
               and any(r.role is not None for r in s.refs)]
     if len(named) != 1 or len(titled) != 1:
