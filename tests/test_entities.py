@@ -739,3 +739,13 @@ def test_a_system_is_a_product_not_an_organization():
     assert ("سامانه اس۴۰۰", "PRODUCT") in found and not any(lab == "ORG" for _, lab in found)
     found = [(e.text, e.label) for e in nlp("خدماتی که سامانه بهداشت و درمان ارتش جمهوری اسلامی ایران ارائه کرد.").doc.entities]
     assert ("ارتش جمهوری اسلامی ایران", "ORG") in found  # a body named in it stays
+
+
+def test_a_name_of_a_medium_and_a_place_in_a_list_of_places_is_the_place(nlp):
+    tagged = _stage_with(("الجزیره", "ORG"), ("فارس", "ORG"))  # the tagger reads both as the media
+    found = [(e.text, e.label) for e in tagged("سفر متکی به دمشق و الجزیره انجام شد.").doc.entities]
+    assert ("الجزیره", "LOC") in found and ("الجزیره", "ORG") not in found
+    found = [(e.text, e.label) for e in tagged("برف در استان‌های اصفهان، فارس و تهران بارید.").doc.entities]
+    assert ("فارس", "LOC") in found and ("فارس", "ORG") not in found
+    found = [(e.text, e.label) for e in tagged("به گزارش فارس، وزیر گفت.").doc.entities]
+    assert found == [("فارس", "ORG")]

@@ -41,7 +41,7 @@ from .org_patterns import administering, counted
 #: role phrase after a title that takes a ministry includes it (:func:`~.roles.find_roles`)
 FIELD = "FIELD"
 
-__all__ = ["FIELD", "merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
+__all__ = ["FIELD", "places_in_a_list", "merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
            "of_member_states", "of_the_country"]
 
@@ -814,6 +814,26 @@ def _graded_adjective(ctx: Context, tok: str) -> bool:
                 and lex.freq.get(stem, 0) >= 1_000_000:
             return True  # a frequent adjective («بزرگی»; not the first syllable of a name: «پاری سن ژرمن»)
     return False
+
+
+def places_in_a_list(ctx: Context, merged: List[Found]) -> List[Found]:
+    """A listed name that is both a medium and a place («الجزیره» the channel and the
+    capital, «فارس» the agency and the province) is the place where it stands in a list
+    of places, joined to one by «و» or a comma: «سفر متکی به دمشق و [الجزیره]», «تهران،
+    قم، [فارس]، خراسان شمالی»."""
+    view, gaz = ctx.view, ctx.gaz
+    spans = sorted(merged)
+    out = []
+    for k, (i, j, lab, src) in enumerate(spans):
+        if lab == "ORG" and src == "gazetteer" and tuple(view.keys[i:j]) in gaz.ambiguous \
+                and gaz.places.get(tuple(view.keys[i:j])) is not None:
+            before = spans[k - 1] if k > 0 else None
+            after = spans[k + 1] if k + 1 < len(spans) else None
+            if before is not None and before[2] == "LOC" and before[1] == i - 1 and view.keys[i - 1] in ("و", "،", ",") \
+                    or after is not None and after[2] == "LOC" and after[0] == j + 1 and view.keys[j] in ("و", "،", ","):
+                lab = "LOC"
+        out.append((i, j, lab, src))
+    return out
 
 
 def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:
