@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union
 
 from ..document import Document, Span
 from .bio import doc_spans_from_bio
@@ -153,6 +153,29 @@ def load_gazetteer(path: Union[str, Path, None] = None) -> Dict[Tuple[str, ...],
         if key and kind:
             table.setdefault(key, set()).add(kind.strip())
     return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+V = TypeVar("V")
+
+
+def gazetteer_matches(keys: Sequence[str], first: Dict[str, Sequence[int]],
+                      table: Dict[tuple, V]) -> Iterator[Tuple[int, int, V]]:
+    """Every gazetteer phrase in a sentence: ``(start, length, table[phrase])``.
+
+    ``keys`` are the tokens' :func:`word_key`, ``first`` maps a phrase's first key to the
+    lengths of the phrases starting with it, ``table`` maps a phrase (a tuple of keys) to
+    what it marks (types for the CRF, array columns for the BiLSTM).
+    """
+    n = len(keys)
+    for i, key in enumerate(keys):
+        lengths = first.get(key)
+        if lengths is None:
+            continue
+        for length in lengths:
+            if i + length <= n:
+                hit = table.get(tuple(keys[i:i + length]))
+                if hit:
+                    yield i, length, hit
 
 
 class Featurizer:
@@ -284,21 +307,11 @@ class Featurizer:
         if not self.gazetteer:
             return marks
         keys = [word_key(t) for t in tokens]
-        gaz = self.gazetteer
-        first = self._gaz_first
-        for i in range(n):
-            lengths = first.get(keys[i])
-            if lengths is None:
-                continue
-            for length in lengths:
-                if i + length > n:
-                    continue
-                kinds = gaz.get(tuple(keys[i:i + length]))
-                if kinds:
-                    for kind in kinds:
-                        marks[i].append(kind + ":B")
-                        for j in range(i + 1, i + length):
-                            marks[j].append(kind + ":I")
+        for i, length, kinds in gazetteer_matches(keys, self._gaz_first, self.gazetteer):
+            for kind in kinds:
+                marks[i].append(kind + ":B")
+                for j in range(i + 1, i + length):
+                    marks[j].append(kind + ":I")
         return marks
 
     def sentence(self, tokens: Sequence[str]) -> List[List[str]]:

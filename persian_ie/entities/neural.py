@@ -32,7 +32,7 @@ import numpy as np
 
 from ..document import Document, Span
 from .bio import doc_spans_from_bio
-from .crf import OUTPUT_LABELS, ZWNJ, Featurizer, _clean, load_gazetteer, load_wordfeat, word_key
+from .crf import OUTPUT_LABELS, ZWNJ, Featurizer, _clean, gazetteer_matches, load_gazetteer, load_wordfeat, word_key
 
 __all__ = ["NeuralTagger", "TokenEncoder", "DEFAULT_NEURAL_MODEL", "load_weights"]
 
@@ -165,22 +165,12 @@ class TokenEncoder:
         gaz = np.zeros((len(sentences), T, len(self.gaz_kinds)), dtype=np.float32)
         first, cols_of = self._gaz._gaz_first, self._gaz_cols
         for b, s in enumerate(sentences):
-            keys = self.keys(s)
-            n = len(keys)
-            for i, key in enumerate(keys):
-                lengths = first.get(key)
-                if lengths is None:
-                    continue
-                for length in lengths:
-                    if i + length > n:
-                        continue
-                    cols = cols_of.get(tuple(keys[i:i + length]))
-                    if cols:
-                        for cb, ci in cols:
-                            if cb >= 0:
-                                gaz[b, i, cb] = 1.0
-                            if ci >= 0:
-                                gaz[b, i + 1:i + length, ci] = 1.0
+            for i, length, cols in gazetteer_matches(self.keys(s), first, cols_of):
+                for cb, ci in cols:
+                    if cb >= 0:
+                        gaz[b, i, cb] = 1.0
+                    if ci >= 0:
+                        gaz[b, i + 1:i + length, ci] = 1.0
         return gaz
 
     def batch(self, sentences: Sequence[Sequence[str]]):
