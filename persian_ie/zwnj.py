@@ -72,6 +72,8 @@ def glued_forms(words: Mapping[str, str]) -> Dict[str, str]:
 
 
 _ABSENT = object()
+_NO_WORDS: Dict[str, str] = {}
+_BUCKET_LOCK = threading.Lock()
 
 
 class LexiconWords(Mapping):
@@ -94,11 +96,17 @@ class LexiconWords(Mapping):
 
     def _bucket(self, prefix: str) -> Dict[str, str]:
         built = self._built.get(prefix)
-        if built is None:
-            raw = self._raw.get(prefix)
-            built = {} if raw is None else dict(zip(raw[0].split(_SEPARATOR),
-                                                    map(self._lookup.__getitem__, raw[1].encode("latin-1"))))
-            self._built[prefix] = built  # (two threads may build a bucket at once: the same dict)
+        if built is not None:
+            return built
+        if prefix not in self._raw:
+            return _NO_WORDS  # (not kept: any two characters may be asked for)
+        with _BUCKET_LOCK:  # one build per bucket; its joined words are then let go (memory)
+            built = self._built.get(prefix)
+            if built is None:
+                words, tags = self._raw[prefix]
+                built = dict(zip(words.split(_SEPARATOR), map(self._lookup.__getitem__, tags.encode("latin-1"))))
+                self._built[prefix] = built
+                self._raw[prefix] = ("", tags)
         return built
 
     def __getitem__(self, word: str) -> str:

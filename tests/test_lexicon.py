@@ -34,13 +34,16 @@ def test_lexicon_words_answer_as_a_dict():
     words = {"کتاب": "N", "کتابها": "N,PL", "رفت": "V", "تنها": "AJ,ADV", "بی‌نام": "", "ک": "N"}
     lazy = expand_lexicon(json.loads(json.dumps(compact_lexicon(words, set(), {}, source={}))))[0]
     assert isinstance(lazy, LexiconWords) and len(lazy) == len(words)
-    for w in list(words) + ["کتب", "", "x", "رفتن"]:
+    for w in list(words) + ["کتب", "", "x", "xy", "رفتن"]:
         assert (w in lazy) == (w in words) and lazy.get(w) == words.get(w) and lazy.get(w, "?") == words.get(w, "?")
     assert lazy["رفت"] == "V" and sorted(lazy.values()) == sorted(words.values())
     with pytest.raises(KeyError):
         lazy["کتب"]
     assert 5 not in lazy and lazy.get(None) is None
     assert dict(lazy) == words
+    assert "xy" not in lazy._built and "رف" in lazy._built  # unknown prefixes are not kept
+    assert all(joined == "" for joined, _ in lazy._raw.values())  # a built bucket lets its joined words go
+    assert dict(lazy) == words and sorted(lazy.values()) == sorted(words.values())
 
 
 def test_shipped_lexicon_matches_hazms_files():
