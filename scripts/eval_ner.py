@@ -56,13 +56,22 @@ SCORED = {
 }
 
 
-def load(data: Path, name: str):
+SPLITS = ("test", "dev", "train")
+
+
+def load(data: Path, name: str, split: str = "test"):
+    """Sentences of one set's split: ``test`` (the scored one), ``dev`` or ``train``
+    (text to develop rules on; ARMAN has no dev split, its ``train`` is train_fold1)."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
     if name == "arman":
-        return corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", "test_fold1")
+        if split == "dev":
+            raise ValueError("ARMAN has no dev split (use train: train_fold1)")
+        return corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", f"{split}_fold1")
     if name == "peyma":
-        return corpora.read_peyma(data / "peyma" / "test.txt")
+        return corpora.read_peyma(data / "peyma" / f"{split}.txt")
     if name == "twiner":
-        return corpora.read_parstwiner(data / "parstwiner" / "test.txt")
+        return corpora.read_parstwiner(data / "parstwiner" / f"{split}.txt")
     raise ValueError(name)
 
 
@@ -184,6 +193,11 @@ class Conventions:
       دکتر …) before a person: ARMAN writes «استان پنجاب», «روزنامه لوموند», «امام
       خمینی», the project (and its news gold) «پنجاب», «لوموند», «خمینی».
 
+    * a closing **bracketed part** (a blessing «(ع)», «(ره)» after a holy name, an
+      acronym «(OIC)» after a name) is left out of the extent (PEYMA includes blessings,
+      ParsTwiNER leaves them out, the stage too); a generic head is left out before
+      listed places are split: «شهر [حلب سوریه]» is «حلب» and «سوریه».
+
     Otherwise spans keep their extent: a different extent is still an error.
     """
 
@@ -261,6 +275,18 @@ class Conventions:
             return s
         return s + len(" ".join(words[:k])) + 1
 
+    @staticmethod
+    def without_bracketed_tail(text, s, e):
+        """End of the span before a closing bracketed part: a blessing after a holy name
+        («حسین (ع)», «امام خمینی (ره)»: PEYMA includes it, ParsTwiNER and the stage leave it
+        out) or an acronym after a name («سازمان همکاری اسلامی (OIC)»)."""
+        inner = text[s:e].rstrip()
+        if inner.endswith(")") and "(" in inner[:-1]:
+            cut = inner.rindex("(")
+            if inner[:cut].strip():
+                return s + len(inner[:cut].rstrip())
+        return e
+
     def places_of(self, text, s, e, label):
         """A LOC made only of two or more listed places side by side («زوریخ سوئیس»,
         «اقلید فارس») as those places (the news gold lists «ووهان» and «چین», «ادلب» and
@@ -313,7 +339,10 @@ class Conventions:
         """The spans as convention-aware keys ``(start, end, label)``; a pair label is
         written ``LOC|ORG`` etc."""
         out = set()
-        parts = [(part, span) for span in spans for part in self.places_of(text, *span)]
+        # a generic head off first: «شهر [حلب سوریه]» is the places «حلب» and «سوریه»
+        spans = [(s, self.without_bracketed_tail(text, s, e), lab) for s, e, lab in spans]
+        parts = [(part, span) for span in spans
+                 for part in self.places_of(text, self.without_head(text, *span), span[1], span[2])]
         for (s, e, lab), origin in parts:
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) and other != origin for other in spans
                    for s2, e2, _ in [other]):
@@ -473,6 +502,8 @@ def main(argv=None):
     ap.add_argument("--max-models", type=int, help="lstm: use only the first N networks of the ensemble")
     ap.add_argument("--wordfeat", help="word feature table for --model (default: beside it, else bundled)")
     ap.add_argument("--sets", nargs="+", choices=sorted(SCORED), default=["arman", "peyma"])
+    ap.add_argument("--split", choices=SPLITS, default="test",
+                    help="which split of each set (default test, the scored one; develop rules on train/dev)")
     ap.add_argument("--limit", type=int, help="first N sentences of each set")
     ap.add_argument("--errors", help="write mismatched sentences to this file")
     ap.add_argument("--convention", action="store_true",
@@ -496,9 +527,12 @@ def main(argv=None):
     conv = Conventions(places_side_by_side=not args.no_places_convention) \
         if args.convention or args.compare is not None else None
     for name in args.sets:
-        sents = load(Path(args.data), name)[: args.limit]
+        try:
+            sents = load(Path(args.data), name, args.split)[: args.limit]
+        except ValueError as err:
+            ap.error(str(err))
         rows, took = evaluate(run, sents, SCORED[name], errors)
-        print(f"\n{name} ({len(sents)} sentences, component {args.component}; "
+        print(f"\n{name} {args.split} ({len(sents)} sentences, component {args.component}; "
               f"{len(sents) / took:.0f} sentences/s end to end)")
         print(f"{'type':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
         for lab, p, r, f, n in rows:

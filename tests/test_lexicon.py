@@ -38,3 +38,17 @@ def test_shipped_lexicon_matches_hazms_files():
     shipped = expand_lexicon(data)
     assert shipped == parsed
     assert list(shipped[0]) == list(parsed[0])  # order matters: the first ZWNJ spelling of a glued key wins
+
+
+def test_verb_forms_and_possessed_nouns_the_lexicon_does_not_list():
+    from persian_ie.entities.lexicon import CommonWords
+
+    lex = CommonWords.get()
+    for verb in ("برسد", "نبوده", "نیامدند", "بیاید", "نتوانسته"):
+        assert lex.is_verbish(verb), verb
+    for word in ("نیازی", "نیوز", "بسام", "بیات", "بنیاد"):
+        assert not lex.is_verbish(word), word
+    for possessed in ("کشورمان", "فرزندانشان", "همکارانش", "خودتان"):
+        assert lex.is_possessed_noun(possessed), possessed
+    for word in ("مردمان", "متهمان", "قهرمان", "کرمان", "شاماش", "برجام"):
+        assert not lex.is_possessed_noun(word), word

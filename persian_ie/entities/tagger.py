@@ -192,6 +192,20 @@ def _with_noble_title(ctx: Context, s: Tagged) -> Tagged:
     return s
 
 
+def _epithet_after_honorific(ctx: Context, k: int, j: int) -> bool:
+    """What follows an honorific up to ``j`` (a bracketed blessing left out) is one common
+    word, not a name: the honorific and the word make an epithet that is the name
+    («امام زمان», «امام زمان (عج)»); cutting the honorific off would leave «زمان»."""
+    view = ctx.view
+    if j - k >= 3 and view.keys[j - 1] == ")" and "(" in view.keys[k:j]:
+        j = k + view.keys[k:j].index("(")
+    if k >= j or view.tok[k] != view.tok[j - 1] or not view.tok_start[k]:
+        return False
+    tok = view.token_text(k)
+    # hazm tags the family names it lists as plain nouns (خمینی: N); an epithet's word is more (زمان: N,AJ)
+    return ctx.lex.is_common(tok) and ctx.lex.words.get(tok) not in (None, "N") and not ctx.gaz.is_first_name(tok)
+
+
 def trim_person(ctx: Context, s: Tagged) -> Tagged:
     """Honorifics and opening quotes off the start of a name, closing quotes off its end."""
     view, gaz = ctx.view, ctx.gaz
@@ -202,6 +216,8 @@ def trim_person(ctx: Context, s: Tagged) -> Tagged:
                 and any(view.keys[u] in ctx.words.name_connector for u in range(hon[0], j)):
             break  # «شیخ تمیم بن حمد آل ثانی»: the title is part of the usual name
         if hon is not None and hon[0] <= j:
+            if _epithet_after_honorific(ctx, hon[0], j):
+                break  # «امام زمان (عج)»: the honorific and a common word are the name together
             i = hon[0]
             continue
         if view.keys[i] in QUOTE_OPEN:

@@ -98,6 +98,8 @@ class StageWords:
         self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
         # ordinal number words (the dates stage's list): «مجلس ششم», «دوره هفتم»
         self.ordinal = frozenset(_resources.read_json("dates/numbers.json")["ordinal"])
+        # weekday names written as one word (the dates stage's list): «به گزارش [روز یکشنبه] ایرنا» is a time, no source
+        self.weekday = frozenset(w for w in _resources.read_json("dates/weekdays.json")["names"] if " " not in w)
         # cardinal number words (the same list; «نه» left out: also «no»): «دو کمیته …» counts committees
         self.cardinal = frozenset(_resources.read_json("dates/numbers.json")["cardinal"]) - {"نه"}
 
