@@ -793,3 +793,9 @@ def test_a_weekday_after_a_source_cue_is_no_source_name(nlp):
     found = ents(nlp, "به گزارش روز یکشنبه ایرنا، روزنامه اکیپ فهرستی منتشر کرد.", "ORG")
     assert ("روز یکشنبه ایرنا", "ORG") not in found and ("ایرنا", "ORG") in found
     assert ents(nlp, "به گزارش روز نو، وزیر گفت.", "ORG") == [("روز نو", "ORG")]
+
+
+def test_a_pattern_that_ends_at_an_organization_keeps_its_extent_against_a_shorter_tagger_span():
+    nlp = _stage_with(("اداره كل دفاتر خدمات بانكي پست", "ORG"))
+    text = "رئيس اداره كل دفاتر خدمات بانكي پست بانك گفت: دفاتر افزايش يافت."
+    assert "اداره كل دفاتر خدمات بانكي پست بانك" in [e.text for e in nlp(text).doc.entities if e.label == "ORG"]

@@ -250,6 +250,9 @@ def _pattern_tail(ctx: Context, over: List[Found], ti: int, tj: int, tlab: str) 
         return None  # a source slot's name; a ministry's, an embassy's or a municipality's pattern knows its extent
     if any(view.token_text(u) in ctx.words.press_word for u in range(ti, tj) if view.tok_start[u]):
         return None  # a medium's name is often foreign words: «شبکه خبری پرس تی [وی]»
+    if gaz.org_heads.longest_at(view, tj) is not None \
+            or any((gaz.orgs.longest_at(view, k) or (None,))[0] == s[1] for k in range(ti + 1, tj)):
+        return None  # the pattern ends at an organization: «اداره کل دفاتر خدمات بانکی [پست بانک]»
     return s
 
 
