@@ -193,6 +193,8 @@ class Conventions:
       دکتر …) before a person: ARMAN writes «استان پنجاب», «روزنامه لوموند», «امام
       خمینی», the project (and its news gold) «پنجاب», «لوموند», «خمینی».
 
+    * **quote marks** at a span's edges and «ست» (است) glued to a listed name are left out
+      (PEYMA includes them: «« بوصنیب »», «آمریکاست»);
     * a closing **bracketed part** (a blessing «(ع)», «(ره)» after a holy name, an
       acronym «(OIC)» after a name) is left out of the extent (PEYMA includes blessings,
       ParsTwiNER leaves them out, the stage too); a generic head is left out before
@@ -275,6 +277,19 @@ class Conventions:
             return s
         return s + len(" ".join(words[:k])) + 1
 
+    QUOTES = "«»\"'“”‘’"
+
+    def without_quotes(self, text, s, e, label):
+        """The span without quote marks at its edges (PEYMA includes them: «« بوصنیب »»)
+        and without «ست» (است) glued to a listed name («آمریکاست»)."""
+        while s < e and (text[s] in self.QUOTES or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in self.QUOTES or text[e - 1].isspace()):
+            e -= 1
+        if text[s:e].endswith("ست") and e - s > 4 and self.kind(text[s:e - 2]) in ("place", "press", "university"):
+            e -= 2
+        return s, e, label
+
     @staticmethod
     def without_bracketed_tail(text, s, e):
         """End of the span before a closing bracketed part: a blessing after a holy name
@@ -340,7 +355,8 @@ class Conventions:
         written ``LOC|ORG`` etc."""
         out = set()
         # a generic head off first: «شهر [حلب سوریه]» is the places «حلب» and «سوریه»
-        spans = [(s, self.without_bracketed_tail(text, s, e), lab) for s, e, lab in spans]
+        spans = [self.without_quotes(text, s, self.without_bracketed_tail(text, s, e), lab) for s, e, lab in spans]
+        spans = [sp for sp in spans if sp[0] < sp[1]]
         parts = [(part, span) for span in spans
                  for part in self.places_of(text, self.without_head(text, *span), span[1], span[2])]
         for (s, e, lab), origin in parts:

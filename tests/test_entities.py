@@ -799,3 +799,10 @@ def test_a_pattern_that_ends_at_an_organization_keeps_its_extent_against_a_short
     nlp = _stage_with(("اداره كل دفاتر خدمات بانكي پست", "ORG"))
     text = "رئيس اداره كل دفاتر خدمات بانكي پست بانك گفت: دفاتر افزايش يافت."
     assert "اداره كل دفاتر خدمات بانكي پست بانك" in [e.text for e in nlp(text).doc.entities if e.label == "ORG"]
+
+
+def test_the_second_part_of_a_compound_written_apart_is_no_family_name(nlp):
+    # «تحسین» and «اعجاز» are first names too; «برانگیز», «انگیز» are compound parts, not surnames
+    assert ents(nlp, "وی با تحسین برانگیز خواندن فعالیت پلیس گفت.", "PER") == []
+    assert ents(nlp, "قرآن تاثیری اعجاز انگیز بر زندگی دارد.", "PER") == []
+    assert ("تحسین قادرزاده", "PER") in ents(nlp, "تحسین قادرزاده گفت.", "PER")

@@ -96,3 +96,9 @@ def test_a_bracketed_blessing_is_left_out_on_both_sides(conv):
     assert key(conv, text, "حسین (ع)", "PER") == key(conv, text, "حسین", "PER")
     assert key(conv, text, "امام حسین (ع)", "PER") == key(conv, text, "حسین", "PER")
     assert key(conv, text, "حسین (ع)", "PER") != key(conv, text, "امام", "PER")
+
+
+def test_quotes_and_a_glued_copula_are_left_out_on_both_sides(conv):
+    text = "شهر « بوصنیب » و بازار آمریکاست ."
+    assert key(conv, text, "« بوصنیب »", "LOC") == key(conv, text, "بوصنیب", "LOC")
+    assert key(conv, text, "آمریکاست", "LOC") == key(conv, text, "آمریکا", "LOC")

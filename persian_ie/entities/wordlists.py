@@ -75,6 +75,7 @@ class StageWords:
         self.postposed_honorific = words("postposed_honorific")
         self.noble_title = words("noble_title")
         self.not_name = words("not_name")
+        self.compound_tail = words("compound_tail")
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
         self.agent_ending = tuple(classes.get("agent_ending", ()))
