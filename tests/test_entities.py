@@ -806,3 +806,7 @@ def test_the_second_part_of_a_compound_written_apart_is_no_family_name(nlp):
     assert ents(nlp, "وی با تحسین برانگیز خواندن فعالیت پلیس گفت.", "PER") == []
     assert ents(nlp, "قرآن تاثیری اعجاز انگیز بر زندگی دارد.", "PER") == []
     assert ("تحسین قادرزاده", "PER") in ents(nlp, "تحسین قادرزاده گفت.", "PER")
+
+
+def test_a_negated_past_verb_is_no_family_name(nlp):
+    assert ents(nlp, "اما امام نگذاشت که این کار انجام شود.", "PER") == []

@@ -91,8 +91,8 @@ class CommonWords:
         untagged = self.words.get(tok) is None or self.words.get(tok) == "0" and tok.endswith(("ه", "د"))
         if tok[:1] in ("ن", "ب") and untagged and len(tok) >= 4 and tok[1:] in self.verbs \
                 and (tok[1:] in self.words and self.words[tok[1:]] != "N" or tok[1:5] == "خواه"
-                     or tok.endswith(("یم", "ید", "ند", "د", "ه"))):
-            return True  # نکرد، نخواست، بگوید، نخواهد، نداریم، برسد، نبوده (but not «نیازی», «نیوز»: «یوز» is a noun)
+                     or tok.endswith(("یم", "ید", "ند", "د", "ه")) or tok.endswith("ت") and self.words.get(tok[1:]) is None):
+            return True  # نکرد، نخواست، نگذاشت، بگوید، نخواهد، نداریم، برسد، نبوده (but not «نیازی», «نیوز»: «یوز» is a noun)
         if tok[:2] in ("نی", "بی") and self.words.get(tok) in (None, "0") and len(tok) >= 5 and tok[2] == "ا" \
                 and "آ" + tok[3:] in self.verbs and not tok.endswith("ی"):
             return True  # «نیامدند», «بیاید»: «ی» before a verb that starts with «آ»

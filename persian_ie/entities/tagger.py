@@ -286,7 +286,7 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                     out.append((i, split, lab))
                     i = split + 1
             head = gaz.org_heads.longest_at(view, i)
-            if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] < j \
+            if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] <= j \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
                     and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
                 continue  # «شهرداری نتوانست»: a municipality is of a place
