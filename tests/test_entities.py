@@ -810,3 +810,9 @@ def test_the_second_part_of_a_compound_written_apart_is_no_family_name(nlp):
 
 def test_a_negated_past_verb_is_no_family_name(nlp):
     assert ents(nlp, "اما امام نگذاشت که این کار انجام شود.", "PER") == []
+
+
+def test_a_bare_city_council_stays_an_organization():
+    nlp = _stage_with(("شورای شهر", "ORG"))
+    found = [(e.text, e.label) for e in nlp("عضو هیات رئیسه شورای شهر گفت.").doc.entities]
+    assert ("شورای شهر", "ORG") in found

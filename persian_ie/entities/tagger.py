@@ -240,6 +240,7 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             surnames.add(view.token_text(j - 1))
     out = []
     for i, j, lab in tagged:
+        tagged_end = j
         if tuple(view.keys[i:j]) in gaz.not_entities:
             continue
         if lab in ("ORG", "PER"):
@@ -286,10 +287,10 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                     out.append((i, split, lab))
                     i = split + 1
             head = gaz.org_heads.longest_at(view, i)
-            if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] <= j \
+            if lab == "ORG" and head is not None and head[1].kind == "loc" and (head[0] < j or head[0] == j < tagged_end) \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
                     and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
-                continue  # «شهرداری نتوانست»: a municipality is of a place
+                continue  # «شهرداری نتوانست»: a municipality is of a place (a bare «شورای شهر» stays)
         else:
             while view.tok[j - 1] > view.tok[i] and j < len(view):
                 u = view.first_unit[view.tok[j - 1]]
