@@ -32,6 +32,7 @@ from typing import Callable, List, Optional, Tuple
 import regex
 
 from .document import Alignment, Document
+from . import _lexicon_norms
 from . import _rxcache as rxcache
 
 __all__ = ["Normalizer", "normalize", "AlignedText", "fold_digits"]
@@ -376,4 +377,7 @@ def _default_normalizer() -> Normalizer:
 
 @functools.lru_cache(maxsize=65536)
 def _normalize_short(text: str) -> str:
+    known = _lexicon_norms.table().get(text)  # the shipped word lists, normalized beforehand
+    if known is not None:
+        return known
     return _default_normalizer().normalize_text(text)

@@ -24,6 +24,7 @@ Subcommands::
     #    BiLSTM-CRF pair's CRF marginals, decoded as BIO (for train_ner_lstm.py train --silver)
     python scripts/train_ner_e5.py silver --bin e5-small-q4.bin --model /tmp/e5ner.pt \\
         --lstm persian_ie/resources/ner/lstm.npz --unlabeled unlabeled_more.txt --limit 8000 --out silver.tsv
+    #    (--soft silver.soft.npz keeps the mixed per-token distributions: train_ner_lstm.py train --silver-soft)
 
 The file format (little-endian; ``e5.c``: ``e5_parse``): magic ``E5S1``, version, then
 H, layers, heads, FF, vocabulary rows, positions, type rows (int32), LayerNorm eps
@@ -657,32 +658,66 @@ def lstm_marginals(model_path, sentences: Sequence[Sequence[str]], batch: int = 
     return out, meta["labels"]
 
 
+def sample_unlabeled(paths, gold_keys, limit: int, seed: int, disjoint_from: Sequence[int] = ()) -> List[List[str]]:
+    """Unlabeled sentences as ``train_ner_lstm.py silver`` takes them: 3–80 tokens, no repeats,
+    none in ``gold_keys``; shuffled with ``seed`` and cut to ``limit`` (0: all). ``disjoint_from``
+    leaves out the sentences that the same call with each of those seeds picks, so that shards
+    drawn with different seeds never share a sentence (``--seed 22 --disjoint-from 21``)."""
+    from persian_ie.entities.crf import word_key
+
+    seen, sents = set(), []
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            toks = line.split()
+            key = tuple(word_key(t) for t in toks)
+            if 3 <= len(toks) <= 80 and key not in gold_keys and key not in seen:
+                seen.add(key)
+                sents.append(toks)
+    taken = set()
+    for other in disjoint_from:
+        pool = list(sents)
+        random.Random(other).shuffle(pool)
+        taken.update(tuple(t) for t in (pool[:limit] if limit else pool))
+    sents = [s for s in sents if tuple(s) not in taken]
+    random.Random(seed).shuffle(sents)
+    return sents[:limit] if limit else sents
+
+
+def write_soft(path, probs: Sequence[np.ndarray], labels: Sequence[str]) -> None:
+    """Per-token teacher distributions, one (tokens, labels) block a sentence in the order of the
+    silver ``.tsv``: ``probs`` (all tokens stacked, float16), ``lengths`` and ``labels``."""
+    stacked = np.concatenate([np.asarray(p, np.float32) for p in probs]) if probs else np.zeros((0, len(labels)))
+    np.savez_compressed(path, probs=stacked.astype(np.float16), lengths=np.array([len(p) for p in probs], np.int32),
+                        labels=np.array(list(labels)))
+
+
+def read_soft(path) -> Tuple[List[np.ndarray], List[str]]:
+    """The blocks ``write_soft`` stored, each row renormalized to sum to 1 (float16 rounding)."""
+    saved = np.load(path, allow_pickle=False)
+    probs = saved["probs"].astype(np.float32)
+    probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-9)
+    cuts = np.cumsum(saved["lengths"])[:-1]
+    return list(np.split(probs, cuts)) if len(saved["lengths"]) else [], [str(x) for x in saved["labels"]]
+
+
 def cmd_silver(args):
     """Teacher labels for distillation into the BiLSTM-CRF: the fine-tuned e5 model's label
     distributions mixed with a BiLSTM-CRF ensemble's CRF marginals (``--weight`` on e5), decoded
-    as well-formed BIO → ``token<TAB>tag`` sentences for ``train_ner_lstm.py train --silver``.
-    Unlabeled sentences as ``train_ner_lstm.py silver`` takes them: 3–80 tokens, no repeats,
-    none of ARMAN train_fold1 (or ``--conll``)."""
+    as well-formed BIO → ``token<TAB>tag`` sentences for ``train_ner_lstm.py train --silver``;
+    with ``--soft`` the mixed per-token distributions themselves too (``train --silver-soft``).
+    Unlabeled sentences: see :func:`sample_unlabeled`."""
     from persian_ie.entities.crf import word_key
 
     t0 = time.time()
     gold = {tuple(word_key(t) for t in toks) for toks, _ in read_train(args)}
-    seen, sents = set(), []
-    for path in args.unlabeled:
-        for line in open(path, encoding="utf-8"):
-            toks = line.split()
-            key = tuple(word_key(t) for t in toks)
-            if 3 <= len(toks) <= 80 and key not in gold and key not in seen:
-                seen.add(key)
-                sents.append(toks)
-    random.Random(args.seed).shuffle(sents)
-    sents = sents[:args.limit] if args.limit else sents
+    sents = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, args.disjoint_from)
     print(f"{len(sents)} unlabeled sentences", flush=True)
     tagger = load_tagger(args.bin, args.model, args.threads)
     lstm, lstm_labels = lstm_marginals(args.lstm, sents) if args.weight < 1 else (None, tagger.labels)
     if list(lstm_labels) != list(tagger.labels):
         raise SystemExit(f"label sets differ: {lstm_labels} / {tagger.labels}")
     agree = total = 0
+    soft: List[np.ndarray] = []
     with open(args.out, "w", encoding="utf-8") as out:
         for k in range(0, len(sents), 256):
             chunk = sents[k:k + 256]
@@ -691,9 +726,14 @@ def cmd_silver(args):
                 if lstm is not None:
                     agree += int((p.argmax(1) == lstm[k + j].argmax(1)).sum())
                     total += len(toks)
+                if args.soft:
+                    soft.append(q)
                 tags = [tagger.labels[i] for i in bio_decode(np.log(q + 1e-9), tagger.allowed)]
                 out.write("".join(f"{t}\t{g}\n" for t, g in zip(toks, tags)) + "\n")
             print(f"  {k + len(chunk)}/{len(sents)} {time.time() - t0:.0f}s", flush=True)
+    if args.soft:
+        write_soft(args.soft, soft, tagger.labels)
+        print(f"wrote {args.soft}: the per-token distributions (float16)")
     if total:
         print(f"e5 and {Path(args.lstm).name} agree on {agree / total:.3f} of the tokens (argmax)")
     print(f"wrote {args.out}: {len(sents)} sentences in {time.time() - t0:.0f}s")
@@ -745,8 +785,11 @@ def main(argv=None):
     s.add_argument("--conll", help="gold sentences to leave out (default: ARMAN train_fold1)")
     s.add_argument("--limit", type=int, default=0, help="a random sample of N sentences")
     s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--disjoint-from", type=int, nargs="*", default=[],
+                   help="leave out the sentences these seeds' samples (same --limit) take: disjoint shards")
     s.add_argument("--threads", type=int, default=1)
     s.add_argument("--out", required=True)
+    s.add_argument("--soft", help="also write the teacher's per-token distributions here (.npz, float16)")
     args = ap.parse_args(argv)
     if args.cmd == "silver" and args.weight < 1 and not args.lstm:
         ap.error("silver: --lstm is needed unless --weight 1")

@@ -167,7 +167,47 @@ def make_model(meta, args, w2v=None, aux_labels=None, static=None):
             logz = torch.logsumexp(alpha + end[None], dim=1)
             return (logz - gold).mean()
 
+        def soft_loss(self, em, q, lengths, head=None):
+            return soft_crf_loss(em, q, lengths, *self.crf(head))
+
     return Tagger()
+
+
+def crf_log_marginals(em, lengths, trans, start, end):
+    """log P(y_t = k | x) of a linear-chain CRF, (B, T, K), by forward-backward in log space
+    (differentiable; positions past a sentence's length hold finite values to be masked)."""
+    import torch
+
+    B, T, K = em.shape
+    mask = torch.arange(T)[None, :] < lengths[:, None]
+    alpha = start[None] + em[:, 0]
+    alphas = [alpha]
+    for t in range(1, T):
+        nxt = torch.logsumexp(alpha[:, :, None] + trans[None] + em[:, t, None, :], dim=1)
+        alpha = torch.where(mask[:, t, None], nxt, alpha)
+        alphas.append(alpha)
+    logz = torch.logsumexp(alpha + end[None], dim=1)
+    last = end[None].expand(B, K)
+    beta = last
+    betas = [beta]
+    for t in range(T - 2, -1, -1):
+        nxt = torch.logsumexp(trans[None] + (em[:, t + 1] + beta)[:, None, :], dim=2)
+        beta = torch.where((t + 1 < lengths)[:, None], nxt, last)
+        betas.append(beta)
+    return torch.stack(alphas, 1) + torch.stack(betas[::-1], 1) - logz[:, None, None]
+
+
+def soft_crf_loss(em, q, lengths, trans, start, end):
+    """Cross-entropy between target per-token distributions ``q`` (B, T, K; a teacher's
+    marginals) and the CRF's own marginals: −Σ_t Σ_k q[t,k] log P(y_t = k | x), summed over
+    each sentence's tokens and averaged over the batch (the scale of the CRF NLL)."""
+    import torch
+
+    T = em.shape[1]
+    mask = torch.arange(T)[None, :] < lengths[:, None]
+    logp = crf_log_marginals(em, lengths, trans, start, end)
+    per_token = -(q * logp).sum(2)
+    return torch.where(mask, per_token, torch.zeros_like(per_token)).sum(1).mean()
 
 
 def export(model, prefix="m0_"):
@@ -349,7 +389,11 @@ def cmd_train(args):
         order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]))
         aux_encoded += [(name, tensors(enc, [sents[i] for i in order[k:k + args.batch]], ids))
                         for k in range(0, len(order), args.batch)]
-    silver = read_silver(args.silver, train + dev) if args.silver else []
+    silver = []
+    if args.silver_soft and len(args.silver_soft) != len(args.silver or []):
+        raise SystemExit("--silver-soft: give one .npz per --silver file, in the same order")
+    for k, path in enumerate(args.silver or []):
+        silver += read_silver(path, train + dev, args.silver_soft[k] if args.silver_soft else None)
     cvt_sents, cvt_heads = [], None
     if args.cvt_per_epoch:
         cvt_sents = read_unlabeled(args.unlabeled, train + dev)
@@ -358,7 +402,8 @@ def cmd_train(args):
         print(f"cross-view training: {len(cvt_sents)} unlabeled sentences, {args.cvt_per_epoch} drawn per epoch",
               flush=True)
     if silver:
-        print(f"silver: {len(silver)} sentences, {args.silver_per_epoch} drawn per epoch", flush=True)
+        print(f"silver: {len(silver)} sentences, {args.silver_per_epoch} drawn per epoch"
+              + (", soft targets (the teacher's per-token distributions)" if args.silver_soft else ""), flush=True)
     best, best_epoch, best_state = -1.0, 0, None
     for epoch in range(1, args.epochs + 1):
         model.train()
@@ -373,7 +418,7 @@ def cmd_train(args):
         if silver:
             drawn = random.sample(silver, min(args.silver_per_epoch, len(silver)))
             drawn.sort(key=lambda s: len(s[0]))
-            batches_now += [("silver", tensors(enc, drawn[k:k + args.batch], label_ids))
+            batches_now += [silver_batch(enc, drawn[k:k + args.batch], label_ids)
                             for k in range(0, len(drawn), args.batch)]
         if cvt_sents:
             drawn = random.sample(cvt_sents, min(args.cvt_per_epoch, len(cvt_sents)))
@@ -391,6 +436,9 @@ def cmd_train(args):
             elif head == "silver":  # the main output layer, on the teacher's labels
                 em = model.emissions(w, c, f, g, lens)
                 loss = model.nll(em, tags, lens) * args.silver_weight
+            elif head == "silver-soft":  # ... or on its per-token distributions (``tags`` holds them)
+                em = model.emissions(w, c, f, g, lens)
+                loss = model.soft_loss(em, tags, lens) * args.silver_weight
             else:
                 em = model.emissions(w, c, f, g, lens, head)
                 loss = model.nll(em, tags, lens, head)
@@ -442,7 +490,8 @@ def write_model(model, meta, static, aux_labels, args, epochs_done, silver, cvt_
                                 "seed": init_meta.get("seeds", [None] * (args.init_member + 1))[args.init_member],
                                 "lr": args.lr} if args.init else None,
                        "silver": {"sentences": len(silver), "per_epoch": args.silver_per_epoch,
-                                  "weight": args.silver_weight} if silver else None,
+                                  "weight": args.silver_weight,
+                                  **({"soft": True} if args.silver_soft else {})} if silver else None,
                        "cvt": {"per_epoch": args.cvt_per_epoch, "weight": args.cvt_weight} if cvt_sents else None,
                        "static": {"file": Path(args.static).name, "scale": args.static_scale} if static is not None else None,
                        "unlabeled": [Path(u).name for u in args.unlabeled] if args.pretrain_epochs else None}
@@ -564,21 +613,50 @@ def cvt_loss(model, heads, w, c, f, g, lens, H):
     return loss
 
 
-def read_silver(path, gold):
-    """Teacher-tagged sentences (token<TAB>tag, blank line between sentences), minus any gold one."""
+def read_silver(path, gold, soft_path=None):
+    """Teacher-tagged sentences (token<TAB>tag, blank line between sentences), minus any gold one;
+    with ``soft_path`` (``train_ner_e5.py silver --soft``) each also carries the teacher's
+    per-token distributions, (tokens, len(LABELS)) in LABELS order."""
     gold_keys = {tuple(word_key(t) for t in toks) for toks, _ in gold}
+    soft = None
+    if soft_path:
+        from train_ner_e5 import read_soft
+
+        blocks, labels = read_soft(soft_path)
+        if set(labels) != set(LABELS):
+            raise SystemExit(f"{soft_path}: labels {labels} differ from {LABELS}")
+        cols = [labels.index(lab) for lab in LABELS]
+        soft = iter([b[:, cols] for b in blocks])
     sents, toks, tags = [], [], []
     for line in list(open(path, encoding="utf-8")) + [""]:
         line = line.rstrip("\n")
         if not line:
-            if toks and tuple(word_key(t) for t in toks) not in gold_keys:
-                sents.append((toks, tags))
+            if toks:
+                q = next(soft, None) if soft is not None else None
+                if soft is not None and (q is None or len(q) != len(toks)):
+                    raise SystemExit(f"{soft_path} does not match {path} (sentence {len(sents) + 1})")
+                if tuple(word_key(t) for t in toks) not in gold_keys:
+                    sents.append((toks, tags) if q is None else (toks, tags, q))
             toks, tags = [], []
             continue
         tok, tag = line.split("\t")
         toks.append(tok)
         tags.append(tag)
     return sents
+
+
+def silver_batch(enc, sents, label_ids):
+    """A batch of silver sentences: ("silver", tensors) with the teacher's decoded tags, or
+    ("silver-soft", tensors) with its per-token distributions (B, T, K) in place of the tags."""
+    import torch
+
+    batch = tensors(enc, [s[:2] for s in sents], label_ids)
+    if len(sents[0]) < 3:
+        return "silver", batch
+    q = np.zeros(tuple(batch[-1].shape) + (len(LABELS),), dtype=np.float32)
+    for b, s in enumerate(sents):
+        q[b, :len(s[2])] = s[2]
+    return "silver-soft", batch[:-1] + (torch.from_numpy(q),)
 
 
 def cmd_silver(args):
@@ -742,7 +820,10 @@ def main(argv=None):
                     help="LM pretraining on a random sample of this many unlabeled sentences (0: all)")
     tr.add_argument("--static", help="static word vectors (npz from train_ner_static.py vectors): a frozen extra input")
     tr.add_argument("--static-scale", type=float, default=1.0, help="multiply the static vectors by this")
-    tr.add_argument("--silver", help="teacher-tagged sentences from the `silver` subcommand (self-training)")
+    tr.add_argument("--silver", nargs="+", help="teacher-tagged sentences (.tsv) from the `silver` subcommand "
+                    "or train_ner_e5.py silver (self-training / distillation)")
+    tr.add_argument("--silver-soft", nargs="+", help="train_ner_e5.py silver --soft files, one per --silver file: "
+                    "learn the teacher's per-token distributions (cross-entropy with the CRF's marginals)")
     tr.add_argument("--silver-per-epoch", type=int, default=10000,
                     help="silver sentences drawn afresh each epoch")
     tr.add_argument("--silver-weight", type=float, default=0.5)

@@ -206,6 +206,26 @@ def test_train_script_exports_a_numpy_model(tmp_path):
     stdout = train(student, "--epochs", "3", "--silver", silver, "--silver-per-epoch", "1")
     assert "silver: 2 sentences, 1 drawn per epoch" in stdout
     assert NeuralTagger(student).meta["trained"]["silver"] == {"sentences": 2, "per_epoch": 1, "weight": 0.5}
+    # soft targets (train_ner_e5.py silver --soft): the teacher's per-token distributions, one file per .tsv
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_ner_e5 import write_soft
+
+    labels = tiny.meta["labels"]
+    hot = [np.eye(len(labels))[[labels.index(t) for t in tags]] for tags in tiny.tag_batch(new)]
+    soft = tmp_path / "silver.soft.npz"
+    write_soft(soft, [h[:, ::-1] for h in hot], labels[::-1])  # any label order: matched by name
+    soft_student = tmp_path / "soft_student.npz"
+    stdout = train(soft_student, "--epochs", "3", "--silver", silver, silver, "--silver-soft", soft, soft,
+                   "--silver-per-epoch", "3")
+    assert "silver: 4 sentences, 3 drawn per epoch, soft targets" in stdout
+    assert NeuralTagger(soft_student).meta["trained"]["silver"] == {"sentences": 4, "per_epoch": 3, "weight": 0.5,
+                                                                    "soft": True}
+    write_soft(soft, [hot[0][:3], hot[1]], labels)  # a block shorter than its sentence
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_lstm.py"), "train", "--conll",
+                           FIX / "tiny_train.conll", "--w2v", w2v, "--word-dim", "16", "--hidden", "16",
+                           "--epochs", "1", "--silver", silver, "--silver-soft", soft, "--out", tmp_path / "x.npz"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode != 0 and "does not match" in proc.stderr
     # cross-view training on the unlabeled text (the gold sentence skipped, repeats kept)
     cvt = tmp_path / "cvt.npz"
     stdout = train(cvt, "--epochs", "2", "--unlabeled", unlabeled, "--cvt-per-epoch", "5")

@@ -407,5 +407,6 @@ def gazetteer() -> Gazetteer:
     if _GAZ is None:
         with _LOCK:
             if _GAZ is None:
-                _GAZ = Gazetteer()
+                with _resources.paused_gc():
+                    _GAZ = Gazetteer()
     return _GAZ

@@ -30,6 +30,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Un
 
 import numpy as np
 
+from .._resources import paused_gc
 from ..document import Document, Span
 from .bio import doc_spans_from_bio
 from .crf import OUTPUT_LABELS, ZWNJ, Featurizer, _clean, gazetteer_matches, load_gazetteer, load_wordfeat, word_key
@@ -691,36 +692,41 @@ class NeuralTagger:
             key = f"{self.model_path}|{self.wordfeat_path}|{self.gazetteer_path}|{self.max_models}|{self.head}"
             with _SHARED_LOCK:
                 if key not in _SHARED:
-                    if self.model_path is None:
-                        ref = resources.files("persian_ie") / "resources" / DEFAULT_NEURAL_MODEL
-                        if not ref.is_file():
-                            raise FileNotFoundError(
-                                f"the bundled NER model file {DEFAULT_NEURAL_MODEL!r} is missing from the installed package")
-                        meta, arrays = load_weights(io.BytesIO(ref.read_bytes()))
-                    else:
-                        if not Path(self.model_path).is_file():
-                            raise FileNotFoundError(f"neural NER model file not found: {self.model_path}")
-                        meta, arrays = load_weights(self.model_path)
-                    n = int(meta.get("n_models", 1))
-                    members = range(n)
-                    if self.head is not None:
-                        if self.head not in (meta.get("heads") or {}):
-                            raise ValueError(f"the model has no output layer {self.head!r}; it has: "
-                                             f"{', '.join(sorted(meta.get('heads') or {})) or 'none but the main one'}")
-                        meta = dict(meta, labels=meta["heads"][self.head])
-                        members = [i for i in members if f"m{i}_head_{self.head}_out_w" in arrays]
-                    members = list(members)[:self.max_models or n]
-                    if "static_emb" in arrays:  # one float32 copy for all members
-                        arrays["static_emb"] = arrays["static_emb"].astype(np.float32)
-                    nets = [_Net(arrays, f"m{i}_", self.head) for i in members]
-                    enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
-                    trans = np.mean([n.trans for n in nets], axis=0)
-                    start = np.mean([n.start for n in nets], axis=0)
-                    end = np.mean([n.end for n in nets], axis=0)
-                    trans, start = bio_constrained(meta["labels"], trans, start)
-                    _SHARED[key] = (meta, enc, nets, trans, start, end)
+                    with paused_gc():
+                        _SHARED[key] = self._read()
                 self._state = _SHARED[key]
         return self._state
+
+    def _read(self) -> tuple:
+        """``(meta, encoder, networks, transitions, start, end)`` read from the files."""
+        if self.model_path is None:
+            ref = resources.files("persian_ie") / "resources" / DEFAULT_NEURAL_MODEL
+            if not ref.is_file():
+                raise FileNotFoundError(
+                    f"the bundled NER model file {DEFAULT_NEURAL_MODEL!r} is missing from the installed package")
+            meta, arrays = load_weights(io.BytesIO(ref.read_bytes()))
+        else:
+            if not Path(self.model_path).is_file():
+                raise FileNotFoundError(f"neural NER model file not found: {self.model_path}")
+            meta, arrays = load_weights(self.model_path)
+        n = int(meta.get("n_models", 1))
+        members = range(n)
+        if self.head is not None:
+            if self.head not in (meta.get("heads") or {}):
+                raise ValueError(f"the model has no output layer {self.head!r}; it has: "
+                                 f"{', '.join(sorted(meta.get('heads') or {})) or 'none but the main one'}")
+            meta = dict(meta, labels=meta["heads"][self.head])
+            members = [i for i in members if f"m{i}_head_{self.head}_out_w" in arrays]
+        members = list(members)[:self.max_models or n]
+        if "static_emb" in arrays:  # one float32 copy for all members
+            arrays["static_emb"] = arrays["static_emb"].astype(np.float32)
+        nets = [_Net(arrays, f"m{i}_", self.head) for i in members]
+        enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
+        trans = np.mean([n.trans for n in nets], axis=0)
+        start = np.mean([n.start for n in nets], axis=0)
+        end = np.mean([n.end for n in nets], axis=0)
+        trans, start = bio_constrained(meta["labels"], trans, start)
+        return meta, enc, nets, trans, start, end
 
     @property
     def meta(self) -> dict:
