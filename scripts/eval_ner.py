@@ -202,7 +202,7 @@ class Conventions:
       دکتر …) before a person: ARMAN writes «استان پنجاب», «روزنامه لوموند», «امام
       خمینی», the project (and its news gold) «پنجاب», «لوموند», «خمینی».
 
-    * **quote marks** at a span's edges and «ست» (است) glued to a listed name are left out
+    * **quote marks** at a span's edges and «ست» (است) glued to a listed place are left out
       (PEYMA includes them: «« بوصنیب »», «آمریکاست»);
     * a closing **bracketed part** (a blessing «(ع)», «(ره)» after a holy name, an
       acronym «(OIC)» after a name) is left out of the extent (PEYMA includes blessings,
@@ -291,12 +291,13 @@ class Conventions:
 
     def without_quotes(self, text, s, e, label):
         """The span without quote marks at its edges (PEYMA includes them: «« بوصنیب »»)
-        and without «ست» (است) glued to a listed name («آمریکاست»)."""
+        and without «ست» (است) glued to a listed place («آمریکاست»)."""
         while s < e and (text[s] in self.QUOTES or text[s].isspace()):
             s += 1
         while e > s and (text[e - 1] in self.QUOTES or text[e - 1].isspace()):
             e -= 1
-        if text[s:e].endswith("ست") and e - s > 4 and self.kind(text[s:e - 2]) in ("place", "press", "university"):
+        if text[s:e].endswith("ست") and e - s > 4 and self.kind(text[s:e]) is None \
+                and self.kind(text[s:e - 2]) == "place":
             e -= 2
         return s, e, label
 
@@ -370,7 +371,7 @@ class Conventions:
         spans = [self.without_quotes(text, s, self.without_bracketed_tail(text, s, e), lab) for s, e, lab in spans]
         spans = [sp for sp in spans if sp[0] < sp[1]]
         parts = [(part, span) for span in spans
-                 for part in self.places_of(text, self.without_head(text, *span), span[1], span[2])]
+                 for part in self.places_of(text, *self.without_quotes(text, self.without_head(text, *span), *span[1:]))]
         for (s, e, lab), origin in parts:
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) and other != origin for other in spans
                    for s2, e2, _ in [other]):
