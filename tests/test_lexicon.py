@@ -50,5 +50,5 @@ def test_verb_forms_and_possessed_nouns_the_lexicon_does_not_list():
         assert not lex.is_verbish(word), word
     for possessed in ("کشورمان", "فرزندانشان", "همکارانش", "خودتان"):
         assert lex.is_possessed_noun(possessed), possessed
-    for word in ("مردمان", "متهمان", "قهرمان", "کرمان", "شاماش", "برجام"):
+    for word in ("مردمان", "متهمان", "قهرمان", "کرمان", "شاماش", "برجام", "مانامان", "فریدمان"):
         assert not lex.is_possessed_noun(word), word

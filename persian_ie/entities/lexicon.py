@@ -157,6 +157,8 @@ class CommonWords:
                 if suffix in ("مان", "تان") and self._frequent_noun(tok[:-2]):
                     continue  # «مردمان», «متهمان»: a plural, not «مرد» + «مان»
                 stem = tok[: -len(suffix)].rstrip("\u200c")
+                if suffix in ("مان", "تان") and "\u200c" not in tok and self.freq.get(stem, 0) < 1_000_000:
+                    continue  # «مانامان», «فریدمان»: family names end so too; «کشورمان» has a very frequent stem
                 if (self._frequent_noun(stem) or any(stem.endswith(p) and self._frequent_noun(stem[:-len(p)].rstrip("\u200c"))
                                                      for p in ("ان", "ها", "های"))) and not gazetteer().is_first_name(tok):
                     return True  # «برادرش», «کشورمان», «تیم‌ام», «فرزندانشان»
