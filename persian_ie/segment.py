@@ -83,12 +83,15 @@ class Segmenter:
         sentences: List[Sentence] = []
         tokens: List[Token] = []
         text = doc.text
+        # align.to_original(ts, te) without its range checks: a token is never empty
+        starts, ends = align.starts, align.ends
         for ns, ne in sentence_spans(norm):
             first = len(tokens)
             for ts, te in word_spans(norm[ns:ne]):
                 ts += ns
                 te += ns
-                s, e = align.to_original(ts, te)
+                s = starts[ts]
+                e = ends[te - 1]
                 tokens.append(Token(text[s:e], s, e, norm[ts:te], ts, te, len(sentences)))
             if len(tokens) == first:
                 continue

@@ -18,7 +18,8 @@ from __future__ import annotations
 import importlib.util
 import threading
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from collections.abc import Mapping
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 __all__ = ["GluedWordRepairer", "hazm_data_path"]
 
@@ -59,28 +60,97 @@ def hazm_data_path(name: str) -> Path:
     raise FileNotFoundError(f"hazm's data file {name!r} was not found")
 
 
+def glued_forms(words: Mapping[str, str]) -> Dict[str, str]:
+    """A ZWNJ word of the lexicon under its spelling without ZWNJ, when that spelling is
+    not a word itself (the first such word in the lexicon's order wins)."""
+    glued: Dict[str, str] = {}
+    for word in [w for w in words if ZWNJ in w]:  # ~7% of the words: filter first
+        key = word.replace(ZWNJ, "")
+        if key not in words:
+            glued.setdefault(key, word)
+    return glued
+
+
+_ABSENT = object()
+
+
+class LexiconWords(Mapping):
+    """hazm's ~190,000 words → their tags, read as the stages ask for them.
+
+    Hashing every word into one dictionary was the largest single cost of a process's
+    first ``extract()`` (~0.1 s). The words are kept in buckets by their first two
+    characters (one string and one tag code string per bucket), and a bucket becomes a
+    dictionary the first time a word of it is looked up: a short first text builds a few
+    dozen of ~1,000 buckets. Lookups answer as a ``dict`` would.
+    """
+
+    __slots__ = ("_raw", "_built", "_lookup", "_len")
+
+    def __init__(self, buckets: Dict[str, Tuple[str, str]], tag_sets: List[str]):
+        self._raw = buckets  # prefix → ("word|word|…", one Latin-1 tag code per word)
+        self._built: Dict[str, Dict[str, str]] = {}
+        self._lookup = [""] * 0x30 + list(tag_sets)
+        self._len = sum(len(t) for _, t in buckets.values())
+
+    def _bucket(self, prefix: str) -> Dict[str, str]:
+        built = self._built.get(prefix)
+        if built is None:
+            raw = self._raw.get(prefix)
+            built = {} if raw is None else dict(zip(raw[0].split(_SEPARATOR),
+                                                    map(self._lookup.__getitem__, raw[1].encode("latin-1"))))
+            self._built[prefix] = built  # (two threads may build a bucket at once: the same dict)
+        return built
+
+    def __getitem__(self, word: str) -> str:
+        if not isinstance(word, str):
+            raise KeyError(word)
+        return self._bucket(word[:2])[word]
+
+    def get(self, word, default=None):
+        try:
+            bucket = self._built.get(word[:2])
+        except TypeError:  # not a string
+            return default
+        if bucket is None:
+            if not isinstance(word, str):
+                return default
+            bucket = self._bucket(word[:2])
+        return bucket.get(word, default)
+
+    def __contains__(self, word) -> bool:
+        return self.get(word, _ABSENT) is not _ABSENT
+
+    def __iter__(self) -> Iterator[str]:
+        for prefix in self._raw:
+            yield from self._bucket(prefix)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def values(self) -> List[str]:  # type: ignore[override]
+        """Every word's tags (no bucket is built)."""
+        return list(map(self._lookup.__getitem__, "".join(t for _, t in self._raw.values()).encode("latin-1")))
+
+
 class GluedWordRepairer:
     """Inserts missing ZWNJ into words, backed by a lexicon.
 
     Args:
         words: known words (with their ZWNJ) mapped to their POS tags.
         verb_forms: conjugated verb forms without the می/نمی prefix.
+        freq: word → frequency in hazm's corpus (positive counts only).
+        glued: :func:`glued_forms` of ``words``, when already known.
     """
 
     _default: Optional["GluedWordRepairer"] = None
     _lock = threading.Lock()
 
-    def __init__(self, words: Dict[str, str], verb_forms: Iterable[str] = (),
-                 freq: Optional[Dict[str, int]] = None):
+    def __init__(self, words: Mapping[str, str], verb_forms: Iterable[str] = (),
+                 freq: Optional[Dict[str, int]] = None, glued: Optional[Dict[str, str]] = None):
         self.words = words
         self.freq: Dict[str, int] = freq or {}
         self.verb_forms: Set[str] = set(verb_forms)
-        glued: Dict[str, str] = {}
-        for word in [w for w in words if ZWNJ in w]:  # ~7% of the words: filter first (start-up time)
-            key = word.replace(ZWNJ, "")
-            if key not in words:
-                glued.setdefault(key, word)
-        self.glued = glued
+        self.glued = glued_forms(words) if glued is None else glued
         self._cache: Dict[str, Optional[str]] = {}
 
     @classmethod
@@ -230,38 +300,44 @@ _SEPARATOR = "|"
 
 
 def compact_lexicon(words: Dict[str, str], verb_forms: Set[str], freq: Dict[str, int], source: dict) -> dict:
-    """The JSON form of a parsed lexicon: the words in their order joined by ``|``, one
-    character per word naming its tag set, the positive frequencies as (index, count)
-    columns, the sorted verb forms joined by ``|``."""
+    """The JSON form of a parsed lexicon (format 3): the words in buckets by their first
+    two characters (each the bucket's words in lexicon order joined by ``|`` and one
+    character per word naming its tag set), the positive frequencies as words and counts
+    in lexicon order, the sorted verb forms joined by ``|``, and :func:`glued_forms`."""
     tag_sets = sorted(set(words.values()))
     if len(tag_sets) > 0xFF - 0x30:
         raise ValueError(f"{len(tag_sets)} tag sets: more than one Latin-1 character per word can name")
-    listed = list(words)
     verbs = sorted(verb_forms)
-    if any(_SEPARATOR in w for w in listed + verbs):
+    glued = glued_forms(words)
+    if any(_SEPARATOR in w for w in list(words) + verbs):
         raise ValueError(f"a lexicon entry holds the separator {_SEPARATOR!r}")
     code = {t: chr(0x30 + i) for i, t in enumerate(tag_sets)}  # one Latin-1 character per word
-    at = [i for i, w in enumerate(listed) if freq.get(w, 0) > 0]  # a count of 0 is left out, as parse_hazm_lexicon does
-    extra = [w for w in freq if w not in words]
-    return {"format": 2, "source": source, "words": _SEPARATOR.join(listed), "tag_sets": tag_sets,
-            "tags": "".join(code[words[w]] for w in listed), "freq_at": at, "freq": [freq[listed[i]] for i in at],
-            "freq_only": {w: freq[w] for w in extra}, "verb_forms": _SEPARATOR.join(verbs)}
+    buckets: Dict[str, List[List[str]]] = {}
+    for w, tags in words.items():
+        bucket = buckets.setdefault(w[:2], [[], []])
+        bucket[0].append(w)
+        bucket[1].append(code[tags])
+    counted = [w for w, n in freq.items() if n > 0]  # a count of 0 is left out, as parse_hazm_lexicon does
+    return {"format": 3, "source": source, "tag_sets": tag_sets,
+            "buckets": {p: [_SEPARATOR.join(b[0]), "".join(b[1])] for p, b in buckets.items()},
+            "freq_words": _SEPARATOR.join(counted), "freq": [freq[w] for w in counted],
+            "verb_forms": _SEPARATOR.join(verbs), "glued": _SEPARATOR.join(k + _SEPARATOR + v for k, v in glued.items())}
 
 
-def expand_lexicon(data: dict) -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
-    """Inverse of :func:`compact_lexicon` (every step runs in C: this is start-up time)."""
-    if data.get("format") != 2:
+def expand_lexicon(data: dict) -> Tuple[LexiconWords, Set[str], Dict[str, int], Dict[str, str]]:
+    """Inverse of :func:`compact_lexicon`: ``(words, verb forms, frequencies, glued forms)``
+    (every step runs in C, and the words wait in their buckets: this is start-up time)."""
+    if data.get("format") != 3:
         raise ValueError(f"compact lexicon format {data.get('format')!r}: rebuild it with scripts/build_hazm_lexicon.py")
-    listed = data["words"].split(_SEPARATOR) if data["words"] else []
-    lookup = [""] * 0x30 + data["tag_sets"]
-    words = dict(zip(listed, map(lookup.__getitem__, data["tags"].encode("latin-1"))))
-    freq = dict(zip(map(listed.__getitem__, data["freq_at"]), data["freq"]))
-    freq.update((w, n) for w, n in data["freq_only"].items() if n > 0)
-    verbs = set(data["verb_forms"].split(_SEPARATOR)) if data["verb_forms"] else set()
-    return words, verbs, freq
+    words = LexiconWords({p: (b[0], b[1]) for p, b in data["buckets"].items()}, data["tag_sets"])
+    split = lambda s: s.split(_SEPARATOR) if s else []  # noqa: E731
+    freq = dict(zip(split(data["freq_words"]), data["freq"]))
+    pairs = split(data["glued"])
+    glued = dict(zip(pairs[::2], pairs[1::2]))
+    return words, set(split(data["verb_forms"])), freq, glued
 
 
-def _load_hazm_lexicon() -> Tuple[Dict[str, str], Set[str], Dict[str, int]]:
+def _load_hazm_lexicon() -> tuple:
     """The shipped compact lexicon (fast: no text parsing), or hazm's own files when
     the package was built without it."""
     import gzip

@@ -41,7 +41,7 @@ def main() -> None:
     out = ROOT / "persian_ie" / "resources" / LEXICON_RESOURCE
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    print(f"{out.relative_to(ROOT)}: {len(data['tags']):,} words, {data['verb_forms'].count('|') + 1:,} verb forms, "
+    print(f"{out.relative_to(ROOT)}: {sum(len(b[1]) for b in data['buckets'].values()):,} words, {data['verb_forms'].count('|') + 1:,} verb forms, "
           f"{out.stat().st_size:,} bytes (hazm {data['source']['hazm']})")
 
 

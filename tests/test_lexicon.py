@@ -7,7 +7,8 @@ import json
 import pytest
 
 from persian_ie._resources import resource_path
-from persian_ie.zwnj import LEXICON_RESOURCE, compact_lexicon, expand_lexicon, hazm_data_path, parse_hazm_lexicon
+from persian_ie.zwnj import (LEXICON_RESOURCE, LexiconWords, compact_lexicon, expand_lexicon, glued_forms, hazm_data_path,
+                             parse_hazm_lexicon)
 
 
 def _shipped() -> dict:
@@ -24,7 +25,22 @@ def test_compact_form_round_trips():
     assert "نادر" not in freq and freq.get("نادر", 0) == 0  # a count of 0 is left out
     assert {"رفتم", "روند", "رفته", "گوید"} <= verbs
     back = expand_lexicon(json.loads(json.dumps(compact_lexicon(*parsed, source={}))))
-    assert back == parsed and list(back[0]) == list(words)  # same entries, same order
+    assert dict(back[0]) == words and back[1:3] == parsed[1:3]  # same entries
+    assert back[3] == glued_forms(words) == {"بینام": "بی‌نام"}
+    assert list(back[2]) == list(freq)
+
+
+def test_lexicon_words_answer_as_a_dict():
+    words = {"کتاب": "N", "کتابها": "N,PL", "رفت": "V", "تنها": "AJ,ADV", "بی‌نام": "", "ک": "N"}
+    lazy = expand_lexicon(json.loads(json.dumps(compact_lexicon(words, set(), {}, source={}))))[0]
+    assert isinstance(lazy, LexiconWords) and len(lazy) == len(words)
+    for w in list(words) + ["کتب", "", "x", "رفتن"]:
+        assert (w in lazy) == (w in words) and lazy.get(w) == words.get(w) and lazy.get(w, "?") == words.get(w, "?")
+    assert lazy["رفت"] == "V" and sorted(lazy.values()) == sorted(words.values())
+    with pytest.raises(KeyError):
+        lazy["کتب"]
+    assert 5 not in lazy and lazy.get(None) is None
+    assert dict(lazy) == words
 
 
 def test_shipped_lexicon_matches_hazms_files():
@@ -36,8 +52,9 @@ def test_shipped_lexicon_matches_hazms_files():
     parsed = parse_hazm_lexicon(hazm_data_path("words.dat").read_text(encoding="utf-8"),
                                 hazm_data_path("verbs.dat").read_text(encoding="utf-8"))
     shipped = expand_lexicon(data)
-    assert shipped == parsed
-    assert list(shipped[0]) == list(parsed[0])  # order matters: the first ZWNJ spelling of a glued key wins
+    assert dict(shipped[0]) == parsed[0] and shipped[1:3] == parsed[1:3]
+    assert shipped[3] == glued_forms(parsed[0])  # in hazm's order: the first ZWNJ spelling of a glued key wins
+    assert list(shipped[3]) == list(glued_forms(parsed[0]))
 
 
 def test_verb_forms_and_possessed_nouns_the_lexicon_does_not_list():
