@@ -816,3 +816,9 @@ def test_a_bare_city_council_stays_an_organization():
     nlp = _stage_with(("شورای شهر", "ORG"))
     found = [(e.text, e.label) for e in nlp("عضو هیات رئیسه شورای شهر گفت.").doc.entities]
     assert ("شورای شهر", "ORG") in found
+
+
+def test_places_that_are_everyday_words_need_support(nlp):
+    assert ents(nlp, "سارق در یکی از محلات شیراز دستگیر شد.", "LOC") == [("شیراز", "LOC")]
+    assert ents(nlp, "نمایش فیلم در پردیس سینمایی ملت آغاز شد.", "LOC") == []
+    assert ents(nlp, "در آیه 26 سوره مبارکه «ص» آمده است.", "LOC") == []
