@@ -822,3 +822,10 @@ def test_places_that_are_everyday_words_need_support(nlp):
     assert ents(nlp, "سارق در یکی از محلات شیراز دستگیر شد.", "LOC") == [("شیراز", "LOC")]
     assert ents(nlp, "نمایش فیلم در پردیس سینمایی ملت آغاز شد.", "LOC") == []
     assert ents(nlp, "در آیه 26 سوره مبارکه «ص» آمده است.", "LOC") == []
+
+
+def test_the_municipality_of_an_unlisted_town_stays():
+    nlp = _stage_with(("شهرداری فردوسیه", "ORG"), ("شهرداری نتوانست", "ORG"))
+    found = [(e.text, e.label) for e in nlp("رئیس شهرداری فردوسیه گفت که کار ادامه دارد.").doc.entities]
+    assert ("شهرداری فردوسیه", "ORG") in found
+    assert not any(lab == "ORG" for _, lab in [(e.text, e.label) for e in nlp("شهرداری نتوانست کار کند.").doc.entities])

@@ -289,8 +289,10 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             head = gaz.org_heads.longest_at(view, i)
             if lab == "ORG" and head is not None and head[1].kind == "loc" and (head[0] < j or head[0] == j < tagged_end) \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
-                    and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
-                continue  # «شهرداری نتوانست»: a municipality is of a place (a bare «شورای شهر» stays)
+                    and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged) \
+                    and (head[0] >= j or lex.is_common(view.token_text(head[0])) or lex.is_function(view.token_text(head[0]))):
+                continue  # «شهرداری نتوانست»: a municipality is of a place (a bare «شورای شهر» stays;
+                # so does one of an unlisted town: «شهرداری فردوسیه»)
         else:
             while view.tok[j - 1] > view.tok[i] and j < len(view):
                 u = view.first_unit[view.tok[j - 1]]
