@@ -829,3 +829,12 @@ def test_the_municipality_of_an_unlisted_town_stays():
     found = [(e.text, e.label) for e in nlp("رئیس شهرداری فردوسیه گفت که کار ادامه دارد.").doc.entities]
     assert ("شهرداری فردوسیه", "ORG") in found
     assert not any(lab == "ORG" for _, lab in [(e.text, e.label) for e in nlp("شهرداری نتوانست کار کند.").doc.entities])
+
+
+def test_a_name_that_ends_in_a_quoted_part_keeps_its_closing_quote():
+    # cutting only the closing «»» left the span unbalanced, and the name was dropped
+    nlp = _stage_with(("پارلمان « طبرق »", "ORG"), ("« بوصنیب »", "LOC"))
+    found = [(e.text, e.label) for e in nlp("رئیس پارلمان « طبرق » گفت که کار ادامه دارد.").doc.entities]
+    assert ("پارلمان « طبرق »", "ORG") in found
+    found = [(e.text, e.label) for e in nlp("شهر « بوصنیب » آزاد شد.").doc.entities]
+    assert ("بوصنیب", "LOC") in found  # quotes around the whole name stay outside it
