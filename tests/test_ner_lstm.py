@@ -332,3 +332,23 @@ def test_shared_projection_cache_from_threads():
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _: tagger.tag_batch(sents), range(8)))
     assert all(r == alone for r in results)
+
+
+def test_word_table_kept_in_float16_gives_the_float32_emissions(tagger):
+    """The bundled word table stays float16 in memory (half the largest array's bytes);
+    its rows become float32 exactly, so emissions equal a float32 copy's bit for bit."""
+    meta, enc, nets, *_ = tagger._load()
+    net = nets[0]
+    assert net.word_emb.dtype == np.float16
+    sents = [["علیرضا", "زاکانی", "شهردار", "تهران", "با", "سفیر", "بلاروس", "دیدار", "کرد", "."],
+             ["ناشناخته‌ترین‌واژه", "بانک", "مرکزی"]]
+    words, chars, cats, gaz, lengths = enc.batch(sents)
+    half = net.emissions(words, chars, cats, gaz, lengths)
+    table = net.word_emb
+    try:
+        net.word_emb = table.astype(np.float32)
+        full = net.emissions(words, chars, cats, gaz, lengths)
+    finally:
+        net.word_emb = table
+    assert half.dtype == np.float32
+    np.testing.assert_array_equal(half, full)

@@ -293,7 +293,12 @@ class _Net:
 
     def __init__(self, w: Dict[str, np.ndarray], prefix: str, head: Optional[str] = None):
         g = lambda k: w[prefix + k].astype(np.float32)  # noqa: E731
-        self.word_emb = g("word_emb")
+        #: the word table stays in the file's precision (float16: half the memory of the
+        #: largest array); rows are looked up a few at a time and become float32, exactly,
+        #: where they are concatenated with the other float32 inputs
+        self.word_emb = w[prefix + "word_emb"]
+        if self.word_emb.dtype not in (np.float16, np.float32):
+            self.word_emb = self.word_emb.astype(np.float32)
         self.char_emb = g("char_emb")
         self.conv_w = g("conv_w")  # (F, Ce, 3)
         self.conv_b = g("conv_b")
@@ -339,7 +344,7 @@ class _Net:
         word-level inputs (word vector, char CNN, categorical features) of ``tokens``
         (``arrays``: their :meth:`TokenEncoder.arrays`, when already made)."""
         words, chars, cats = enc.arrays(tokens) if arrays is None else arrays
-        parts = [self.word_emb[words], self.char_features(chars)]
+        parts = [self.word_emb[words].astype(np.float32), self.char_features(chars)]
         parts += [table[cats[:, j]] for j, table in enumerate(self.cat_embs)]
         return np.concatenate(parts, axis=1) @ self._w_tok + self._b_tok
 
@@ -441,7 +446,8 @@ class _Net:
     def emissions(self, words, chars, cats, gaz, lengths) -> np.ndarray:
         """Emission scores (B, T, K) from the padded arrays of :meth:`TokenEncoder.batch`."""
         B, T = words.shape
-        parts = [self.word_emb[words], self.char_features(chars.reshape(B * T, -1)).reshape(B, T, -1)]
+        parts = [self.word_emb[words].astype(np.float32),
+                 self.char_features(chars.reshape(B * T, -1)).reshape(B, T, -1)]
         for j, table in enumerate(self.cat_embs):
             parts.append(table[cats[:, :, j]])
         parts.append(gaz)
