@@ -56,13 +56,22 @@ SCORED = {
 }
 
 
-def load(data: Path, name: str):
+SPLITS = ("test", "dev", "train")
+
+
+def load(data: Path, name: str, split: str = "test"):
+    """Sentences of one set's split: ``test`` (the scored one), ``dev`` or ``train``
+    (text to develop rules on; ARMAN has no dev split, its ``train`` is train_fold1)."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
     if name == "arman":
-        return corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", "test_fold1")
+        if split == "dev":
+            raise ValueError("ARMAN has no dev split (use train: train_fold1)")
+        return corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", f"{split}_fold1")
     if name == "peyma":
-        return corpora.read_peyma(data / "peyma" / "test.txt")
+        return corpora.read_peyma(data / "peyma" / f"{split}.txt")
     if name == "twiner":
-        return corpora.read_parstwiner(data / "parstwiner" / "test.txt")
+        return corpora.read_parstwiner(data / "parstwiner" / f"{split}.txt")
     raise ValueError(name)
 
 
@@ -85,9 +94,13 @@ def make_component(kind: str, model=None, wordfeat=None, tagger_kind="lstm", hea
         tagger = make_tagger(kind, model, wordfeat, head, max_models)
         norm, seg = Normalizer(), Segmenter()
 
+        cache = {}
+
         def run(text):
-            doc = seg(norm(Document(text)))
-            return [(s.start, s.end, s.label) for s in tagger(doc)]
+            if text not in cache:
+                doc = seg(norm(Document(text)))
+                cache[text] = [(s.start, s.end, s.label) for s in tagger(doc)]
+            return cache[text]
         return run
     if kind == "stage":
         import persian_ie
@@ -96,11 +109,16 @@ def make_component(kind: str, model=None, wordfeat=None, tagger_kind="lstm", hea
         if model:
             config["entities"]["model_path"] = model
         nlp = persian_ie.Pipeline(stages=["normalize", "segment", "entities"], config=config)
+        cache = {}  # the strict score, the convention-aware score and --compare read the same sentences
+
+        def with_sources(text):
+            if text not in cache:
+                cache[text] = [(s.start, s.end, s.label, s.attrs.get("source", "")) for s in nlp(text).entities]
+            return cache[text]
 
         def run(text):
-            return [(s.start, s.end, s.label) for s in nlp(text).entities]
-        run.with_sources = lambda text: [(s.start, s.end, s.label, s.attrs.get("source", ""))  # noqa: E731
-                                         for s in nlp(text).entities]
+            return [s[:3] for s in with_sources(text)]
+        run.with_sources = with_sources
         return run
     raise ValueError(kind)
 
@@ -184,6 +202,13 @@ class Conventions:
       دکتر …) before a person: ARMAN writes «استان پنجاب», «روزنامه لوموند», «امام
       خمینی», the project (and its news gold) «پنجاب», «لوموند», «خمینی».
 
+    * **quote marks** at a span's edges and «ست» (است) glued to a listed place are left out
+      (PEYMA includes them: «« بوصنیب »», «آمریکاست»);
+    * a closing **bracketed part** (a blessing «(ع)», «(ره)» after a holy name, an
+      acronym «(OIC)» after a name) is left out of the extent (PEYMA includes blessings,
+      ParsTwiNER leaves them out, the stage too); a generic head is left out before
+      listed places are split: «شهر [حلب سوریه]» is «حلب» and «سوریه».
+
     Otherwise spans keep their extent: a different extent is still an error.
     """
 
@@ -210,6 +235,7 @@ class Conventions:
         self.place_heads = words.place_head
         self.press_heads = words.press_head
         self._kinds = {}
+        self._roles = {}
 
     def kind(self, phrase: str):
         """``place``, ``demonym``, ``press``, ``university`` or None."""
@@ -261,6 +287,32 @@ class Conventions:
             return s
         return s + len(" ".join(words[:k])) + 1
 
+    QUOTES = "«»\"'“”‘’"
+
+    def without_quotes(self, text, s, e, label):
+        """The span without quote marks at its edges (PEYMA includes them: «« بوصنیب »»)
+        and without «ست» (است) glued to a listed place («آمریکاست»)."""
+        while s < e and (text[s] in self.QUOTES or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in self.QUOTES or text[e - 1].isspace()):
+            e -= 1
+        if text[s:e].endswith("ست") and e - s > 4 and self.kind(text[s:e]) is None \
+                and self.kind(text[s:e - 2]) == "place":
+            e -= 2
+        return s, e, label
+
+    @staticmethod
+    def without_bracketed_tail(text, s, e):
+        """End of the span before a closing bracketed part: a blessing after a holy name
+        («حسین (ع)», «امام خمینی (ره)»: PEYMA includes it, ParsTwiNER and the stage leave it
+        out) or an acronym after a name («سازمان همکاری اسلامی (OIC)»)."""
+        inner = text[s:e].rstrip()
+        if inner.endswith(")") and "(" in inner[:-1]:
+            cut = inner.rindex("(")
+            if inner[:cut].strip():
+                return s + len(inner[:cut].rstrip())
+        return e
+
     def places_of(self, text, s, e, label):
         """A LOC made only of two or more listed places side by side («زوریخ سوئیس»,
         «اقلید فارس») as those places (the news gold lists «ووهان» and «چین», «ادلب» and
@@ -307,13 +359,19 @@ class Conventions:
         return 0
 
     def roles(self, text):
-        return [(e.start, e.end) for e in self.rules(text).entities if e.label == "ROLE"]
+        if text not in self._roles:
+            self._roles[text] = [(e.start, e.end) for e in self.rules(text).entities if e.label == "ROLE"]
+        return self._roles[text]
 
     def keys(self, text, spans, roles):
         """The spans as convention-aware keys ``(start, end, label)``; a pair label is
         written ``LOC|ORG`` etc."""
         out = set()
-        parts = [(part, span) for span in spans for part in self.places_of(text, *span)]
+        # a generic head off first: «شهر [حلب سوریه]» is the places «حلب» and «سوریه»
+        spans = [self.without_quotes(text, s, self.without_bracketed_tail(text, s, e), lab) for s, e, lab in spans]
+        spans = [sp for sp in spans if sp[0] < sp[1]]
+        parts = [(part, span) for span in spans
+                 for part in self.places_of(text, *self.without_quotes(text, self.without_head(text, *span), *span[1:]))]
         for (s, e, lab), origin in parts:
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) and other != origin for other in spans
                    for s2, e2, _ in [other]):
@@ -473,6 +531,8 @@ def main(argv=None):
     ap.add_argument("--max-models", type=int, help="lstm: use only the first N networks of the ensemble")
     ap.add_argument("--wordfeat", help="word feature table for --model (default: beside it, else bundled)")
     ap.add_argument("--sets", nargs="+", choices=sorted(SCORED), default=["arman", "peyma"])
+    ap.add_argument("--split", choices=SPLITS, default="test",
+                    help="which split of each set (default test, the scored one; develop rules on train/dev)")
     ap.add_argument("--limit", type=int, help="first N sentences of each set")
     ap.add_argument("--errors", help="write mismatched sentences to this file")
     ap.add_argument("--convention", action="store_true",
@@ -496,19 +556,22 @@ def main(argv=None):
     conv = Conventions(places_side_by_side=not args.no_places_convention) \
         if args.convention or args.compare is not None else None
     for name in args.sets:
-        sents = load(Path(args.data), name)[: args.limit]
+        try:
+            sents = load(Path(args.data), name, args.split)[: args.limit]
+        except ValueError as err:
+            ap.error(str(err))
         rows, took = evaluate(run, sents, SCORED[name], errors)
-        print(f"\n{name} ({len(sents)} sentences, component {args.component}; "
+        print(f"\n{name} {args.split} ({len(sents)} sentences, component {args.component}; "
               f"{len(sents) / took:.0f} sentences/s end to end)")
         print(f"{'type':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
         for lab, p, r, f, n in rows:
-            print(f"{lab:<8} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}")
+            print(f"{lab:<8} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}" + (f"  (F1 {f:.4f})" if lab == "micro" else ""))
         if args.convention:
             crow = evaluate_convention(run, sents, SCORED[name], conv)
             print(f"convention-aware ({name}, component {args.component})")
             print(f"{'class':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
             for lab, p, r, f, n in crow:
-                print(f"{lab:<12} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}")
+                print(f"{lab:<12} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}" + (f"  (F1 {f:.4f})" if lab == "micro" else ""))
         if args.compare is not None:
             if args.component != "stage":
                 ap.error("--compare needs --component stage")

@@ -749,3 +749,70 @@ def test_a_name_of_a_medium_and_a_place_in_a_list_of_places_is_the_place(nlp):
     assert ("فارس", "LOC") in found and ("فارس", "ORG") not in found
     found = [(e.text, e.label) for e in tagged("به گزارش فارس، وزیر گفت.").doc.entities]
     assert found == [("فارس", "ORG")]
+
+
+def test_a_bracketed_blessing_or_acronym_after_a_name_is_left_out_not_the_name():
+    # the tagger includes «(ع)»: cutting only «)» left an unbalanced span, and the name was dropped
+    nlp = _stage_with(("امام حسین (ع)", "PER"), ("سازمان همکاری اسلامی (OIC)", "ORG"))
+    found = [(e.text, e.label) for e in nlp("وی به مراسم عزاداری امام حسین (ع) اشاره کرد.").doc.entities]
+    assert found == [("حسین", "PER")]
+    found = [(e.text, e.label) for e in nlp("سازمان همکاری اسلامی (OIC) نشست دارد.").doc.entities]
+    assert ("سازمان همکاری اسلامی", "ORG") in found
+
+
+def test_an_honorific_and_a_common_word_are_an_epithet_not_a_bare_name():
+    nlp = _stage_with(("امام زمان (عج)", "PER"), ("امام خمینی (ره)", "PER"))
+    found = [(e.text, e.label) for e in nlp("سربازان گمنام امام زمان (عج) در وزارت اطلاعات هستند.").doc.entities]
+    assert ("امام زمان", "PER") in found and ("زمان", "PER") not in found
+    found = [(e.text, e.label) for e in nlp("سخنان امام خمینی (ره) خوانده شد.").doc.entities]
+    assert found == [("خمینی", "PER")]  # a family name: the honorific is left out as before
+
+
+def test_a_pattern_does_not_run_one_ordinary_word_past_the_taggers_organization():
+    nlp = _stage_with(("سازمان بهداشت جهانی", "ORG"), ("سازمان پزشکی قانونی", "ORG"), ("کمیسیون صنایع مجلس", "ORG"))
+    text = "این باعث شد تا سازمان بهداشت جهانی زنگ خطر را به صدا درآورد."
+    assert [e.text for e in nlp(text).doc.entities if e.label == "ORG"] == ["سازمان بهداشت جهانی"]
+    text = "سازمان پزشکی قانونی مکلف است نوع صدمه را تعیین کند."
+    assert [e.text for e in nlp(text).doc.entities if e.label == "ORG"] == ["سازمان پزشکی قانونی"]
+    text = "جهرمی در کمیسیون صنایع مجلس خطاب به نمایندگان گفت."
+    assert "کمیسیون صنایع مجلس" in [e.text for e in nlp(text).doc.entities if e.label == "ORG"]
+    # a pattern that ends at a place knows its extent
+    nlp = _stage_with(("دانشگاه علوم پزشکی", "ORG"))
+    found = [e.text for e in nlp("دانشگاه علوم پزشکی شهرکرد اعلام کرد.").doc.entities if e.label == "ORG"]
+    assert "دانشگاه علوم پزشکی شهرکرد" in found
+
+
+def test_verb_forms_and_possessed_nouns_end_an_organization_pattern(nlp):
+    assert ents(nlp, "پیش بینی می شود این تعداد به 70 تیم برسد.", "ORG") == []
+    assert ents(nlp, "تخلف مربوط به خود دانشگاه نبوده است.", "ORG") == []
+    assert ents(nlp, "دو تیم دیگر به مسابقه نیامدند.", "ORG") == []
+    assert ents(nlp, "تیم ملی کشورمان با کره بازی می‌کند.", "ORG") == []
+
+
+def test_a_weekday_after_a_source_cue_is_no_source_name(nlp):
+    found = ents(nlp, "به گزارش روز یکشنبه ایرنا، روزنامه اکیپ فهرستی منتشر کرد.", "ORG")
+    assert ("روز یکشنبه ایرنا", "ORG") not in found and ("ایرنا", "ORG") in found
+    assert ents(nlp, "به گزارش روز نو، وزیر گفت.", "ORG") == [("روز نو", "ORG")]
+
+
+def test_a_pattern_that_ends_at_an_organization_keeps_its_extent_against_a_shorter_tagger_span():
+    nlp = _stage_with(("اداره كل دفاتر خدمات بانكي پست", "ORG"))
+    text = "رئيس اداره كل دفاتر خدمات بانكي پست بانك گفت: دفاتر افزايش يافت."
+    assert "اداره كل دفاتر خدمات بانكي پست بانك" in [e.text for e in nlp(text).doc.entities if e.label == "ORG"]
+
+
+def test_the_second_part_of_a_compound_written_apart_is_no_family_name(nlp):
+    # «تحسین» and «اعجاز» are first names too; «برانگیز», «انگیز» are compound parts, not surnames
+    assert ents(nlp, "وی با تحسین برانگیز خواندن فعالیت پلیس گفت.", "PER") == []
+    assert ents(nlp, "قرآن تاثیری اعجاز انگیز بر زندگی دارد.", "PER") == []
+    assert ("تحسین قادرزاده", "PER") in ents(nlp, "تحسین قادرزاده گفت.", "PER")
+
+
+def test_a_negated_past_verb_is_no_family_name(nlp):
+    assert ents(nlp, "اما امام نگذاشت که این کار انجام شود.", "PER") == []
+
+
+def test_a_bare_city_council_stays_an_organization():
+    nlp = _stage_with(("شورای شهر", "ORG"))
+    found = [(e.text, e.label) for e in nlp("عضو هیات رئیسه شورای شهر گفت.").doc.entities]
+    assert ("شورای شهر", "ORG") in found

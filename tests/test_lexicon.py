@@ -55,3 +55,17 @@ def test_shipped_lexicon_matches_hazms_files():
     assert dict(shipped[0]) == parsed[0] and shipped[1:3] == parsed[1:3]
     assert shipped[3] == glued_forms(parsed[0])  # in hazm's order: the first ZWNJ spelling of a glued key wins
     assert list(shipped[3]) == list(glued_forms(parsed[0]))
+
+
+def test_verb_forms_and_possessed_nouns_the_lexicon_does_not_list():
+    from persian_ie.entities.lexicon import CommonWords
+
+    lex = CommonWords.get()
+    for verb in ("برسد", "نبوده", "نیامدند", "بیاید", "نتوانسته"):
+        assert lex.is_verbish(verb), verb
+    for word in ("نیازی", "نیوز", "بسام", "بیات", "بنیاد"):
+        assert not lex.is_verbish(word), word
+    for possessed in ("کشورمان", "فرزندانشان", "همکارانش", "خودتان"):
+        assert lex.is_possessed_noun(possessed), possessed
+    for word in ("مردمان", "متهمان", "قهرمان", "کرمان", "شاماش", "برجام", "مانامان", "فریدمان"):
+        assert not lex.is_possessed_noun(word), word

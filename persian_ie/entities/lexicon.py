@@ -31,6 +31,10 @@ _VERB_PREFIXES_MI = ("", "ن", "بر", "در", "باز", "فرا", "فرو", "و
 _FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
 
 
+# possessive endings, written joined or after a half-space (the half-space is dropped before the stem)
+_POSSESSIVE = ("\u200cاش", "شان", "ش", "مان", "تان")
+
+
 def _hamza_form(tok: str) -> "str | None":
     """``tok`` with «ای»/«یو» between letters written with «ئ» («ارایه» → «ارائه»,
     «مسیول» → «مسئول»), or None when it has neither."""
@@ -84,9 +88,14 @@ class CommonWords:
             for prefix in ("نمی", "می"):
                 if tok.startswith(prefix) and tok[len(prefix):] in self.verbs and tok not in self.words:
                     return True  # میرود (the half-space left out)
-        if tok[:1] in ("ن", "ب") and tok not in self.words and len(tok) >= 4 and tok[1:] in self.verbs \
-                and (tok[1:] in self.words or tok[1:5] == "خواه" or tok.endswith(("یم", "ید", "ند"))):
-            return True  # نکرد، بگوید، نخواهد، نداریم (but not «نیازی», «نیوز»)
+        untagged = self.words.get(tok) is None or self.words.get(tok) == "0" and tok.endswith(("ه", "د"))
+        if tok[:1] in ("ن", "ب") and untagged and len(tok) >= 4 and tok[1:] in self.verbs \
+                and (tok[1:] in self.words and self.words[tok[1:]] != "N" or tok[1:5] == "خواه"
+                     or tok.endswith(("یم", "ید", "ند", "د", "ه")) or tok.endswith("ت") and self.words.get(tok[1:]) is None):
+            return True  # نکرد، نخواست، نگذاشت، بگوید، نخواهد، نداریم، برسد، نبوده (but not «نیازی», «نیوز»: «یوز» is a noun)
+        if tok[:2] in ("نی", "بی") and self.words.get(tok) in (None, "0") and len(tok) >= 5 and tok[2] == "ا" \
+                and "آ" + tok[3:] in self.verbs and not tok.endswith("ی"):
+            return True  # «نیامدند», «بیاید»: «ی» before a verb that starts with «آ»
         if tok[:1] == "ن" and tok[1:] in self._stage.light_verb:
             return True  # a light verb negated: «[شرکت] نکرده», «[بررسی] نشده»
         for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):  # «برداشتند», «درآوردند» (not «برداشت» the noun)
@@ -136,20 +145,28 @@ class CommonWords:
             and not tok.endswith(("ه", "ها", "های", "ات", "ان")) or tok.endswith(self._stage.surname_ending)
 
     def is_possessed_noun(self, tok: str) -> bool:
-        """A frequent noun with a third-person possessive ending («برادرش», «همسرشان»,
-        «فرزند‌اش»): a description of someone, never part of a name. Words the lexicon
-        lists themselves (دانش، روش، کوروش) and first names are not."""
+        """A frequent noun (or its plural) with a possessive ending («برادرش», «همسرشان»,
+        «فرزند‌اش», «کشورمان», «تیم‌مان», «فرزندانشان»): a description of someone or something,
+        never part of a name. Words the lexicon lists themselves (دانش، روش، کوروش، قهرمان)
+        and first names are not."""
         if self.words.get(tok) not in (None, "", "0"):
             return False
         # «اش» written joined is not the possessive («شاماش» is a name, not «شام‌اش»)
-        for suffix in ("\u200cاش", "\u200cشان", "شان", "ش"):
+        for suffix in _POSSESSIVE:
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
-                stem = tok[: -len(suffix)]
-                tags = self.words.get(stem)
-                if tags and "N" in tags.split(",") and self.freq.get(stem, 0) >= 100_000 \
-                        and not gazetteer().is_first_name(tok):
-                    return True
+                if suffix in ("مان", "تان") and self._frequent_noun(tok[:-2]):
+                    continue  # «مردمان», «متهمان»: a plural, not «مرد» + «مان»
+                stem = tok[: -len(suffix)].rstrip("\u200c")
+                if suffix in ("مان", "تان") and "\u200c" not in tok and self.freq.get(stem, 0) < 1_000_000:
+                    continue  # «مانامان», «فریدمان»: family names end so too; «کشورمان» has a very frequent stem
+                if (self._frequent_noun(stem) or any(stem.endswith(p) and self._frequent_noun(stem[:-len(p)].rstrip("\u200c"))
+                                                     for p in ("ان", "ها", "های"))) and not gazetteer().is_first_name(tok):
+                    return True  # «برادرش», «کشورمان», «تیم‌ام», «فرزندانشان»
         return False
+
+    def _frequent_noun(self, tok: str) -> bool:
+        tags = self.words.get(tok)
+        return bool(tags) and "N" in tags.split(",") and self.freq.get(tok, 0) >= 100_000
 
     def is_plural_noun(self, tok: str) -> bool:
         """A frequent common noun with a plural ending written joined («نظرهای»،

@@ -165,6 +165,11 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                     spans.remove(s)
                     spans.append((ti, tj, tlab, s[3]))
             continue
+        tail = _pattern_tail(ctx, over, ti, tj, tlab)
+        if tail is not None:
+            spans.remove(tail)  # «[سازمان بهداشت جهانی] زنگ خطر», «[گروه واندا] اخیرا»: the tagger ends the name
+            spans.append((ti, tj, tlab, tail[3]))
+            continue
         if any(s[0] <= ti and tj <= s[1] for s in over):
             continue  # inside a gazetteer/pattern span: the pattern knows the extent
         if all(ti <= s[0] and s[1] <= tj for s in over):
@@ -215,6 +220,40 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             spans.append((lo, hi, tlab, "merged"))
         # different labels overlapping partially: the gazetteer span stays
     return sorted(spans.items())
+
+
+def _pattern_tail(ctx: Context, over: List[Found], ti: int, tj: int, tlab: str) -> Optional[Found]:
+    """The organization pattern in ``over`` that starts where the tagger's organization
+    ``[ti, tj)`` starts and goes one ordinary word past its end, when that word is no
+    place, organization or adjective of one: the head's name words run on into the
+    sentence («کمیسیون صنایع مجلس [خطاب] به», «سازمان پزشکی قانونی [مکلف] است», «سازمان
+    بورس [درخصوص]»); the tagger, which reads the context, ends the name. (A pattern that
+    ends at a place or a listed name knows its extent: «دانشگاه علوم پزشکی [شهرکرد]».)"""
+    if tlab != "ORG" or len(over) != 1:
+        return None
+    s = over[0]
+    view, gaz = ctx.view, ctx.gaz
+    if s[2] != "ORG" or s[3] != "pattern" or s[0] != ti or s[1] <= tj or not view.tok_start[tj] \
+            or view.tok[s[1] - 1] != view.tok[tj]:
+        return None  # one whole word past the tagger's end
+    if ti > 0 and view.keys[ti - 1] in QUOTE_OPEN:
+        return None  # a quoted name: the quotes give its extent
+    tok = view.token_text(tj)
+    if tok in ctx.words.org_adjective or tok in PUNCT_LIKE or tok in ctx.lex.stop or ctx.entity_at(tj) is not None \
+            or gaz.places.longest_at(view, tj) is not None or gaz.orgs.longest_at(view, tj) is not None \
+            or gaz.orgs.get(tuple(view.keys[ti:s[1]])) is not None or any(ch.isdigit() for ch in tok):
+        return None
+    if ctx.lex.is_plural_noun(tok) or tok.endswith("ان") and ctx.lex.is_known(tok[:-2]):
+        return None  # «شورای اسلامی [کارمندان]», «انجمن [واردکنندگان]»: the people a body is of
+    head = gaz.org_heads.longest_at(view, ti)
+    if head is None or head[1].kind != "name":
+        return None  # a source slot's name; a ministry's, an embassy's or a municipality's pattern knows its extent
+    if any(view.token_text(u) in ctx.words.press_word for u in range(ti, tj) if view.tok_start[u]):
+        return None  # a medium's name is often foreign words: «شبکه خبری پرس تی [وی]»
+    if gaz.org_heads.longest_at(view, tj) is not None \
+            or any((gaz.orgs.longest_at(view, k) or (None,))[0] == s[1] for k in range(ti + 1, tj)):
+        return None  # the pattern ends at an organization: «اداره کل دفاتر خدمات بانکی [پست بانک]»
+    return s
 
 
 def allowed_labels(ctx: Context, i: int, j: int, label: str) -> Tuple[str, ...]:

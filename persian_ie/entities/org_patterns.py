@@ -222,6 +222,10 @@ def source_name(ctx: Context, i: int) -> Optional[int]:
     if not ctx.source_slot(i) or view.token_text(i) in words.not_source:
         return None
     n = len(view)
+    nxt = view.next_token_unit(i)
+    if view.token_text(i) in words.weekday or view.token_text(i) in words.not_in_name and nxt < n \
+            and view.token_text(nxt) in words.weekday:
+        return None  # «به گزارش روز یکشنبه ایرنا»: when, not who (the source follows, listed or not)
     k, toks = i, 0
     while k < n and toks < 3 and view.sent[k] == view.sent[i]:
         tok = view.token_text(k)

@@ -66,7 +66,8 @@ def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = 
             or gaz.modifiers.longest_at(view, u) is not None and not gaz.is_first_name(tok) \
             or gaz.demonyms.longest_at(view, u) is not None:
         return None
-    if tok in lex.stop or tok in words.not_name or lex.is_possessed_noun(tok) or lex.is_plural_noun(tok):
+    if tok in lex.stop or tok in words.not_name or tok in words.compound_tail or lex.is_possessed_noun(tok) \
+            or lex.is_plural_noun(tok):
         return None
     if gaz.is_first_name(tok):
         return nxt

@@ -36,6 +36,7 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
         extra = notes.get((i, j))
         while i < j and view.keys[i] in PUNCT_LIKE:
             i += 1
+        j = _before_bracketed_tail(view, i, j)
         while j > i and view.keys[j - 1] in PUNCT_LIKE:
             j -= 1
         if i >= j:
@@ -65,6 +66,21 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
                 span.attrs["country"] = ref.country  # «رژیم صهیونیستی»: a name that stands for a country
         ents.append(span)
     return ents
+
+
+def _before_bracketed_tail(view: TokenView, i: int, j: int) -> int:
+    """End of the span ``[i, j)`` before a closing bracketed part: a blessing after a holy
+    name («امام حسین [(ع)]», «امام خمینی [(ره)]») or an acronym or gloss after a name
+    («سازمان همکاری اسلامی [(OIC)]») is not part of the name (cutting only the closing
+    bracket left an unbalanced span, which was dropped: the name was lost)."""
+    if j - i < 3 or view.keys[j - 1] != ")":
+        return j
+    for k in range(j - 2, i, -1):
+        if view.keys[k] == "(":
+            return k if k > i else j
+        if view.keys[k] in ("(", ")"):
+            break
+    return j
 
 
 def _glued_copula(view: TokenView, gaz: Gazetteer, i: int, j: int) -> bool:

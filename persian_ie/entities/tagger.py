@@ -192,6 +192,20 @@ def _with_noble_title(ctx: Context, s: Tagged) -> Tagged:
     return s
 
 
+def _epithet_after_honorific(ctx: Context, k: int, j: int) -> bool:
+    """What follows an honorific up to ``j`` (a bracketed blessing left out) is one common
+    word, not a name: the honorific and the word make an epithet that is the name
+    («امام زمان», «امام زمان (عج)»); cutting the honorific off would leave «زمان»."""
+    view = ctx.view
+    if j - k >= 3 and view.keys[j - 1] == ")" and "(" in view.keys[k:j]:
+        j = k + view.keys[k:j].index("(")
+    if k >= j or view.tok[k] != view.tok[j - 1] or not view.tok_start[k]:
+        return False
+    tok = view.token_text(k)
+    # hazm tags the family names it lists as plain nouns (خمینی: N); an epithet's word is more (زمان: N,AJ)
+    return ctx.lex.is_common(tok) and ctx.lex.words.get(tok) not in (None, "N") and not ctx.gaz.is_first_name(tok)
+
+
 def trim_person(ctx: Context, s: Tagged) -> Tagged:
     """Honorifics and opening quotes off the start of a name, closing quotes off its end."""
     view, gaz = ctx.view, ctx.gaz
@@ -202,6 +216,8 @@ def trim_person(ctx: Context, s: Tagged) -> Tagged:
                 and any(view.keys[u] in ctx.words.name_connector for u in range(hon[0], j)):
             break  # «شیخ تمیم بن حمد آل ثانی»: the title is part of the usual name
         if hon is not None and hon[0] <= j:
+            if _epithet_after_honorific(ctx, hon[0], j):
+                break  # «امام زمان (عج)»: the honorific and a common word are the name together
             i = hon[0]
             continue
         if view.keys[i] in QUOTE_OPEN:
@@ -224,6 +240,7 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             surnames.add(view.token_text(j - 1))
     out = []
     for i, j, lab in tagged:
+        tagged_end = j
         if tuple(view.keys[i:j]) in gaz.not_entities:
             continue
         if lab in ("ORG", "PER"):
@@ -270,10 +287,10 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
                     out.append((i, split, lab))
                     i = split + 1
             head = gaz.org_heads.longest_at(view, i)
-            if lab == "ORG" and head is not None and head[1].kind == "loc" and head[0] < j \
+            if lab == "ORG" and head is not None and head[1].kind == "loc" and (head[0] < j or head[0] == j < tagged_end) \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
                     and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
-                continue  # «شهرداری نتوانست»: a municipality is of a place
+                continue  # «شهرداری نتوانست»: a municipality is of a place (a bare «شورای شهر» stays)
         else:
             while view.tok[j - 1] > view.tok[i] and j < len(view):
                 u = view.first_unit[view.tok[j - 1]]

@@ -75,6 +75,7 @@ class StageWords:
         self.postposed_honorific = words("postposed_honorific")
         self.noble_title = words("noble_title")
         self.not_name = words("not_name")
+        self.compound_tail = words("compound_tail")
         self.surname_ending = tuple(classes.get("surname_ending", ()))
         self.verb_clitic = tuple(classes.get("verb_clitic", ()))
         self.agent_ending = tuple(classes.get("agent_ending", ()))
@@ -98,6 +99,8 @@ class StageWords:
         self.kind_adjective = frozenset(fold(w) for w in classes.get("kind_adjective", ()))  # matched on units
         # ordinal number words (the dates stage's list): «مجلس ششم», «دوره هفتم»
         self.ordinal = frozenset(_resources.read_json("dates/numbers.json")["ordinal"])
+        # weekday names written as one word (the dates stage's list): «به گزارش [روز یکشنبه] ایرنا» is a time, no source
+        self.weekday = frozenset(w for w in _resources.read_json("dates/weekdays.json")["names"] if " " not in w)
         # cardinal number words (the same list; «نه» left out: also «no»): «دو کمیته …» counts committees
         self.cardinal = frozenset(_resources.read_json("dates/numbers.json")["cardinal"]) - {"نه"}
 
