@@ -72,6 +72,8 @@ def glued_forms(words: Mapping[str, str]) -> Dict[str, str]:
 
 
 _ABSENT = object()
+_NO_WORDS: Dict[str, str] = {}
+_BUCKET_LOCK = threading.Lock()
 
 
 class LexiconWords(Mapping):
@@ -84,22 +86,46 @@ class LexiconWords(Mapping):
     dozen of ~1,000 buckets. Lookups answer as a ``dict`` would.
     """
 
-    __slots__ = ("_raw", "_built", "_lookup", "_len")
+    __slots__ = ("_raw", "_built", "_counted", "_lookup", "_len")
 
-    def __init__(self, buckets: Dict[str, Tuple[str, str]], tag_sets: List[str]):
-        self._raw = buckets  # prefix → ("word|word|…", one Latin-1 tag code per word)
+    def __init__(self, buckets: Dict[str, tuple], tag_sets: List[str]):
+        #: prefix → ("word|word|…", one Latin-1 tag code per word, [positions of the words
+        #: with a frequency], [their frequencies])
+        self._raw = buckets
         self._built: Dict[str, Dict[str, str]] = {}
+        self._counted: Dict[str, Dict[str, int]] = {}
         self._lookup = [""] * 0x30 + list(tag_sets)
-        self._len = sum(len(t) for _, t in buckets.values())
+        self._len = sum(len(b[1]) for b in buckets.values())
 
     def _bucket(self, prefix: str) -> Dict[str, str]:
         built = self._built.get(prefix)
-        if built is None:
-            raw = self._raw.get(prefix)
-            built = {} if raw is None else dict(zip(raw[0].split(_SEPARATOR),
-                                                    map(self._lookup.__getitem__, raw[1].encode("latin-1"))))
-            self._built[prefix] = built  # (two threads may build a bucket at once: the same dict)
+        if built is not None:
+            return built
+        if prefix not in self._raw:
+            return _NO_WORDS  # (not kept: any two characters may be asked for)
+        with _BUCKET_LOCK:  # one build per bucket; its joined words are then let go (memory)
+            built = self._built.get(prefix)
+            if built is None:
+                joined, tags, at, counts = self._raw[prefix]
+                listed = joined.split(_SEPARATOR)
+                built = dict(zip(listed, map(self._lookup.__getitem__, tags.encode("latin-1"))))
+                self._counted[prefix] = dict(zip(map(listed.__getitem__, at), counts))  # the same key objects
+                self._built[prefix] = built
+                self._raw[prefix] = ("", tags, (), counts)
         return built
+
+    def count(self, word: str, default: int = 0) -> int:
+        """hazm's corpus frequency of ``word`` (``default`` when it has none)."""
+        if not isinstance(word, str):
+            return default
+        prefix = word[:2]
+        counted = self._counted.get(prefix)
+        if counted is None:
+            if prefix not in self._raw:
+                return default
+            self._bucket(prefix)
+            counted = self._counted[prefix]
+        return counted.get(word, default)
 
     def __getitem__(self, word: str) -> str:
         if not isinstance(word, str):
@@ -129,7 +155,48 @@ class LexiconWords(Mapping):
 
     def values(self) -> List[str]:  # type: ignore[override]
         """Every word's tags (no bucket is built)."""
-        return list(map(self._lookup.__getitem__, "".join(t for _, t in self._raw.values()).encode("latin-1")))
+        return list(map(self._lookup.__getitem__, "".join(b[1] for b in self._raw.values()).encode("latin-1")))
+
+
+class LexiconFrequencies(Mapping):
+    """word → hazm's corpus frequency (positive counts only), read from the buckets of
+    :class:`LexiconWords` (so the counted words are not held twice). Lookups answer as a
+    ``dict`` would; ``extra`` holds counts of words outside the word list."""
+
+    __slots__ = ("_words", "_extra", "_len")
+
+    def __init__(self, words: LexiconWords, extra: Dict[str, int]):
+        self._words, self._extra = words, extra
+        self._len = sum(len(b[3]) for b in words._raw.values()) + len(extra)
+
+    def get(self, word, default=None):
+        n = self._words.count(word, _ABSENT)
+        if n is _ABSENT:
+            return self._extra.get(word, default) if self._extra else default
+        return n
+
+    def __getitem__(self, word: str) -> int:
+        n = self.get(word, _ABSENT)
+        if n is _ABSENT:
+            raise KeyError(word)
+        return n
+
+    def __contains__(self, word) -> bool:
+        return self.get(word, _ABSENT) is not _ABSENT
+
+    def __iter__(self) -> Iterator[str]:
+        words = self._words
+        for prefix in words._raw:
+            words._bucket(prefix)
+            yield from words._counted[prefix]
+        yield from self._extra
+
+    def __len__(self) -> int:
+        return self._len
+
+    def values(self) -> List[int]:  # type: ignore[override]
+        """Every count (no bucket is built)."""
+        return [n for b in self._words._raw.values() for n in b[3]] + list(self._extra.values())
 
 
 class GluedWordRepairer:
@@ -146,9 +213,9 @@ class GluedWordRepairer:
     _lock = threading.Lock()
 
     def __init__(self, words: Mapping[str, str], verb_forms: Iterable[str] = (),
-                 freq: Optional[Dict[str, int]] = None, glued: Optional[Dict[str, str]] = None):
+                 freq: Optional[Mapping[str, int]] = None, glued: Optional[Dict[str, str]] = None):
         self.words = words
-        self.freq: Dict[str, int] = freq or {}
+        self.freq: Mapping[str, int] = {} if freq is None else freq
         self.verb_forms: Set[str] = set(verb_forms)
         self.glued = glued_forms(words) if glued is None else glued
         self._cache: Dict[str, Optional[str]] = {}
@@ -300,10 +367,11 @@ _SEPARATOR = "|"
 
 
 def compact_lexicon(words: Dict[str, str], verb_forms: Set[str], freq: Dict[str, int], source: dict) -> dict:
-    """The JSON form of a parsed lexicon (format 3): the words in buckets by their first
-    two characters (each the bucket's words in lexicon order joined by ``|`` and one
-    character per word naming its tag set), the positive frequencies as words and counts
-    in lexicon order, the sorted verb forms joined by ``|``, and :func:`glued_forms`."""
+    """The JSON form of a parsed lexicon (format 4): the words in buckets by their first
+    two characters (each the bucket's words in lexicon order joined by ``|``, one character
+    per word naming its tag set, the positions of the words with a positive frequency and
+    those frequencies), the positive frequencies of words outside the list, the sorted verb
+    forms joined by ``|``, and :func:`glued_forms`."""
     tag_sets = sorted(set(words.values()))
     if len(tag_sets) > 0xFF - 0x30:
         raise ValueError(f"{len(tag_sets)} tag sets: more than one Latin-1 character per word can name")
@@ -312,29 +380,31 @@ def compact_lexicon(words: Dict[str, str], verb_forms: Set[str], freq: Dict[str,
     if any(_SEPARATOR in w for w in list(words) + verbs):
         raise ValueError(f"a lexicon entry holds the separator {_SEPARATOR!r}")
     code = {t: chr(0x30 + i) for i, t in enumerate(tag_sets)}  # one Latin-1 character per word
-    buckets: Dict[str, List[List[str]]] = {}
+    buckets: Dict[str, list] = {}
     for w, tags in words.items():
-        bucket = buckets.setdefault(w[:2], [[], []])
+        bucket = buckets.setdefault(w[:2], [[], [], [], []])
+        n = freq.get(w, 0)
+        if n > 0:  # a count of 0 is left out, as parse_hazm_lexicon does
+            bucket[2].append(len(bucket[0]))
+            bucket[3].append(n)
         bucket[0].append(w)
         bucket[1].append(code[tags])
-    counted = [w for w, n in freq.items() if n > 0]  # a count of 0 is left out, as parse_hazm_lexicon does
-    return {"format": 3, "source": source, "tag_sets": tag_sets,
-            "buckets": {p: [_SEPARATOR.join(b[0]), "".join(b[1])] for p, b in buckets.items()},
-            "freq_words": _SEPARATOR.join(counted), "freq": [freq[w] for w in counted],
+    return {"format": 4, "source": source, "tag_sets": tag_sets,
+            "buckets": {p: [_SEPARATOR.join(b[0]), "".join(b[1]), b[2], b[3]] for p, b in buckets.items()},
+            "freq_only": {w: n for w, n in freq.items() if n > 0 and w not in words},
             "verb_forms": _SEPARATOR.join(verbs), "glued": _SEPARATOR.join(k + _SEPARATOR + v for k, v in glued.items())}
 
 
-def expand_lexicon(data: dict) -> Tuple[LexiconWords, Set[str], Dict[str, int], Dict[str, str]]:
+def expand_lexicon(data: dict) -> Tuple[LexiconWords, Set[str], LexiconFrequencies, Dict[str, str]]:
     """Inverse of :func:`compact_lexicon`: ``(words, verb forms, frequencies, glued forms)``
     (every step runs in C, and the words wait in their buckets: this is start-up time)."""
-    if data.get("format") != 3:
+    if data.get("format") != 4:
         raise ValueError(f"compact lexicon format {data.get('format')!r}: rebuild it with scripts/build_hazm_lexicon.py")
-    words = LexiconWords({p: (b[0], b[1]) for p, b in data["buckets"].items()}, data["tag_sets"])
+    words = LexiconWords({p: tuple(b) for p, b in data["buckets"].items()}, data["tag_sets"])
     split = lambda s: s.split(_SEPARATOR) if s else []  # noqa: E731
-    freq = dict(zip(split(data["freq_words"]), data["freq"]))
     pairs = split(data["glued"])
     glued = dict(zip(pairs[::2], pairs[1::2]))
-    return words, set(split(data["verb_forms"])), freq, glued
+    return words, set(split(data["verb_forms"])), LexiconFrequencies(words, dict(data["freq_only"])), glued
 
 
 def _load_hazm_lexicon() -> tuple:

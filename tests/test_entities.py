@@ -816,3 +816,25 @@ def test_a_bare_city_council_stays_an_organization():
     nlp = _stage_with(("شورای شهر", "ORG"))
     found = [(e.text, e.label) for e in nlp("عضو هیات رئیسه شورای شهر گفت.").doc.entities]
     assert ("شورای شهر", "ORG") in found
+
+
+def test_places_that_are_everyday_words_need_support(nlp):
+    assert ents(nlp, "سارق در یکی از محلات شیراز دستگیر شد.", "LOC") == [("شیراز", "LOC")]
+    assert ents(nlp, "نمایش فیلم در پردیس سینمایی ملت آغاز شد.", "LOC") == []
+    assert ents(nlp, "در آیه 26 سوره مبارکه «ص» آمده است.", "LOC") == []
+
+
+def test_the_municipality_of_an_unlisted_town_stays():
+    nlp = _stage_with(("شهرداری فردوسیه", "ORG"), ("شهرداری نتوانست", "ORG"))
+    found = [(e.text, e.label) for e in nlp("رئیس شهرداری فردوسیه گفت که کار ادامه دارد.").doc.entities]
+    assert ("شهرداری فردوسیه", "ORG") in found
+    assert not any(lab == "ORG" for _, lab in [(e.text, e.label) for e in nlp("شهرداری نتوانست کار کند.").doc.entities])
+
+
+def test_a_name_that_ends_in_a_quoted_part_keeps_its_closing_quote():
+    # cutting only the closing «»» left the span unbalanced, and the name was dropped
+    nlp = _stage_with(("پارلمان « طبرق »", "ORG"), ("« بوصنیب »", "LOC"))
+    found = [(e.text, e.label) for e in nlp("رئیس پارلمان « طبرق » گفت که کار ادامه دارد.").doc.entities]
+    assert ("پارلمان « طبرق »", "ORG") in found
+    found = [(e.text, e.label) for e in nlp("شهر « بوصنیب » آزاد شد.").doc.entities]
+    assert ("بوصنیب", "LOC") in found  # quotes around the whole name stay outside it

@@ -27,20 +27,24 @@ def test_compact_form_round_trips():
     back = expand_lexicon(json.loads(json.dumps(compact_lexicon(*parsed, source={}))))
     assert dict(back[0]) == words and back[1:3] == parsed[1:3]  # same entries
     assert back[3] == glued_forms(words) == {"بینام": "بی‌نام"}
-    assert list(back[2]) == list(freq)
+    assert back[2].get("کتاب") == 300 and back[2].get("نادر", 0) == 0 and "بی‌نام" not in back[2]
+    assert sorted(back[2].values()) == sorted(freq.values()) and len(back[2]) == len(freq)
 
 
 def test_lexicon_words_answer_as_a_dict():
     words = {"کتاب": "N", "کتابها": "N,PL", "رفت": "V", "تنها": "AJ,ADV", "بی‌نام": "", "ک": "N"}
     lazy = expand_lexicon(json.loads(json.dumps(compact_lexicon(words, set(), {}, source={}))))[0]
     assert isinstance(lazy, LexiconWords) and len(lazy) == len(words)
-    for w in list(words) + ["کتب", "", "x", "رفتن"]:
+    for w in list(words) + ["کتب", "", "x", "xy", "رفتن"]:
         assert (w in lazy) == (w in words) and lazy.get(w) == words.get(w) and lazy.get(w, "?") == words.get(w, "?")
     assert lazy["رفت"] == "V" and sorted(lazy.values()) == sorted(words.values())
     with pytest.raises(KeyError):
         lazy["کتب"]
     assert 5 not in lazy and lazy.get(None) is None
     assert dict(lazy) == words
+    assert "xy" not in lazy._built and "رف" in lazy._built  # unknown prefixes are not kept
+    assert all(raw[0] == "" for raw in lazy._raw.values())  # a built bucket lets its joined words go
+    assert dict(lazy) == words and sorted(lazy.values()) == sorted(words.values())
 
 
 def test_shipped_lexicon_matches_hazms_files():
@@ -52,7 +56,7 @@ def test_shipped_lexicon_matches_hazms_files():
     parsed = parse_hazm_lexicon(hazm_data_path("words.dat").read_text(encoding="utf-8"),
                                 hazm_data_path("verbs.dat").read_text(encoding="utf-8"))
     shipped = expand_lexicon(data)
-    assert dict(shipped[0]) == parsed[0] and shipped[1:3] == parsed[1:3]
+    assert dict(shipped[0]) == parsed[0] and shipped[1] == parsed[1] and dict(shipped[2]) == parsed[2]
     assert shipped[3] == glued_forms(parsed[0])  # in hazm's order: the first ZWNJ spelling of a glued key wins
     assert list(shipped[3]) == list(glued_forms(parsed[0]))
 

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
-from .context import PUNCT_LIKE, Found
+from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Found
 from .countries import country_of
 from .gazetteer import Gazetteer, TokenView
 from .roles import BETWEEN_LIMIT, RoleMatch, link_roles
@@ -37,7 +37,7 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
         while i < j and view.keys[i] in PUNCT_LIKE:
             i += 1
         j = _before_bracketed_tail(view, i, j)
-        while j > i and view.keys[j - 1] in PUNCT_LIKE:
+        while j > i and view.keys[j - 1] in PUNCT_LIKE and not _closes_a_quote(view, i, j):
             j -= 1
         if i >= j:
             continue
@@ -66,6 +66,17 @@ def entity_spans(view: TokenView, merged: Sequence[Found], notes: Optional[Dict[
                 span.attrs["country"] = ref.country  # «رژیم صهیونیستی»: a name that stands for a country
         ents.append(span)
     return ents
+
+
+def _closes_a_quote(view: TokenView, i: int, j: int) -> bool:
+    """The span ``[i, j)`` ends with the quote mark that closes one inside it: «پارلمان
+    «طبرق»», «شرکت نفتی «اکسون موبیل»» are whole names (cutting the closing mark left them
+    unbalanced, and they were dropped)."""
+    last = view.keys[j - 1]
+    inner = view.keys[i:j - 1]
+    if last == '"':
+        return inner.count('"') % 2 == 1
+    return last in QUOTE_CLOSE and any(k in QUOTE_OPEN for k in inner)
 
 
 def _before_bracketed_tail(view: TokenView, i: int, j: int) -> int:

@@ -289,8 +289,10 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
             head = gaz.org_heads.longest_at(view, i)
             if lab == "ORG" and head is not None and head[1].kind == "loc" and (head[0] < j or head[0] == j < tagged_end) \
                     and ctx.entity_at(head[0], ("LOC",)) is None \
-                    and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged):
-                continue  # «شهرداری نتوانست»: a municipality is of a place (a bare «شورای شهر» stays)
+                    and not any(s[0] == head[0] and s[2] == "LOC" for s in tagged) \
+                    and (head[0] >= j or _ordinary_word(lex, view.token_text(head[0]))):
+                continue  # «شهرداری نتوانست»: a municipality is of a place (a bare «شورای شهر» stays;
+                # so does one of an unlisted town: «شهرداری فردوسیه»)
         else:
             while view.tok[j - 1] > view.tok[i] and j < len(view):
                 u = view.first_unit[view.tok[j - 1]]
@@ -307,6 +309,13 @@ def clean_tagged(ctx: Context, tagged: List[Tagged]) -> List[Tagged]:
         out.append((i, j, lab))
     # a «person» that is all title (مقام معظم رهبری) is the role's business
     return [t for t in out if not (t[2] == "PER" and _all_title(ctx, t[0], t[1]))]
+
+
+def _ordinary_word(lex, tok: str) -> bool:
+    """A word of the lexicon (or its plural or possessed form), a verb or a function word:
+    no town's name («شهرداری [هشدارهای] هواشناسی», «شهرداری [نتوانست]»)."""
+    return lex.is_common(tok) or lex.is_function(tok) or lex.is_known(tok) or lex.is_plural_noun(tok) \
+        or lex.is_possessed_noun(tok)
 
 
 def weak_edge(ctx: Context, u: int) -> bool:
