@@ -46,7 +46,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, Iterable, List, Sequence, Tuple
 
 import numpy as np
 
@@ -658,11 +658,14 @@ def lstm_marginals(model_path, sentences: Sequence[Sequence[str]], batch: int = 
     return out, meta["labels"]
 
 
-def sample_unlabeled(paths, gold_keys, limit: int, seed: int, disjoint_from: Sequence[int] = ()) -> List[List[str]]:
+def sample_unlabeled(paths, gold_keys, limit: int, seed: int, disjoint_from: Sequence[int] = (),
+                     exclude: Iterable[Sequence[str]] = ()) -> List[List[str]]:
     """Unlabeled sentences as ``train_ner_lstm.py silver`` takes them: 3–80 tokens, no repeats,
-    none in ``gold_keys``; shuffled with ``seed`` and cut to ``limit`` (0: all). ``disjoint_from``
-    leaves out the sentences that the same call with each of those seeds picks, so that shards
-    drawn with different seeds never share a sentence (``--seed 22 --disjoint-from 21``)."""
+    none in ``gold_keys`` and none of the token sequences in ``exclude`` (e.g. an earlier round's
+    silver shards, ``--exclude silver21.tsv``); shuffled with ``seed`` and cut to ``limit`` (0: all).
+    ``disjoint_from`` leaves out the sentences that the same call (same ``exclude``) with each of
+    those seeds picks, so that shards drawn with different seeds never share a sentence
+    (``--seed 22 --disjoint-from 21``)."""
     from persian_ie.entities.crf import word_key
 
     seen, sents = set(), []
@@ -673,6 +676,9 @@ def sample_unlabeled(paths, gold_keys, limit: int, seed: int, disjoint_from: Seq
             if 3 <= len(toks) <= 80 and key not in gold_keys and key not in seen:
                 seen.add(key)
                 sents.append(toks)
+    left_out = {tuple(t) for t in exclude}
+    if left_out:
+        sents = [s for s in sents if tuple(s) not in left_out]
     taken = set()
     for other in disjoint_from:
         pool = list(sents)
@@ -710,7 +716,10 @@ def cmd_silver(args):
 
     t0 = time.time()
     gold = {tuple(word_key(t) for t in toks) for toks, _ in read_train(args)}
-    sents = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, args.disjoint_from)
+    from train_ner import read_tsv_conll
+
+    exclude = [toks for path in args.exclude for toks, _ in read_tsv_conll(path)]
+    sents = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, args.disjoint_from, exclude)
     print(f"{len(sents)} unlabeled sentences", flush=True)
     tagger = load_tagger(args.bin, args.model, args.threads)
     lstm, lstm_labels = lstm_marginals(args.lstm, sents) if args.weight < 1 else (None, tagger.labels)
@@ -787,6 +796,8 @@ def main(argv=None):
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--disjoint-from", type=int, nargs="*", default=[],
                    help="leave out the sentences these seeds' samples (same --limit) take: disjoint shards")
+    s.add_argument("--exclude", nargs="*", default=[],
+                   help="token<TAB>tag files (an earlier round's silver .tsv) whose sentences are left out")
     s.add_argument("--threads", type=int, default=1)
     s.add_argument("--out", required=True)
     s.add_argument("--soft", help="also write the teacher's per-token distributions here (.npz, float16)")

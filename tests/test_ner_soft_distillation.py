@@ -117,3 +117,20 @@ def test_unlabeled_shards_with_different_seeds_are_disjoint(tmp_path):
     every = e5.sample_unlabeled([path], gold, 0, 1)
     assert len(every) == 199 and all(len(s) == 4 for s in every)  # 200 − the gold one; no short, no repeat
     assert {tuple(s) for s in e5.sample_unlabeled([path], gold, 80, 22)} & {tuple(s) for s in a}  # without it: overlap
+
+
+def test_a_later_round_leaves_out_the_earlier_rounds_shards(tmp_path):
+    letters = "ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهی"
+    names = [a + b + "ان" for a in letters for b in letters][:300]
+    path = tmp_path / "u.txt"
+    path.write_text("".join(f"دیدار با {n} بود\n" for n in names), encoding="utf-8")
+    first = e5.sample_unlabeled([path], set(), 60, 21)
+    second = e5.sample_unlabeled([path], set(), 60, 22, [21])
+    earlier = first + second
+    c = e5.sample_unlabeled([path], set(), 80, 31, (), earlier)
+    d = e5.sample_unlabeled([path], set(), 80, 32, [31], earlier)
+    assert len(c) == len(d) == 80
+    seen = {tuple(s) for s in earlier}
+    assert not {tuple(s) for s in c} & seen and not {tuple(s) for s in d} & seen
+    assert not {tuple(s) for s in c} & {tuple(s) for s in d}
+    assert len(e5.sample_unlabeled([path], set(), 0, 1, (), earlier)) == 300 - 120
