@@ -21,6 +21,7 @@ FIX = Path(__file__).parent / "fixtures" / "ner"
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_ner_e5 as e5  # noqa: E402
+from ner_helpers import enumerated_marginals  # noqa: E402
 
 
 def test_q4_blocks_round_trip_within_one_step():
@@ -129,16 +130,8 @@ def test_unpacked_encoder_matches_the_c_engine():
 
 
 def test_crf_marginals_match_enumeration():
-    import itertools
-
     rng = np.random.default_rng(3)
     T, K = 4, 3
     em, trans, start, end = rng.normal(size=(T, K)), rng.normal(size=(K, K)), rng.normal(size=K), rng.normal(size=K)
-    want = np.zeros((T, K))
-    for path in itertools.product(range(K), repeat=T):
-        s = start[path[0]] + em[0, path[0]] + end[path[-1]]
-        s += sum(trans[path[t - 1], path[t]] + em[t, path[t]] for t in range(1, T))
-        for t, y in enumerate(path):
-            want[t, y] += np.exp(s)
-    want /= want[0].sum()
+    want = enumerated_marginals(em, trans, start, end)
     np.testing.assert_allclose(e5.crf_marginals(em, trans, start, end), want, rtol=1e-6)

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import itertools
 import sys
 from pathlib import Path
 
@@ -15,18 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_ner_e5 as e5  # noqa: E402
-
-
-def enumerated_marginals(em, trans, start, end):
-    """P(y_t = k) of a linear-chain CRF by summing over every path."""
-    T, K = em.shape
-    out = np.zeros((T, K))
-    for path in itertools.product(range(K), repeat=T):
-        s = start[path[0]] + em[0, path[0]] + end[path[-1]]
-        s += sum(trans[path[t - 1], path[t]] + em[t, path[t]] for t in range(1, T))
-        for t, y in enumerate(path):
-            out[t, y] += np.exp(s)
-    return out / out[0].sum()
+from ner_helpers import enumerated_marginals  # noqa: E402
 
 
 def random_crf(seed, B=3, T=4, K=3):
