@@ -929,3 +929,16 @@ def test_a_word_written_apart_is_not_split_by_a_name(nlp):
 def test_the_indefinite_marker_written_apart_is_no_family_name(nlp):
     # «رییسه» is in the first-name list too
     assert ents(nlp, "هر عضو هیات رییسه ای که انتخاب شود سوگند می‌خورد.", "PER") == []
+
+
+def test_untagged_word_forms_end_organization_names(nlp):
+    # an adverb in «ـاً» with its mark dropped, a preposition written joined to a word
+    assert ents(nlp, "اعضای کمیته معمولا کارشناس هستند.", "ORG") == []
+    assert ents(nlp, "ریاست کمیته برعهده معاون وزیر است.", "ORG") == []
+    found = ents(nlp, "مدیر باشگاه فعلاً در تهران نیست.", "ORG")
+    assert not any("فعل" in t for t, _ in found)
+
+
+def test_a_plural_or_indefinite_head_is_no_name(nlp):
+    assert ents(nlp, "به گزارش خبرگزاری ها، معترضان تجمع کردند.", "ORG") == []
+    assert ents(nlp, "در هر شهر کمیته ‌ای متشکل از مدیران تشکیل می‌شود.", "ORG") == []

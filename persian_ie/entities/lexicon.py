@@ -171,6 +171,22 @@ class CommonWords:
         return self.words.get(joined) not in (None, "", "0") or self.is_plural_noun(joined) or self.is_known(joined) \
             or self.is_plural_noun(a + "\u200c" + b)
 
+    def is_untagged_word_form(self, tok: str) -> bool:
+        """A word form hazm's lexicon does not tag whose parts it knows well: an adverb in
+        «ـاً» with the mark dropped («فعلا», «معمولا», «حدودا»: a frequent stem, and
+        labeled text uses the form as a word) or a preposition written joined to a very
+        frequent word («درانتخابات», «برعهده»). Never part of a name."""
+        if self.words.get(tok) not in (None, "", "0") or len(tok) < 4:
+            return False
+        if tok.endswith("ا") and self.words.get(tok[:-1]) not in (None, "", "0") \
+                and self.freq.get(tok[:-1], 0) >= 500_000 and tok in self.not_names:
+            return True
+        for prefix in ("در", "بر", "با", "از"):
+            if tok.startswith(prefix) and self.words.get(tok[2:]) not in (None, "", "0") \
+                    and self.freq.get(tok[2:], 0) >= 1_000_000 and not gazetteer().is_first_name(tok):
+                return True
+        return False
+
     def is_known(self, tok: str) -> bool:
         """In the lexicon as a word (not a plausible unknown surname): tagged words, and
         untagged derived words whose stem is a tagged word (اصلی ← اصل); a word written

@@ -27,6 +27,7 @@ from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context
 __all__ = ["administering", "counted", "org_pattern", "subunit_pattern", "chain_units", "source_name", "quoted_name", "plain_word_name"]
 
 _SOURCE_END = {"،", ",", ":", "؛"}
+_SUFFIX_APART = {"ها", "های", "هایی", "ای", "ی"}
 
 
 def org_pattern(ctx: Context, i: int) -> Optional[int]:
@@ -85,6 +86,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
             return k
     if j < n and view.tok_start[j] and view.tok_end[j - 1] and lex.is_compound(view.token_text(j - 1), view.token_text(j)):
         return None  # the head is the first part of a word written apart: «روزنامه نگاران», «سازمان یافته»
+    if j < n and view.token_text(j).strip("\u200c") in _SUFFIX_APART:
+        return None  # a plural or indefinite head, its suffix written apart: «خبرگزاری ها», «کمیته ‌ای»
     k = j
     last = None
     steps = 0
@@ -115,6 +118,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
             k = nxt
             steps += 1
             continue
+        if lex.is_untagged_word_form(tok):
+            break  # «باشگاه [فعلاً]», «شرکت [درانتخابات]»
         if tok == "و" and last is not None:
             if nxt < n and (gaz.org_heads.longest_at(view, nxt) is not None or gaz.orgs.longest_at(view, nxt) is not None
                             or ctx.entity_at(nxt, ("LOC",)) is not None):
@@ -241,9 +246,10 @@ def source_name(ctx: Context, i: int) -> Optional[int]:
         if tok in PUNCT_LIKE or tok == "و":
             break
         if lex.is_verbish(tok) or lex.is_light_verb(tok) or _function_word(ctx, tok) \
+                or tok.endswith(("\u200cها", "\u200cهای", "\u200cهایی")) \
                 or gaz.titles.longest_at(view, k) is not None or gaz.honorifics.longest_at(view, k) is not None \
                 or gaz.demonyms.longest_at(view, k) is not None:
-            return None  # «به نقل از یک منبع امنیتی خبر [داد]،»: a clause, no source's name
+            return None  # «به نقل از یک منبع امنیتی خبر [داد]،»: a clause; «خبرگزاری [ها]»: a plural
         k = view.next_token_unit(k)
         toks += 1
     if k == i or k >= n:
@@ -346,8 +352,9 @@ def _plain_word(ctx: Context, tok: str) -> bool:
     if tok in words.org_adjective:
         return True  # «عالی», «ملی» (stop words of hazm's list)
     if tok in PUNCT_LIKE or any(ch.isdigit() for ch in tok) or tok in words.not_in_name or tok in lex.stop \
-            or _verb_form(ctx, tok) or lex.is_function(tok) or ctx.gaz.is_first_name(tok):
-        return False
+            or _verb_form(ctx, tok) or lex.is_function(tok) or ctx.gaz.is_first_name(tok) \
+            or lex.is_untagged_word_form(tok) or tok in _SUFFIX_APART:
+        return False  # … «کمیته [معمولا]», «کمیته [برعهده]», «کمیته [ای]»
     if tok.endswith(("\u200cها", "\u200cهای", "\u200cاش", "\u200cشان", "\u200cام")):
         return False
     tags = set((lex.words.get(tok) or "0").split(","))
