@@ -838,3 +838,37 @@ def test_a_name_that_ends_in_a_quoted_part_keeps_its_closing_quote():
     assert ("پارلمان « طبرق »", "ORG") in found
     found = [(e.text, e.label) for e in nlp("شهر « بوصنیب » آزاد شد.").doc.entities]
     assert ("بوصنیب", "LOC") in found  # quotes around the whole name stay outside it
+
+
+def test_the_noun_of_a_compound_verb_is_no_name(nlp):
+    # a word right before a light verb («کرد», «کردند», «داشت», «می‌کرد») belongs to the verb
+    assert ents(nlp, "امام کاری کردند که دشمنان شگفت‌زده شدند.", "PER") == []
+    assert ents(nlp, "سخنگوی باشگاه تاکید کرد که مربی می‌ماند.", "ORG") == []
+    assert ("شرکت کاوه‌سازان", "ORG") in ents(nlp, "مدیر شرکت کاوه‌سازان تاکید کرد که تولید ادامه دارد.", "ORG")
+
+
+def test_a_superlative_is_no_family_name(nlp):
+    assert ents(nlp, "امام بزرگترین تحول قرن را رقم زد.", "PER") == []
+
+
+def test_a_first_name_that_is_a_word_before_another_word_is_no_name(nlp):
+    # «کمال» and «مالک» are first names and words; so are «صداقت», «هواپیما»
+    assert ents(nlp, "دولت با کمال صداقت از مردم عذرخواهی کرد.", "PER") == []
+    assert ents(nlp, "شرکت به عنوان مالک هواپیما پاسخگو است.", "PER") == []
+    assert ("کمال بابیشف", "PER") in ents(nlp, "کمال بابیشف گفت که می‌آید.", "PER")
+
+
+def test_a_plural_noun_for_people_after_a_head_is_no_name(nlp):
+    assert ents(nlp, "هماهنگی بین تیم پزشکان با من است.", "ORG") == []
+    assert ents(nlp, "در هر دو دانشگاه دانشجویان تجمع کردند.", "ORG") == []
+
+
+def test_two_bodies_joined_by_and_are_two_names(nlp):
+    found = ents(nlp, "همکاری خیرین، کمیته امداد و هلال احمر ادامه دارد.", "ORG")
+    assert ("کمیته امداد و هلال احمر", "ORG") not in found
+    assert ("کمیته امداد", "ORG") in found and ("هلال احمر", "ORG") in found
+    found = ents(nlp, "تیم ما در گروه A و ایران در گروه B قرار گرفت.")
+    assert ("گروه A و ایران", "ORG") not in found and ("ایران", "LOC") in found
+    # a unit of a body after «و» is still one name with what comes before
+    found = ents(nlp, "اداره کل فرهنگی و روابط عمومی مجلس اطلاعیه داد.", "ORG")
+    assert ("اداره کل فرهنگی و روابط عمومی مجلس", "ORG") in found

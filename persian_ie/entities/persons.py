@@ -69,6 +69,9 @@ def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = 
     if tok in lex.stop or tok in words.not_name or tok in words.compound_tail or lex.is_possessed_noun(tok) \
             or lex.is_plural_noun(tok):
         return None
+    if nxt < len(view) and view.sent[nxt] == view.sent[u] and lex.is_light_verb(view.token_text(nxt)) \
+            and not gaz.is_first_name(tok):
+        return None  # the noun of a compound verb: «امام [کاری] کردند», «[ریزش] داشت»
     if gaz.is_first_name(tok):
         return nxt
     if lex.is_verbish(tok) or lex.is_function(tok):
@@ -247,6 +250,9 @@ class _PersonRules:
                 prev_first = view.token_text(k - 1) if k > u else ""
                 two_firsts = firsts >= 2 and not prev_first.endswith("ی")
                 end = self.surname_run(k, allow_common=two_firsts or self.role_follows(k), max_words=1)
+                if end > k and firsts == 1 and lex.is_known(view.token_text(u)) and lex.is_known(view.token_text(k)) \
+                        and not view.token_text(k).endswith(words.surname_ending):
+                    end = k  # a first name that is a word before another word: «کمال صداقت», «مالک هواپیما»
                 if end > k and view.sent[end - 1] == view.sent[u]:
                     self.claim(u, end, "rule:first-name")
                     u = end
