@@ -17,6 +17,7 @@ import re
 import threading
 from typing import Optional
 
+from .. import _resources
 from ..zwnj import GluedWordRepairer, hazm_data_path
 from .gazetteer import gazetteer
 from .wordlists import stage_words
@@ -71,6 +72,18 @@ class CommonWords:
                 self.stop = {w.strip().replace("ي", "ی").replace("ك", "ک") for w in fh if w.strip()}
         except (OSError, RuntimeError):
             self.stop = set()
+
+    @property
+    def not_names(self) -> frozenset:
+        """Words labeled text uses as ordinary words and almost never in a person's name
+        (``gazetteers/words_not_names.txt``, built by ``scripts/build_words_not_names.py``
+        from the NER corpora's training splits: «بیماران», «اینترنتی», «درخصوص», «موثر»);
+        loaded on first use, stored normalized."""
+        words = self.__dict__.get("_not_names")
+        if words is None:
+            words = frozenset(_resources.read_lines("gazetteers/words_not_names.txt"))
+            self.__dict__["_not_names"] = words
+        return words
 
     @classmethod
     def get(cls) -> "CommonWords":

@@ -238,9 +238,10 @@ def source_name(ctx: Context, i: int) -> Optional[int]:
         tok = view.token_text(k)
         if tok in PUNCT_LIKE or tok == "و":
             break
-        if lex.is_verbish(tok) or _function_word(ctx, tok) or gaz.titles.longest_at(view, k) is not None \
-                or gaz.honorifics.longest_at(view, k) is not None or gaz.demonyms.longest_at(view, k) is not None:
-            return None
+        if lex.is_verbish(tok) or lex.is_light_verb(tok) or _function_word(ctx, tok) \
+                or gaz.titles.longest_at(view, k) is not None or gaz.honorifics.longest_at(view, k) is not None \
+                or gaz.demonyms.longest_at(view, k) is not None:
+            return None  # «به نقل از یک منبع امنیتی خبر [داد]،»: a clause, no source's name
         k = view.next_token_unit(k)
         toks += 1
     if k == i or k >= n:
