@@ -17,6 +17,7 @@ import re
 import threading
 from typing import Optional
 
+from .. import _resources
 from ..zwnj import GluedWordRepairer, hazm_data_path
 from .gazetteer import gazetteer
 from .wordlists import stage_words
@@ -43,6 +44,13 @@ def _hamza_form(tok: str) -> "str | None":
     return out if out != tok else None
 
 
+#: light verbs' stems (past, present) and endings, for :meth:`CommonWords.is_light_verb`
+_LIGHT_PAST = ("کرد", "شد", "داد", "نمود", "گردید", "داشت", "گرفت")
+_LIGHT_PRESENT = ("کن", "شو", "ده", "نما", "گرد", "گیر")  # not «دار»: «جناب [زمانی] نداریم»
+_PAST_ENDINGS = ("", "م", "یم", "ند", "ه")  # not «ید», «ی»: «شدید», «کردی» are adjectives
+_PRESENT_ENDINGS = ("", "م", "د", "یم", "ید", "ند", "ی")
+
+
 class CommonWords:
     """Common-word knowledge from hazm's lexicon (shared with the ZWNJ repairer).
 
@@ -64,6 +72,18 @@ class CommonWords:
                 self.stop = {w.strip().replace("ي", "ی").replace("ك", "ک") for w in fh if w.strip()}
         except (OSError, RuntimeError):
             self.stop = set()
+
+    @property
+    def not_names(self) -> frozenset:
+        """Words labeled text uses as ordinary words and almost never in a person's name
+        (``gazetteers/words_not_names.txt``, built by ``scripts/build_words_not_names.py``
+        from the NER corpora's training splits: «بیماران», «اینترنتی», «درخصوص», «موثر»);
+        loaded on first use, stored normalized."""
+        words = self.__dict__.get("_not_names")
+        if words is None:
+            words = frozenset(_resources.read_lines("gazetteers/words_not_names.txt"))
+            self.__dict__["_not_names"] = words
+        return words
 
     @classmethod
     def get(cls) -> "CommonWords":
@@ -116,6 +136,26 @@ class CommonWords:
             if before in _VERB_PREFIXES_MI and after and (before in ("", "ن") or after in self.verbs):
                 return True
             start = k + 1
+
+    def is_light_verb(self, tok: str) -> bool:
+        """A form of a light verb that makes compound verbs with the noun before it
+        (``light_verb`` in ``word_classes.tsv`` and the forms built like them: «کردند»,
+        «می‌کرد», «نمی‌شود», «داشتند»): «[تاکید] کرد», «[کاری] کردند», «[ریزش] داشت»."""
+        if tok in self._stage.light_verb:
+            return True
+        for prefix in ("نمی\u200c", "می\u200c", "نمی", "می", "ن", ""):
+            if tok.startswith(prefix):
+                rest = tok[len(prefix):]
+                for stem in _LIGHT_PAST:
+                    if rest.startswith(stem) and rest[len(stem):] in _PAST_ENDINGS:
+                        return True
+                if prefix:  # a present stem needs its prefix or a personal ending
+                    for stem in _LIGHT_PRESENT:
+                        if rest.startswith(stem) and rest[len(stem):] in _PRESENT_ENDINGS:
+                            return True
+                elif any(rest.startswith(stem) and rest[len(stem):] in _PRESENT_ENDINGS[1:] for stem in _LIGHT_PRESENT):
+                    return True
+        return False
 
     def is_known(self, tok: str) -> bool:
         """In the lexicon as a word (not a plausible unknown surname): tagged words, and
@@ -173,19 +213,28 @@ class CommonWords:
         «ایثارگران», «ان» only after an agent noun of ``agent_ending`` in
         ``word_classes.tsv``): a group of things or people, never a name. Words the lexicon
         lists themselves and first names are not."""
-        if self.words.get(tok) not in (None, "", "0") or gazetteer().is_first_name(tok) \
-                or tok.endswith(self._stage.surname_ending):
+        if self.words.get(tok) not in (None, "", "0") or gazetteer().is_first_name(tok):
+            return False
+        if tok.endswith(("ویان", "ایان")) and self._people_noun(tok[:-3]):
+            return True  # «دانشجویان», «نمایندگان» is below
+        if tok.endswith(self._stage.surname_ending):
             return False
         for suffix in ("های", "ها", "ان"):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
                 stem = tok[: -len(suffix)]
-                if suffix == "ان" and not stem.endswith(self._stage.agent_ending):
-                    continue  # «‌ان» only after an agent noun: حسینیان، شعبان are names
                 tags = self.words.get(stem)
+                if suffix == "ان" and not stem.endswith(self._stage.agent_ending) and not self._people_noun(stem):
+                    continue  # «‌ان» after an agent noun or a frequent noun for people («بیماران»); حسینیان، شعبان are names
                 if tags and "N" in tags.split(",") and self.freq.get(stem, 0) >= 50_000 \
                         and not gazetteer().is_first_name(stem):
                     return True
         return False
+
+    def _people_noun(self, stem: str) -> bool:
+        """A very frequent noun that is also an adjective, as nouns for people are
+        («بیمار», «دانشجو», «پزشک»; not «شعب»)."""
+        tags = self.words.get(stem)
+        return bool(tags) and {"N", "AJ"} <= set(tags.split(",")) and self.freq.get(stem, 0) >= 500_000
 
     def is_function(self, tok: str) -> bool:
         """A stop word, verb form or function word (never part of a name)."""
@@ -206,6 +255,8 @@ class CommonWords:
             if tail in ("ها", "های", "هایی", "ای", "ی", "اش", "شان", "ام", "ترین", "تر"):
                 return True
         tags = self.words.get(tok)
+        if tags is None and tok.endswith("ترین") and self.words.get(tok[:-4]) not in (None, "", "0"):
+            return True  # a superlative written joined: «بزرگترین»
         hamza = _hamza_form(tok) if tags in (None, "", "0") else None
         if hamza is not None and self.words.get(hamza) not in (None, "", "0"):
             return self.is_common(hamza)

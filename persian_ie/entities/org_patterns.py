@@ -114,10 +114,13 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
             steps += 1
             continue
         if tok == "و" and last is not None:
-            if nxt < n and (gaz.org_heads.longest_at(view, nxt) is not None or gaz.orgs.longest_at(view, nxt) is not None):
-                break  # «هلدینگ فناپ و بانک پاسارگاد»: a second organization
+            if nxt < n and (gaz.org_heads.longest_at(view, nxt) is not None or gaz.orgs.longest_at(view, nxt) is not None
+                            or ctx.entity_at(nxt, ("LOC",)) is not None):
+                break  # «هلدینگ فناپ و بانک پاسارگاد»: a second organization; «گروه A و ایران»: a place next
             k = nxt
             continue
+        if nxt < n and view.sent[nxt] == view.sent[i] and lex.is_light_verb(view.token_text(nxt)):
+            break  # the noun of a compound verb: «روابط عمومی باشگاه [تاکید] کرد»
         if lex.is_common(tok) or lex.is_known(tok) and not (press and last is not None) \
                 or lex.is_possessed_noun(tok) or lex.is_plural_noun(tok) \
                 or any(ch.isdigit() for ch in tok) or tok.endswith("ی") and not gaz.is_first_name(tok):
@@ -187,6 +190,10 @@ def subunit_pattern(ctx: Context, i: int) -> Optional[int]:
         nxt = org_pattern(ctx, k) if gaz.org_heads.longest_at(view, k) else None
         end = max(nxt or 0, known[0] if known else 0)
         if end > k and (words > 0 or hit[1].canonical in ctx.words.unit_of):
+            if view.keys[k - 1] == "و" and words > 1 and (gaz.org_heads.longest_at(view, k) is None
+                                                          or gaz.org_heads.longest_at(view, k)[1].canonical
+                                                          not in ctx.words.subunit_head):
+                return None  # «کمیته امداد و [هلال احمر]»: two bodies side by side, not a unit of one
             return chain_units(ctx, k, end)
         tok = view.token_text(k)
         if tok in PUNCT_LIKE or tok.isdigit() or lex.is_verbish(tok) \
@@ -231,9 +238,10 @@ def source_name(ctx: Context, i: int) -> Optional[int]:
         tok = view.token_text(k)
         if tok in PUNCT_LIKE or tok == "و":
             break
-        if lex.is_verbish(tok) or _function_word(ctx, tok) or gaz.titles.longest_at(view, k) is not None \
-                or gaz.honorifics.longest_at(view, k) is not None or gaz.demonyms.longest_at(view, k) is not None:
-            return None
+        if lex.is_verbish(tok) or lex.is_light_verb(tok) or _function_word(ctx, tok) \
+                or gaz.titles.longest_at(view, k) is not None or gaz.honorifics.longest_at(view, k) is not None \
+                or gaz.demonyms.longest_at(view, k) is not None:
+            return None  # «به نقل از یک منبع امنیتی خبر [داد]،»: a clause, no source's name
         k = view.next_token_unit(k)
         toks += 1
     if k == i or k >= n:

@@ -40,12 +40,25 @@ def first_name_cue(ctx: Context, u: int) -> bool:
     tok = view.token_text(u)
     if not gaz.is_first_name(tok):
         return False
+    if tok in lex.not_names and not _surname_shaped_next(ctx, u):
+        return False  # a first name labeled text uses as a word («خاله», «موثر»), unless a family name follows
     if gaz.demonyms.longest_at(view, u) is not None or gaz.places.longest_at(view, u) is not None:
         return False
     if tok.endswith("ای") and tok not in lex.words and "N" in (lex.words.get(tok[:-1]) or "").split(",") \
             and lex.freq.get(tok[:-1], 0) >= 100_000:
         return False  # «سنای پارلمان»: a frequent noun with its ezafe, not the name «سنای»
     return not (lex.words.get(tok) in ("", "0") and lex.is_known(tok))
+
+
+def _surname_shaped_next(ctx: Context, u: int) -> bool:
+    """The word after unit ``u`` is an unknown word with a family name's ending
+    («تحسین [قادرزاده]», «کارن [همایونفر]»)."""
+    view, lex = ctx.view, ctx.lex
+    nxt = view.next_token_unit(u)
+    if nxt >= len(view) or view.sent[nxt] != view.sent[u]:
+        return False
+    tok = view.token_text(nxt)
+    return tok.endswith(ctx.words.surname_ending) and lex.words.get(tok) in (None, "", "0") and tok not in lex.not_names
 
 
 def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = False,
@@ -69,6 +82,11 @@ def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = 
     if tok in lex.stop or tok in words.not_name or tok in words.compound_tail or lex.is_possessed_noun(tok) \
             or lex.is_plural_noun(tok):
         return None
+    if nxt < len(view) and view.sent[nxt] == view.sent[u] and lex.is_light_verb(view.token_text(nxt)) \
+            and not gaz.is_first_name(tok):
+        return None  # the noun of a compound verb: «امام [کاری] کردند», «[ریزش] داشت»
+    if tok in lex.not_names and lex.words.get(tok) in (None, "", "0"):
+        return None  # a word hazm's lexicon lacks that labeled text uses as a word («بیماران», «اینترنتی», «تاکید»)
     if gaz.is_first_name(tok):
         return nxt
     if lex.is_verbish(tok) or lex.is_function(tok):
@@ -247,6 +265,9 @@ class _PersonRules:
                 prev_first = view.token_text(k - 1) if k > u else ""
                 two_firsts = firsts >= 2 and not prev_first.endswith("ی")
                 end = self.surname_run(k, allow_common=two_firsts or self.role_follows(k), max_words=1)
+                if end > k and firsts == 1 and lex.is_known(view.token_text(u)) and lex.is_known(view.token_text(k)) \
+                        and not view.token_text(k).endswith(words.surname_ending):
+                    end = k  # a first name that is a word before another word: «کمال صداقت», «مالک هواپیما»
                 if end > k and view.sent[end - 1] == view.sent[u]:
                     self.claim(u, end, "rule:first-name")
                     u = end
