@@ -12,7 +12,7 @@ sentences add attendees («با حضور X»، «X نیز حضور داشت»).
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import List, Optional, Sequence, Tuple
 
 import regex
@@ -124,7 +124,7 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
 
     ``trace``: when a list, every scored candidate is appended as ``(m, unit, features)``.
     """
-    from .linker import ParticipantModel, decide, features, mention_cues
+    from .linker import ParticipantModel, accepted, features, mention_cues
     model = model or ParticipantModel.default()
     a, b = clause_window(doc, m)
     norm = doc.norm
@@ -137,11 +137,9 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     if len(scored) > MAX_CANDIDATES:
         scored = _nearest_units(m, scored, MAX_CANDIDATES)
     cues = mention_cues(doc, m, (a, b), near_mentions) if scored else None
-    for u in scored:
-        if trace is None:
-            if decide(doc, m, u, (a, b), near_units, near_mentions, lex, cues, model):
-                cands.append(u)
-            continue
+    if trace is None:
+        cands = accepted(doc, m, scored, (a, b), near_units, near_mentions, lex, cues, model) if scored else []
+    for u in scored if trace is not None else ():
         f = features(doc, m, u, (a, b), near_units, near_mentions, lex, cues)
         trace.append((m, u, f))
         if model.accept(f):
@@ -158,20 +156,24 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
             signer = next((u for u in near_units if u.start == sm.end() and u.pronoun is None), None)
             if signer is not None and signer not in cands:
                 cands = sorted(cands + [signer], key=lambda u: u.start)
-    cands = _drop_reporters(doc, m, cands)
-    cands = _inside_phrase(doc, m, cands, near_units)
+    if cands:  # (both keep an empty list empty)
+        cands = _drop_reporters(doc, m, cands)
+        cands = _inside_phrase(doc, m, cands, near_units)
     if m.type in ("agreement", "meeting", "working_group", "phone_call") and len(cands) < 2:
         cands = sorted(cands + _bodies(doc, m, a, b, cands, lex), key=lambda u: u.start)
     if m.anaphoric:
         # «در این جلسه که با حضور X، Y و Z برگزار شد»، «در این سفر X و Y رئیس‌جمهور را همراهی می‌کنند»
         # (a spokesman who travels with the president is a participant too)
-        present = attendees(doc, a, b, [u for u in near_units if u.pronoun is None or u.resolved().pronoun is None])
+        present = [u for u in near_units if u.pronoun is None or u.resolved().pronoun is None]
+        present = attendees(doc, a, b, present) if present else []
         if present:
             return present
     if m.anaphoric and m.type == "visit":
         return []  # «در این سفر X گفت»: the speaker may be the host; only attendance cues count
     if m.type == "visit":
         return _traveller(doc, m, cands, units, near_mentions)
+    if not cands:
+        return cands  # (what every step below keeps of no candidates)
     temporal = None if m.verbal else gates.of(doc).search(_TEMPORAL, norm, max(a, m.start - 30), m.start)
     if temporal:
         # «X امروز پس از دیدار با Y، قرارداد را امضا کرد»: X (before the phrase) and Y met;
@@ -201,10 +203,14 @@ MAX_CANDIDATES = 12
 
 
 def _nearest_units(m: Mention, units: List[PersonRef], k: int) -> List[PersonRef]:
-    """The ``k`` units nearest to the trigger (characters between them), in their own order."""
-    def gap(u: PersonRef) -> int:
-        return u.start - m.end if u.start >= m.end else m.start - u.end
-    keep = {id(u) for u in sorted(units, key=gap)[:k]}
+    """The ``k`` units nearest to the trigger (characters between them), in their own order
+    (equal gaps: the first in ``units``)."""
+    ms, me = m.start, m.end
+    gaps = []
+    for u in units:
+        us = u.start
+        gaps.append(us - me if us >= me else ms - u.end)
+    keep = {id(units[i]) for i in sorted(range(len(units)), key=gaps.__getitem__)[:k]}
     return [u for u in units if id(u) in keep]
 
 
@@ -333,9 +339,15 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
     signing — opens the clause; never one inside a person's title, a medium, or one only mentioned.
     """
     norm = doc.norm
+    org_spans = _entity_spans(doc, ("ORG",)).between(a, b)
+    loc_spans = _entity_spans(doc, ("LOC",)).between(a, b)
+    gate = gates.of(doc)
+    if not org_spans and not loc_spans and not gate.may_match(_DEMONYM_PLURAL, norm, a, b) \
+            and not gate.may_match(_COUNTED_COUNTRIES, norm, a, b):
+        return []  # (no body can be found below)
     taken = [(u.start, u.end) for u in people] + [u.role for u in people if u.role] + [u.name for u in people if u.name]
     orgs = []
-    for s, t in _entity_spans(doc, ("ORG",)).between(a, b):
+    for s, t in org_spans:
         if not (a <= s and t <= b) or (m.start <= s < m.end):
             continue
         if any(x <= s and t <= y for x, y in taken if x is not None):
@@ -343,13 +355,13 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
         media = bool(_MEDIA_ORG.search(norm[s:t]) or any(norm[s:t].startswith(w) for w in lex.media))
         orgs.append((s, t, media))
     # a country or capital spoken to as a party: «ملک سلمان با واشنگتن تماس گرفت»
-    for s, t in _entity_spans(doc, ("LOC",)).between(a, b):
+    for s, t in loc_spans:
         if t <= b and not (m.start <= s < m.end) and _BODY_LEAD.search(norm[max(a, s - 8):s]) \
                 and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and any(k in ("country", "capital") for _, _, _, k in countries_in(norm[s:t])) \
                 and not any(x <= s and t <= y for x, y in taken if x is not None):
             orgs.append((s, t, False))
     # «با سعودی‌ها مذاکره کرده‌اند»: a people named by its demonym in the plural
-    for dm in gates.of(doc).finditer(_DEMONYM_PLURAL, norm, a, b):
+    for dm in gate.finditer(_DEMONYM_PLURAL, norm, a, b):
         s, t = dm.span(1)
         hits = countries_in(norm[s:t].replace("\u200cها", "").removesuffix("ها"))
         if hits and hits[0][3] == "demonym" and not _TIE_BEFORE_WITH.search(norm[max(a, s - 40):s]) and not any(x <= s and t <= y for x, y in taken if x is not None):
@@ -357,7 +369,7 @@ def _bodies(doc: Document, m: Mention, a: int, b: int, people: Sequence[PersonRe
             orgs.append((s, t, out_plural))
     # «سه کشور … به توافق دست یافته بودند و دور جدید مذاکرات … آغاز شده است»: the countries counted
     # as the clause's subject or after «بین/میان» are the parties
-    for cm in gates.of(doc).finditer(_COUNTED_COUNTRIES, norm, a, b):
+    for cm in gate.finditer(_COUNTED_COUNTRIES, norm, a, b):
         s, t = cm.span()
         if m.start <= s < m.end or any(x <= s and t <= y for x, y in taken if x is not None):
             continue
@@ -520,10 +532,15 @@ _ORG_LABELS = ("ORG", "ROLE", "PER", "FAC", "EVENT")
 _LONGEST_ENTITY = 300
 
 
+_SPAN_KEYS: dict = {}
+
+
 def _entity_spans(doc: Document, labels: Tuple[str, ...]):
     """Normalized spans of the document's entities with ``labels``, indexed by start
     (the entities stage has run before; cached per document)."""
-    key = f"_events_entity_spans_{'_'.join(labels)}"
+    key = _SPAN_KEYS.get(labels)
+    if key is None:
+        key = _SPAN_KEYS[labels] = f"_events_entity_spans_{'_'.join(labels)}"
     cached = doc.user_data.get(key)
     if cached is None or cached[0] != len(doc.entities):
         spans = [doc.norm_span(e) for e in doc.entities if e.label in labels]
@@ -592,24 +609,33 @@ def _distance_to(m: Mention, s: int) -> int:
 
 def _outside_people(doc: Document, units: Sequence[PersonRef], a: int, b: int, places: List) -> List:
     """``places`` (of the window ``[a, b)``) less those inside a person's title or name, of a
-    unit in ``[a - WINDOW, b + WINDOW)``. Only a unit that meets the window can hold one of its
-    places, so no unit starting further back than the longest unit's length is looked at; a
-    place is inside a span when one starting at or before it ends at or after it."""
-    if not units:
+    unit in ``[a - WINDOW, b + WINDOW)``. A title or name that holds a place ends at or after
+    the place's end and starts at or before its start, so only the units starting in the
+    longest unit's length before the place's end, and not after its start, are looked at
+    (not every unit of the window, for each mention)."""
+    if not units or not places:
         return places
     lo, hi = max(0, a - WINDOW), b + WINDOW
     index = index_of(doc, "units", units, lambda u: u.start)
-    first = max(lo, a - _longest_unit(doc, units))
-    k0, k1 = bisect_left(index.keys, first), bisect_left(index.keys, min(hi, b))
-    near = [u for u in index.items[k0:k1] if a < u.end <= hi]
-    inside_people = sorted(r for r in [u.role for u in near if u.role is not None] + [u.name for u in near if u.name is not None]
-                           if r[0] < b and r[1] > a)
-    people_starts = [r0 for r0, _ in inside_people]
-    people_end = list(itertools.accumulate((r1 for _, r1 in inside_people), max))
+    keys, items = index.keys, index.items
+    longest = _longest_unit(doc, units)
+    first = max(lo, a - longest)  # (the units of the window: starting in [first, top), ending in (a, hi])
+    top = min(hi, b)
     out = []
     for p in places:
-        k = bisect_right(people_starts, p[0])
-        if not (k and people_end[k - 1] >= p[1]):
+        s, t = p[0], p[1]
+        inside = False
+        for k in range(bisect_left(keys, max(first, t - longest)), bisect_left(keys, min(top, s + 1))):
+            u = items[k]
+            if not a < u.end <= hi:
+                continue
+            for r in (u.role, u.name):
+                if r is not None and r[0] <= s and t <= r[1] and r[0] < b and r[1] > a:
+                    inside = True
+                    break
+            if inside:
+                break
+        if not inside:
             out.append(p)
     return out
 

@@ -137,6 +137,14 @@ def _first_candidates(word: str, firsts: dict) -> Optional[List[str]]:
     return cands
 
 
+@functools.lru_cache(maxsize=1)
+def _starters() -> frozenset:
+    """The runs of letters for which :func:`_first_candidates` finds surfaces: a listed first
+    word, or one with a ی/ای ending."""
+    firsts = _by_first_word()
+    return frozenset(firsts) | frozenset(w + suf for w in firsts for suf in ("\u200cای", "ای", "ی"))
+
+
 def _match_at(text: str, i: int, word: str) -> Optional[Tuple[int, Optional[Tuple[int, int, str, str]]]]:
     """What :func:`_scan` does at the run of letters ``word`` starting at ``i``: ``None`` when
     no listed surface starts there, else ``(end, hit)`` with the end of the surface matched
@@ -205,15 +213,12 @@ class LetterRuns:
 
     def __init__(self, text: str):
         self.text = text
-        firsts = _by_first_word()
-        self.starts: List[int] = []
-        self.ends: List[int] = []
-        self.marked: List[int] = []  # indices of the runs that may start a surface
-        for k, w in enumerate(_WORD.finditer(text)):
-            self.starts.append(w.start())
-            self.ends.append(w.end())
-            if _first_candidates(w.group(), firsts) is not None:
-                self.marked.append(k)
+        starters = _starters()
+        spans = [w.span() for w in _WORD.finditer(text)]
+        self.starts: List[int] = [s for s, _ in spans]
+        self.ends: List[int] = [e for _, e in spans]
+        #: indices of the runs that may start a surface
+        self.marked: List[int] = [k for k, (s, e) in enumerate(spans) if text[s:e] in starters]
         #: run index → :func:`_match_at` over the whole text (what a window sees too, when the
         #: window goes on for :func:`_reach` characters after the run's start)
         self._steps: dict = {}
@@ -234,9 +239,15 @@ class LetterRuns:
         k1 = bisect_left(starts, b)  # runs k0 … k1-1 meet the window
         if k0 >= k1:
             return []
+        marked = self.marked
+        inner = marked[bisect_left(marked, k0 + 1):bisect_left(marked, k1 - 1)]
+        if not inner:
+            starters = _starters()  # (the clipped edge runs: as the window has them)
+            if text[max(starts[k0], a):min(ends[k0], b)] not in starters \
+                    and text[max(starts[k1 - 1], a):min(ends[k1 - 1], b)] not in starters:
+                return []  # no run of the window may start a surface
         firsts = _by_first_word()
         edges = {k0, k1 - 1}
-        inner = self.marked[bisect_left(self.marked, k0 + 1):bisect_left(self.marked, k1 - 1)]
         reach = _reach()
         window = None
         steps = self._steps
@@ -338,6 +349,12 @@ def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:
     country named before it («وزیر دفاع این کشور»); a title in a body of several states has none
     («دبیر کل سازمان همکاری شانگهای»); «رئیس مجلس ملی و شهردار پایتخت تاجیکستان» → تاجیکستان; a title cut before its
     country by the tagger takes the country right after it («نخست وزیر| موقت عراق»)."""
+    known = _country_of_title_text(doc.norm[role[0]:role[1]])
+    return _country_of_role_in_context(doc, role) if known is _CONTEXT else known
+
+
+def _country_of_role_in_context(doc, role: Tuple[int, int]) -> Optional[str]:
+    """:func:`country_of_role` read in full (the text around the title included)."""
     norm = doc.norm
     text = norm[role[0]:role[1]]
     if regex.search(r"(?:این|آن) کشور", text):
@@ -361,6 +378,23 @@ def country_of_role(doc, role: Tuple[int, int]) -> Optional[str]:
             hits = [h for h in countries_in(second.group(1)) if h[3] in ("country", "demonym")]
             if hits and hits[-1][1] == len(second.group(1)):
                 return hits[-1][2]
+    return country_of_text(text)
+
+
+_CONTEXT = object()
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_of_title_text(text: str):
+    """What :func:`country_of_role` answers for a title from its text alone, or ``_CONTEXT``
+    when the answer needs the text around it («این کشور», a title naming no country); a title
+    recurs all through a list of meetings, and its text is read once."""
+    if regex.search(r"(?:این|آن) کشور", text):
+        return _CONTEXT
+    if INTL_BODY.search(text) and not any(k in ("country", "demonym") for _, _, _, k in countries_in(text)):
+        return None
+    if not countries_in(text):
+        return _CONTEXT
     return country_of_text(text)
 
 

@@ -241,8 +241,8 @@ class EventExtractor:
         parts = participants_of(doc, m, units, lex, mentions, self.participant_model, self.trace)
         a, _ = clause_window(doc, m)
         sent = doc.sentences[m.sent]
-        before = doc.norm[sent.nstart:a]
-        if (m.type == "proposal" or m.status == "proposed" or m.type == "working_group") and _PROPOSER_COLON.search(before):
+        if (m.type == "proposal" or m.status == "proposed" or m.type == "working_group") \
+                and _PROPOSER_COLON.search(doc.norm[sent.nstart:a]):
             # «X پیشنهاد کرد: کارگروهی … تشکیل شود»: X is the proposer
             prev = Mention(m.type, sent.nstart, a - 1, m.sent, m.head, a - 1)
             pa, _ = clause_window(doc, prev)

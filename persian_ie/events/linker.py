@@ -38,7 +38,7 @@ from .people import PersonRef, fold
 from .triggers import Mention
 from .. import _rxcache as rxcache
 
-__all__ = ["ParticipantModel", "features", "mention_cues", "decide", "FEATURES", "VETOES"]
+__all__ = ["ParticipantModel", "features", "mention_cues", "decide", "accepted", "FEATURES", "VETOES"]
 
 #: the cues, in the order of the model's weight vector
 FEATURES = (
@@ -187,6 +187,53 @@ def decide(doc: Document, m: Mention, u: PersonRef, window: Sequence[int], units
     return model.accept(features(doc, m, u, window, units, mentions, lex, cues))
 
 
+def accepted(doc: Document, m: Mention, cands: Sequence[PersonRef], window: Sequence[int], units: Sequence[PersonRef],
+             mentions: Sequence[Mention], lex: Lexicon, cues: "MentionCues", model: "ParticipantModel") -> List[PersonRef]:
+    """``[u for u in cands if decide(doc, m, u, …)]``: the same answers, with what
+    :func:`decide` looks up per call (the model's checks, the mention's sums, the unit scores'
+    table) looked up once per mention."""
+    if type(model) is not ParticipantModel or not 0.0 < model.threshold < 1.0:
+        return [u for u in cands if decide(doc, m, u, window, units, mentions, lex, cues, model)]
+    table = doc.user_data.setdefault("_events_unit_scores", {})
+    mid = id(model)
+    own = None
+    ms, me = m.start, m.end
+    proposal = m.type == "proposal"
+    bias = model.bias
+    between = cues.trigger_between
+    out = []
+    for u in cands:
+        unit = table.get((id(u), mid))
+        if unit is None:
+            unit = _unit_score(doc, u, lex, model)
+        if unit[1]:
+            continue  # a veto of the unit's own cues
+        if own is None:
+            own = _own_score(cues, model)
+            weights, vetoed = own[2], own[3]
+        if own[1]:
+            return []  # a veto of the mention's own cues: every candidate
+        fu = unit[2]
+        us = u.start
+        ue = u.end
+        before = ue <= ms
+        intro_end = fu["_intro_end"]
+        cue = fu["_time_cue"]
+        pair = (float(not proposal and before and fu["_proposer_cue"]),  # (in _PAIR_CUES order)
+                float(before),
+                min(3.0, max(0, ms - ue if before else us - me) / 40.0),
+                float(between(ue, ms) if before else between(me, us)),
+                float(intro_end >= 0 and not (intro_end <= ms < us) and fu["_intro_near"]),
+                float(cue >= 0 and not (cue <= ms < us)))
+        if vetoed and any(pair[i] for i in vetoed):
+            continue
+        z = bias + unit[0] + own[0] + sum([w * v for w, v in zip(weights, pair)])
+        zt = unit[3]
+        if z > zt + _MARGIN or not z < zt - _MARGIN and model.accept(features(doc, m, u, window, units, mentions, lex, cues)):
+            out.append(u)
+    return out
+
+
 def _unit_score(doc: Document, u: PersonRef, lex: Lexicon, model: "ParticipantModel") -> tuple:
     """(log-odds of the unit's own cues, vetoed by them, the cues, the threshold's log-odds)."""
     cache = doc.user_data.setdefault("_events_unit_scores", {})
@@ -263,7 +310,7 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     hit = cache.get(id(u))
     if hit is not None:
         return hit
-    from .arguments import _units_and_starts, clause_window
+    _units_and_starts, clause_window = _arguments()
     a, b = clause_window(doc, SimpleNamespace(sent=u.sent, start=u.start, end=u.end))
     units, starts = _units_and_starts(doc.user_data.get("events.units_all", [u]), a, b, doc)
     norm = doc.norm
@@ -289,7 +336,7 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     first = role_text.split()[0] if role_text else ""
     f["official_title"] = float(role_text.startswith(_official())) if role_text else 0.0
     f["vague_title"] = float(first in _VAGUE)
-    f["reporter"] = float(bool(gates.search(_REPORTER, role_text)) or any(gate.search(_REPORTER, norm, r[0], r[1]) for r in roles))
+    f["reporter"] = float(bool(gates.search(_REPORTER, role_text)) or _any_reporter(doc, gate, roles))
     f["mention_only_lead"] = float(bool(gate.search(_MENTION_ONLY, lead)))
     f["_proposer_cue"] = float(bool(gate.search(_PROPOSER, lead)))
     f["generic"] = float(norm.startswith(tuple(lex.generic_partners), us) or _member_of_plural(norm, u, role_text, a))
@@ -312,8 +359,7 @@ def _unit_cues(doc: Document, u: PersonRef, lex: Lexicon) -> Dict[str, float]:
     tm = gate.search(_TIME_LEAD, norm, max(a, us - 30), us)
     f["_time_cue"] = float(tm.start()) if tm else -1.0
     name_words = fold(norm[u.name[0]:u.name[1]]).split() if u.name is not None else []
-    f["single_token_name"] = float(len(name_words) == 1 and not any(
-        len(fold(norm[v.name[0]:v.name[1]]).split()) > 1 for v in names))
+    f["single_token_name"] = float(len(name_words) == 1 and not any(_name_length(doc, v.name) > 1 for v in names))
     f["common_word_name"] = float(bool(name_words) and not roles and _common_word(name_words))
     f["salience"] = min(1.0, math.log1p(n_sentences) / math.log(8))
     f["message_addressee"] = float(bool(_TO.search(norm, max(a, us - 6), us)) and bool(_MESSAGE.search(norm, a, us))
@@ -365,11 +411,46 @@ def _members(doc: Document, u: PersonRef) -> List[PersonRef]:
 
 
 def _common_word(words: Sequence[str]) -> bool:
-    from .names import _first_names, _word_freq  # the same evidence the name checks use
     if len(words) != 1:
         return False
-    w = words[0]
+    return _common_single_word(words[0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_single_word(w: str) -> bool:
+    from .names import _first_names, _word_freq  # the same evidence the name checks use
     return w not in _first_names() and _word_freq().get(w, 0) > 300_000
+
+
+@functools.lru_cache(maxsize=1)
+def _arguments():
+    """(``arguments._units_and_starts``, ``arguments.clause_window``), imported once (that
+    module imports this one)."""
+    from .arguments import _units_and_starts, clause_window
+    return _units_and_starts, clause_window
+
+
+def _any_reporter(doc: Document, gate: "gates.Gate", roles: Sequence[Tuple[int, int]]) -> bool:
+    """Whether one of the titles ``roles`` names a reporter or spokesman (each title read once
+    per document: a person's titles are read again for each of its units)."""
+    table = doc.user_data.setdefault("_events_reporter_titles", {})
+    norm = doc.norm
+    for r in roles:
+        hit = table.get(r)
+        if hit is None:
+            hit = table[r] = bool(gate.search(_REPORTER, norm, r[0], r[1]))
+        if hit:
+            return True
+    return False
+
+
+def _name_length(doc: Document, name: Tuple[int, int]) -> int:
+    """Words in the folded name at ``name`` (once per range and document)."""
+    table = doc.user_data.setdefault("_events_name_lengths", {})
+    n = table.get(name)
+    if n is None:
+        n = table[name] = len(fold(doc.norm[name[0]:name[1]]).split())
+    return n
 
 
 @dataclass

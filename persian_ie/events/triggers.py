@@ -77,6 +77,7 @@ class _Taken:
         self.starts: List[int] = []
         self.spans: List[Tuple[int, int]] = []
         self.long: List[Tuple[int, int]] = []  # spans longer than _LONGEST_TRIGGER (rare)
+        self.longest = 0  # the longest span of ``spans`` not in ``long``
 
     def add(self, s: int, e: int) -> None:
         k = bisect.bisect_right(self.starts, s)
@@ -84,18 +85,59 @@ class _Taken:
         self.spans.insert(k, (s, e))
         if e - s > _LONGEST_TRIGGER:
             self.long.append((s, e))
+        elif e - s > self.longest:
+            self.longest = e - s
 
     def overlaps(self, s: int, e: int) -> bool:
-        lo = bisect.bisect_left(self.starts, s - _LONGEST_TRIGGER)
         hi = bisect.bisect_left(self.starts, e)
-        # a span starting further back can reach [s, e) only if it is a long one
-        return any(a < e and s < b for a, b in self.spans[lo:hi]) or \
-            any(a < e and s < b for a, b in self.long)
+        # a span starting before s - longest ends before s, unless it is a long one
+        lo = bisect.bisect_left(self.starts, s - self.longest, 0, hi)
+        if lo < hi and any(s < b for _, b in self.spans[lo:hi]):
+            return True
+        return bool(self.long) and any(a < e and s < b for a, b in self.long)
 
 
 def _sent_text(doc: Document, i: int) -> Tuple[str, int]:
     s = doc.sentences[i]
     return doc.norm[s.nstart:s.nend], s.nstart
+
+
+def _head_sentences(doc: Document, gate: "gates.Gate", heads: Sequence[Head]) -> Optional[List[Optional[set]]]:
+    """Per head of ``heads``: the indexes of the sentences whose text holds one of the literals
+    every match of its pattern starts with (``None``: literals not known, every sentence), i.e.
+    the sentences where ``gate.may_match(head.pattern, sentence_text)``. Each literal is looked
+    for in the whole text once and at most once more per sentence it is found in, not once per
+    sentence. ``None`` when the sentences are not in order without overlaps."""
+    sents = doc.sentences
+    starts = [s.nstart for s in sents]
+    ends = [s.nend for s in sents]
+    if any(ends[i] > starts[i + 1] for i in range(len(sents) - 1)) or any(s > e for s, e in zip(starts, ends)):
+        return None
+    norm = doc.norm
+    out: List[Optional[set]] = []
+    found: dict = {}
+    for head in heads:
+        lits = gate.literals(head.pattern)
+        if lits is None or not all(lits):
+            out.append(None)
+            continue
+        where: set = set()
+        for lit in lits:
+            hit = found.get(lit)
+            if hit is None:
+                hit = found[lit] = set()
+                n = len(lit)
+                p = norm.find(lit)
+                while p >= 0:
+                    k = bisect.bisect_right(starts, p) - 1
+                    if k >= 0 and p + n <= ends[k]:
+                        hit.add(k)
+                        p = norm.find(lit, ends[k])  # (the next sentence starts there or later)
+                    else:
+                        p = norm.find(lit, p + 1)
+            where |= hit
+        out.append(where)
+    return out
 
 
 def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int, int]] = ()) -> List[Mention]:
@@ -107,6 +149,8 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     gate = gates.of(doc)
     sports_doc = _sports_title(doc, lex)
     sports_words = any(t.norm in lex.sports_strong for t in doc.tokens)
+    heads = lex.heads
+    head_sents = _head_sentences(doc, gate, heads)
     for si in range(len(doc.sentences)):
         text, base = _sent_text(doc, si)
         taken = _Taken()
@@ -123,8 +167,14 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
             taken.add(*am.span())
             out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
                                anaphoric=True))
-        for head in lex.heads:
-            for m in gate.finditer(head.pattern, text):  # (a head whose words the article lacks: no scan)
+        for hi, head in enumerate(heads):
+            if head_sents is None:
+                found = gate.finditer(head.pattern, text)  # (a head whose words the article lacks: no scan)
+            elif head_sents[hi] is None or si in head_sents[hi]:
+                found = head.pattern.finditer(text)  # (= gate.finditer: the sentence holds one of its words)
+            else:
+                continue
+            for m in found:
                 s, e = m.span()
                 if taken.overlaps(s, e):
                     continue

@@ -1,0 +1,115 @@
+"""Per-mention shortcuts of the events stage give what the plain computations give.
+
+Trigger-dense text («دیدار دیدار …», a list of meetings without stops) puts dozens of
+mentions, people and places in every clause window; these shortcuts keep the work per
+mention small. Each is checked here against the computation it replaces, on the
+repository's own fixtures and on random inputs.
+"""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from persian_ie import Pipeline, normalize
+from persian_ie.document import Document
+from persian_ie.events import countries, gates
+from persian_ie.events.arguments import _outside_people, _places, clause_window
+from persian_ie.events.index import WINDOW
+from persian_ie.events.lexicon import Lexicon
+from persian_ie.events.people import people_of
+from persian_ie.events.triggers import _Taken, _head_sentences, find_mentions
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+#: a run-on list of meetings: many people and places in every window
+MEETINGS = "زاکانی با سفیر بلاروس در تهران دیدار کرد و " * 40
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline()
+
+
+def _before_events(nlp, text):
+    doc = Document(text)
+    for name, stage in nlp.stages:
+        if name == "events":
+            break
+        doc = stage(doc)
+    return doc
+
+
+def test_taken_spans_overlap_as_a_scan_of_all_spans_says():
+    rnd = random.Random(11)
+    for _ in range(300):
+        taken, spans = _Taken(), []
+        for _ in range(rnd.randrange(1, 40)):
+            s = rnd.randrange(0, 600)
+            e = s + rnd.choice((1, 3, 5, 12, 40, 199, 250))  # (some longer than a trigger)
+            assert taken.overlaps(s, e) == any(a < e and s < b for a, b in spans), (s, e, spans)
+            if rnd.random() < 0.7:
+                taken.add(s, e)
+                spans.append((s, e))
+
+
+def test_head_sentences_are_where_the_gate_lets_a_head_through(nlp):
+    lex = Lexicon.default()
+    for text in TEXTS + [MEETINGS, "دیدار " * 300 + ". سفر به مسکو. نشست!"]:
+        doc = _before_events(nlp, text)
+        gate = gates.of(doc)
+        allowed = _head_sentences(doc, gate, lex.heads)
+        assert allowed is not None
+        for hi, head in enumerate(lex.heads):
+            for si, sent in enumerate(doc.sentences):
+                expected = gate.may_match(head.pattern, doc.norm[sent.nstart:sent.nend])
+                assert (allowed[hi] is None or si in allowed[hi]) == expected, (head.pattern.pattern[:40], si)
+
+
+def test_marked_runs_are_those_that_may_start_a_country():
+    text = normalize(" ".join(TEXTS) + " روسای جمهور روسیه‌ای و بلاروسی، ایالات متحده آمریکا و جمهوری اسلامی ایران")
+    runs = countries.LetterRuns(text)
+    firsts = countries._by_first_word()
+    expected = [k for k, (s, e) in enumerate(zip(runs.starts, runs.ends))
+                if countries._first_candidates(text[s:e], firsts) is not None]
+    assert runs.marked == expected
+    assert len(expected) > 10
+
+
+def test_places_outside_people_match_a_scan_of_every_unit(nlp):
+    lex = Lexicon.default()
+    rnd = random.Random(7)
+    checked = 0
+    for text in TEXTS + [MEETINGS]:
+        doc = _before_events(nlp, text)
+        units = people_of(doc, lex)
+        for m in find_mentions(doc, lex, [(u.start, u.end) for u in units]):
+            a, b = clause_window(doc, m)
+            places = _places(doc, a, b)
+            # the plain computation: every title and name of a unit meeting the window
+            near = [u for u in units if max(0, a - WINDOW) <= u.start < min(b + WINDOW, b) and a < u.end <= b + WINDOW]
+            ranges = [r for u in near for r in (u.role, u.name) if r is not None and r[0] < b and r[1] > a]
+            expected = [p for p in places if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in ranges)]
+            assert _outside_people(doc, units, a, b, places) == expected
+            # and made-up places anywhere in the window
+            fake = sorted((s, s + rnd.randrange(1, 30), None) for s in (rnd.randrange(a, max(a + 1, b)) for _ in range(5)))
+            fake = [p for p in fake if p[1] <= b]
+            expected = [p for p in fake if not any(r0 <= p[0] and p[1] <= r1 for r0, r1 in ranges)]
+            assert _outside_people(doc, units, a, b, fake) == expected
+            checked += 1
+    assert checked > 40
+
+
+def test_title_countries_from_their_text_are_those_read_in_context(nlp):
+    lex = Lexicon.default()
+    extra = (" وزیر دفاع این کشور گفت. نخست وزیر موقت عراق و دبیر کل سازمان همکاری شانگهای و رئیس مجلس ملی و"
+             " شهردار پایتخت تاجیکستان با سفیر بلاروس در تهران دیدار کردند.")
+    seen = 0
+    for text in TEXTS + [MEETINGS, TEXTS[0] + extra]:
+        doc = _before_events(nlp, text)
+        for u in people_of(doc, lex):
+            if u.role is None:
+                continue
+            assert countries.country_of_role(doc, u.role) == countries._country_of_role_in_context(doc, u.role)
+            seen += 1
+    assert seen > 20
