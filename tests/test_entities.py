@@ -906,3 +906,26 @@ def test_words_not_names_are_chosen_by_evidence():
 def test_a_clause_after_a_source_cue_is_no_source(nlp):
     found = ents(nlp, "به نقل از یک منبع امنیتی خبر داد، دو موشک شلیک شد.", "ORG")
     assert not any("خبر داد" in t for t, _ in found)
+
+
+def test_a_word_written_apart_is_not_split_by_a_name(nlp):
+    # «روزنامه نگاران» is «روزنامه‌نگاران», «کینه توزی» is «کینه‌توزی»: no head + name, no first name + surname
+    assert ents(nlp, "روزنامه نگاران و هنرمندان در این جلسه حاضر بودند.", "ORG") == []
+    assert ents(nlp, "دشمنی و کینه توزی آنان آشکار است.", "PER") == []
+    # a tagger's organization that ends inside such a word takes its second part, one that
+    # starts inside it or with a compound adjective («سازمان‌یافته») is no name
+    nlp = _stage_with(("شورای هماهنگی اصلاح", "ORG"), ("نگاران مستقل", "ORG"), ("سازمان یافته", "ORG"))
+    found = [e.text for e in nlp("شورای هماهنگی اصلاح طلبان بیانیه داد.").doc.entities if e.label == "ORG"]
+    assert found == ["شورای هماهنگی اصلاح طلبان"]
+    found = [e.text for e in nlp("جمعی از روزنامه نگاران مستقل نامه نوشتند.").doc.entities if e.label == "ORG"]
+    assert found == []
+    found = [e.text for e in nlp("با جرائم سازمان یافته مقابله شد.").doc.entities if e.label == "ORG"]
+    assert found == []
+    nlp = _stage_with(("شرکت ملی پخش", "ORG"))  # a verb is no second part («پخش‌شده» is listed)
+    found = [e.text for e in nlp("شرکت ملی پخش شده است.").doc.entities if e.label == "ORG"]
+    assert found == ["شرکت ملی پخش"]
+
+
+def test_the_indefinite_marker_written_apart_is_no_family_name(nlp):
+    # «رییسه» is in the first-name list too
+    assert ents(nlp, "هر عضو هیات رییسه ای که انتخاب شود سوگند می‌خورد.", "PER") == []

@@ -157,6 +157,20 @@ class CommonWords:
                     return True
         return False
 
+    def is_compound(self, a: str, b: str) -> bool:
+        """``a`` and ``b`` written together (with or without a ZWNJ) are one lexicon word
+        (tagged, or a plural or derived form of one): «روزنامه نگاران», «اصلاح طلبان»,
+        «مونته نگرو». Short parts («ان در») and suffixes written apart («ها», «ای») are not
+        compound parts here."""
+        if len(a) < 3 or len(b) < 3 or not a.replace("\u200c", "").isalpha() or not b.replace("\u200c", "").isalpha() \
+                or b in ("های", "هایی", "ترین"):
+            return False
+        if (a + "\u200c" + b) in self.words:
+            return True  # listed with its ZWNJ, tagged or not («کینه‌توزی»)
+        joined = a + b
+        return self.words.get(joined) not in (None, "", "0") or self.is_plural_noun(joined) or self.is_known(joined) \
+            or self.is_plural_noun(a + "\u200c" + b)
+
     def is_known(self, tok: str) -> bool:
         """In the lexicon as a word (not a plausible unknown surname): tagged words, and
         untagged derived words whose stem is a tagged word (اصلی ← اصل); a word written

@@ -896,3 +896,33 @@ def of_member_states(ctx: Context, merged: List[Found]) -> List[Found]:
                 continue
         out.append((i, j, lab, src))
     return out
+
+
+def words_written_apart(ctx: Context, merged: List[Found]) -> List[Found]:
+    """An organization's edge inside a compound word written apart (its parts joined are
+    a lexicon word): one that starts with the compound's second part is a fragment
+    («روزنامه [نگاران و روشنفکران]»: «روزنامه‌نگاران») and one that starts with a
+    compound adjective is a description («[سازمان یافته] فراملی»: «سازمان‌یافته»), both
+    dropped; one that ends with the compound's first part takes its second part too
+    («شورای عالی سیاستگذاری [اصلاح طلبان]», «[حزب الله]»)."""
+    view, lex = ctx.view, ctx.lex
+    n = len(view)
+    starts = {i for i, _, _, _ in merged}
+    out = []
+    for i, j, lab, src in merged:
+        if lab == "ORG" and view.tok_start[i] and view.tok[i] > 0:
+            prev = view.first_unit[view.tok[i] - 1]
+            if view.sent[prev] == view.sent[i] and lex.is_compound(view.token_text(prev), view.token_text(i)):
+                continue  # the span starts inside a word
+            second = view.next_token_unit(i)
+            if second < j:
+                tags = lex.words.get(view.token_text(i) + "\u200c" + view.token_text(second))
+                if tags and tags != "0" and "N" not in tags.split(","):
+                    continue  # «سازمان‌یافته», a compound adjective
+        if lab == "ORG" and j < n and view.tok_start[j] and j not in starts and view.sent[j] == view.sent[i] \
+                and view.tok_end[j - 1] and lex.is_compound(view.token_text(j - 1), view.token_text(j)) \
+                and not lex.is_light_verb(view.token_text(j)) and not lex.is_verbish(view.token_text(j)):
+            j = view.next_token_unit(j)  # the span ends inside a word
+        out.append((i, j, lab, src))
+    return out
+

@@ -83,6 +83,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
             return loc[0]
         if head.canonical in ("اداره کل", "اداره"):
             return k
+    if j < n and view.tok_start[j] and view.tok_end[j - 1] and lex.is_compound(view.token_text(j - 1), view.token_text(j)):
+        return None  # the head is the first part of a word written apart: «روزنامه نگاران», «سازمان یافته»
     k = j
     last = None
     steps = 0

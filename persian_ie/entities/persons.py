@@ -265,9 +265,11 @@ class _PersonRules:
                 prev_first = view.token_text(k - 1) if k > u else ""
                 two_firsts = firsts >= 2 and not prev_first.endswith("ی")
                 end = self.surname_run(k, allow_common=two_firsts or self.role_follows(k), max_words=1)
-                if end > k and firsts == 1 and lex.is_known(view.token_text(u)) and lex.is_known(view.token_text(k)) \
-                        and not view.token_text(k).endswith(words.surname_ending):
-                    end = k  # a first name that is a word before another word: «کمال صداقت», «مالک هواپیما»
+                if end > k and firsts == 1 and (lex.is_known(view.token_text(u)) and lex.is_known(view.token_text(k))
+                                                and not view.token_text(k).endswith(words.surname_ending)
+                                                or lex.is_compound(view.token_text(u), view.token_text(k))):
+                    end = k  # a first name that is a word before another word: «کمال صداقت», «مالک هواپیما»;
+                    # or the first part of a word written apart: «کینه توزی»
                 if end > k and view.sent[end - 1] == view.sent[u]:
                     self.claim(u, end, "rule:first-name")
                     u = end

@@ -44,7 +44,7 @@ from .facilities import route_spans
 from .gazetteer_spans import gazetteer_spans
 from .merge import (FIELD, clip_persons_to_roles, drop_descriptions, media_of_desks, merge, organizations_in_events,
                     own_country, organizations_in_names, latin_names,
-                    of_member_states, of_the_country, places_in_a_list, with_adjectives)
+                    of_member_states, of_the_country, places_in_a_list, with_adjectives, words_written_apart)
 from .persons import person_spans
 from .roles import find_roles
 from .spans import entity_spans, link_persons, role_spans
@@ -129,7 +129,7 @@ class EntityRecognizer:
                        tagger_labels=self.tagger_labels)
         merged = drop_descriptions(ctx, latin_names(ctx, media_of_desks(ctx, merged)))
         merged = route_spans(ctx, of_member_states(ctx, of_the_country(ctx, with_adjectives(ctx, merged))))
-        merged = places_in_a_list(ctx, merged)
+        merged = words_written_apart(ctx, places_in_a_list(ctx, merged))
 
         roles = []
         if self.use_roles:
