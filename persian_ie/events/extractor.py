@@ -15,7 +15,7 @@ from ..document import Document, Span
 from ..normalize import normalize
 from ..records import Event, Participant, Topic
 from . import coref, gates
-from .arguments import clause_window, date_of, location_of, participants_of
+from .arguments import _positions, clause_window, date_of, location_of, participants_of
 from .countries import FOREIGN_OFFICE, INTL_BODY, country_in_context, country_of_role
 from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
@@ -248,7 +248,10 @@ class EventExtractor:
             # «X پیشنهاد کرد: کارگروهی … تشکیل شود»: X is the proposer
             prev = Mention(m.type, sent.nstart, a - 1, m.sent, m.head, a - 1)
             pa, _ = clause_window(doc, prev)
-            extra = [u for u in units if pa <= u.start and u.end <= a]
+            if _positions(doc, units)[1]:  # units in order of start: the first one in [pa, a] by the index
+                extra = [u for u in index_of(doc, "units", units, lambda u: u.start).between(pa, a + 1) if u.end <= a]
+            else:
+                extra = [u for u in units if pa <= u.start and u.end <= a]
             parts = extra[:1] + parts
         out: List[PersonRef] = []
         for p in parts:
