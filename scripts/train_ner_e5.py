@@ -24,7 +24,9 @@ Subcommands::
     #    BiLSTM-CRF pair's CRF marginals, decoded as BIO (for train_ner_lstm.py train --silver)
     python scripts/train_ner_e5.py silver --bin e5-small-q4.bin --model /tmp/e5ner.pt \\
         --lstm persian_ie/resources/ner/lstm.npz --unlabeled unlabeled_more.txt --limit 8000 --out silver.tsv
-    #    (--soft silver.soft.npz keeps the mixed per-token distributions: train_ner_lstm.py train --silver-soft)
+    #    (--soft silver.soft.npz keeps the mixed per-token distributions: train_ner_lstm.py train --silver-soft;
+    #    several --lstm files share the non-e5 part, equally or by --lstm-weights: round 3's teacher is
+    #    --weight 0.3333 --lstm r2_ens.npz persian_ie/resources/ner/lstm.npz, a third each)
 
 The file format (little-endian; ``e5.c``: ``e5_parse``): magic ``E5S1``, version, then
 H, layers, heads, FF, vocabulary rows, positions, type rows (int32), LayerNorm eps
@@ -596,7 +598,7 @@ def cmd_eval(args):
         sents = [[s for s in ss if s] for ss in sents]
         flat = [[t.norm for t in s] for ss in sents for s in ss]
         if args.lstm:  # the distillation teacher itself: e5 mixed with a BiLSTM-CRF's marginals
-            lstm = lstm_marginals(args.lstm, flat)[0]
+            lstm = mixed_lstm_marginals(args.lstm, flat, args.lstm_weights)[0]
             tags = iter([tagger.labels[i] for i in bio_decode(np.log(args.weight * p + (1 - args.weight) * q + 1e-9),
                                                                tagger.allowed)] if len(p) else []
                         for p, q in zip(tagger.probs(flat), lstm))
@@ -656,6 +658,28 @@ def lstm_marginals(model_path, sentences: Sequence[Sequence[str]], batch: int = 
         for b, i in enumerate(idx):
             out[i] = crf_marginals(em[b, :lengths[b]].astype(np.float64), trans, start, end)
     return out, meta["labels"]
+
+
+def mixed_lstm_marginals(model_paths: Sequence, sentences: Sequence[Sequence[str]],
+                         weights: Sequence[float] = ()) -> Tuple[List[np.ndarray], List[str]]:
+    """CRF marginals of several BiLSTM-CRF ensemble files mixed per token with ``weights``
+    (relative shares, normalized to sum to 1; equal shares when empty), e.g. round 3's teacher
+    part ``--lstm r2_ens.npz lstm.npz`` (half each). The files must share one label set."""
+    weights = list(weights) or [1.0] * len(model_paths)
+    if not model_paths or len(weights) != len(model_paths):
+        raise ValueError(f"{len(model_paths)} BiLSTM-CRF file(s) but {len(weights)} weight(s)")
+    if min(weights) < 0 or sum(weights) <= 0:
+        raise ValueError(f"weights must be >= 0 with a positive sum: {weights}")
+    mixed: List[np.ndarray] = []
+    labels: List[str] = []
+    for k, (path, w) in enumerate(zip(model_paths, weights)):
+        marg, labs = lstm_marginals(path, sentences)
+        if k and list(labs) != list(labels):
+            raise ValueError(f"label sets differ: {Path(path).name} {labs} / {labels}")
+        share = w / sum(weights)
+        mixed = [share * m for m in marg] if not k else [a + share * m for a, m in zip(mixed, marg)]
+        labels = list(labs)
+    return mixed, labels
 
 
 def sample_unlabeled(paths, gold_keys, limit: int, seed: int, disjoint_from: Sequence[int] = (),
@@ -722,7 +746,8 @@ def cmd_silver(args):
     sents = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, args.disjoint_from, exclude)
     print(f"{len(sents)} unlabeled sentences", flush=True)
     tagger = load_tagger(args.bin, args.model, args.threads)
-    lstm, lstm_labels = lstm_marginals(args.lstm, sents) if args.weight < 1 else (None, tagger.labels)
+    lstm, lstm_labels = (mixed_lstm_marginals(args.lstm, sents, args.lstm_weights) if args.weight < 1
+                         else (None, tagger.labels))
     if list(lstm_labels) != list(tagger.labels):
         raise SystemExit(f"label sets differ: {lstm_labels} / {tagger.labels}")
     agree = total = 0
@@ -744,7 +769,8 @@ def cmd_silver(args):
         write_soft(args.soft, soft, tagger.labels)
         print(f"wrote {args.soft}: the per-token distributions (float16)")
     if total:
-        print(f"e5 and {Path(args.lstm).name} agree on {agree / total:.3f} of the tokens (argmax)")
+        names = " + ".join(Path(m).name for m in args.lstm)
+        print(f"e5 and {names} agree on {agree / total:.3f} of the tokens (argmax)")
     print(f"wrote {args.out}: {len(sents)} sentences in {time.time() - t0:.0f}s")
     return 0
 
@@ -781,14 +807,20 @@ def main(argv=None):
     e.add_argument("--data", default="../shared/data/ner")
     e.add_argument("--sets", nargs="+", default=["arman"])
     e.add_argument("--limit", type=int, default=0)
-    e.add_argument("--lstm", help="score the teacher: e5 mixed with this BiLSTM-CRF .npz's CRF marginals")
+    e.add_argument("--lstm", nargs="+", help="score the teacher: e5 mixed with these BiLSTM-CRF .npz files' "
+                   "CRF marginals")
+    e.add_argument("--lstm-weights", type=float, nargs="+", default=[],
+                   help="relative shares of the --lstm files in their part of the mix (default: equal)")
     e.add_argument("--weight", type=float, default=0.5, help="share of e5 in the mix (with --lstm)")
     e.add_argument("--threads", type=int, default=1)
     s = sub.add_parser("silver", help="distillation labels: e5 mixed with a BiLSTM-CRF ensemble, decoded")
     s.add_argument("--bin", required=True)
     s.add_argument("--model", required=True, help="the fine-tuned e5 model (train's --out)")
-    s.add_argument("--lstm", help="a BiLSTM-CRF .npz whose CRF marginals are mixed in")
-    s.add_argument("--weight", type=float, default=0.5, help="share of e5 in the mix (1: e5 alone)")
+    s.add_argument("--lstm", nargs="+", help="BiLSTM-CRF .npz files whose CRF marginals are mixed in")
+    s.add_argument("--lstm-weights", type=float, nargs="+", default=[],
+                   help="relative shares of the --lstm files in their part of the mix (default: equal)")
+    s.add_argument("--weight", type=float, default=0.5,
+                   help="share of e5 in the mix (1: e5 alone); the --lstm files share the rest")
     s.add_argument("--unlabeled", nargs="+", required=True, help="text files, one tokenized sentence a line")
     s.add_argument("--data", default="../shared/data/ner")
     s.add_argument("--conll", help="gold sentences to leave out (default: ARMAN train_fold1)")

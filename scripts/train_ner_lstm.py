@@ -17,6 +17,8 @@ Subcommands::
     python scripts/train_ner_lstm.py train --data ../shared/data/ner --seed 1 --epochs 30 --out /tmp/m1.npz
     # several seeds → one ensemble file (emissions and transitions averaged at run time)
     python scripts/train_ner_lstm.py combine /tmp/m1.npz /tmp/m2.npz /tmp/m3.npz --out persian_ie/resources/ner/lstm.npz
+    # weight-space interpolation of two pairs of the same layout (WiSE-FT): (1 - a) * A + a * B
+    python scripts/train_ner_lstm.py interpolate old.npz new.npz --alpha 0.5 --out /tmp/mid.npz
     # self-training: an ensemble tags the unlabeled text ("silver" labels), students learn from
     # ARMAN + a fresh sample of the silver sentences each epoch
     python scripts/train_ner_lstm.py silver --model /tmp/ens.npz --out /tmp/silver.tsv
@@ -32,6 +34,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Dict, Tuple
 
 import numpy as np
 
@@ -774,6 +777,63 @@ def cmd_combine(args):
     print(f"wrote {args.out}: {len(metas)} models, {Path(args.out).stat().st_size / 1e6:.1f} MB")
 
 
+def interpolate_weights(meta_a: dict, arrays_a: Dict[str, np.ndarray], meta_b: dict, arrays_b: Dict[str, np.ndarray],
+                        alpha: float) -> Tuple[dict, Dict[str, np.ndarray]]:
+    """Weight-space interpolation of two models with the same layout (WiSE-FT, Wortsman et al.
+    2022): every array ``(1 - alpha) * A + alpha * B``, computed in float32 and stored in A's dtype.
+    The word tables are aligned by word when the word vocabularies differ: the result's words are
+    A's followed by the ones only B has, and a row only one side has is taken from that side.
+    Every other vocabulary and every array shape must agree."""
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(f"alpha must lie in [0, 1], not {alpha}")
+    for key in ("labels", "chars", "pos", "shapes", "gaz_kinds", "clusters", "static_words", "n_models", "hidden",
+                "layers", "heads"):
+        if meta_a.get(key) != meta_b.get(key):
+            raise ValueError(f"the models differ in their {key!r}; only the word vocabulary may differ")
+    if set(arrays_a) != set(arrays_b):
+        raise ValueError(f"the models hold different arrays: {sorted(set(arrays_a) ^ set(arrays_b))}")
+    words_a, words_b = list(meta_a["words"]), list(meta_b["words"])
+    in_a = set(words_a)
+    words = words_a + [w for w in words_b if w not in in_a]
+    row_a, row_b = {w: i for i, w in enumerate(words_a)}, {w: i for i, w in enumerate(words_b)}
+    out: Dict[str, np.ndarray] = {}
+    for key, a in arrays_a.items():
+        b = arrays_b[key]
+        if key.endswith("_word_emb") and (words != words_a or words != words_b):
+            fa, fb = a.astype(np.float32), b.astype(np.float32)
+            rows = []
+            for w in words:
+                i, j = row_a.get(w), row_b.get(w)
+                rows.append(fb[j] if i is None else fa[i] if j is None else (1 - alpha) * fa[i] + alpha * fb[j])
+            out[key] = np.stack(rows).astype(a.dtype)
+            continue
+        if a.shape != b.shape:
+            raise ValueError(f"{key}: shapes differ {a.shape} / {b.shape}")
+        if not np.issubdtype(a.dtype, np.floating):
+            if not np.array_equal(a, b):
+                raise ValueError(f"{key}: non-float arrays differ")
+            out[key] = a
+            continue
+        out[key] = ((1 - alpha) * a.astype(np.float32) + alpha * b.astype(np.float32)).astype(a.dtype)
+    meta = dict(meta_b)
+    meta["words"] = words
+    meta["interpolated"] = {"alpha": alpha, "a": meta_a.get("seeds"), "b": meta_b.get("seeds")}
+    return meta, out
+
+
+def cmd_interpolate(args):
+    meta_a, arrays_a = load_weights(args.a)
+    meta_b, arrays_b = load_weights(args.b)
+    try:
+        meta, arrays = interpolate_weights(meta_a, arrays_a, meta_b, arrays_b, args.alpha)
+    except ValueError as e:
+        raise SystemExit(str(e))
+    meta["interpolated"].update(a_file=Path(args.a).name, b_file=Path(args.b).name)
+    save(args.out, meta, arrays, half=False)
+    print(f"wrote {args.out}: (1 - {args.alpha}) * {Path(args.a).name} + {args.alpha} * {Path(args.b).name}, "
+          f"{len(meta['words'])} words, {Path(args.out).stat().st_size / 1e6:.1f} MB")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -844,6 +904,12 @@ def main(argv=None):
     co.add_argument("models", nargs="+")
     co.add_argument("--out", required=True)
     co.set_defaults(func=cmd_combine)
+    ip = sub.add_parser("interpolate", help="(1 - alpha) * A + alpha * B, array by array (WiSE-FT)")
+    ip.add_argument("a", help="an .npz from train or combine (alpha 0 gives it back)")
+    ip.add_argument("b", help="an .npz of the same layout, e.g. A fine-tuned further (alpha 1 gives it back)")
+    ip.add_argument("--alpha", type=float, required=True)
+    ip.add_argument("--out", required=True)
+    ip.set_defaults(func=cmd_interpolate)
     args = ap.parse_args(argv)
     args.func(args)
 

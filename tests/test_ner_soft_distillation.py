@@ -122,3 +122,29 @@ def test_a_later_round_leaves_out_the_earlier_rounds_shards(tmp_path):
     assert not {tuple(s) for s in c} & seen and not {tuple(s) for s in d} & seen
     assert not {tuple(s) for s in c} & {tuple(s) for s in d}
     assert len(e5.sample_unlabeled([path], set(), 0, 1, (), earlier)) == 300 - 120
+
+
+def test_several_bilstm_files_mix_their_marginals_by_relative_weights(tmp_path):
+    model = ROOT / "persian_ie" / "resources" / "ner" / "lstm.npz"
+    saved = np.load(model, allow_pickle=False)
+    arrays = {k: saved[k] for k in saved.files}
+    for k in arrays:  # a second, different pair: every member's output leans towards label 1
+        if k.startswith("m") and k.endswith("_out_b") and "_head_" not in k:
+            arrays[k] = arrays[k] + np.eye(len(arrays[k]), dtype=arrays[k].dtype)[1] * 2
+    other = tmp_path / "other.npz"
+    np.savez(other, **arrays)
+    sents = [["محمدجواد", "ظریف", "به", "مسکو", "رفت"], ["سازمان", "ملل", "متحد", "بیانیه", "داد"]]
+    a, labels = e5.lstm_marginals(model, sents)
+    b, _ = e5.lstm_marginals(other, sents)
+    assert not np.allclose(a[0], b[0])
+    mixed, mixed_labels = e5.mixed_lstm_marginals([model, other], sents, (1.0, 3.0))
+    assert mixed_labels == labels
+    for m, x, y in zip(mixed, a, b):
+        np.testing.assert_allclose(m, 0.25 * x + 0.75 * y, rtol=1e-6)
+        np.testing.assert_allclose(m.sum(1), 1.0, atol=1e-6)
+    equal, _ = e5.mixed_lstm_marginals([model, other], sents)
+    np.testing.assert_allclose(equal[1], 0.5 * a[1] + 0.5 * b[1], rtol=1e-6)
+    with pytest.raises(ValueError, match="weight"):
+        e5.mixed_lstm_marginals([model, other], sents, (1.0,))
+    with pytest.raises(ValueError, match=">= 0"):
+        e5.mixed_lstm_marginals([model], sents, (-1.0,))
