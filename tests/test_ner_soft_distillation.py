@@ -140,10 +140,10 @@ def test_several_bilstm_files_mix_their_marginals_by_relative_weights(tmp_path):
     mixed, mixed_labels = e5.mixed_lstm_marginals([model, other], sents, (1.0, 3.0))
     assert mixed_labels == labels
     for m, x, y in zip(mixed, a, b):
-        np.testing.assert_allclose(m, 0.25 * x + 0.75 * y, rtol=1e-6)
+        np.testing.assert_allclose(m, 0.25 * x + 0.75 * y, rtol=1e-6, atol=1e-7)
         np.testing.assert_allclose(m.sum(1), 1.0, atol=1e-6)
     equal, _ = e5.mixed_lstm_marginals([model, other], sents)
-    np.testing.assert_allclose(equal[1], 0.5 * a[1] + 0.5 * b[1], rtol=1e-6)
+    np.testing.assert_allclose(equal[1], 0.5 * a[1] + 0.5 * b[1], rtol=1e-6, atol=1e-7)
     with pytest.raises(ValueError, match="weight"):
         e5.mixed_lstm_marginals([model, other], sents, (1.0,))
     with pytest.raises(ValueError, match=">= 0"):
