@@ -58,6 +58,8 @@ def _run_on(n: int) -> str:
 INPUTS: Dict[str, Tuple[Callable[[int], str], int]] = {
     "trigger": (_repeat("دیدار "), 6_000),
     "meeting": (_repeat("زاکانی با سفیر بلاروس دیدار کرد و "), 13_600),
+    # a titled proposer before a colon, again and again in one sentence (no person entity)
+    "proposals": (_repeat("وزیر پیشنهاد کرد: کارگروهی تشکیل شود و "), 12_000),
     "seed": (_seed, 40_000),
     "run-on": (_run_on, 40_000),
     "names": (_repeat("علیرضا زاکانی، دیمتری کالتسوف، مسعود پزشکیان، "), 40_000),

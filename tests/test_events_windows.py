@@ -113,3 +113,22 @@ def test_title_countries_from_their_text_are_those_read_in_context(nlp):
             assert countries.country_of_role(doc, u.role) == countries._country_of_role_in_context(doc, u.role)
             seen += 1
     assert seen > 20
+
+
+def test_name_before_a_role_is_found_in_the_last_runs_only():
+    from persian_ie.events.people import _NAME_BEFORE, _last_runs_start
+
+    pieces = ["علی", "اکبر", "ولایتی", "وزیر", "و", "با", "،", ":", "۱۴۰۴", ".", "«", "»", "کرد:", "حسن‌روحانی",
+              "سفیر", "بلاروس،"]
+    rnd = random.Random(13)
+    found = 0
+    for _ in range(3000):
+        words = [rnd.choice(pieces) for _ in range(rnd.randrange(0, 40))]
+        text = "".join(w + rnd.choice(("", " ", " ", "  ", "\n")) for w in words)
+        if rnd.random() < 0.3:
+            text = "۱" * rnd.randrange(0, 600) + " " + text  # (a long run: past the window read first)
+        full = _NAME_BEFORE.search(text)
+        cut = _NAME_BEFORE.search(text, _last_runs_start(text, 7))
+        assert (full and full.span(), full and full.span(1)) == (cut and cut.span(), cut and cut.span(1)), text
+        found += bool(full)
+    assert found > 100

@@ -130,10 +130,12 @@ def participants_of(doc: Document, m: Mention, units: Sequence[PersonRef], lex: 
     norm = doc.norm
     cands = []
     near_units = _units_in(units, a, b, doc)
-    near_mentions = index_of(doc, "mentions_by_start", mentions, lambda o: o.start).between(a, b) if mentions else []
     scored = [u for u in near_units
               # a unit overlapping the trigger («دیدار» inside a role) is not a participant
               if not (u.start < m.end and u.end > m.start and u.pronoun is None) and u.resolved().pronoun is None]
+    # (read only for scored candidates and a visit's traveller)
+    near_mentions = index_of(doc, "mentions_by_start", mentions, lambda o: o.start).between(a, b) \
+        if mentions and (scored or m.type == "visit") else []
     if len(scored) > MAX_CANDIDATES:
         scored = _nearest_units(m, scored, MAX_CANDIDATES)
     cues = mention_cues(doc, m, (a, b), near_mentions) if scored else None
@@ -479,10 +481,14 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
     """Places in ``[a, b)``: LOC/FAC entities if the entity stage ran, else the gazetteer."""
     norm = doc.norm
     out: List[Tuple[int, int, Optional[str]]] = []
+    tagged = _entity_spans(doc, ("LOC", "FAC")).between(a, b)
+    found = _letter_runs(doc).countries_between(a, b)  # = countries_in(norm[a:b])
+    if not tagged and not found:
+        return out
     countries = doc.user_data.get("_events_place_countries")
     if countries is None or countries[0] is not norm:
         countries = doc.user_data["_events_place_countries"] = (norm, {})
-    for s, t in _entity_spans(doc, ("LOC", "FAC")).between(a, b):
+    for s, t in tagged:
         if a <= s and t <= b:
             place = norm[s:t]
             country = countries[1].get(place, _UNSEEN)
@@ -497,7 +503,7 @@ def _places(doc: Document, a: int, b: int) -> List[Tuple[int, int, Optional[str]
     in_org = doc.user_data.get("_events_places_in_orgs")
     if in_org is None or in_org[0] is not norm:
         in_org = doc.user_data["_events_places_in_orgs"] = (norm, {})
-    for s, t, country, kind in _letter_runs(doc).countries_between(a, b):  # = countries_in(norm[a:b])
+    for s, t, country, kind in found:
         if kind in ("demonym", "reference"):
             continue
         s, t = a + s, a + t
@@ -646,9 +652,11 @@ def date_of(doc: Document, m: Mention, dates: Sequence, others: Sequence[Mention
     from .dating import event_date
 
     a, b = clause_window(doc, m)
+    near_dates = _spanned(doc, dates).between(a - _LONGEST_ENTITY, b)
+    if not near_dates:
+        return None  # (what event_date answers without a date to weigh)
     near = index_of(doc, "date_of_mentions", others, lambda o: o.start)
-    return event_date(doc, m, _spanned(doc, dates).between(a - _LONGEST_ENTITY, b), (a, b),
-                      near.between(a - _LONGEST_ENTITY, b), Lexicon.default().heads)
+    return event_date(doc, m, near_dates, (a, b), near.between(a - _LONGEST_ENTITY, b), Lexicon.default().heads)
 
 
 def _spanned(doc: Document, dates: Sequence) -> Near:

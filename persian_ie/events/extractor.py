@@ -14,8 +14,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from ..document import Document, Span
 from ..normalize import normalize
 from ..records import Event, Participant, Topic
-from . import coref
-from .arguments import clause_window, date_of, location_of, participants_of
+from . import coref, gates
+from .arguments import _positions, clause_window, date_of, location_of, participants_of
 from .countries import FOREIGN_OFFICE, INTL_BODY, country_in_context, country_of_role
 from .index import WINDOW, Near, index_of
 from .lexicon import Lexicon
@@ -145,10 +145,12 @@ class EventExtractor:
         self._last_pair = {}
         last: List[PersonRef] = []
         session_sents = set()
+        multilateral = gates.literals(_MULTILATERAL)  # (one of them starts every match)
         for m in mentions:
             self._last_pair[m.sent] = self._last_pair.get(m.sent, last)
             m.title = m.sent in titles
-            if not m.anaphoric and _MULTILATERAL.match(doc.norm, m.start, m.start + 120):
+            if not m.anaphoric and (multilateral is None or doc.norm.startswith(multilateral, m.start)) \
+                    and _MULTILATERAL.match(doc.norm, m.start, m.start + 120):
                 session_sents.add(m.sent)  # «نشست سران سازمان همکاری شانگهای»: not an event (guidelines)
                 continue
             if m.anaphoric and m.sent in session_sents:
@@ -246,7 +248,10 @@ class EventExtractor:
             # «X پیشنهاد کرد: کارگروهی … تشکیل شود»: X is the proposer
             prev = Mention(m.type, sent.nstart, a - 1, m.sent, m.head, a - 1)
             pa, _ = clause_window(doc, prev)
-            extra = [u for u in units if pa <= u.start and u.end <= a]
+            if _positions(doc, units)[1]:  # units in order of start: the first one in [pa, a] by the index
+                extra = [u for u in index_of(doc, "units", units, lambda u: u.start).between(pa, a + 1) if u.end <= a]
+            else:
+                extra = [u for u in units if pa <= u.start and u.end <= a]
             parts = extra[:1] + parts
         out: List[PersonRef] = []
         for p in parts:
@@ -409,10 +414,10 @@ class EventExtractor:
     @staticmethod
     def _question(doc: Document, m: Mention) -> bool:
         """A mention inside a question («آخرین ملاقات شما کی بود؟») reports nothing."""
-        sent = doc.sentences[m.sent]
-        text = doc.norm[m.end:min(sent.nend, m.end + WINDOW)]
-        stops = [k for k in (text.find(ch) for ch in ".!؟?") if k >= 0]  # = _SENTENCE_STOP.search(text)
-        return bool(stops) and text[min(stops)] in "؟?"
+        end = min(doc.sentences[m.sent].nend, m.end + WINDOW)
+        norm = doc.norm
+        stops = [k for k in (norm.find(ch, m.end, end) for ch in ".!؟?") if k >= 0]  # = _SENTENCE_STOP.search(norm[m.end:end])
+        return bool(stops) and norm[min(stops)] in "؟?"
 
     @staticmethod
     def _first_person(doc: Document, m: Mention) -> bool:
@@ -423,8 +428,7 @@ class EventExtractor:
             own = _first_person_verb(_OWN_VERB, doc.norm[m.start:m.end])  # «به دمشق رفتیم»
         if own and own.group(1) in _FIRST_PERSON | {"رفتیم", "رفتم", "آمدیم", "آمدم", "شدیم", "شدم"}:
             return True
-        tail = doc.norm[m.end:b]
-        verb = _first_person_verb(_FIRST_PERSON_VERB, tail[:60])
+        verb = _first_person_verb(_FIRST_PERSON_VERB, doc.norm[m.end:min(b, m.end + 60)])  # (the clause's first 60 characters)
         if not verb:
             return False
         return verb.group(1) in _FIRST_PERSON or (verb.group(1).startswith("می\u200c") and verb.group(1).endswith(("م", "یم")))

@@ -468,6 +468,8 @@ class ParticipantModel:
 
     @classmethod
     def default(cls) -> "ParticipantModel":
+        if cls._default is not None:  # (loaded: no lock to take, once per mention)
+            return cls._default
         with cls._lock:
             if cls._default is None:
                 cls._default = cls.from_dict(read_json("events/participant_model.json"))

@@ -524,6 +524,27 @@ def _head_pattern(lex: Lexicon):
     return pat
 
 
+_QUOTED_AFTER = rxcache.compile(r"\s*«([^»]{3,40})»")
+#: «X Y، ROLE»: the name before a role; a match holds at most six runs of non-space characters
+#: (the lead, two to four words, a comma), so only the end of the text before the role is searched
+_NAME_BEFORE = rxcache.compile(r"(?:^|[،:]\s*|\s(?:با|و)\s)((?:[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*\s?){2,4}?)\s*،?\s*$",
+                               regex.V1)
+_NON_SPACE_RUN = rxcache.compile(r"\S+", regex.V1)
+
+
+def _last_runs_start(text: str, runs: int, window: int = 400) -> int:
+    """Where the ``runs``-th last run of non-space characters of ``text`` starts (0 when it has
+    fewer): no match of :data:`_NAME_BEFORE` starts before it. Only the last ``window``
+    characters are read unless their runs are fewer."""
+    for lo in (max(0, len(text) - window), 0):
+        found = [r.start() for r in _NON_SPACE_RUN.finditer(text, lo)]
+        if len(found) > runs:  # (the first run found may be cut at lo; the one counted is not)
+            return found[-runs]
+        if lo == 0:
+            break
+    return 0
+
+
 def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
     """Role-led person units found with the role-head lexicon (no entity stage ran).
 
@@ -537,25 +558,28 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
     if not lex.role_heads:
         return units
     head_re = _head_pattern(lex)
+    last_start, furthest_end = -1, -1  # (roles come in order of start: the furthest end tells an overlap)
     for si, sent in enumerate(doc.sentences):
         text = norm[sent.nstart:sent.nend]
         for m in head_re.finditer(text):
             rs = sent.nstart + m.start()
             re_ = sent.nstart + m.end()
-            if any(u.role and u.role[0] <= rs < u.role[1] for u in units):
+            if rs >= last_start:
+                if rs < furthest_end:  # = any(u.role[0] <= rs < u.role[1] for u in units), every start <= rs
+                    continue
+            elif any(u.role and u.role[0] <= rs < u.role[1] for u in units):
                 continue
             head = m.group()
             re_ = _extend_title(doc, lex, sent, re_, head)
             unit = PersonRef(role=(rs, re_), sent=si, plural=_is_plural_role(norm[rs:re_]))
+            last_start, furthest_end = max(last_start, rs), max(furthest_end, re_)
             # name in quotes right after the role
-            after = norm[re_:sent.nend]
-            q = regex.match(r"^\s*«([^»]{3,40})»", after)
+            q = _QUOTED_AFTER.match(norm, re_, sent.nend)  # = «^\s*«…»» on norm[re_:sent.nend]
             if q:
-                unit.name = (re_ + q.start(1), re_ + q.end(1))
+                unit.name = (q.start(1), q.end(1))
             else:
                 before = norm[sent.nstart:rs]
-                b = regex.search(r"(?:^|[،:]\s*|\s(?:با|و)\s)((?:[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*\s?){2,4}?)\s*،?\s*$",
-                                 before, flags=regex.V1)
+                b = _NAME_BEFORE.search(before, _last_runs_start(before, 7))
                 if b:
                     cand = b.group(1).strip()
                     words = cand.split()

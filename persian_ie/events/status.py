@@ -149,6 +149,8 @@ _NOUNLIKE = {"برد", "کشت", "بست", "گشت", "دست", "شست", "خوا
 
 def status_of(doc: Document, m: Mention, lex: Lexicon) -> Optional[str]:
     """Status of one mention (``None`` when its clause gives no tense)."""
+    if m.type == "proposal":
+        return "proposed"
     gate = gates.of(doc)
     sent = doc.sentences[m.sent]
     lo, hi = max(sent.nstart, m.start - WINDOW), min(sent.nend, m.end + WINDOW)

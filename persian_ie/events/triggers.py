@@ -151,6 +151,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     sports_words = any(t.norm in lex.sports_strong for t in doc.tokens)
     heads = lex.heads
     head_sents = _head_sentences(doc, gate, heads)
+    press = [p for p in lex.press if p in doc.norm]  # (sentence texts are slices of doc.norm)
     for si in range(len(doc.sentences)):
         text, base = _sent_text(doc, si)
         taken = _Taken()
@@ -189,7 +190,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     continue
                 if sports_words and head.type == "meeting" and _match_with_country(text, s, he):
                     continue  # «پیش از دیدار با ایران» in a football report: a match
-                if _press(text, s, e, lex, head.weak and head.needs == "counterpart"):
+                if _press(text, s, e, lex, head.weak and head.needs == "counterpart", press):
                     continue
                 pending = False
                 if head.weak and not _evidence(head, text, s, he, e, verbal, base, people_spans, lex):
@@ -262,11 +263,15 @@ def _sports_title(doc: Document, lex: Lexicon) -> bool:
 _INTERVIEW = rxcache.compile(r"(?:می\u200c?خوانید|مصاحبه|گفت[\u200c ]?و[\u200c ]?گوی اختصاصی|گفتگوی اختصاصی|به گفت[\u200c ]?و[\u200c ]?گو (?:نشست|پرداخت))")
 
 
-def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False) -> bool:
-    window = text[max(0, s - 5):min(len(text), e + 25)]
-    for p in lex.press:
-        if p in window and (p.split()[0] in text[s:e] or text[s:e] in p):
-            return True
+def _press(text: str, s: int, e: int, lex: Lexicon, weak: bool = False, press: Optional[Sequence[str]] = None) -> bool:
+    """A press conference or interview, not a meeting. ``press``: the phrases of
+    ``lex.press`` the document holds (the others cannot be in ``text``), when known."""
+    phrases = lex.press if press is None else press
+    if phrases:
+        window = text[max(0, s - 5):min(len(text), e + 25)]
+        for p in phrases:
+            if p in window and (p.split()[0] in text[s:e] or text[s:e] in p):
+                return True
     if weak and _interview(text):
         return True
     return False
