@@ -73,3 +73,13 @@ def test_verb_forms_and_possessed_nouns_the_lexicon_does_not_list():
         assert lex.is_possessed_noun(possessed), possessed
     for word in ("مردمان", "متهمان", "قهرمان", "کرمان", "شاماش", "برجام", "مانامان", "فریدمان"):
         assert not lex.is_possessed_noun(word), word
+
+
+def test_is_tagged_means_listed_with_a_part_of_speech():
+    from persian_ie.entities.lexicon import CommonWords
+
+    lex = CommonWords.get()
+    assert lex.is_tagged("کتاب") and lex.is_tagged("سازمان")
+    assert not lex.is_tagged("قادرزاده")  # an unknown family name
+    assert not lex.is_tagged("")
+    assert "اصلی" in lex.words and not lex.is_tagged("اصلی")  # listed, but without a tag

@@ -137,6 +137,11 @@ class CommonWords:
                 return True
             start = k + 1
 
+    def is_tagged(self, tok: str) -> bool:
+        """hazm's lexicon lists ``tok`` with a part-of-speech tag («کرد»: yes; an unknown
+        surname or an untagged entry: no)."""
+        return self.words.get(tok) not in (None, "", "0")
+
     def is_light_verb(self, tok: str) -> bool:
         """A form of a light verb that makes compound verbs with the noun before it
         (``light_verb`` in ``word_classes.tsv`` and the forms built like them: «کردند»,
@@ -168,7 +173,7 @@ class CommonWords:
         if (a + "\u200c" + b) in self.words:
             return True  # listed with its ZWNJ, tagged or not («کینه‌توزی»)
         joined = a + b
-        return self.words.get(joined) not in (None, "", "0") or self.is_plural_noun(joined) or self.is_known(joined) \
+        return self.is_tagged(joined) or self.is_plural_noun(joined) or self.is_known(joined) \
             or self.is_plural_noun(a + "\u200c" + b)
 
     def is_untagged_word_form(self, tok: str) -> bool:
@@ -176,13 +181,13 @@ class CommonWords:
         «ـاً» with the mark dropped («فعلا», «معمولا», «حدودا»: a frequent stem, and
         labeled text uses the form as a word) or a preposition written joined to a very
         frequent word («درانتخابات», «برعهده»). Never part of a name."""
-        if self.words.get(tok) not in (None, "", "0") or len(tok) < 4:
+        if self.is_tagged(tok) or len(tok) < 4:
             return False
-        if tok.endswith("ا") and self.words.get(tok[:-1]) not in (None, "", "0") \
+        if tok.endswith("ا") and self.is_tagged(tok[:-1]) \
                 and self.freq.get(tok[:-1], 0) >= 500_000 and tok in self.not_names:
             return True
         for prefix in ("در", "بر", "با", "از"):
-            if tok.startswith(prefix) and self.words.get(tok[2:]) not in (None, "", "0") \
+            if tok.startswith(prefix) and self.is_tagged(tok[2:]) \
                     and self.freq.get(tok[2:], 0) >= 1_000_000 and not gazetteer().is_first_name(tok):
                 return True
         return False
@@ -193,7 +198,7 @@ class CommonWords:
         with «ی» for the hamza's seat as the lexicon's form («ارایه» ← «ارائه», «مسیول»)."""
         tags = self.words.get(tok)
         hamza = _hamza_form(tok) if tags in (None, "", "0") else None
-        if hamza is not None and self.words.get(hamza) not in (None, "", "0"):
+        if hamza is not None and self.is_tagged(hamza):
             return True
         if tags is None:
             return False
@@ -202,7 +207,7 @@ class CommonWords:
         for suffix in ("ی", "\u200cای", "ای", "ان", "\u200cها", "\u200cهای", "ها", "های"):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
                 stem = tok[: -len(suffix)]
-                if self.words.get(stem) not in (None, "", "0") and self.freq.get(stem, 0) >= 100_000 \
+                if self.is_tagged(stem) and self.freq.get(stem, 0) >= 100_000 \
                         and not gazetteer().is_first_name(stem):
                     return True
         return False
@@ -219,7 +224,7 @@ class CommonWords:
         «فرزند‌اش», «کشورمان», «تیم‌مان», «فرزندانشان»): a description of someone or something,
         never part of a name. Words the lexicon lists themselves (دانش، روش، کوروش، قهرمان)
         and first names are not."""
-        if self.words.get(tok) not in (None, "", "0"):
+        if self.is_tagged(tok):
             return False
         # «اش» written joined is not the possessive («شاماش» is a name, not «شام‌اش»)
         for suffix in _POSSESSIVE:
@@ -243,7 +248,7 @@ class CommonWords:
         «ایثارگران», «ان» only after an agent noun of ``agent_ending`` in
         ``word_classes.tsv``): a group of things or people, never a name. Words the lexicon
         lists themselves and first names are not."""
-        if self.words.get(tok) not in (None, "", "0") or gazetteer().is_first_name(tok):
+        if self.is_tagged(tok) or gazetteer().is_first_name(tok):
             return False
         if tok.endswith(("ویان", "ایان")) and self._people_noun(tok[:-3]):
             return True  # «دانشجویان», «نمایندگان» is below
@@ -285,10 +290,10 @@ class CommonWords:
             if tail in ("ها", "های", "هایی", "ای", "ی", "اش", "شان", "ام", "ترین", "تر"):
                 return True
         tags = self.words.get(tok)
-        if tags is None and tok.endswith("ترین") and self.words.get(tok[:-4]) not in (None, "", "0"):
+        if tags is None and tok.endswith("ترین") and self.is_tagged(tok[:-4]):
             return True  # a superlative written joined: «بزرگترین»
         hamza = _hamza_form(tok) if tags in (None, "", "0") else None
-        if hamza is not None and self.words.get(hamza) not in (None, "", "0"):
+        if hamza is not None and self.is_tagged(hamza):
             return self.is_common(hamza)
         if tags is None:
             return False

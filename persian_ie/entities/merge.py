@@ -608,7 +608,7 @@ def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
     tok = view.token_text(last).rstrip("\u200c")
     stem = tok[:-1]
     tags = lex.words.get(stem) if tok.endswith("ی") and len(stem) > 2 else None
-    if not tags or "N" not in tags.split(",") or lex.words.get(tok) not in (None, "", "0"):
+    if not tags or "N" not in tags.split(",") or lex.is_tagged(tok):
         return j
     rest = tuple(view.keys[i:last])
     return last if gaz.places.get(rest) is not None or gaz.orgs.get(rest) is not None else j
@@ -847,7 +847,7 @@ def _graded_adjective(ctx: Context, tok: str) -> bool:
     if tok.endswith(("تر", "ترین")) and "AJ" in (lex.words.get(tok) or "").split(","):
         return True  # «برتر», «بزرگترین»
     for stem in (tok[:-4] if tok.endswith("ترین") else None, tok[:-2] if tok.endswith("تر") else None,
-                 tok[:-1] if tok.endswith("ی") and lex.words.get(tok) in (None, "", "0") else None):
+                 tok[:-1] if tok.endswith("ی") and not lex.is_tagged(tok) else None):
         stem = stem.rstrip("\u200c") if stem else stem
         if stem and len(stem) > 2 and "AJ" in (lex.words.get(stem) or "").split(",") \
                 and lex.freq.get(stem, 0) >= 1_000_000:

@@ -58,7 +58,7 @@ def _surname_shaped_next(ctx: Context, u: int) -> bool:
     if nxt >= len(view) or view.sent[nxt] != view.sent[u]:
         return False
     tok = view.token_text(nxt)
-    return tok.endswith(ctx.words.surname_ending) and lex.words.get(tok) in (None, "", "0") and tok not in lex.not_names
+    return tok.endswith(ctx.words.surname_ending) and not lex.is_tagged(tok) and tok not in lex.not_names
 
 
 def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = False,
@@ -85,7 +85,7 @@ def name_like(ctx: Context, u: int, taken: Sequence[bool], allow_common: bool = 
     if nxt < len(view) and view.sent[nxt] == view.sent[u] and lex.is_light_verb(view.token_text(nxt)) \
             and not gaz.is_first_name(tok):
         return None  # the noun of a compound verb: «امام [کاری] کردند», «[ریزش] داشت»
-    if tok in lex.not_names and lex.words.get(tok) in (None, "", "0"):
+    if tok in lex.not_names and not lex.is_tagged(tok):
         return None  # a word hazm's lexicon lacks that labeled text uses as a word («بیماران», «اینترنتی», «تاکید»)
     if gaz.is_first_name(tok):
         return nxt
