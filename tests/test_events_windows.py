@@ -131,4 +131,31 @@ def test_name_before_a_role_is_found_in_the_last_runs_only():
         cut = _NAME_BEFORE.search(text, _last_runs_start(text, 7))
         assert (full and full.span(), full and full.span(1)) == (cut and cut.span(), cut and cut.span(1)), text
         found += bool(full)
+        # the same text inside a longer one (a sentence after others, a role after it): read in
+        # place, as fallback_people does, the slice's «^» kept to the slice's own start
+        lead, tail = rnd.choice(("", "x ", "۱۴۰۴. ", "وزیر گفت: ")), rnd.choice(("", " سفیر", "، رئیس"))
+        big, lo, hi = lead + text + tail, len(lead), len(lead) + len(text)
+        first = _last_runs_start(big, 7, start=lo, end=hi)
+        inside = _NAME_BEFORE.search(big[lo:hi]) if first == lo else _NAME_BEFORE.search(big, first, hi)
+        shift = lo if first == lo else 0
+        assert (full and full.span(1)) == (inside and (inside.start(1) + shift - lo, inside.end(1) + shift - lo)), text
     assert found > 100
+
+
+def test_proposer_before_a_colon_is_read_from_the_end_only():
+    from persian_ie.events.extractor import _PROPOSER_COLON, _proposer_colon_before
+
+    pieces = ["وزیر", "پیشنهاد", "کرد", "کردند", "داد", "می\u200cکنم", "که", ":", " ", "  ", "\n", "و", "،", "سفیر"]
+    rnd = random.Random(7)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(("", " ", " ", ":")) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.3:
+            text += "پیشنهاد " + rnd.choice(("کرد", "دادند", "می\u200cکند")) + rnd.choice(("", " که")) \
+                + rnd.choice(("", " ", " : ", ":", "::", " :\n ", " " * 60))
+        lead = rnd.choice(("", "به گزارش ایرنا، ", "x" * 50))
+        big = lead + text + rnd.choice(("", " کارگروهی"))
+        want = bool(_PROPOSER_COLON.search(text))
+        assert _proposer_colon_before(big, len(lead), len(lead) + len(text)) == want, text
+        found += want
+    assert found > 300
