@@ -159,3 +159,28 @@ def test_proposer_before_a_colon_is_read_from_the_end_only():
         assert _proposer_colon_before(big, len(lead), len(lead) + len(text)) == want, text
         found += want
     assert found > 300
+
+
+def test_last_runs_are_counted_backwards_as_forwards():
+    import regex
+
+    from persian_ie.events.people import _last_runs_start
+
+    def forwards(text, runs, window=400, start=0, end=None):  # (every run of the window, then the last ones)
+        end = len(text) if end is None else end
+        for lo in (max(start, end - window), start):
+            found = [r.start() for r in regex.finditer(r"\S+", text, pos=lo, endpos=end, flags=regex.V1)]
+            if len(found) > runs:
+                return found[-runs]
+            if lo == start:
+                break
+        return start
+
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(("وزیر", "و", "،", "۱۴۰۴", " ", "  ", "\n", "\t", "\u200c", "x" * rnd.randrange(1, 300)))
+                       for _ in range(rnd.randrange(0, 60)))
+        a = rnd.randrange(0, len(text) + 1)
+        b = rnd.randrange(a, len(text) + 1)
+        for runs, window in ((7, 400), (1, 5), (3, 30)):
+            assert _last_runs_start(text, runs, window, a, b) == forwards(text, runs, window, a, b), (text, a, b)

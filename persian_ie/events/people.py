@@ -10,6 +10,7 @@ entity stage has run, finds role-led units itself with a small role-head lexicon
 from __future__ import annotations
 
 import functools
+import itertools
 
 import bisect
 from dataclasses import dataclass, field
@@ -529,7 +530,7 @@ _QUOTED_AFTER = rxcache.compile(r"\s*«([^»]{3,40})»")
 #: (the lead, two to four words, a comma), so only the end of the text before the role is searched
 _NAME_BEFORE = rxcache.compile(r"(?:^|[،:]\s*|\s(?:با|و)\s)((?:[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*\s?){2,4}?)\s*،?\s*$",
                                regex.V1)
-_NON_SPACE_RUN = rxcache.compile(r"\S+", regex.V1)
+_NON_SPACE_RUN_BACKWARDS = rxcache.compile(r"(?r)\S+", regex.V1)
 
 
 def _last_runs_start(text: str, runs: int, window: int = 400, start: int = 0, end: Optional[int] = None) -> int:
@@ -538,9 +539,11 @@ def _last_runs_start(text: str, runs: int, window: int = 400, start: int = 0, en
     starts before it. Only the last ``window`` characters are read unless their runs are fewer."""
     end = len(text) if end is None else end
     for lo in (max(start, end - window), start):
-        found = [r.start() for r in _NON_SPACE_RUN.finditer(text, lo, end)]
-        if len(found) > runs:  # (the first run found may be cut at lo; the one counted is not)
-            return found[-runs]
+        # the runs from the end backwards, one more than counted (the first run of the
+        # window may be cut at lo; the one counted is not): not every run of the window
+        found = [r.start() for r in itertools.islice(_NON_SPACE_RUN_BACKWARDS.finditer(text, lo, end), runs + 1)]
+        if len(found) > runs:
+            return found[runs - 1]
         if lo == start:
             break
     return start
