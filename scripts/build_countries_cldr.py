@@ -9,8 +9,9 @@ Persian name, in Iran's spelling (``fa``) and, for the countries not listed, Afg
 (``fa_AF``: «کاستریکا»); both are kept, with the part before a qualifier as a form too («میانمار
 (برمه)» → «میانمار», «برمه»; «هنگ‌کنگ، منطقهٔ ویژهٔ اداری چین» → «هنگ‌کنگ»). A few
 spellings common in Iranian news that CLDR lacks are added (``EXTRA``). A name that is
-also an everyday word by hazm's lexicon or a listed first name («موریس», «بنین», «جرزی»)
-is listed in the last column: the stage tags it only with support, like ``ambiguous.txt``.
+also an everyday word (``words_not_names.txt``), a listed first name or a club («موریس», «بلیز»,
+«موناکو») is listed in the last column: the stage leaves it to the tagger (it is no
+gazetteer place, only a spelling of the country for :func:`canonical_country`).
 
     python scripts/build_countries_cldr.py
 
@@ -24,7 +25,7 @@ import re
 from pathlib import Path
 
 from persian_ie.entities.gazetteer import gazetteer, phrase_units
-from persian_ie.entities.lexicon import CommonWords
+from persian_ie import _resources
 from persian_ie.normalize import normalize
 
 OUT = Path(__file__).resolve().parents[1] / "persian_ie" / "resources" / "gazetteers" / "countries_cldr.tsv"
@@ -45,13 +46,13 @@ EXTRA = {
     "PS": [],
 }
 
-#: names that are also everyday words or names that hazm's lexicon and the first-name list lack
-AMBIGUOUS = {"موریس", "جرزی", "توگو", "کومور"}
+#: names that are also persons' names, words or clubs, which the first-name list and words_not_names.txt lack
+AMBIGUOUS = {"موریس", "جرزی", "بلیز", "موناکو"}
 
 HEADER = """# Countries and territories that countries.tsv lacks, from the Unicode CLDR Persian locale data
 # (fa and fa_AF territory names, via Babel; Unicode License v3) plus a few news spellings.
 # Built by scripts/build_countries_cldr.py. Columns: canonical name<TAB>other forms (|)<TAB>ISO code<TAB>ambiguous
-# forms (|: also an everyday word or a first name, tagged only with support, as ambiguous.txt).
+# forms (|: also an everyday word, a first name or a club; no gazetteer place, left to the tagger).
 """
 
 
@@ -79,7 +80,7 @@ def build() -> list:
 
     fa, af = Locale("fa").territories, Locale("fa_AF").territories
     gaz = gazetteer()
-    lex = CommonWords.get()
+    not_names = set(_resources.read_lines("gazetteers/words_not_names.txt"))  # words labeled text uses as words
     # what an earlier run of this script wrote is no evidence (the build is repeatable)
     hand = {phrase_units(f): normalize(row[0]) for row in _read(OUT.with_name("countries.tsv"))
             for f in [row[0]] + row[1].split("|") if f}
@@ -98,7 +99,7 @@ def build() -> list:
             clean = [f for f in clean if f in {normalize(x) for x in EXTRA.get(code, [])}]
         if not clean:
             continue
-        ambiguous = [f for f in clean if len(f.split()) == 1 and (lex.is_common(f) or gaz.is_first_name(f) or f in AMBIGUOUS)]
+        ambiguous = [f for f in clean if len(f.split()) == 1 and (f in not_names or gaz.is_first_name(f) or f in AMBIGUOUS)]
         if listed is not None:  # countries.tsv has it: its canonical name wins, new forms are added
             clean = [listed] + clean
         rows.append((clean[0], "|".join(clean[1:]), code, "|".join(ambiguous)))

@@ -303,13 +303,13 @@ class Gazetteer:
             row += [""] * (4 - len(row))
             name = canon(row[0])
             entry = Entry("LOC", "country", name, name)
+            ambiguous = {phrase_units(form) for form in _alts(row[3])}
             for form in [row[0]] + _alts(row[1]):
                 units = phrase_units(form)
-                if self.places.get(units) is None:
+                if self.places.get(units) is None and units not in ambiguous:
+                    # («موریس», «بلیز», «موناکو» are also names or clubs: left to the tagger)
                     self.places.add_units(units, entry)
                 self.countries.setdefault(units, name)
-            for form in _alts(row[3]):  # «موریس», «توگو»: also a name or a word
-                self.ambiguous.add(phrase_units(form))
         for row in _rows("iran_provinces.tsv"):
             row += [""] * (4 - len(row))
             name = canon(row[0])
