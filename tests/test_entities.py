@@ -1000,3 +1000,22 @@ def test_weak_organization_heads_are_chosen_by_evidence():
               "سفارتخانه": collections.Counter(uses=4, starts=0)}
     assert build.choose(counts, min_uses=50, max_share=0.05) == ["مدیریت"]
     assert "مدیریت" in build.single_word_heads() and "اداره کل" not in build.single_word_heads()
+
+
+def test_a_voweled_arabic_verse_holds_no_person():
+    nlp = _stage_with(("قَالُوا رَبَّنَا", "PER"))
+    text = "آیه ۱۱ سوره مؤمن: قَالُوا رَبَّنَا أَمَتَّنَا اثْنَتَیْنِ. لَتَجِدَنَّ أَشَدَّ النَّاسِ عَدَاوَةً لِلَّذِینَ آمَنُوا."
+    assert [e.text for e in nlp(text).doc.entities if e.label == "PER"] == []
+    # one mark («محمّد») is a spelling of a name, not a verse
+    nlp = _stage_with(("محمّد رضایی", "PER"))
+    assert ("محمّد رضایی", "PER") in [(e.text, e.label) for e in nlp("محمّد رضایی گفت که می‌آید.").doc.entities]
+
+
+def test_a_camps_adjective_after_its_noun_is_no_organization():
+    nlp = _stage_with(("اصلاح‌طلب", "ORG"), ("دمکرات", "ORG"))
+    assert [e.text for e in nlp("این فعال سیاسی اصلاح‌طلب گفت که می‌آید.").doc.entities if e.label == "ORG"] == []
+    assert [e.text for e in nlp("ترامپ سناتور دمکرات را تهدید کرد.").doc.entities if e.label == "ORG"] == []
+    # the party's own name stays, and so does the camp after a head or a comma
+    nlp = _stage_with(("حزب دموکرات", "ORG"), ("اصلاح‌طلبان", "ORG"))
+    found = [e.text for e in nlp("حزب دموکرات و اصلاح‌طلبان بیانیه دادند.").doc.entities if e.label == "ORG"]
+    assert "حزب دموکرات" in found and "اصلاح‌طلبان" in found
