@@ -942,3 +942,80 @@ def test_untagged_word_forms_end_organization_names(nlp):
 def test_a_plural_or_indefinite_head_is_no_name(nlp):
     assert ents(nlp, "به گزارش خبرگزاری ها، معترضان تجمع کردند.", "ORG") == []
     assert ents(nlp, "در هر شهر کمیته ‌ای متشکل از مدیران تشکیل می‌شود.", "ORG") == []
+
+
+def test_a_national_team_of_an_unlisted_country_is_the_country():
+    nlp = _stage_with(("اوروگوئه", "ORG"), ("کاستاریکا", "ORG"), ("ایتالیا", "LOC"), ("انگلیس", "LOC"))
+    found = [(e.text, e.label) for e in nlp("ایتالیا به همراه اوروگوئه، کاستاریکا و انگلیس در این گروه است.").doc.entities]
+    assert ("اوروگوئه", "LOC") in found and ("کاستاریکا", "LOC") in found
+    assert not any(lab == "ORG" for _, lab in found)
+
+
+def test_a_club_named_after_its_city_stays_an_organization_where_the_tagger_reads_one():
+    nlp = _stage_with(("بارسلونا", "ORG"), ("لیورپول", "ORG"))
+    found = [(e.text, e.label) for e in nlp("صلاح از رم به لیورپول پیوست و بارسلونا او را نخرید.").doc.entities]
+    assert ("لیورپول", "ORG") in found and ("بارسلونا", "ORG") in found
+    # the city itself (the tagger reads a place) and a capital acting as a state stay places
+    nlp = _stage_with(("بارسلونا", "LOC"), ("تهران", "ORG"))
+    found = [(e.text, e.label) for e in nlp("او در بارسلونا گفت تهران تحریم شده است.").doc.entities]
+    assert ("بارسلونا", "LOC") in found and ("تهران", "LOC") in found
+
+
+def test_places_as_organizations_are_chosen_by_evidence():
+    import collections
+    import importlib
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        build = importlib.import_module("build_places_as_organizations")
+    finally:
+        sys.path.pop(0)
+    counts = {"لیورپول": collections.Counter(ORG=17), "میلان": collections.Counter(ORG=13, LOC=2),
+              "تهران": collections.Counter(LOC=452, ORG=10), "شارجه": collections.Counter(ORG=2)}
+    assert build.choose(counts, min_org=5, min_share=0.75) == ["لیورپول", "میلان"]
+
+
+def test_an_everyday_head_starts_an_organization_only_where_the_tagger_reads_one():
+    nlp = _stage_with()
+    assert ents(nlp, "بانک مرکزی مدیریت موثر خود بر بازار ارز را ادامه دهد.", "ORG") == [("بانک مرکزی", "ORG")]
+    found = ents(nlp, "این کار برای مدیریت باشگاه پرسپولیس ممکن نیست.", "ORG")
+    assert ("باشگاه پرسپولیس", "ORG") in found and not any(t.startswith("مدیریت") for t, _ in found)
+    nlp = _stage_with(("مدیریت درمان تامین اجتماعی", "ORG"))  # a unit's name, as the tagger reads it
+    found = [e.text for e in nlp("مدیریت درمان تامین اجتماعی اعلام کرد.").doc.entities if e.label == "ORG"]
+    assert "مدیریت درمان تامین اجتماعی" in found
+
+
+def test_weak_organization_heads_are_chosen_by_evidence():
+    import collections
+    import importlib
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        build = importlib.import_module("build_weak_org_heads")
+    finally:
+        sys.path.pop(0)
+    counts = {"مدیریت": collections.Counter(uses=176, starts=3), "سازمان": collections.Counter(uses=601, starts=428),
+              "سفارتخانه": collections.Counter(uses=4, starts=0)}
+    assert build.choose(counts, min_uses=50, max_share=0.05) == ["مدیریت"]
+    assert "مدیریت" in build.single_word_heads() and "اداره کل" not in build.single_word_heads()
+
+
+def test_a_voweled_arabic_verse_holds_no_person():
+    nlp = _stage_with(("قَالُوا رَبَّنَا", "PER"))
+    text = "آیه ۱۱ سوره مؤمن: قَالُوا رَبَّنَا أَمَتَّنَا اثْنَتَیْنِ. لَتَجِدَنَّ أَشَدَّ النَّاسِ عَدَاوَةً لِلَّذِینَ آمَنُوا."
+    assert [e.text for e in nlp(text).doc.entities if e.label == "PER"] == []
+    # one mark («محمّد») is a spelling of a name, not a verse
+    nlp = _stage_with(("محمّد رضایی", "PER"))
+    assert ("محمّد رضایی", "PER") in [(e.text, e.label) for e in nlp("محمّد رضایی گفت که می‌آید.").doc.entities]
+
+
+def test_a_camps_adjective_after_its_noun_is_no_organization():
+    nlp = _stage_with(("اصلاح‌طلب", "ORG"), ("دمکرات", "ORG"))
+    assert [e.text for e in nlp("این فعال سیاسی اصلاح‌طلب گفت که می‌آید.").doc.entities if e.label == "ORG"] == []
+    assert [e.text for e in nlp("ترامپ سناتور دمکرات را تهدید کرد.").doc.entities if e.label == "ORG"] == []
+    # the party's own name stays, and so does the camp after a head or a comma
+    nlp = _stage_with(("حزب دموکرات", "ORG"), ("اصلاح‌طلبان", "ORG"))
+    found = [e.text for e in nlp("حزب دموکرات و اصلاح‌طلبان بیانیه دادند.").doc.entities if e.label == "ORG"]
+    assert "حزب دموکرات" in found and "اصلاح‌طلبان" in found

@@ -89,3 +89,32 @@ def test_organization_patterns_start_at_an_organization_head():
             heads += 1
             found += any(e is not None for e in ends)
     assert heads >= 8 and found >= 4
+
+
+def test_countries_beyond_the_hand_written_list_come_from_cldr():
+    # sports and world news name countries Iranian political news seldom does
+    assert is_country("کاستاریکا") and is_country("گواتمالا") and is_country("مونته نگرو")
+    assert canonical_country("مونته‌نگرو") == canonical_country("مونته نگرو") == "مونته‌نگرو"
+    assert canonical_country("اوروگوئه") == "اروگوئه"  # a news spelling of a listed country
+    assert canonical_country("بوسنی‌وهرزگوین") == "بوسنی و هرزگوین"
+    assert country_for_place("اسکاتلند") == "انگلیس"
+    g = gazetteer()
+    # a name that is also a first name, an everyday word or a club is left to the tagger
+    assert g.places.get(phrase_units("موریس")) is None and g.places.get(phrase_units("بلیز")) is None
+    assert canonical_country("موریس") == "موریس" and g.places.get(phrase_units("کاستاریکا")) is not None
+
+
+def test_the_cldr_country_list_is_rebuilt_the_same():
+    import importlib
+    import sys
+    from pathlib import Path
+    import pytest
+    pytest.importorskip("babel", reason="Babel (CLDR data) comes with the docs tooling only")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        build = importlib.import_module("build_countries_cldr")
+    finally:
+        sys.path.pop(0)
+    shipped = [line.split("\t") for line in build.OUT.read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    assert [list(r) for r in build.build()] == shipped

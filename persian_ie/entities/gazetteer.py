@@ -266,6 +266,8 @@ class Gazetteer:
         self.first_names: Dict[str, str] = {}  # normalized name -> gender
         self.ambiguous: set = set()      # folded unit tuples
         self.not_entities: set = set()   # phrases a tagger span may never be (کرونا)
+        self.places_as_orgs: set = set()  # cities clubs are named after (بارسلونا): ORG where the tagger says so
+        self.weak_heads: set = set()     # pattern heads seldom starting a name (مدیریت): only with the tagger
         self.countries: Dict[str, str] = {}  # folded unit tuple of any form/demonym -> canonical
         self.place_country: Dict[Tuple[str, ...], str] = {}
         self._load()
@@ -297,6 +299,17 @@ class Gazetteer:
                 if self.places.get(units) is None:
                     self.places.add_units(units, Entry("LOC", "capital", canon(cap), name))
                 self.place_country.setdefault(units, name)
+        for row in _rows("countries_cldr.tsv"):  # the others, from CLDR (scripts/build_countries_cldr.py)
+            row += [""] * (4 - len(row))
+            name = canon(row[0])
+            entry = Entry("LOC", "country", name, name)
+            ambiguous = {phrase_units(form) for form in _alts(row[3])}
+            for form in [row[0]] + _alts(row[1]):
+                units = phrase_units(form)
+                if self.places.get(units) is None and units not in ambiguous:
+                    # («موریس», «بلیز», «موناکو» are also names or clubs: left to the tagger)
+                    self.places.add_units(units, entry)
+                self.countries.setdefault(units, name)
         for row in _rows("iran_provinces.tsv"):
             row += [""] * (4 - len(row))
             name = canon(row[0])
@@ -371,6 +384,10 @@ class Gazetteer:
             self.ambiguous.add(phrase_units(line))
         for line in _resources.read_lines(_DIR + "not_entities.txt"):
             self.not_entities.add(phrase_units(line))
+        for line in _resources.read_lines(_DIR + "places_as_organizations.txt"):
+            self.places_as_orgs.add(phrase_units(line))
+        for line in _resources.read_lines(_DIR + "weak_org_heads.txt"):
+            self.weak_heads.add(canon(line))
 
     # -- lookups ---------------------------------------------------------------------------
 

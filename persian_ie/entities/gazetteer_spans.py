@@ -9,7 +9,11 @@ elsewhere in the document, a head (``خبرگزاری فارس``), a source slot
 found this way is extended when it is a unit of another one
 (:func:`~.org_patterns.chain_units`). A name in quotes that the text introduces as an
 organization (``شبکه «ان اچ کی»``) and an unlisted name in a source slot (``به گزارش
-روز نو،``) are organizations too.
+روز نو،``) are organizations too. A city that labeled text names as a club more often
+than as a place (``places_as_organizations.txt``: بارسلونا، لیورپول) is left to the
+tagger where it reads the name as an organization; so is a pattern from a head that
+labeled text seldom starts a name with (``weak_org_heads.txt``: «مدیریت» is mostly
+«managing»).
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
             covered_by_tagger[u] = True
     # one sense per document: what the tagger reads as a name somewhere is a name everywhere
     tagged_names = {tuple(view.keys[i:j]) for i, j, _ in tagged}
+    tagged_orgs = {(i, j) for i, j, lab in tagged if lab == "ORG"}
+    tagged_org_starts = {i for i, _, lab in tagged if lab == "ORG"}
     out: List[Found] = []
     title_ends = ctx.title_ends
     org_heads = gaz.org_heads
@@ -48,7 +54,10 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
                 i = close + 1
                 continue
         cands: List[Tuple[int, str, str]] = []
-        if org_heads.longest_at(view, i) is not None:  # (each pattern starts at an organization head)
+        head = org_heads.longest_at(view, i)
+        if head is not None and head[1].canonical in gaz.weak_heads and i not in tagged_org_starts:
+            head = None  # «[مدیریت] موثر», «[مدیریت] کرونا»: an everyday head names a unit only as the tagger reads it
+        if head is not None:  # (each pattern starts at an organization head)
             pat = org_pattern(ctx, i)
             if pat is not None:
                 cands.append((pat, "ORG", "pattern"))
@@ -67,6 +76,8 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
             if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) and units not in tagged_names \
                     and not (label == "ORG" and ctx.source_slot(i)) and not (label == "LOC" and i in title_ends):
                 continue
+            if label == "LOC" and (i, j) in tagged_orgs and units in gaz.places_as_orgs:
+                continue  # «[بارسلونا] در معامله با نراتزوری»: the club named after its city, as the tagger read it
             cands.append((j, label, "gazetteer"))
         if ctx.source_slot(i):
             hit = gaz.orgs.longest_at(view, i)

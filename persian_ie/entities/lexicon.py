@@ -32,6 +32,9 @@ _VERB_PREFIXES_MI = ("", "ن", "بر", "در", "باز", "فرا", "فرو", "و
 _FUNCTION_TAGS = {"CL", "P", "CONJ", "PRO", "DET", "NUM", "ADV", "POSTP", "PREP", "INT", "PS", "PL"}
 
 
+#: how many tokens' light-verb answers are kept (each costs ~40 prefix x stem tries)
+_LIGHT_CACHE_MAX = 100_000
+
 # possessive endings, written joined or after a half-space (the half-space is dropped before the stem)
 _POSSESSIVE = ("\u200cاش", "شان", "ش", "مان", "تان")
 
@@ -67,6 +70,7 @@ class CommonWords:
         self.freq = rep.freq
         self.verbs = rep.verb_forms
         self._stage = stage_words()
+        self._light: dict = {}  # token -> is_light_verb (a pure function of the token; bounded)
         try:
             with open(hazm_data_path("stopwords.dat"), encoding="utf-8") as fh:
                 self.stop = {w.strip().replace("ي", "ی").replace("ك", "ک") for w in fh if w.strip()}
@@ -146,6 +150,14 @@ class CommonWords:
         """A form of a light verb that makes compound verbs with the noun before it
         (``light_verb`` in ``word_classes.tsv`` and the forms built like them: «کردند»,
         «می‌کرد», «نمی‌شود», «داشتند»): «[تاکید] کرد», «[کاری] کردند», «[ریزش] داشت»."""
+        known = self._light.get(tok)
+        if known is None:
+            known = self._is_light_verb(tok)
+            if len(self._light) < _LIGHT_CACHE_MAX:
+                self._light[tok] = known
+        return known
+
+    def _is_light_verb(self, tok: str) -> bool:
         if tok in self._stage.light_verb:
             return True
         for prefix in ("نمی\u200c", "می\u200c", "نمی", "می", "ن", ""):

@@ -14,6 +14,9 @@ d. every later bare mention of a found surname or full name (``زاکانی``); 
    name tagged otherwise elsewhere in the document (a headline's «پامپئو» as ORG) is
    read as the person too, unless it is a listed place or organization.
 
+Words written with Arabic short vowels («لَتَجِدَنَّ أَشَدَّ النَّاسِ …») are a quoted verse
+or prayer: no rule makes a person of them, and the tagger's persons there are dropped.
+
 A single-token listed place that is also a first name (``مهران``) and a tagger
 PRODUCT/EVENT/FAC/ORG that starts with a first name (``دیمتری کالتسوف`` tagged
 PRODUCT) are *soft*: a person rule may take them over.
@@ -29,6 +32,8 @@ from .gazetteer import Entry, TokenTrie, phrase_units
 __all__ = ["person_spans", "first_name_cue", "name_like"]
 
 _COMMA = {"،", ","}
+#: Arabic short vowels, tanwin, shadda, sukun and the dagger alef
+_HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 #: second halves of compound Arabic first names («شمس الدین», «عبد الله»)
 _COMPOUND_TAILS = frozenset({"الدین", "الله", "اللهی", "الدوله", "السلطنه"})
 
@@ -138,6 +143,8 @@ class _PersonRules:
         self.new: List[Found] = []
 
     def run(self) -> List[Found]:
+        # the tagger's "persons" in a voweled Arabic verse are its words («[قَالُوا رَبَّنَا]»)
+        self.merged = [s for s in self.merged if s[2] != "PER" or not self.voweled(s[0], s[1])]
         self.honorific_and_first_names()
         self.quoted_names()
         self.role_apposition()
@@ -160,7 +167,16 @@ class _PersonRules:
         for u in range(i, j):
             self.taken[u] = True
             self.hard[u] = True
-        self.new.append((i, j, "PER", src))
+        if not self.voweled(i, j):
+            self.new.append((i, j, "PER", src))
+
+    def voweled(self, i: int, j: int) -> bool:
+        """The original text of units ``[i, j)`` carries Arabic short vowels (two marks or
+        more): a quoted verse or prayer («لَتَجِدَنَّ أَشَدَّ [النَّاسِ عَدَاوَة]»,
+        «[إِنَّا نَصَارَى]»), not a name; news writes names without them («محمّد» has one)."""
+        view = self.view
+        start, end = view.doc.alignment.to_original(view.nstart[i], view.nend[j - 1])
+        return sum(1 for ch in view.doc.text[start:end] if ch in _HARAKAT) >= 2
 
     def name_like(self, u: int, allow_common: bool = False, strict: bool = False) -> Optional[int]:
         return name_like(self.ctx, u, self.hard, allow_common=allow_common, strict=strict)

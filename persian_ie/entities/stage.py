@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..document import Document, Span
+from .camps import camp_adjectives
 from .context import Context, Found
 from .facilities import route_spans
 from .gazetteer_spans import gazetteer_spans
@@ -129,7 +130,7 @@ class EntityRecognizer:
                        tagger_labels=self.tagger_labels)
         merged = drop_descriptions(ctx, latin_names(ctx, media_of_desks(ctx, merged)))
         merged = route_spans(ctx, of_member_states(ctx, of_the_country(ctx, with_adjectives(ctx, merged))))
-        merged = words_written_apart(ctx, places_in_a_list(ctx, merged))
+        merged = camp_adjectives(ctx, words_written_apart(ctx, places_in_a_list(ctx, merged)))
 
         roles = []
         if self.use_roles:

@@ -53,6 +53,7 @@ class StageWords:
 
         self.determiner = words("determiner")
         self.org_descriptor = phrases("org_descriptor")
+        self.camp_adjective = frozenset(phrases("camp_adjective"))
         self.source_cue = tuple(sorted((tuple(p.split()) for p in classes.get("source_cue", ())), key=len, reverse=True))
         self.source_last = frozenset(cue[-1] for cue in self.source_cue)
         self.name_connector = words("name_connector")
