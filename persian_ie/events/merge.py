@@ -248,41 +248,179 @@ def _slot_matches(doc: Document, slot: PartSlot, p: PersonRef) -> bool:
                                           for r in reps)
 
 
+def _pair_merges(doc: Document, a: Cluster, b: Cluster) -> Optional[Tuple[bool, bool]]:
+    """Whether :func:`consolidate` merges the later cluster ``b`` into the earlier ``a``:
+    ``(share, same_sent_visit)`` when it does, else None."""
+    if a.type != b.type:
+        return None
+    sa, sb = a.status(), b.status()
+    if sa is not None and sb is not None and sa != sb:
+        return None
+    la, lb = a.location(), b.location()
+    if la is not None and lb is not None and not _same_place(doc, la, lb):
+        return None
+    share = any(_slot_matches(doc, sa_, r) for sa_ in a.parts for sl in b.parts for r in sl.refs)
+    if share and a.type in ("meeting", "phone_call") and _parties_differ(doc, a, b):
+        return None
+    same_sent_visit = a.type == "visit" and any(ma.sent == mb.sent for ma in a.mentions for mb in b.mentions)
+    halves = not share and _two_halves_of_signing(doc, a, b)
+    if not share and not same_sent_visit and not halves:
+        return None
+    return share, same_sent_visit
+
+
+def _ref_keys(doc: Document, r: PersonRef, query: bool = False) -> Optional[Set[tuple]]:
+    """Keys of ``r`` such that a ref :func:`_slot_matches` can pair with ``r`` (either way
+    round) has one of them among its own keys (``query``) when ``r`` is stored, and the other
+    way; or None when ``r`` may pair with a ref that shares no key (a plural title that
+    :func:`covers` people by country or office; «همتای …», «مقام …», «یک …» matched by country
+    alone). :func:`same_person` pairs two refs only when they share an entity or a resolved
+    person, their names are equal, share the last word and the shorter's words («ظریف» /
+    «محمد جواد ظریف») or the first word of a long name («تمیم»), or their titles share
+    their first word."""
+    if r.plural and r.role is not None:
+        return None  # covers(r, …)
+    res = r.resolved()
+    keys: Set[tuple] = {("id", id(res))}
+    for ent in (r.entity, res.entity):
+        if ent is not None:
+            keys.add(("entity", ent))
+    name = _key_name(doc, res)
+    if name:
+        keys.add(("name", name))
+        words = name.split()
+        if len(words) == 1:  # a one-word name meets a longer one ending or (3+ words) starting alike
+            keys.add(("long-last" if query else "one-last", words[0]))
+            keys.add(("long-first" if query else "one-first", words[0]))
+        elif words:
+            keys.add(("one-last" if query else "long-last", words[-1]))
+            if len(words) >= 3:
+                keys.add(("one-first" if query else "long-first", words[0]))
+            # two names of 2+ words: the shorter's words all in the longer, the last alike
+            keys.add(("long-words" if query else "short-words", words[-1], words[0]))
+            for w in words:
+                keys.add(("short-words" if query else "long-words", words[-1], w))
+    role = _key_role(doc, res)
+    if role:
+        head = _role_head(role)
+        if "همتا" in head or head in ("مقام", "یک"):
+            return None
+        keys.add(("head", head))
+    return keys
+
+
+class _ClusterIndex:
+    """Clusters of one list by the keys of their participants (:func:`_ref_keys`), so that the
+    clusters a mention or cluster may merge with are found without comparing it with all of
+    them. Positions are those of the list when it was indexed (a merged-away cluster stays
+    indexed under its position, which the caller skips)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict = {}
+        self.wild: dict = {}  # type -> positions of clusters with a ref of no keys
+        self.sents: dict = {}  # (type, sentence) -> positions (visits merge within one sentence)
+
+    def add_ref(self, doc: Document, pos: int, kind: str, r: PersonRef) -> None:
+        keys = _ref_keys(doc, r)
+        if keys is None:
+            self.wild.setdefault(kind, set()).add(pos)
+            return
+        for k in keys:
+            self.by_key.setdefault((kind,) + k, set()).add(pos)
+
+    def add_sent(self, pos: int, kind: str, sent: int) -> None:
+        self.sents.setdefault((kind, sent), set()).add(pos)
+
+    def candidates(self, doc: Document, kind: str, refs) -> Optional[Set[int]]:
+        """Positions of the clusters of type ``kind`` that share a key with one of ``refs``, and
+        the wild ones; None when one of ``refs`` is wild itself (every cluster is a candidate)."""
+        found: Set[int] = set(self.wild.get(kind, ()))
+        for r in refs:
+            keys = _ref_keys(doc, r, query=True)
+            if keys is None:
+                return None
+            for k in keys:
+                found.update(self.by_key.get((kind,) + k, ()))
+        return found
+
+
+def _merge_pairs(doc: Document, clusters: List[Cluster]) -> None:
+    """Merge (in place) the clusters :func:`_pair_merges` joins, as the plain loop does: the first
+    pair in list order that merges, merge, start again from the first pair. The pairs are found
+    through :class:`_ClusterIndex`: only clusters that share a participant key, a visit's
+    sentence or (signings) a type are compared; after a merge, only the pairs with the grown
+    cluster are read again (every other pair before it is as apart as it was)."""
+    slots: List[Optional[Cluster]] = list(clusters)
+    index = _ClusterIndex()
+    for pos, cl in enumerate(slots):
+        for sl in cl.parts:
+            for r in sl.refs:
+                index.add_ref(doc, pos, cl.type, r)
+        if cl.type == "visit":
+            for m in cl.mentions:
+                index.add_sent(pos, cl.type, m.sent)
+    by_type: dict = {}
+    for pos, cl in enumerate(slots):
+        by_type.setdefault(cl.type, []).append(pos)
+
+    def partners(pos: int) -> List[int]:
+        """Positions of live clusters that may merge with the one at ``pos`` (either way), in order."""
+        cl = slots[pos]
+        found = None
+        if cl.type != "agreement":  # (two halves of a signing share no participant)
+            found = index.candidates(doc, cl.type, [r for sl in cl.parts for r in sl.refs])
+        if found is None:
+            found = set(by_type[cl.type])
+        elif cl.type == "visit":
+            for m in cl.mentions:
+                found.update(index.sents.get((cl.type, m.sent), ()))
+        return sorted(p for p in found if p != pos and slots[p] is not None)
+
+    i = 0
+    while i < len(slots):
+        a = slots[i]
+        if a is None:
+            i += 1
+            continue
+        hit = None
+        for j in partners(i):
+            if j > i:
+                verdict = _pair_merges(doc, a, slots[j])
+                if verdict is not None:
+                    hit = j, verdict
+                    break
+        if hit is None:
+            i += 1
+            continue
+        j, (share, same_sent_visit) = hit
+        b = slots[j]
+        a.mentions.extend(b.mentions)
+        a.mentions.sort(key=lambda m: m.start)
+        for sl in b.parts:
+            for r in sl.refs:
+                _add_part(doc, a, r)
+                index.add_ref(doc, i, a.type, r)
+        if a.type == "visit":
+            for m in b.mentions:
+                index.add_sent(i, a.type, m.sent)
+        if same_sent_visit and not share:
+            _unify_traveller(doc, a)
+        slots[j] = None
+        by_type[a.type].remove(j)
+        # every pair of clusters before ``a`` is still apart; ``a`` has grown, so an earlier
+        # cluster may now take it (the plain loop starts again from the first pair)
+        for k in partners(i):
+            if k >= i:
+                break
+            if _pair_merges(doc, slots[k], a) is not None:
+                i = k
+                break
+    clusters[:] = [cl for cl in slots if cl is not None]
+
+
 def consolidate(doc: Document, clusters: List[Cluster]) -> List[Cluster]:
     """Second pass: merge clusters of one event split by an early mention that lacked a participant."""
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                if a.type != b.type:
-                    continue
-                sa, sb = a.status(), b.status()
-                if sa is not None and sb is not None and sa != sb:
-                    continue
-                la, lb = a.location(), b.location()
-                if la is not None and lb is not None and not _same_place(doc, la, lb):
-                    continue
-                share = any(_slot_matches(doc, sa_, r) for sa_ in a.parts for sl in b.parts for r in sl.refs)
-                if share and a.type in ("meeting", "phone_call") and _parties_differ(doc, a, b):
-                    continue
-                same_sent_visit = a.type == "visit" and any(ma.sent == mb.sent for ma in a.mentions for mb in b.mentions)
-                halves = not share and _two_halves_of_signing(doc, a, b)
-                if not share and not same_sent_visit and not halves:
-                    continue
-                a.mentions.extend(b.mentions)
-                a.mentions.sort(key=lambda m: m.start)
-                for sl in b.parts:
-                    for r in sl.refs:
-                        _add_part(doc, a, r)
-                if same_sent_visit and not share:
-                    _unify_traveller(doc, a)
-                del clusters[j]
-                changed = True
-                break
-            if changed:
-                break
+    _merge_pairs(doc, clusters)
     # «در تماس تلفنی … » then «در این گفت‌وگو / رایزنی کردند»: talks named loosely are the call
     calls = [c for c in clusters if c.type == "phone_call"]
     for cl in list(clusters):
@@ -506,8 +644,25 @@ class _Known:
 
 
 def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
+    """Each mention joins the first cluster it is :func:`_compatible` with (a back-reference the
+    latest of a compatible type), else starts one. Only the clusters that share a participant
+    key with it (:class:`_ClusterIndex`), or have no participants, are compared with it."""
     clusters: List[Cluster] = []
     known: List[_Known] = []  # (one per cluster)
+    index = _ClusterIndex()
+    bare: dict = {}  # type -> positions of clusters without participants (compatible with any)
+    by_type: dict = {}  # type -> positions
+
+    def join(target: int, m: Mention) -> None:
+        cl = clusters[target]
+        cl.mentions.append(m)
+        known[target].add(m)
+        for p in m.participants:
+            _add_part(doc, cl, p)
+            index.add_ref(doc, target, cl.type, p)
+        if cl.parts:
+            bare.get(cl.type, set()).discard(target)
+
     for m in mentions:
         if m.anaphoric:
             target = None
@@ -517,22 +672,26 @@ def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
                     break
             if target is None:
                 continue  # a back-reference to nothing we extracted
-            clusters[target].mentions.append(m)
-            known[target].add(m)
-            for p in m.participants:
-                _add_part(doc, clusters[target], p)
+            join(target, m)
             continue
         target = None
-        for k, cl in enumerate(clusters):
-            if _compatible(doc, cl, m, known[k]):
+        found = None
+        if m.participants and not (m.type == "visit" and m.location is not None):
+            found = index.candidates(doc, m.type, m.participants)
+        if found is None:
+            candidates = by_type.get(m.type, [])  # (in order: positions are appended)
+        else:
+            found.update(bare.get(m.type, ()))
+            candidates = sorted(found)
+        for k in candidates:
+            if _compatible(doc, clusters[k], m, known[k]):
                 target = k
                 break
         if target is None:
             target = len(clusters)
             clusters.append(Cluster(m.type))
             known.append(_Known())
-        clusters[target].mentions.append(m)
-        known[target].add(m)
-        for p in m.participants:
-            _add_part(doc, clusters[target], p)
+            by_type.setdefault(m.type, []).append(target)
+            bare.setdefault(m.type, set()).add(target)
+        join(target, m)
     return clusters
