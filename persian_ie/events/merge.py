@@ -11,7 +11,7 @@ person named in one mention and titled in another («وزیر خارجه کشو�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Set, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import regex
 
@@ -319,12 +319,25 @@ class _ClusterIndex:
         self.by_key: dict = {}
         self.wild: dict = {}  # type -> positions of clusters with a ref of no keys
         self.sents: dict = {}  # (type, sentence) -> positions (visits merge within one sentence)
+        self._keys: dict = {}  # (id of a ref, query) -> its keys (refs live as long as the merging)
+        self._added: Set[tuple] = set()  # (position, type, keys) indexed
+
+    def keys(self, doc: Document, r: PersonRef, query: bool) -> Optional[FrozenSet[tuple]]:
+        """:func:`_ref_keys` of ``r``, read once per ref."""
+        got = self._keys.get((id(r), query), self)
+        if got is self:
+            keys = _ref_keys(doc, r, query)
+            got = self._keys[(id(r), query)] = (r, None if keys is None else frozenset(keys))
+        return got[1]
 
     def add_ref(self, doc: Document, pos: int, kind: str, r: PersonRef) -> None:
-        keys = _ref_keys(doc, r)
+        keys = self.keys(doc, r, False)
         if keys is None:
             self.wild.setdefault(kind, set()).add(pos)
             return
+        if (pos, kind, keys) in self._added:
+            return  # (another mention of someone the cluster holds)
+        self._added.add((pos, kind, keys))
         for k in keys:
             self.by_key.setdefault((kind,) + k, set()).add(pos)
 
@@ -334,13 +347,15 @@ class _ClusterIndex:
     def candidates(self, doc: Document, kind: str, refs) -> Optional[Set[int]]:
         """Positions of the clusters of type ``kind`` that share a key with one of ``refs``, and
         the wild ones; None when one of ``refs`` is wild itself (every cluster is a candidate)."""
-        found: Set[int] = set(self.wild.get(kind, ()))
+        asked: Set[tuple] = set()
         for r in refs:
-            keys = _ref_keys(doc, r, query=True)
+            keys = self.keys(doc, r, True)
             if keys is None:
                 return None
-            for k in keys:
-                found.update(self.by_key.get((kind,) + k, ()))
+            asked |= keys
+        found: Set[int] = set(self.wild.get(kind, ()))
+        for k in asked:
+            found.update(self.by_key.get((kind,) + k, ()))
         return found
 
 
