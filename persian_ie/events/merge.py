@@ -366,17 +366,19 @@ def _merge_pairs(doc: Document, clusters: List[Cluster]) -> None:
     sentence or (signings) a type are compared; after a merge, only the pairs with the grown
     cluster are read again (every other pair before it is as apart as it was)."""
     slots: List[Optional[Cluster]] = list(clusters)
+    by_type: dict = {}
+    for pos, cl in enumerate(slots):
+        by_type.setdefault(cl.type, []).append(pos)
     index = _ClusterIndex()
     for pos, cl in enumerate(slots):
+        if len(by_type[cl.type]) < 2:
+            continue  # (nothing to merge with)
         for sl in cl.parts:
             for r in sl.refs:
                 index.add_ref(doc, pos, cl.type, r)
         if cl.type == "visit":
             for m in cl.mentions:
                 index.add_sent(pos, cl.type, m.sent)
-    by_type: dict = {}
-    for pos, cl in enumerate(slots):
-        by_type.setdefault(cl.type, []).append(pos)
 
     def partners(pos: int) -> List[int]:
         """Positions of live clusters that may merge with the one at ``pos`` (either way), in order."""
@@ -394,7 +396,7 @@ def _merge_pairs(doc: Document, clusters: List[Cluster]) -> None:
     i = 0
     while i < len(slots):
         a = slots[i]
-        if a is None:
+        if a is None or len(by_type[a.type]) < 2:
             i += 1
             continue
         hit = None
@@ -672,11 +674,16 @@ def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
         cl = clusters[target]
         cl.mentions.append(m)
         known[target].add(m)
+        indexed = cl.type in by_type_indexed
         for p in m.participants:
             _add_part(doc, cl, p)
-            index.add_ref(doc, target, cl.type, p)
+            if indexed:
+                index.add_ref(doc, target, cl.type, p)
         if cl.parts:
             bare.get(cl.type, set()).discard(target)
+
+    # a type is indexed from its second cluster on (one event told many times needs no index)
+    by_type_indexed: Set[str] = set()
 
     for m in mentions:
         if m.anaphoric:
@@ -691,7 +698,7 @@ def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
             continue
         target = None
         found = None
-        if m.participants and not (m.type == "visit" and m.location is not None):
+        if m.participants and m.type in by_type_indexed and not (m.type == "visit" and m.location is not None):
             found = index.candidates(doc, m.type, m.participants)
         if found is None:
             candidates = by_type.get(m.type, [])  # (in order: positions are appended)
@@ -706,7 +713,14 @@ def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
             target = len(clusters)
             clusters.append(Cluster(m.type))
             known.append(_Known())
-            by_type.setdefault(m.type, []).append(target)
+            same_type = by_type.setdefault(m.type, [])
+            same_type.append(target)
             bare.setdefault(m.type, set()).add(target)
+            if len(same_type) == 2:
+                by_type_indexed.add(m.type)
+                first = same_type[0]
+                for sl in clusters[first].parts:
+                    for r in sl.refs:
+                        index.add_ref(doc, first, m.type, r)
         join(target, m)
     return clusters
