@@ -1019,3 +1019,11 @@ def test_a_camps_adjective_after_its_noun_is_no_organization():
     nlp = _stage_with(("حزب دموکرات", "ORG"), ("اصلاح‌طلبان", "ORG"))
     found = [e.text for e in nlp("حزب دموکرات و اصلاح‌طلبان بیانیه دادند.").doc.entities if e.label == "ORG"]
     assert "حزب دموکرات" in found and "اصلاح‌طلبان" in found
+
+
+def test_a_word_of_belonging_after_its_noun_is_no_organization():
+    nlp = _stage_with(("اصفهانی", "ORG"), ("صهیونیستی", "ORG"), ("نساجی", "ORG"))
+    assert [e.text for e in nlp("هواداران اصفهانی به ورزشگاه آمدند.").doc.entities if e.label == "ORG"] == []
+    assert [e.text for e in nlp("او گفت دشمن صهیونیستی شکست می‌خورد.").doc.entities if e.label == "ORG"] == []
+    # a club named by a known word + «ی» stays
+    assert "نساجی" in [e.text for e in nlp("بازیکنان نساجی شاد بودند.").doc.entities if e.label == "ORG"]
