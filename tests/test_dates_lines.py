@@ -71,3 +71,35 @@ def test_line_bounds(text):
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
     for a, b in spans:
         assert text[a:b].rstrip("\n").count("\n") == 0
+
+
+def _table_texts():
+    from pathlib import Path
+    out = []
+    for name in ("date_expressions.tsv", "date_expressions_hard.tsv"):
+        for line in (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                out.append(normalize(line.split("\t")[1] if "\t" in line else line))
+    return out
+
+
+def test_leads_skip_no_match(monkeypatch):
+    """The rules' start lookaheads (``_lead``) only skip positions where no match starts: the
+    same mentions as the grammar without them, on the date tables and a text dense in
+    number words, digits and month names."""
+    texts = _table_texts() + [TEXT, normalize(
+        "یک و دو و سه و بیست و یکم دی‌ماه ۱۴۰۳ و ۱۹آبان و دوم مهرماه سال گذشته، ده‌ها سال پیش، "
+        "نیم ساعت و چند روز بعد، در ۱۴۰۲ و انتخابات ۱۴۰۰، مورخه ۵ اکتبر ۲۰۱۸ میلادی، اواخر آبان")]
+    assert len(texts) > 200
+    with_leads = [[(m.start, m.end, m.kind, m.text) for m in R.recognize(t)] for t in texts]
+    plain = R.grammar(leads=False)
+    assert [p.pattern for p, _, _ in plain.rules] != [p.pattern for p, _, _ in R.grammar().rules]
+    monkeypatch.setattr(R, "grammar", lambda leads=True: plain)
+    without = [[(m.start, m.end, m.kind, m.text) for m in R.recognize(t)] for t in texts]
+    assert sum(map(len, without)) > 250
+    assert with_leads == without
+
+
+@pytest.mark.parametrize("words", [[" x"], [".ق"]])
+def test_lead_refuses_words_not_written_literally(words):
+    assert R._lead(words) is None

@@ -131,4 +131,56 @@ def test_name_before_a_role_is_found_in_the_last_runs_only():
         cut = _NAME_BEFORE.search(text, _last_runs_start(text, 7))
         assert (full and full.span(), full and full.span(1)) == (cut and cut.span(), cut and cut.span(1)), text
         found += bool(full)
+        # the same text inside a longer one (a sentence after others, a role after it): read in
+        # place, as fallback_people does, the slice's «^» kept to the slice's own start
+        lead, tail = rnd.choice(("", "x ", "۱۴۰۴. ", "وزیر گفت: ")), rnd.choice(("", " سفیر", "، رئیس"))
+        big, lo, hi = lead + text + tail, len(lead), len(lead) + len(text)
+        first = _last_runs_start(big, 7, start=lo, end=hi)
+        inside = _NAME_BEFORE.search(big[lo:hi]) if first == lo else _NAME_BEFORE.search(big, first, hi)
+        shift = lo if first == lo else 0
+        assert (full and full.span(1)) == (inside and (inside.start(1) + shift - lo, inside.end(1) + shift - lo)), text
     assert found > 100
+
+
+def test_proposer_before_a_colon_is_read_from_the_end_only():
+    from persian_ie.events.extractor import _PROPOSER_COLON, _proposer_colon_before
+
+    pieces = ["وزیر", "پیشنهاد", "کرد", "کردند", "داد", "می\u200cکنم", "که", ":", " ", "  ", "\n", "و", "،", "سفیر"]
+    rnd = random.Random(7)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(("", " ", " ", ":")) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.3:
+            text += "پیشنهاد " + rnd.choice(("کرد", "دادند", "می\u200cکند")) + rnd.choice(("", " که")) \
+                + rnd.choice(("", " ", " : ", ":", "::", " :\n ", " " * 60))
+        lead = rnd.choice(("", "به گزارش ایرنا، ", "x" * 50))
+        big = lead + text + rnd.choice(("", " کارگروهی"))
+        want = bool(_PROPOSER_COLON.search(text))
+        assert _proposer_colon_before(big, len(lead), len(lead) + len(text)) == want, text
+        found += want
+    assert found > 300
+
+
+def test_last_runs_are_counted_backwards_as_forwards():
+    import regex
+
+    from persian_ie.events.people import _last_runs_start
+
+    def forwards(text, runs, window=400, start=0, end=None):  # (every run of the window, then the last ones)
+        end = len(text) if end is None else end
+        for lo in (max(start, end - window), start):
+            found = [r.start() for r in regex.finditer(r"\S+", text, pos=lo, endpos=end, flags=regex.V1)]
+            if len(found) > runs:
+                return found[-runs]
+            if lo == start:
+                break
+        return start
+
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(("وزیر", "و", "،", "۱۴۰۴", " ", "  ", "\n", "\t", "\u200c", "x" * rnd.randrange(1, 300)))
+                       for _ in range(rnd.randrange(0, 60)))
+        a = rnd.randrange(0, len(text) + 1)
+        b = rnd.randrange(a, len(text) + 1)
+        for runs, window in ((7, 400), (1, 5), (3, 30)):
+            assert _last_runs_start(text, runs, window, a, b) == forwards(text, runs, window, a, b), (text, a, b)

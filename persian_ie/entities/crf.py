@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+from array import array
 from bisect import bisect_right
 from collections.abc import Mapping
 from contextlib import ExitStack
@@ -80,8 +81,9 @@ class WordTable(Mapping):
     """``word → (field, ...)`` from ``word<TAB>fields`` lines.
 
     Loading builds no per-word objects (start-up time): lines already in sorted
-    order (the shipped table) are looked up by bisection; others go into a dict.
-    A row is split into its fields when it is looked up.
+    order (the shipped table) are packed into one UTF-8 string (:class:`_PackedLines`)
+    and looked up by bisection; others go into a dict. A row is split into its fields
+    when it is looked up.
     """
 
     __slots__ = ("_lines", "_rows")
@@ -89,7 +91,7 @@ class WordTable(Mapping):
     def __init__(self, lines: List[str]):
         lines = [x for x in lines if x] if "" in lines else lines
         if lines == sorted(lines) and all(map(str.__contains__, lines, repeat("\t"))):  # (C loops: start-up time)
-            self._lines: Optional[List[str]] = lines
+            self._lines: Optional[_PackedLines] = _PackedLines(lines)
             self._rows: Optional[Dict[str, str]] = None
         else:
             self._lines = None
@@ -101,12 +103,7 @@ class WordTable(Mapping):
     def _rest(self, word: str):
         if self._rows is not None:
             return self._rows.get(word, _MISSING)
-        lines = self._lines
-        # the last line starting with «word\t» (as a dict keeps a repeated word's last row)
-        i = bisect_right(lines, word + "\t\U0010ffff") - 1
-        if i >= 0 and lines[i].startswith(word + "\t") and "\t" not in word:
-            return lines[i][len(word) + 1:]
-        return _MISSING
+        return self._lines.rest(word)
 
     def __getitem__(self, word: str) -> WordInfo:
         rest = self._rest(word)
@@ -133,6 +130,66 @@ class WordTable(Mapping):
 
 
 _MISSING = object()
+
+
+class _PackedLines(Sequence):
+    """Sorted ``word<TAB>fields`` lines in one UTF-8 ``bytes`` with their start offsets.
+
+    The shipped word-feature table has ~200,000 short lines: kept as ``str`` objects they
+    took ~16.5 MB of a process (the header of a string is larger than its text); packed,
+    ~4 MB of text and ~0.8 MB of offsets. UTF-8 keeps the code-point order, so the
+    packed lines are still sorted and a word is found by bisection.
+    """
+
+    __slots__ = ("_blob", "_starts", "_n")
+
+    def __init__(self, lines: List[str]):
+        import numpy as np
+
+        self._blob = ("\n".join(lines) + "\n").encode("utf-8")
+        breaks = np.flatnonzero(np.frombuffer(self._blob, dtype=np.uint8) == 10)
+        starts = np.empty(len(breaks) + 1, dtype=np.uint32)
+        starts[0] = 0
+        starts[1:] = breaks + 1
+        #: the start of each line, and one past the last line's break
+        self._starts = array("I", starts.tobytes())
+        self._n = len(breaks)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _raw(self, i: int) -> bytes:
+        return self._blob[self._starts[i]:self._starts[i + 1] - 1]
+
+    def __getitem__(self, i):  # (a Sequence's; iteration and tests)
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return self._raw(i).decode("utf-8")
+
+    def rest(self, word: str):
+        """The fields part of the last line starting with «word\t» (as a dict keeps a
+        repeated word's last row), or ``_MISSING``."""
+        if "\t" in word:
+            return _MISSING
+        head = (word + "\t").encode("utf-8", "surrogatepass")
+        target = head + b"\xf4\x8f\xbf\xbf"  # (U+10FFFF: after every line that starts with head)
+        blob, starts = self._blob, self._starts
+        lo, hi = 0, self._n  # bisect_right over the lines, inline (no key calls)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if target < blob[starts[mid]:starts[mid + 1] - 1]:
+                hi = mid
+            else:
+                lo = mid + 1
+        if lo:
+            line = blob[starts[lo - 1]:starts[lo] - 1]
+            if line.startswith(head):
+                return line[len(head):].decode("utf-8")
+        return _MISSING
 
 
 def load_gazetteer(path: Union[str, Path, None] = None) -> Dict[Tuple[str, ...], Tuple[str, ...]]:

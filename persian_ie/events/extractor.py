@@ -8,6 +8,8 @@ mentions into events (:mod:`.merge`) → topics (:mod:`.topics`) → records.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from typing import Dict, List, Optional, Sequence, Tuple
 
 
@@ -57,6 +59,24 @@ _KIN = rxcache.compile(r"[\s،\"«»]*(?:برادر|خواهر|همسر|مادر
 _MULTILATERAL = rxcache.compile(r"(?:نشست|اجلاس|جلسه|همایش|کنفرانس)(?:\u200c?های|\u200c?ها)?\s+(?:سران|وزرای|وزیران|اعضای|نمایندگان|رهبران)"
                               r"\s+(?:[\p{L}\u200c]+\s+){0,2}?(?:کشورهای\s+(?:عضو\s+)?)?(?:سازمان|اتحادیه|شورای|گروه|جنبش|پیمان|مجمع)(?![\p{L}\u200c])")
 _PROPOSER_COLON = rxcache.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
+
+
+#: the run of spaces and colons a text ends with (searched backwards: as long as the run)
+_TRAILING_SPACE_OR_COLON = rxcache.compile(r"(?r)[\s:]*\Z")
+#: longest «پیشنهاد VERB که» a :data:`_PROPOSER_COLON` match starts with (17), and a margin
+_PROPOSER_LEAD = 40
+
+
+def _proposer_colon_before(norm: str, lo: int, a: int) -> bool:
+    """``_PROPOSER_COLON.search(norm[lo:a])``, reading only the end of that text.
+
+    A match ends at ``a`` with spaces and at most one colon after a word that ends in a
+    letter, so it starts at most :data:`_PROPOSER_LEAD` characters before the run of spaces
+    and colons the text ends with: searching the whole clause prefix for each mention made
+    a run-on sentence of proposals quadratic.
+    """
+    k = _TRAILING_SPACE_OR_COLON.search(norm, lo, a).start()
+    return bool(_PROPOSER_COLON.search(norm[max(lo, k - _PROPOSER_LEAD):a]))
 
 
 _COUNTED_COUNTRIES = rxcache.compile(r"(?:دو|سه|چهار|پنج)\s+کشور")
@@ -244,12 +264,16 @@ class EventExtractor:
         a, _ = clause_window(doc, m)
         sent = doc.sentences[m.sent]
         if (m.type == "proposal" or m.status == "proposed" or m.type == "working_group") \
-                and _PROPOSER_COLON.search(doc.norm[sent.nstart:a]):
+                and _proposer_colon_before(doc.norm, sent.nstart, a):
             # «X پیشنهاد کرد: کارگروهی … تشکیل شود»: X is the proposer
             prev = Mention(m.type, sent.nstart, a - 1, m.sent, m.head, a - 1)
             pa, _ = clause_window(doc, prev)
             if _positions(doc, units)[1]:  # units in order of start: the first one in [pa, a] by the index
-                extra = [u for u in index_of(doc, "units", units, lambda u: u.start).between(pa, a + 1) if u.end <= a]
+                # (only the first is kept: not a list of every unit since the sentence start)
+                near = index_of(doc, "units", units, lambda u: u.start)
+                keys, items = near.keys, near.items
+                extra = next(([items[k]] for k in range(bisect_left(keys, pa), bisect_left(keys, a + 1))
+                              if items[k].end <= a), [])
             else:
                 extra = [u for u in units if pa <= u.start and u.end <= a]
             parts = extra[:1] + parts

@@ -10,6 +10,7 @@ entity stage has run, finds role-led units itself with a small role-head lexicon
 from __future__ import annotations
 
 import functools
+import itertools
 
 import bisect
 from dataclasses import dataclass, field
@@ -529,20 +530,23 @@ _QUOTED_AFTER = rxcache.compile(r"\s*«([^»]{3,40})»")
 #: (the lead, two to four words, a comma), so only the end of the text before the role is searched
 _NAME_BEFORE = rxcache.compile(r"(?:^|[،:]\s*|\s(?:با|و)\s)((?:[\p{Arabic}&&\p{L}][\p{Arabic}&&\p{L}\u200c]*\s?){2,4}?)\s*،?\s*$",
                                regex.V1)
-_NON_SPACE_RUN = rxcache.compile(r"\S+", regex.V1)
+_NON_SPACE_RUN_BACKWARDS = rxcache.compile(r"(?r)\S+", regex.V1)
 
 
-def _last_runs_start(text: str, runs: int, window: int = 400) -> int:
-    """Where the ``runs``-th last run of non-space characters of ``text`` starts (0 when it has
-    fewer): no match of :data:`_NAME_BEFORE` starts before it. Only the last ``window``
-    characters are read unless their runs are fewer."""
-    for lo in (max(0, len(text) - window), 0):
-        found = [r.start() for r in _NON_SPACE_RUN.finditer(text, lo)]
-        if len(found) > runs:  # (the first run found may be cut at lo; the one counted is not)
-            return found[-runs]
-        if lo == 0:
+def _last_runs_start(text: str, runs: int, window: int = 400, start: int = 0, end: Optional[int] = None) -> int:
+    """Where the ``runs``-th last run of non-space characters of ``text[start:end]`` starts
+    (``start`` when it has fewer; offsets in ``text``): no match of :data:`_NAME_BEFORE`
+    starts before it. Only the last ``window`` characters are read unless their runs are fewer."""
+    end = len(text) if end is None else end
+    for lo in (max(start, end - window), start):
+        # the runs from the end backwards, one more than counted (the first run of the
+        # window may be cut at lo; the one counted is not): not every run of the window
+        found = [r.start() for r in itertools.islice(_NON_SPACE_RUN_BACKWARDS.finditer(text, lo, end), runs + 1)]
+        if len(found) > runs:
+            return found[runs - 1]
+        if lo == start:
             break
-    return 0
+    return start
 
 
 def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
@@ -578,14 +582,17 @@ def fallback_people(doc: Document, lex: Lexicon) -> List[PersonRef]:
             if q:
                 unit.name = (q.start(1), q.end(1))
             else:
-                before = norm[sent.nstart:rs]
-                b = _NAME_BEFORE.search(before, _last_runs_start(before, 7))
+                # = _NAME_BEFORE.search(before, _last_runs_start(before, 7)) with before = norm[sent.nstart:rs],
+                # without copying the sentence up to every role (its «^» is the sentence start)
+                first = _last_runs_start(norm, 7, start=sent.nstart, end=rs)
+                b = _NAME_BEFORE.search(norm[sent.nstart:rs]) if first == sent.nstart else \
+                    _NAME_BEFORE.search(norm, first, rs)
                 if b:
                     cand = b.group(1).strip()
                     words = cand.split()
                     if 2 <= len(words) <= 4 and not any(w in _STOP for w in words) \
                             and not head_re.search(cand):
-                        s0 = sent.nstart + b.start(1)
+                        s0 = (sent.nstart if first == sent.nstart else 0) + b.start(1)
                         unit.name = _strip_honorific(norm, s0, s0 + len(cand))
             units.append(unit)
     return units
