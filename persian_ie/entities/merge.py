@@ -4,9 +4,13 @@ All rules that decide between the two sources live here, in this order, for each
 tagger span (:func:`merge`):
 
 1. a non-person tagger span that starts inside a role title or its ministry
-   (``خارجه آمریکا`` of ``وزیر خارجه آمریکا``) is dropped; so is one made of demonyms
-   only (``ایتالیایی``, ``آمریکایی و آلبانیایی``) and one that describes rather than
-   names (:func:`_description`: ``اداره امور عراق``, ``یهودیان فرانسه``, ``کمیسیون مشترک``);
+   (``خارجه آمریکا`` of ``وزیر خارجه آمریکا``) is dropped; so is a person that is a title
+   and its country only or the start of a longer title (``امیر قطر``, ``نایب`` of ``نایب
+   رئیس``), one made of demonyms only (``ایتالیایی``, ``آمریکایی و آلبانیایی``), one that
+   describes rather than names (:func:`_description`: ``اداره امور عراق``, ``یهودیان
+   فرانسه``, ``کمیسیون مشترک``, ``کانون اروپایی``) and a clause's indefinite object
+   (``فرمانی را``); a "person" whose words the text introduced as an organization (``شرکت
+   لوفت هانزا``) and the tagger also read as one is that organization;
 2. no overlap: the tagger span is kept;
 3. the same extent: the gazetteer's label stands (countries and cities LOC,
    newspapers and universities ORG), except a listed place the tagger read as a
@@ -14,7 +18,8 @@ tagger span (:func:`merge`):
 4. inside a gazetteer/pattern span: dropped, the pattern knows the extent
    (``شهرداری تهران`` not ``تهران``);
 5. around gazetteer spans (the tagger found something longer): the tagger span wins,
-   except a place swallowing an organization pattern, an office after a title
+   except a place swallowing an organization pattern, listed international organizations
+   side by side (``[آژانس بین‌المللی انرژی اتمی] [سازمان ملل]``), an office after a title
    (``رئیس [دفتر سیاسی حماس]``), an adjective + place read as an organization
    (``[شهری تهران]``), and — with ``bare_places`` — ordinary words around a known place
    (``استان ایلام``, ``قطر تماس``), where the bare place is the entity;
@@ -31,7 +36,7 @@ organizations given again nested inside a longer name (:func:`organizations_in_e
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Set, Tuple
 
 from .context import PUNCT_LIKE, QUOTE_CLOSE, QUOTE_OPEN, Context, Found, Tagged
 from .gazetteer import fold as _fold_unit
@@ -122,9 +127,14 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
     person_words = {view.token_text(j - 1) for i, j, lab in tagged if lab == "PER"}
     title_ends = ctx.title_ends
     spans = _Spans(found)
+    introduced = _names_of_organizations(ctx, found, tagged)
     for ti, tj, tlab in sorted(tagged):
         if tlab != "PER" and inside_title[ti]:
             continue
+        if tlab == "PER" and _title_of_countries(ctx, ti, tj):
+            continue  # «امیر قطر», «نایب» of «نایب رئیس»: a title (and its country) is the role's
+        if tlab == "PER" and tuple(view.keys[ti:tj]) in introduced:
+            tlab = "ORG"  # «شرکت لوفت هانزا» … «لوفت هانزا»: the company the text introduced
         if _only_demonyms(ctx, ti, tj):
             continue  # «ایتالیایی», «آمریکایی و آلبانیایی» are not entities
         if tlab != "PER" and _description(ctx, ti, tj, tlab):
@@ -144,6 +154,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
             # (a body named in it stays: «سامانه بهداشت و درمان [ارتش جمهوری اسلامی ایران]»)
         if tlab != "PER":
             tj = _without_indefinite_object(ctx, ti, tj)  # «[ازبکستان] فرمانی را صادر کرد»
+            if tj == ti:
+                continue  # «فرمانی را صادر کرد»: the clause's object, no name
         over = spans.overlapping(ti, tj)
         if not over:
             if bare_places and tlab == "LOC":
@@ -192,6 +204,8 @@ def merge(ctx: Context, found: List[Found], tagged: List[Tagged], bare_places: b
                     and _ordinary_words(ctx, ti, min(s[0] for s in over)) and _unambiguous_name(ctx, last[0], last[1]) \
                     and not _municipal(ctx, last):
                 continue  # «[جنگ] رژیم صهیونیستی», «[رسمی] فدراسیون فوتبال»: plain words before a name are not in it
+            if tlab == "ORG" and _listed_side_by_side(ctx, over, ti, tj):
+                continue  # «[آژانس بین‌المللی انرژی اتمی] [سازمان ملل]»: two listed names, not one
             inner = {u for s in over for u in range(s[0], s[1])}
             extra = [u for u in range(ti, tj) if u not in inner]
             if tlab == "ORG" and ti in title_ends and view.token_text(ti) in words.office_word \
@@ -575,6 +589,8 @@ def _of_a_nationality(ctx: Context, i: int, j: int) -> bool:
     adjective names (``state_body``: «ارتش سوری», «پلیس سعودی», «دولت ایرانی»)."""
     view, gaz, words = ctx.view, ctx.gaz, ctx.words
     head = gaz.org_heads.longest_at(view, i)
+    if head is None and view.tok_start[i] and _is_body_head(ctx, view.token_text(i)):
+        head = (view.next_token_unit(i), None)  # «کانون», «ائتلاف»: a body's head too
     if head is None or head[0] >= j or view.token_text(i) in words.state_body \
             or gaz.orgs.get(tuple(view.keys[i:j])) is not None:
         return False
@@ -589,8 +605,10 @@ def _of_a_nationality(ctx: Context, i: int, j: int) -> bool:
         elif tok == "و" and seen:
             k = view.next_token_unit(k)
         elif tok.endswith("ی") and len(tok) > 3 and view.next_token_unit(k) <= j \
-                and gaz.places.get((_fold_unit(tok[:-1]),)) is not None and not gaz.is_first_name(tok):
-            k, seen = view.next_token_unit(k), True  # «تهرانی»: a listed place + «ی»
+                and (gaz.places.get((_fold_unit(tok[:-1]),)) is not None
+                     or tok.endswith("ایی") and gaz.places.get((_fold_unit(tok[:-2]),)) is not None) \
+                and not gaz.is_first_name(tok):
+            k, seen = view.next_token_unit(k), True  # «تهرانی», «اروپایی»: a listed place + «ی»/«یی»
         else:
             return False
     return seen
@@ -602,7 +620,7 @@ def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
     listed place or organization; else ``j``."""
     view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
     last = view.first_unit[view.tok[j - 1]]
-    if last <= i or view.tok[j - 1] + 1 >= len(view.doc.tokens) \
+    if last < i or view.tok[j - 1] + 1 >= len(view.doc.tokens) \
             or view.doc.tokens[view.tok[j - 1] + 1].norm != "را":
         return j
     tok = view.token_text(last).rstrip("\u200c")
@@ -610,6 +628,13 @@ def _without_indefinite_object(ctx: Context, i: int, j: int) -> int:
     tags = lex.words.get(stem) if tok.endswith("ی") and len(stem) > 2 else None
     if not tags or "N" not in tags.split(",") or lex.is_tagged(tok):
         return j
+    if last == i:  # the whole span is the object, right after a listed name: «ازبکستان [فرمانی] را»
+        before = view.first_unit[view.tok[i] - 1] if view.tok[i] > 0 else None
+        listed_before = before is not None and any(
+            hit is not None and hit[0] == i for hit in (gaz.places.longest_at(view, b) or gaz.orgs.longest_at(view, b)
+                                                        for b in range(max(0, before - 4), before + 1)))
+        return i if listed_before and gaz.orgs.longest_at(view, i) is None and gaz.places.longest_at(view, i) is None \
+            and not gaz.is_first_name(tok) else j
     rest = tuple(view.keys[i:last])
     return last if gaz.places.get(rest) is not None or gaz.orgs.get(rest) is not None else j
 
@@ -684,6 +709,68 @@ def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
             continue
         out.append(s)
     return out
+
+
+def _title_of_countries(ctx: Context, i: int, j: int) -> bool:
+    """A tagger "person" that is a title and countries after it only («[امیر قطر] تماس
+    گرفت», «[پادشاه عربستان]»: a ROLE, found later), or the first words of a longer title
+    («[نایب] رئیس جبهه»). A title alone is :func:`~.tagger.clean_tagged`'s business."""
+    view, gaz = ctx.view, ctx.gaz
+    hit = gaz.titles.longest_at(view, i)
+    if hit is None:
+        return False
+    if hit[0] > j:
+        return True
+    u = hit[0]
+    if u >= j:
+        return False
+    while u < j:
+        more = gaz.places.longest_at(view, u)
+        if more is None or more[0] > j or more[1].kind != "country":
+            return False  # «شیخ کریمه», «امیر تاجیک»: a name after a title word (a region, a demonym)
+        u = more[0]
+    return True
+
+
+def _names_of_organizations(ctx: Context, found: List[Found], tagged: List[Tagged]) -> Set[Tuple[str, ...]]:
+    """Names the document introduces with an organization's head («شرکت [لوفت هانزا]»,
+    an organization pattern) that the tagger reads as an organization elsewhere in it too:
+    its "person" readings of the same words are the organization (one name, one type in a
+    text)."""
+    view, gaz = ctx.view, ctx.gaz
+    tagged_orgs = {tuple(view.keys[i:j]) for i, j, lab in tagged if lab == "ORG"}
+    if not tagged_orgs:
+        return set()
+    names = set()
+    for i, j, lab, src in found:
+        if lab != "ORG" or src != "pattern":
+            continue
+        head = gaz.org_heads.longest_at(view, i)
+        if head is not None and i < head[0] < j:
+            name = tuple(view.keys[head[0]:j])
+            if name in tagged_orgs and not gaz.is_first_name(view.token_text(head[0])):
+                names.add(name)
+    return names
+
+
+def _listed_side_by_side(ctx: Context, over: List[Found], ti: int, tj: int) -> bool:
+    """The tagger's organization ``[ti, tj)`` is exactly two or more listed organizations
+    of several words each, one after the other («آژانس بین‌المللی انرژی اتمی سازمان
+    ملل»): two names, when each is an international organization, none a unit of another
+    (a listed name that holds another is listed whole: «شورای امنیت سازمان ملل»; a body's
+    unit is named with the body: «نیروی قدس سپاه پاسداران», «مجمع عمومی بیمه مرکزی ایران»)."""
+    view, gaz = ctx.view, ctx.gaz
+    if len(over) < 2:
+        return False
+    u = ti
+    for s in sorted(over):
+        if s[0] != u or s[2] != "ORG" or s[3] != "gazetteer" or view.tok[s[0]] == view.tok[s[1] - 1]:
+            return False
+        entry = gaz.orgs.get(tuple(view.keys[s[0]:s[1]]))
+        if entry is None or entry.kind != "international":
+            return False  # «[نیروی قدس] [سپاه پاسداران …]»: a body's unit is named with the body
+        u = s[1]
+    return u == tj
 
 
 def _only_demonyms(ctx: Context, i: int, j: int) -> bool:
