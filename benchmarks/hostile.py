@@ -54,12 +54,32 @@ def _run_on(n: int) -> str:
     return _corpus_text(n + n // 10).replace(".", " ").replace("\n", " ").replace("؟", " ")[:n]
 
 
+_FIRST = ("علی", "محمد", "حسن", "رضا", "مهدی", "سعید", "حمید", "مجید", "احمد", "جواد", "کاظم", "ناصر", "عباس", "مسعود",
+          "بهرام", "داوود")
+_LAST = ("زاکانی", "عراقچی", "پزشکیان", "قالیباف", "لاریجانی", "ظریف", "روحانی", "جلیلی", "رئیسی", "نوبخت", "واعظی",
+         "کرمانی", "صالحی", "موسوی", "حسینی", "کریمی")
+
+
+def _distinct_meetings(n: int) -> str:
+    """Meetings between ever new pairs of 256 people, one sentence each (a news digest)."""
+    names = [f"{f} {l}" for f in _FIRST for l in _LAST]
+    out: List[str] = []
+    size = i = 0
+    while size < n:
+        out.append(f"{names[i % len(names)]} با {names[(i * 7 + 3) % len(names)]} دیدار کرد. ")
+        size += len(out[-1])
+        i += 1
+    return "".join(out)[:n]
+
+
 #: name → (text of about n characters, default n)
 INPUTS: Dict[str, Tuple[Callable[[int], str], int]] = {
     "trigger": (_repeat("دیدار "), 6_000),
     "meeting": (_repeat("زاکانی با سفیر بلاروس دیدار کرد و "), 13_600),
     # a titled proposer before a colon, again and again in one sentence (no person entity)
     "proposals": (_repeat("وزیر پیشنهاد کرد: کارگروهی تشکیل شود و "), 12_000),
+    # hundreds of distinct events: the merging of mentions into events compares clusters pairwise
+    "distinct": (_distinct_meetings, 6_000),
     "seed": (_seed, 40_000),
     "run-on": (_run_on, 40_000),
     "names": (_repeat("علیرضا زاکانی، دیمتری کالتسوف، مسعود پزشکیان، "), 40_000),

@@ -184,3 +184,36 @@ def test_last_runs_are_counted_backwards_as_forwards():
         b = rnd.randrange(a, len(text) + 1)
         for runs, window in ((7, 400), (1, 5), (3, 30)):
             assert _last_runs_start(text, runs, window, a, b) == forwards(text, runs, window, a, b), (text, a, b)
+
+
+def test_fullest_name_reads_only_the_names_ending_alike(nlp):
+    from persian_ie.events.extractor import EventExtractor
+    from persian_ie.events.people import fold
+
+    def plain(doc, name, units):  # (every unit's name)
+        norm = doc.norm
+        words = fold(norm[name[0]:name[1]]).split()
+        best = name
+        for u in units:
+            if u.name is None:
+                continue
+            cand = fold(norm[u.name[0]:u.name[1]]).split()
+            if len(cand) > len(words) and cand[-1:] == words[-1:] and all(w in cand for w in words):
+                if len(cand) > len(fold(norm[best[0]:best[1]]).split()):
+                    best = u.name
+        return best
+
+    extra = "پزشکیان با زاکانی دیدار کرد. مسعود پزشکیان و علیرضا زاکانی و دکتر مسعود پزشکیان گفت‌وگو کردند. " \
+            "زاکانی گفت. محمد پزشکیان آمد."
+    checked = longer = 0
+    for text in TEXTS + [MEETINGS, extra]:
+        doc = _before_events(nlp, text)
+        units = people_of(doc, Lexicon.default())
+        spans = [u.name for u in units if u.name is not None] + [(0, 0), (0, min(3, len(doc.norm)))]
+        for name in spans:
+            got = EventExtractor._fullest_name(doc, name, units)
+            assert got == plain(doc, name, units), (text[:40], name)
+            checked += 1
+            longer += got != name
+        doc.user_data.pop("_events_names_by_last_word", None)
+    assert checked > 30 and longer >= 2

@@ -61,6 +61,22 @@ _MULTILATERAL = rxcache.compile(r"(?:نشست|اجلاس|جلسه|همایش|ک�
 _PROPOSER_COLON = rxcache.compile(r"پیشنهاد (?:کرد|کردند|داد|دادند|می\u200c?کنم|می\u200c?کند)(?: که)?\s*:?\s*$")
 
 
+def _names_by_last_word(doc: Document, units: Sequence[PersonRef]) -> Dict[str, List[Tuple[List[str], Tuple[int, int]]]]:
+    """The units' names (folded words, span) by their last folded word, in the units' order
+    (once per document and unit list)."""
+    cached = doc.user_data.get("_events_names_by_last_word")
+    if cached is None or cached[0] is not units or cached[1] != len(units):
+        table: Dict[str, List[Tuple[List[str], Tuple[int, int]]]] = {}
+        norm = doc.norm
+        for u in units:
+            if u.name is not None:
+                cand = fold(norm[u.name[0]:u.name[1]]).split()
+                if cand:
+                    table.setdefault(cand[-1], []).append((cand, u.name))
+        cached = doc.user_data["_events_names_by_last_word"] = (units, len(units), table)
+    return cached[2]
+
+
 #: the run of spaces and colons a text ends with (searched backwards: as long as the run)
 _TRAILING_SPACE_OR_COLON = rxcache.compile(r"(?r)[\s:]*\Z")
 #: longest «پیشنهاد VERB که» a :data:`_PROPOSER_COLON` match starts with (17), and a margin
@@ -608,16 +624,17 @@ class EventExtractor:
 
     @staticmethod
     def _fullest_name(doc: Document, name: Tuple[int, int], units: Sequence[PersonRef]) -> Tuple[int, int]:
-        norm = doc.norm
-        words = fold(norm[name[0]:name[1]]).split()
-        best = name
-        for u in units:
-            if u.name is None:
-                continue
-            cand = fold(norm[u.name[0]:u.name[1]]).split()
-            if len(cand) > len(words) and cand[-1:] == words[-1:] and all(w in cand for w in words):
-                if len(cand) > len(fold(norm[best[0]:best[1]]).split()):
-                    best = u.name
+        """The longest name of ``units`` (the first of that length) that ends with the same word
+        as ``name`` and holds all its words («مسعود پزشکیان» for «پزشکیان»), else ``name``.
+        Only the names ending with that word are read (:func:`_names_by_last_word`): every
+        participant of an article listing hundreds of meetings read every name of it."""
+        words = fold(doc.norm[name[0]:name[1]]).split()
+        if not words:
+            return name
+        best, best_len = name, len(words)
+        for cand, span in _names_by_last_word(doc, units).get(words[-1], ()):
+            if len(cand) > best_len and all(w in cand for w in words):
+                best, best_len = span, len(cand)
         return best
 
     def _country_of_same_title(self, doc: Document, role: Tuple[int, int], units: Sequence[PersonRef],
