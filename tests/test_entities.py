@@ -1019,3 +1019,25 @@ def test_a_camps_adjective_after_its_noun_is_no_organization():
     nlp = _stage_with(("حزب دموکرات", "ORG"), ("اصلاح‌طلبان", "ORG"))
     found = [e.text for e in nlp("حزب دموکرات و اصلاح‌طلبان بیانیه دادند.").doc.entities if e.label == "ORG"]
     assert "حزب دموکرات" in found and "اصلاح‌طلبان" in found
+
+
+def test_a_word_of_belonging_after_its_noun_is_no_organization():
+    nlp = _stage_with(("اصفهانی", "ORG"), ("صهیونیستی", "ORG"), ("نساجی", "ORG"))
+    assert [e.text for e in nlp("هواداران اصفهانی به ورزشگاه آمدند.").doc.entities if e.label == "ORG"] == []
+    assert [e.text for e in nlp("او گفت دشمن صهیونیستی شکست می‌خورد.").doc.entities if e.label == "ORG"] == []
+    # a club named by a known word + «ی» stays
+    assert "نساجی" in [e.text for e in nlp("بازیکنان نساجی شاد بودند.").doc.entities if e.label == "ORG"]
+
+
+def test_a_generic_place_head_supports_an_ambiguous_place_and_is_left_out():
+    nlp = _stage_with()
+    assert ("دوشنبه", "LOC") in ents(nlp, "او در شهر دوشنبه با وزیر دیدار کرد.")
+    assert ents(nlp, "جلسه روز دوشنبه برگزار شد.", "LOC") == []
+    assert ents(nlp, "این شهرستان مرکزی است.", "LOC") == []  # a determiner: the head is a noun here
+    assert ("مازندران", "LOC") in ents(nlp, "گردشگران به سواحل مازندران رفتند.")
+    assert demonym_country_of("کروات") == "کرواسی"
+
+
+def demonym_country_of(word):
+    from persian_ie.entities import demonym_country
+    return demonym_country(word)

@@ -1,11 +1,14 @@
-"""A political camp's adjective after the noun it qualifies is no organization.
+"""A political camp's adjective, or a word of belonging, after the noun it qualifies is
+no organization.
 
 News qualifies people and groups by camp: «فعال سیاسی اصلاح‌طلب», «نامزد دموکرات»,
 «سناتور دمکرات», «نمایندگان جمهوری‌خواه», «۱۶ نفر اصلاح‌طلب». The tagger reads the
 adjective as an organization; it names none (the party is «حزب دموکرات», which stays).
 The adjectives are the ``camp_adjective`` class of ``word_classes.tsv``; the noun before
 must be a word that such an adjective can qualify: not a function word, a number, a
-punctuation mark or an organization's head («حزب [دموکرات]» is the party's name).
+punctuation mark or an organization's head («حزب [دموکرات]» is the party's name). So is
+an unlisted word made of a listed place or a demonym and «ی» («زردپوشان [اصفهانی]»,
+«دشمن [صهیونیستی]»): an adjective of belonging.
 
 >>> from persian_ie import Pipeline
 >>> nlp = Pipeline(stages=["normalize", "segment", "entities"])
@@ -18,18 +21,45 @@ from __future__ import annotations
 from typing import List
 
 from .context import PUNCT_LIKE, Context, Found
+from .gazetteer import phrase_units
 
 __all__ = ["camp_adjectives"]
 
 
 def camp_adjectives(ctx: Context, merged: List[Found]) -> List[Found]:
-    """``merged`` without the organizations that are a camp's adjective after a noun."""
-    return [s for s in merged if not (s[2] == "ORG" and _qualifies_a_noun(ctx, s[0], s[1]))]
+    """``merged`` without the organizations that are a camp's adjective, or a word of
+    belonging, after a noun."""
+    return [s for s in merged if not (s[2] == "ORG" and (_camp(ctx, s[0], s[1]) or _belonging(ctx, s[0], s[1]))
+                                      and _after_a_noun(ctx, s[0]))]
 
 
-def _qualifies_a_noun(ctx: Context, i: int, j: int) -> bool:
+def _camp(ctx: Context, i: int, j: int) -> bool:
+    return tuple(ctx.view.keys[i:j]) in ctx.words.camp_adjective
+
+
+def _belonging(ctx: Context, i: int, j: int) -> bool:
+    """One unlisted word that is a listed place or a demonym + «ی»: an adjective of
+    belonging («زردپوشان [اصفهانی]», «پزشکان [گیلانی]», «دشمن [صهیونیستی]»), not a name
+    of its own. (A known word + «ی» is not enough: clubs and bodies are named so, «نساجی»,
+    «دادگستری».)"""
+    view, gaz = ctx.view, ctx.gaz
+    if view.tok[i] != view.tok[j - 1] or gaz.orgs.get(tuple(view.keys[i:j])) is not None:
+        return False
+    tok = view.token_text(i)
+    if not tok.endswith("ی") or len(tok) < 4 or gaz.is_first_name(tok):
+        return False
+    # after «ا/و» a lone «ی» is the ezafe of the name itself («[آمریکای] ترامپ»), belonging is «یی»
+    for stem in (tok[:-1] if not tok[:-1].endswith(("ا", "و")) else None, tok[:-2] if tok.endswith("یی") else None):
+        units = phrase_units(stem) if stem else None
+        if units and (gaz.places.get(units) is not None or gaz.demonyms.get(units) is not None):
+            return True
+    return False
+
+
+def _after_a_noun(ctx: Context, i: int) -> bool:
+    """The word before unit ``i`` is one an adjective can qualify."""
     view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
-    if tuple(view.keys[i:j]) not in ctx.words.camp_adjective or not view.tok_start[i] or view.tok[i] == 0:
+    if not view.tok_start[i] or view.tok[i] == 0:
         return False
     t = view.tok[i] - 1
     p = view.first_unit[t]

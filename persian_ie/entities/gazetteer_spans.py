@@ -74,7 +74,8 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
             j, entry = hit
             units = tuple(view.keys[i:j])
             if units in gaz.ambiguous and not any(covered_by_tagger[i:j]) and units not in tagged_names \
-                    and not (label == "ORG" and ctx.source_slot(i)) and not (label == "LOC" and i in title_ends):
+                    and not (label == "ORG" and ctx.source_slot(i)) and not (label == "LOC" and i in title_ends) \
+                    and not (label == "LOC" and _after_place_head(ctx, i)):
                 continue
             if label == "LOC" and (i, j) in tagged_orgs and units in gaz.places_as_orgs:
                 continue  # «[بارسلونا] در معامله با نراتزوری»: the club named after its city, as the tagger read it
@@ -95,3 +96,14 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
         else:
             i += 1
     return out
+
+
+def _after_place_head(ctx: Context, i: int) -> bool:
+    """A generic place head (``place_head``: «شهر», «استان») is the word before unit ``i``."""
+    view = ctx.view
+    if not view.tok_start[i] or view.tok[i] == 0:
+        return False
+    p = view.first_unit[view.tok[i] - 1]
+    # («این شهرستان [مرکزی]»: after a determiner the head is a noun, and the word its adjective)
+    return view.sent[p] == view.sent[i] and view.token_text(p) in ctx.words.place_head \
+        and not ctx.preceded_by_determiner(p)
