@@ -76,9 +76,7 @@ def main() -> None:
     ap.add_argument("--min-share", type=float, default=0.75)
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
-    data = Path(args.data)
-    sents = corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", "train_fold1") \
-        + corpora.read_peyma(data / "peyma" / "train.txt") + corpora.read_parstwiner(data / "parstwiner" / "train.txt")
+    sents = corpora.read_train_splits(args.data)
     chosen = choose(count(sents), min_org=args.min_org, min_share=args.min_share)
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write(HEADER.format(min_org=args.min_org, share=args.min_share, n=len(sents)))

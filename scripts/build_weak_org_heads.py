@@ -65,9 +65,7 @@ def main() -> None:
     ap.add_argument("--max-share", type=float, default=0.05)
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
-    data = Path(args.data)
-    sents = corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", "train_fold1") \
-        + corpora.read_peyma(data / "peyma" / "train.txt") + corpora.read_parstwiner(data / "parstwiner" / "train.txt")
+    sents = corpora.read_train_splits(args.data)
     chosen = choose(count(sents, single_word_heads()), min_uses=args.min_uses, max_share=args.max_share)
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write(HEADER.format(min_uses=args.min_uses, share=args.max_share, n=len(sents)))

@@ -73,9 +73,7 @@ def main() -> None:
     ap.add_argument("--max-name-share", type=float, default=0.05)
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
-    data = Path(args.data)
-    sents = corpora.read_arman(data / "arman" / "ArmanPersoNERCorpus.zip", "train_fold1") \
-        + corpora.read_peyma(data / "peyma" / "train.txt") + corpora.read_parstwiner(data / "parstwiner" / "train.txt")
+    sents = corpora.read_train_splits(args.data)
     chosen = choose(*count(sents), min_word=args.min_word, max_name_share=args.max_name_share,
                     min_word_first_name=args.min_word_first_name)
     with open(args.out, "w", encoding="utf-8") as fh:

@@ -886,14 +886,7 @@ def test_words_labeled_text_uses_as_words_start_or_continue_no_name(nlp):
 
 def test_words_not_names_are_chosen_by_evidence():
     import collections
-    import importlib
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    try:
-        build = importlib.import_module("build_words_not_names")
-    finally:
-        sys.path.pop(0)
+    build = _build_script("build_words_not_names")
     as_word = collections.Counter({"بیماران": 40, "روحانی": 15, "زیبا": 2, "حسن": 11, "خاله": 8, "ماهر": 4})
     as_name = collections.Counter({"روحانی": 90, "حسن": 130})
     chosen = build.choose(as_word, as_name, min_word=3, max_name_share=0.05, min_word_first_name=5)
@@ -963,14 +956,7 @@ def test_a_club_named_after_its_city_stays_an_organization_where_the_tagger_read
 
 def test_places_as_organizations_are_chosen_by_evidence():
     import collections
-    import importlib
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    try:
-        build = importlib.import_module("build_places_as_organizations")
-    finally:
-        sys.path.pop(0)
+    build = _build_script("build_places_as_organizations")
     counts = {"لیورپول": collections.Counter(ORG=17), "میلان": collections.Counter(ORG=13, LOC=2),
               "تهران": collections.Counter(LOC=452, ORG=10), "شارجه": collections.Counter(ORG=2)}
     assert build.choose(counts, min_org=5, min_share=0.75) == ["لیورپول", "میلان"]
@@ -988,14 +974,7 @@ def test_an_everyday_head_starts_an_organization_only_where_the_tagger_reads_one
 
 def test_weak_organization_heads_are_chosen_by_evidence():
     import collections
-    import importlib
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    try:
-        build = importlib.import_module("build_weak_org_heads")
-    finally:
-        sys.path.pop(0)
+    build = _build_script("build_weak_org_heads")
     counts = {"مدیریت": collections.Counter(uses=176, starts=3), "سازمان": collections.Counter(uses=601, starts=428),
               "سفارتخانه": collections.Counter(uses=4, starts=0)}
     assert build.choose(counts, min_uses=50, max_share=0.05) == ["مدیریت"]
@@ -1041,3 +1020,15 @@ def test_a_generic_place_head_supports_an_ambiguous_place_and_is_left_out():
 def demonym_country_of(word):
     from persian_ie.entities import demonym_country
     return demonym_country(word)
+
+
+def _build_script(name: str):
+    """A list-building script of ``scripts/`` imported as a module, to test its ``choose``."""
+    import importlib
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)

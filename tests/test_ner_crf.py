@@ -128,6 +128,26 @@ def test_read_arman_and_peyma_fixtures():
     assert peyma[1][1][1:3] == ["B-PERCENT", "I-PERCENT"]
 
 
+def test_read_train_splits_reads_the_three_train_files_in_order(tmp_path):
+    # the corpora's own layout, filled with the fixtures: ARMAN from a folder holding train_fold1.txt
+    (tmp_path / "arman").mkdir()
+    (tmp_path / "arman" / "train_fold1.txt").write_text(
+        (FIX / "arman_sample.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "peyma").mkdir()
+    (tmp_path / "peyma" / "train.txt").write_text(
+        (FIX / "peyma_sample.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "parstwiner").mkdir()
+    (tmp_path / "parstwiner" / "train.txt").write_text("علی\tB-PER\nدر\tO\nتهران\tB-LOC\n\n", encoding="utf-8")
+    sents = corpora.read_train_splits(tmp_path)
+    arman = corpora.read_arman(FIX, "arman_sample")
+    peyma = corpora.read_peyma(FIX / "peyma_sample.txt")
+    assert sents[:len(arman)] == arman
+    assert sents[len(arman):len(arman) + len(peyma)] == peyma
+    assert sents[-1] == (["علی", "در", "تهران"], ["B-PER", "O", "B-LOC"])
+    with pytest.raises(FileNotFoundError):
+        corpora.read_train_splits(tmp_path / "missing")
+
+
 def test_project_onto_library_tokens():
     toks, tags = corpora.read_arman(FIX, "arman_sample")[0]
     text, ents = corpora.to_text(toks, tags)

@@ -120,6 +120,16 @@ def read_parstwiner(path: Union[str, Path]) -> List[Sentence]:
 
 
 
+def read_train_splits(data: Union[str, Path]) -> List[Sentence]:
+    """The TRAIN splits of the three NER corpora under ``data`` (ARMAN ``train_fold1``,
+    PEYMA ``train.txt``, ParsTwiNER ``train.txt``), in that order: the labelled text the
+    list-building scripts count over (never a test split)."""
+    data = Path(data)
+    return (read_arman(data / "arman", "train_fold1")
+            + read_peyma(data / "peyma" / "train.txt")
+            + read_parstwiner(data / "parstwiner" / "train.txt"))
+
+
 def to_text(tokens: Sequence[str], tags: Sequence[str]) -> Tuple[str, List[Tuple[int, int, str]]]:
     """The sentence as raw text (tokens joined with spaces) and its gold character spans."""
     starts = []
