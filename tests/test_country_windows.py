@@ -31,3 +31,11 @@ def test_out_of_range_windows():
     assert runs.countries_between(len(TEXT) - 10, len(TEXT) + 50) == countries_in(TEXT[-10:])
     assert runs.countries_between(20, 20) == [] and runs.countries_between(30, 10) == []
     assert LetterRuns("").countries_between(0, 10) == []
+
+
+def test_countries_in_knows_the_cldr_countries_but_not_their_ambiguous_forms():
+    from persian_ie.events.countries import countries_in
+    found = [(c, kind) for _, _, c, kind in countries_in("وزیر خارجه گواتمالا و سفیر کاستاریکا")]
+    assert ("گواتمالا", "country") in found and ("کاستاریکا", "country") in found
+    # «موریس» is also a first name: CLDR lists it as ambiguous, so it is no country mention
+    assert countries_in("موریس گفت") == []

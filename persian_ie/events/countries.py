@@ -61,6 +61,19 @@ def _table() -> Tuple[List[Tuple[str, str, str]], Dict[str, str]]:
                         add(x, name, kind)
     except (FileNotFoundError, IndexError):
         pass
+    try:  # the countries countries.tsv lacks, from CLDR; forms that are also words or names are left out
+        for line in read_lines("gazetteers/countries_cldr.tsv"):
+            cols = line.split("\t") + ["", "", ""]
+            name = normalize(cols[0].strip())
+            if not name or name in canon:
+                continue
+            ambiguous = {normalize(x.strip()) for x in cols[3].split("|")}
+            canon[name] = name
+            for x in [cols[0]] + cols[1].split("|"):
+                if normalize(x.strip()) not in ambiguous:
+                    add(x, name, "country")
+    except FileNotFoundError:
+        pass
     try:
         for line in read_lines("gazetteers/country_references.tsv"):
             cols = line.split("\t")
