@@ -1032,3 +1032,19 @@ def _build_script(name: str):
         return importlib.import_module(name)
     finally:
         sys.path.pop(0)
+
+
+def test_a_us_state_is_a_place_of_america():
+    nlp = _stage_with()
+    doc = nlp("نمایندگان مجالس ایالتی در ایالت ویرجینیا و آلاباما رای دادند.").doc
+    found = {(e.text, e.label) for e in doc.entities}
+    assert ("ویرجینیا", "LOC") in found and ("آلاباما", "LOC") in found
+
+
+def test_no_listed_place_starts_inside_a_phrase_that_is_never_an_entity():
+    nlp = _stage_with()
+    doc = nlp("بهای معاملات آتی وست تگزاس اینترمدیت به ۲۲ دلار رسید.").doc
+    assert [e.text for e in doc.entities if e.label == "LOC"] == []
+    # outside the crude grade the state is a place
+    doc = nlp("فرماندار تگزاس گفت.").doc
+    assert "تگزاس" in [e.text for e in doc.entities if e.label == "LOC"]

@@ -266,6 +266,7 @@ class Gazetteer:
         self.first_names: Dict[str, str] = {}  # normalized name -> gender
         self.ambiguous: set = set()      # folded unit tuples
         self.not_entities: set = set()   # phrases a tagger span may never be (کرونا)
+        self.not_entity_phrases = TokenTrie()  # the same, to find: no listed name inside one (وست [تگزاس] اینترمدیت)
         self.places_as_orgs: set = set()  # cities clubs are named after (بارسلونا): ORG where the tagger says so
         self.weak_heads: set = set()     # pattern heads seldom starting a name (مدیریت): only with the tagger
         self.countries: Dict[str, str] = {}  # folded unit tuple of any form/demonym -> canonical
@@ -384,6 +385,7 @@ class Gazetteer:
             self.ambiguous.add(phrase_units(line))
         for line in _resources.read_lines(_DIR + "not_entities.txt"):
             self.not_entities.add(phrase_units(line))
+            self.not_entity_phrases.add_units(phrase_units(line), Entry("NOT", "phrase", canon(line), None))
         for line in _resources.read_lines(_DIR + "places_as_organizations.txt"):
             self.places_as_orgs.add(phrase_units(line))
         for line in _resources.read_lines(_DIR + "weak_org_heads.txt"):

@@ -13,7 +13,8 @@ organization (``شبکه «ان اچ کی»``) and an unlisted name in a source 
 than as a place (``places_as_organizations.txt``: بارسلونا، لیورپول) is left to the
 tagger where it reads the name as an organization; so is a pattern from a head that
 labeled text seldom starts a name with (``weak_org_heads.txt``: «مدیریت» is mostly
-«managing»).
+«managing»). No listed name starts inside a phrase that is never an entity
+(``not_entities.txt``: «وست تگزاس اینترمدیت» is a crude grade, not Texas).
 """
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
             end = source_name(ctx, i)  # «به گزارش روز نو،», «به گزارش تابناک ورزشی و به نقل از»
             if end is not None:
                 cands.append((end, "ORG", "pattern"))
+        phrase = gaz.not_entity_phrases.longest_at(view, i)
+        if phrase is not None and all(end <= phrase[0] for end, _, _ in cands):
+            i = phrase[0]  # «وست تگزاس اینترمدیت» is a crude grade: no place starts inside it
+            continue
         if cands:
             j, label, src = max(cands, key=lambda c: (c[0], c[2] == "pattern"))
             if label == "ORG":
