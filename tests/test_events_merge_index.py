@@ -13,7 +13,7 @@ import pytest
 from persian_ie import Pipeline
 from persian_ie.events import extractor as extractor_module
 from persian_ie.events import merge
-from persian_ie.events.merge import Cluster, _add_part, _compatible, _COMPATIBLE_ANAPHOR, _Known, _pair_merges
+from persian_ie.events.merge import Cluster, _add_part, _compatible, _Known, _pair_merges, _anaphor_target
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
@@ -25,11 +25,7 @@ def plain_merge_mentions(doc, mentions) -> List[Cluster]:
     known: List[_Known] = []
     for m in mentions:
         if m.anaphoric:
-            target = None
-            for k in range(len(clusters) - 1, -1, -1):
-                if clusters[k].type in _COMPATIBLE_ANAPHOR.get(m.type, (m.type,)):
-                    target = k
-                    break
+            target = _anaphor_target(clusters, m)
             if target is None:
                 continue
         else:

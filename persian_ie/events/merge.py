@@ -660,6 +660,15 @@ class _Known:
         return self.own if self.own is not None else self.any
 
 
+def _anaphor_target(clusters: Sequence[Cluster], m: Mention) -> Optional[int]:
+    """Index of the latest cluster a back-reference («در این دیدار») can join, or None."""
+    types = _COMPATIBLE_ANAPHOR.get(m.type, (m.type,))
+    for k in range(len(clusters) - 1, -1, -1):
+        if clusters[k].type in types:
+            return k
+    return None
+
+
 def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
     """Each mention joins the first cluster it is :func:`_compatible` with (a back-reference the
     latest of a compatible type), else starts one. Only the clusters that share a participant
@@ -687,11 +696,7 @@ def merge_mentions(doc: Document, mentions: Sequence[Mention]) -> List[Cluster]:
 
     for m in mentions:
         if m.anaphoric:
-            target = None
-            for k in range(len(clusters) - 1, -1, -1):
-                if clusters[k].type in _COMPATIBLE_ANAPHOR.get(m.type, (m.type,)):
-                    target = k
-                    break
+            target = _anaphor_target(clusters, m)
             if target is None:
                 continue  # a back-reference to nothing we extracted
             join(target, m)
