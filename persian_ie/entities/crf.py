@@ -145,7 +145,7 @@ class _PackedLines(Sequence):
 
     #: every BLOCK-th line is kept as a bytes object: a look-up bisects those first (in C),
     #: then the BLOCK lines between two of them
-    BLOCK = 128
+    BLOCK = 32
 
     def __init__(self, lines: List[str]):
         import numpy as np

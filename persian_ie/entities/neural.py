@@ -25,7 +25,8 @@ import io
 import json
 import threading
 from importlib import resources
-from itertools import repeat
+from bisect import bisect_right
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -121,11 +122,10 @@ class TokenEncoder:
         chars = key if len(key) <= MAX_CHARS else key[:MAX_CHARS // 2] + key[-(MAX_CHARS // 2):]
         cids = tuple(map(self.chars.get, chars, repeat(1))) or (1,)
         info = self.wordfeat.get(key) or (self.wordfeat.get(nz) if nz is not key else None) or ()
-        cats = []
-        for i, k in enumerate(self.n_clusters):
-            v = info[i] if i < len(info) else ""
-            cats.append(int(v) + 2 if v.isdigit() and int(v) < k else 1)
         nc = len(self.n_clusters)
+        cats = [int(v) + 2 if v.isdigit() and int(v) < k else 1 for v, k in zip(info, self.n_clusters)]
+        if len(cats) < nc:
+            cats += [1] * (nc - len(cats))
         pos = info[nc] if len(info) > nc else ""
         band = info[nc + 1] if len(info) > nc + 1 else ""
         cats.append(self.pos.get(pos or "-", 1))
@@ -169,7 +169,7 @@ class TokenEncoder:
     def keys(self, tokens: Sequence[str]) -> List[str]:
         """The :func:`~persian_ie.entities.crf.word_key` of each token (cached)."""
         cache = self._keys
-        out = [cache.get(t) for t in tokens]
+        out = list(map(cache.get, tokens))
         if None in out:
             for i, k in enumerate(out):
                 if k is None:
@@ -183,13 +183,23 @@ class TokenEncoder:
         T = max((len(s) for s in sentences), default=0)
         gaz = np.zeros((len(sentences), T, len(self.gaz_kinds)), dtype=np.float32)
         first, cols_of = self._gaz._gaz_first, self._gaz_cols
-        for b, s in enumerate(sentences):
-            for i, length, cols in gazetteer_matches(self.keys(s), first, cols_of):
-                for cb, ci in cols:
-                    if cb >= 0:
-                        gaz[b, i, cb] = 1.0
-                    if ci >= 0:
-                        gaz[b, i + 1:i + length, ci] = 1.0
+        # the whole batch's keys in one list; only the positions some phrase starts with
+        # are looked at (as gazetteer_matches does sentence by sentence)
+        keys = self.keys([t for s in sentences for t in s])
+        ends = list(accumulate(map(len, sentences)))
+        for p in compress(range(len(keys)), map(first.get, keys)):
+            b = bisect_right(ends, p)
+            at, end = (ends[b - 1] if b else 0), ends[b]
+            for length in first[keys[p]]:
+                if p + length <= end:
+                    cols = cols_of.get(tuple(keys[p:p + length]))
+                    if cols:
+                        i = p - at
+                        for cb, ci in cols:
+                            if cb >= 0:
+                                gaz[b, i, cb] = 1.0
+                            if ci >= 0:
+                                gaz[b, i + 1:i + length, ci] = 1.0
         return gaz
 
     def batch(self, sentences: Sequence[Sequence[str]]):
