@@ -59,3 +59,18 @@ def test_role_head_index_follows_the_lexicon():
     assert people._heads_by_first(other) is None
     for t in ("وزیر کشور", "", "کشور"):
         assert people._role_head_at(t, other) == _plain_role_head_at(t, other)
+
+
+def test_rx_is_the_compiled_pattern_kept_by_its_text():
+    import regex
+
+    from persian_ie.events import gates
+
+    p = gates.rx(r"(?:این|همین|آن)\s*$")
+    assert p is gates.rx(r"(?:این|همین|آن)\s*$")  # (compiled once)
+    assert p.pattern == r"(?:این|همین|آن)\s*$" and p.flags == regex.compile(p.pattern).flags
+    for text in ("در همین ", "این", "آن کشور", ""):
+        assert bool(p.search(text)) == bool(regex.search(p.pattern, text))
+    for i in range(gates._RX_MAX + 5):  # (bounded: never more than _RX_MAX patterns kept)
+        gates.rx(f"x{i}")
+    assert len(gates._RX) <= gates._RX_MAX
