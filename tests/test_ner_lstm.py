@@ -352,3 +352,39 @@ def test_word_table_kept_in_float16_gives_the_float32_emissions(tagger):
         net.word_emb = table
     assert half.dtype == np.float32
     np.testing.assert_array_equal(half, full)
+
+
+# -- inference speed-ups: same results as the plain forms --------------------------------------
+
+def test_gate_blocks_reordered_sigmoid_gates_first():
+    """The fast path keeps the gates as (i f o g), so the three sigmoid gates are one slice."""
+    from persian_ie.entities.neural import _gate_scale, _ifog
+
+    H = 2
+    x = np.arange(4 * H)  # blocks i=0,1 f=2,3 g=4,5 o=6,7 in torch's order
+    assert _ifog(x).tolist() == [0, 1, 2, 3, 6, 7, 4, 5]
+    assert _ifog(np.stack([x, x + 10]), axis=1)[1].tolist() == [10, 11, 12, 13, 16, 17, 14, 15]
+    assert _gate_scale(4 * H).tolist() == [0.5] * 6 + [1.0] * 2
+
+
+def test_recurrence_of_sentences_in_any_order_equals_each_alone():
+    """``_lstm_gathered`` returns (D, T, B, H) in the batch's order whatever the order of the
+    lengths, zeros past each sentence's end, and each sentence's states as when run alone."""
+    from persian_ie.entities.neural import _lstm_gathered
+
+    rng = np.random.default_rng(3)
+    D, T, H = 2, 6, 4
+    lengths = np.array([3, 6, 1, 6, 4])
+    B = len(lengths)
+    rows = rng.normal(size=(D * T * B, 4 * H)).astype(np.float32)
+    whh = (rng.normal(size=(D, H, 4 * H)) * 0.5).astype(np.float32)
+    idx = np.arange(D * T * B).reshape(D, T, B).transpose(1, 0, 2)
+    got = _lstm_gathered(rows, idx, whh, lengths)
+    assert got.shape == (D, T, B, H)
+    for b, n in enumerate(lengths):
+        alone = _lstm_gathered(rows, idx[:n, :, b:b + 1], whh)
+        np.testing.assert_allclose(got[:, :n, b], alone[:, :, 0], atol=1e-6)
+        assert not got[:, n:, b].any()
+    desc = np.argsort(-lengths, kind="stable")
+    np.testing.assert_allclose(_lstm_gathered(rows, idx[:, :, desc], whh, lengths[desc]), got[:, :, desc], atol=1e-6)
+

@@ -50,11 +50,14 @@ def token_shape(key: str) -> str:
     >>> token_shape("تهران"), token_shape("0000"), token_shape("می\u200cرود")
     ('w5', 'num', 'w5z')
     """
-    if not any(ch.isalnum() for ch in key):
-        return "punct"
-    if all(ch == "0" for ch in key if ch.isalnum()):
-        return "num"
-    kind = "l" if any(ch in _LATIN for ch in key) else "h" if "0" in key else "w"
+    if key.isalpha():  # (most words: no digit, no mark)
+        kind = "w" if _LATIN.isdisjoint(key) else "l"
+    else:
+        if not any(ch.isalnum() for ch in key):
+            return "punct"
+        if all(ch == "0" for ch in key if ch.isalnum()):
+            return "num"
+        kind = "l" if any(ch in _LATIN for ch in key) else "h" if "0" in key else "w"
     n = len(key.replace(ZWNJ, ""))
     band = "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4" if n == 4 else "5" if n <= 6 else "7" if n <= 9 else "9"
     return kind + band + ("z" if ZWNJ in key else "")
@@ -112,11 +115,11 @@ class TokenEncoder:
         if hit is not None:
             return hit
         key = word_key(token)
-        nz = key.replace(ZWNJ, "")
+        nz = key.replace(ZWNJ, "") if ZWNJ in key else key
         wid = self.words.get(key) or self.words.get(nz) or 1
         chars = key if len(key) <= MAX_CHARS else key[:MAX_CHARS // 2] + key[-(MAX_CHARS // 2):]
         cids = tuple(self.chars.get(c, 1) for c in chars) or (1,)
-        info = self.wordfeat.get(key) or self.wordfeat.get(nz) or ()
+        info = self.wordfeat.get(key) or (self.wordfeat.get(nz) if nz is not key else None) or ()
         cats = []
         for i, k in enumerate(self.n_clusters):
             v = info[i] if i < len(info) else ""
@@ -206,78 +209,96 @@ class TokenEncoder:
 # -- numpy network ------------------------------------------------------------------------
 
 
+def _ifog(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Gate blocks from torch's order (i f g o) to (i f o g) along ``axis``: the three
+    sigmoid gates side by side, so that their sigmoid is one slice's work."""
+    H = x.shape[axis] // 4
+    return np.take(x, np.r_[0:2 * H, 3 * H:4 * H, 2 * H:3 * H], axis=axis)
+
+
 def _gate_scale(H4: int) -> np.ndarray:
-    """Per-gate input scale: sigmoid(x) = (tanh(x / 2) + 1) / 2, so one tanh serves all four gates."""
+    """Per-gate input scale, gates in :func:`_ifog` order: sigmoid(x) = (tanh(x / 2) + 1) / 2,
+    so one tanh serves all four gates."""
     scale = np.full(H4, 0.5, dtype=np.float32)
-    scale[H4 // 2:3 * H4 // 4] = 1.0  # the cell candidate g keeps tanh(x)
+    scale[3 * H4 // 4:] = 1.0  # the cell candidate g keeps tanh(x)
     return scale
 
 
 def _lstm(xw: np.ndarray, whh: np.ndarray) -> np.ndarray:
     """One LSTM direction over ``xw`` = inputs @ W_ih.T + biases, shape (B, T, 4H) (torch gate order i f g o)."""
     scale = _gate_scale(xw.shape[2])
-    xs = np.ascontiguousarray(np.transpose(xw * scale, (1, 0, 2)))[None]
-    out = _lstm_time_major(xs, (whh.T * scale)[None])
+    xs = np.ascontiguousarray(np.transpose(_ifog(xw) * scale, (1, 0, 2)))[None]
+    out = _lstm_time_major(xs, (_ifog(whh.T) * scale)[None])
     return np.transpose(out[:, 0], (1, 0, 2))
 
 
 def _lstm_time_major(xs: np.ndarray, whh_s: np.ndarray) -> np.ndarray:
-    """D independent LSTMs at once, time-major and pre-scaled by :func:`_gate_scale`.
+    """D independent LSTMs at once, time-major, gates in :func:`_ifog` order and
+    pre-scaled by :func:`_gate_scale`.
 
     ``xs`` (D, T, B, 4H): gate inputs; ``whh_s`` (D, H, 4H): recurrent weights,
     transposed. Returns the hidden states (T, D, B, H).
     """
     D, T, B, H4 = xs.shape
     idx = np.arange(D * T * B).reshape(D, T, B).transpose(1, 0, 2)  # (T, D, B) rows of xs
-    return _lstm_gathered(xs.reshape(D * T * B, H4), idx, whh_s)
+    return np.transpose(_lstm_gathered(xs.reshape(D * T * B, H4), idx, whh_s), (1, 0, 2, 3))
 
 
 def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray,
                    lengths: Optional[np.ndarray] = None) -> np.ndarray:
     """:func:`_lstm_time_major` with the gate inputs gathered step by step: ``rows``
-    (R, 4H) pre-scaled gate inputs, ``idx`` (T, D, B) the row of each direction,
-    step and sentence. Saves writing and re-reading the whole (D, T, B, 4H) input.
-    Running every direction of every network of an ensemble in the same numpy calls
-    keeps the per-step overhead constant.
+    (R, 4H) pre-scaled gate inputs (gates in :func:`_ifog` order), ``idx`` (T, D, B) the
+    row of each direction, step and sentence. Saves writing and re-reading the whole
+    (D, T, B, 4H) input. Running every direction of every network of an ensemble in
+    the same numpy calls keeps the per-step overhead constant. Returns the hidden
+    states (D, T, B, H): each direction's block is contiguous, so the output layer
+    reads it as one matrix.
 
     With ``lengths`` (B,), step ``t`` computes only the sentences still running
     (``lengths > t``; the others' outputs are zeros): the sentences are put longest
-    first so those are a prefix of the batch, and a batch of mixed lengths pays for
-    its tokens, not for its padding."""
+    first so those are a prefix of the batch (no copy when they come so), and a batch
+    of mixed lengths pays for its tokens, not for its padding."""
     T, D, B = idx.shape
     H4 = rows.shape[1]
     H = H4 // 4
+    H3 = 3 * H
     if lengths is None:
         order, live = None, np.full(T, B)
     else:
-        order = np.argsort(-lengths, kind="stable")
-        idx = idx[:, :, order]
+        order = None if bool(np.all(lengths[:-1] >= lengths[1:])) else np.argsort(-lengths, kind="stable")
+        if order is not None:
+            idx = idx[:, :, order]
+            lengths = lengths[order]
         live = (lengths[None, :] > np.arange(T)[:, None]).sum(axis=1)
-    h = np.zeros((D, B, H), dtype=np.float32)
     c = np.zeros((D, B, H), dtype=np.float32)
     # scratch (no state across steps): contiguous (D, n, .) views of flat buffers
-    buf_a, buf_x, buf_s = (np.empty(D * B * H4, dtype=np.float32) for _ in range(3))
+    buf_a, buf_x = (np.empty(D * B * H4, dtype=np.float32) for _ in range(2))
+    buf_s = np.empty(D * B * H3, dtype=np.float32)
     buf_t, buf_g = (np.empty(D * B * H, dtype=np.float32) for _ in range(2))
-    out = np.zeros((T, D, B, H), dtype=np.float32)
+    # the hidden state of step t is out[:, t, :n], the next step's matrix-product input
+    out = np.zeros((D, T, B, H), dtype=np.float32)
     for t in range(T):
         n = int(live[t])
         if n == 0:
             break
-        hn, cn = (h, c) if n == B else (h[:, :n], c[:, :n])
-        a, x, sig = (b[:D * n * H4].reshape(D, n, H4) for b in (buf_a, buf_x, buf_s))
+        cn = c if n == B else c[:, :n]
+        a, x = (b[:D * n * H4].reshape(D, n, H4) for b in (buf_a, buf_x))
+        sig = buf_s[:D * n * H3].reshape(D, n, H3)
         tc, ig = (b[:D * n * H].reshape(D, n, H) for b in (buf_t, buf_g))
-        np.matmul(hn, whh_s, out=a)
-        np.take(rows, idx[t, :, :n], axis=0, out=x, mode="clip")  # "clip": no bounds-check buffer
-        a += x
+        if t:
+            np.matmul(out[:, t - 1, :n], whh_s, out=a)
+            np.take(rows, idx[t, :, :n], axis=0, out=x, mode="clip")  # "clip": no bounds-check buffer
+            a += x
+        else:  # the state starts at zero: the gates are the inputs alone
+            np.take(rows, idx[0, :, :n], axis=0, out=a, mode="clip")
         np.tanh(a, out=a)
-        np.multiply(a, 0.5, out=sig)
+        np.multiply(a[..., :H3], 0.5, out=sig)  # i f o: sigmoids; g stays a tanh
         sig += 0.5
         cn *= sig[..., H:2 * H]
-        np.multiply(sig[..., :H], a[..., 2 * H:3 * H], out=ig)
+        np.multiply(sig[..., :H], a[..., H3:], out=ig)
         cn += ig
         np.tanh(cn, out=tc)
-        np.multiply(sig[..., 3 * H:], tc, out=hn)
-        out[t, :, :n] = hn
+        np.multiply(sig[..., 2 * H:H3], tc, out=out[:, t, :n])
     if order is not None:
         out = out[:, :, np.argsort(order)]
     return out
@@ -357,7 +378,8 @@ class _Net:
         return np.concatenate(parts, axis=1) @ self._w_tok + self._b_tok
 
     def _prepare_fast(self):
-        (fw, bw) = self.lstm[0]
+        # gates reordered to (i f o g) (see _ifog)
+        fw, bw = (tuple(_ifog(w, axis=0) for w in d) for d in self.lstm[0])
         G = fw[0].shape[1] - (self.word_emb.shape[1] + self.conv_b.shape[0] + sum(t.shape[1] for t in self.cat_embs))
         self._n_gaz = G
         # gate scale folded into the weights (see _gate_scale)
@@ -536,11 +558,16 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     offsets = (np.arange(D) * (U1 + M))[None, :, None]
     idx = np.where((np.arange(D) % 2 == 0)[None, :, None], fwd[:, None, :], bwd[:, None, :]) + offsets  # (T, D, B)
     whh = nets[0]._whh_stack if len(nets) == 1 else np.concatenate([n._whh_stack for n in nets])
-    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx, whh, lengths)
-    em_f = sum(hs[:, 2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
-    em_b = sum(hs[:, 2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
-    em = em_f + em_b[steps, np.arange(B)[None, :]] + sum(n.out_b for n in nets)
-    return np.transpose(em, (1, 0, 2)) / len(nets)
+    # longest sentence first (the recurrence's live sentences are then a prefix); the
+    # emissions are put back in the batch's order at the end
+    order = np.argsort(-lengths, kind="stable")
+    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx[:, :, order], whh, lengths[order])  # (D, T, B, H)
+    em_f = sum(hs[2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
+    em_b = sum(hs[2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
+    em = em_f + em_b[steps[:, order], np.arange(B)[None, :]] + sum(n.out_b for n in nets)
+    back = np.empty_like(order)
+    back[order] = np.arange(B)
+    return np.transpose(em[:, back], (1, 0, 2)) / len(nets)
 
 
 #: the longest stretch of tokens the network reads at once (longer sentences are segmented)
@@ -610,23 +637,32 @@ def bio_constrained(labels: Sequence[str], trans: np.ndarray, start: np.ndarray)
 
 def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
                   end: np.ndarray) -> np.ndarray:
-    """Best tag sequences for a padded batch of emissions (B, T, K); (B, T) tag ids."""
+    """Best tag sequences for a padded batch of emissions (B, T, K); (B, T) tag ids.
+
+    The sentences are taken longest first, so that step ``t`` works on the prefix of
+    those still running; past its end a sentence stays on its last tag."""
     B, T, K = em.shape
+    order = None if bool(np.all(lengths[:-1] >= lengths[1:])) else np.argsort(-lengths, kind="stable")
+    if order is not None:
+        em, lengths = em[order], lengths[order]
+    live = (lengths[None, :] > np.arange(T)[:, None]).sum(axis=1)
     score = start + em[:, 0]
     back = np.empty((B, T, K), dtype=np.int64)
-    back[:, 0] = np.arange(K)
+    back[:] = np.arange(K)  # past the end: stay on the same tag
     for t in range(1, T):
-        cand = score[:, :, None] + trans  # B, from, to
-        arg = cand.argmax(axis=1)
-        new = cand.max(axis=1) + em[:, t]  # (the value at arg)
-        live = (t < lengths)[:, None]
-        score = np.where(live, new, score)
-        back[:, t] = np.where(live, arg, np.arange(K))  # past the end: stay on the same tag
+        n = int(live[t])
+        if n == 0:
+            break
+        cand = score[:n, :, None] + trans  # n, from, to
+        back[:n, t] = cand.argmax(axis=1)
+        score[:n] = cand.max(axis=1) + em[:n, t]  # (the value at the argmax)
     path = np.empty((B, T), dtype=np.int64)
     path[:, T - 1] = (score + end).argmax(axis=1)
     rows = np.arange(B)
     for t in range(T - 1, 0, -1):
         path[:, t - 1] = back[rows, t, path[:, t]]
+    if order is not None:
+        path[order] = path.copy()
     return path
 
 
