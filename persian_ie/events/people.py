@@ -125,10 +125,38 @@ def add_role_hints(doc: Document, units: Sequence[PersonRef]) -> None:
 
 def _role_head_at(text: str, lex: Lexicon) -> bool:
     """True when ``text`` opens with a personal title of the role-head lexicon."""
-    for h in lex.role_heads:
+    heads = _heads_by_first(lex)
+    if heads is None:
+        heads = lex.role_heads
+    elif not text:
+        return False
+    else:
+        heads = heads.get(text[0], ())
+    for h in heads:
         if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalpha()):
             return h not in ("امیر", "ملک", "رهبر")
     return False
+
+
+#: id of a lexicon → (its role heads, their count, first character → the heads starting with
+#: it in lexicon order), for :func:`_role_head_at` (a few hundred heads, one text at a time)
+_ROLE_HEADS_BY_FIRST: Dict[int, tuple] = {}
+
+
+def _heads_by_first(lex: Lexicon) -> Optional[Dict[str, List[str]]]:
+    """The role heads of ``lex`` by first character (``None`` when one is empty: it opens
+    every text, and the plain walk keeps the order)."""
+    heads = lex.role_heads
+    hit = _ROLE_HEADS_BY_FIRST.get(id(lex))
+    if hit is None or hit[0] is not heads or hit[1] != len(heads):
+        index: Optional[Dict[str, List[str]]] = {}
+        for h in heads:
+            if not h:
+                index = None
+                break
+            index.setdefault(h[0], []).append(h)
+        hit = _ROLE_HEADS_BY_FIRST[id(lex)] = (heads, len(heads), index, lex)  # (lex kept: its id stays its own)
+    return hit[2]
 
 
 def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:

@@ -140,6 +140,32 @@ def _head_sentences(doc: Document, gate: "gates.Gate", heads: Sequence[Head]) ->
     return out
 
 
+def _heads_by_sentence(head_sents: Optional[List[Optional[set]]], n_heads: int):
+    """``None`` (every head for every sentence), or a function of a sentence index giving the
+    heads to scan that sentence with, in lexicon order: ``[hi for hi in range(n_heads) if
+    head_sents[hi] is None or si in head_sents[hi]]``, from an index of the sentences (most
+    heads' words are absent from most sentences: not a walk over every head for every sentence)."""
+    if head_sents is None:
+        return None
+    every = [hi for hi in range(n_heads) if head_sents[hi] is None]
+    if len(every) == n_heads:
+        return None
+    by_sent: dict = {}
+    for hi in range(n_heads):
+        where = head_sents[hi]
+        if where is not None:
+            for si in where:
+                by_sent.setdefault(si, []).append(hi)
+
+    def visits(si: int) -> List[int]:
+        some = by_sent.get(si)
+        if some is None:
+            return every
+        return sorted(every + some) if every else some
+
+    return visits
+
+
 def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int, int]] = ()) -> List[Mention]:
     """All trigger mentions of ``doc`` in reading order (after negative-context filtering).
 
@@ -148,14 +174,17 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     out: List[Mention] = []
     gate = gates.of(doc)
     sports_doc = _sports_title(doc, lex)
-    sports_words = any(t.norm in lex.sports_strong for t in doc.tokens)
+    norms = [t.norm for t in doc.tokens]
+    sports_words = not lex.sports_strong.isdisjoint(norms)
     heads = lex.heads
     head_sents = _head_sentences(doc, gate, heads)
+    visits = _heads_by_sentence(head_sents, len(heads))
     press = [p for p in lex.press if p in doc.norm]  # (sentence texts are slices of doc.norm)
     for si in range(len(doc.sentences)):
         text, base = _sent_text(doc, si)
         taken = _Taken()
-        tokens = set(t.norm for t in doc.tokens[doc.sentences[si].token_start:doc.sentences[si].token_end])
+        sent = doc.sentences[si]
+        tokens = set(norms[sent.token_start:sent.token_end])
         sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
             or bool(lex.sports_match is not None and lex.sports_match.search(text))
         if _ROUNDUP.search(text):
@@ -168,7 +197,8 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
             taken.add(*am.span())
             out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
                                anaphoric=True))
-        for hi, head in enumerate(heads):
+        for hi in (range(len(heads)) if visits is None else visits(si)):
+            head = heads[hi]
             if head_sents is None:
                 found = gate.finditer(head.pattern, text)  # (a head whose words the article lacks: no scan)
             elif head_sents[hi] is None or si in head_sents[hi]:
