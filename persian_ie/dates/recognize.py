@@ -121,6 +121,9 @@ class _Grammar:
     prev_word: "regex.Pattern[str]"
     next_word: "regex.Pattern[str]"
     future: "regex.Pattern[str]"
+    #: rule index → a standard-library pattern whose (empty) matches are a superset of the
+    #: positions where the rule's matches start (see :func:`_start_filter`)
+    starts: Dict[int, "re.Pattern[str]"] = field(default_factory=dict)
 
 
 def _lead(words: Iterable[str], digits: bool = False, bare_digits: bool = False) -> Optional[str]:
@@ -152,6 +155,162 @@ def _lead(words: Iterable[str], digits: bool = False, bare_digits: bool = False)
     if bare_digits:
         lead.append(_D)
     return f"(?={'|'.join(lead)})" if lead else None
+
+
+#: not after a letter, a digit or a ZWNJ, for the standard-library engine: the characters
+#: excluded are all letters or digits (\p{L}, \p{N}) or the ZWNJ, so this holds wherever
+#: ``_B`` holds (it may hold where ``_B`` does not: a start filter only has to let through
+#: every true start)
+_NOT_AFTER_WORD = "(?<![\u0621-\u063A\u0641-\u064A\u0660-\u0669\u066E-\u066F\u0671-\u06D3\u06D5\u06F0-\u06F9A-Za-z0-9\u200c])"
+
+_ATOM = re.compile(r"\[[^\]]*\]\??| \?\\\. \?|\\.|[^\\\[\]()|?*+{}]")
+
+
+def _trie(alternation_text: str) -> Optional[str]:
+    """The words of an :func:`alternation` as a tree of common beginnings («آ(?:بان|ذر)|…»):
+    the same strings, found by the standard-library engine without trying each word in turn
+    (its order of trial changes, so only for patterns where it does not matter: a start
+    filter asks only whether some match exists). ``None`` when the text is not a plain
+    alternation of words."""
+    if not (alternation_text.startswith("(?:") and alternation_text.endswith(")")):
+        return None
+    root: dict = {}
+    for piece in alternation_text[3:-1].split("|"):
+        atoms = _ATOM.findall(piece)
+        if not piece or "".join(atoms) != piece:
+            return None
+        node = root
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [a + emit(sub) for a, sub in node.items() if a]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body if len(alts) > 1 else alts[0]
+
+    return "(?:" + emit(root) + ")"
+
+
+def _drop_lookarounds(p: str) -> Optional[str]:
+    """``p`` without its look-arounds (``(?=…)``, ``(?!…)``, ``(?<=…)``, ``(?<!…)``): a pattern
+    that matches wherever ``p`` does (a look-around only takes matches away). ``None`` when
+    one is quantified or the text is not understood."""
+    out, i, n = [], 0, len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            out.append(p[i:i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if j < n and p[j] == "^":
+                j += 1
+            if j < n and p[j] == "]":
+                j += 1
+            while j < n and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            out.append(p[i:j + 1])
+            i = j + 1
+        elif p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth, j = 0, i
+            while j < n:
+                if p[j] == "\\":
+                    j += 2
+                    continue
+                if p[j] == "[":
+                    j += 1
+                    if j < n and p[j] == "^":
+                        j += 1
+                    if j < n and p[j] == "]":
+                        j += 1
+                    while j < n and p[j] != "]":
+                        j += 2 if p[j] == "\\" else 1
+                elif p[j] == "(":
+                    depth += 1
+                elif p[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j >= n or (j + 1 < n and p[j + 1] in "?*+{"):
+                return None
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _cut_after(p: str, group: str) -> str:
+    """``p`` up to the end of its group ``(?P<group>…)`` when that group is not nested in
+    another one (what follows it is then dropped: a pattern that matches wherever ``p`` does);
+    ``p`` itself otherwise."""
+    at = p.find(f"(?P<{group}>")
+    if at < 0:
+        return p
+    depth, i, n = 0, 0, len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and p[i] == "^":
+                i += 1
+            if i < n and p[i] == "]":
+                i += 1
+            while i < n and p[i] != "]":
+                i += 2 if p[i] == "\\" else 1
+        elif c == "(":
+            if i == at and depth != 0:
+                return p
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and i > at:
+                return p[:i + 1] if i + 1 >= n or p[i + 1] not in "?*+{" else p
+        i += 1
+    return p
+
+
+def _after_words_filter(words: str) -> "re.Pattern[str]":
+    """A start filter (group ``at``) for a rule whose match is a number right after one of
+    ``words`` and a space or ZWNJ (its look-behind names them: «انتخابات ۱۴۰۰»): each of the
+    words followed by a joint and a digit, the candidate just after the joint. (A word holds no
+    digit, so no candidate lies inside a word the scan took: none is skipped.)"""
+    return re.compile(f"{_trie(words) or words}[ \u200c](?P<at>)(?=[۰-۹])")
+
+
+def _start_filter(p: str, start: str, big_lists) -> Optional["re.Pattern[str]"]:
+    """A standard-library pattern whose empty matches fall on every position where the rule
+    ``p`` can start a match (and on some where it cannot): ``start``, then ``p`` without its
+    look-arounds (each only takes matches away) as a look-ahead, its long word lists written
+    as trees (:func:`_trie`). :func:`recognize` tries the rule (its own engine, all its
+    conditions) only there, instead of at every position of a line: the regex engine spends
+    ~200 ns a character on the day–month rule's start conditions, the standard library's
+    test of the whole rule without them is cheaper. ``None`` when the rule is not in the
+    standard library's syntax once its look-arounds are gone."""
+    body = _drop_lookarounds(p)
+    if body is None or "\\p" in body or "\\P" in body or "(?r" in body or "(?V" in body:
+        return None
+    if "(?P=" not in body:
+        body = _NAMED_GROUP.sub("(?:", body)  # (capturing costs the engine time; nothing reads them)
+    for words in big_lists:
+        alt = alternation(words)
+        tree = _trie(alt)
+        if tree is not None:
+            body = body.replace(alt, tree)
+    try:
+        return re.compile(f"{start}(?={body})")
+    except re.error:
+        return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -258,18 +417,41 @@ def grammar(leads: bool = True) -> _Grammar:
         _duration: _lead([*lex.cardinal, *count_words, "نیم", "یکی"], digits=True),
         _bare_year: _lead([], bare_digits=True),  # (their lookbehinds name the word before)
     }
+    # the costly rules whose start positions a standard-library scan finds (see _start_filter),
+    # with what their matches start after: a word boundary, or (the day-month rule) a digit
+    start_filters = {} if not leads else {
+        _dmy: (f"(?:{_NOT_AFTER_WORD}|(?=[۰-۹]))", "month"), _month: (_NOT_AFTER_WORD, "month"),
+        _rel_unit: (_NOT_AFTER_WORD, None), _duration: (_NOT_AFTER_WORD, "unit"),
+        _rel_day: (_NOT_AFTER_WORD, "rday"), _weekday: (_NOT_AFTER_WORD, "wd"), _daypart: (_NOT_AFTER_WORD, "dp"),
+        _hour_daypart: (_NOT_AFTER_WORD, None), _set: (_NOT_AFTER_WORD, None),
+    }
+    big_lists = [lex.month_by_name, lex.cardinal, list(lex.ordinal), lex.modifiers_before, lex.units,
+                 lex.directions, lex.era_by_name, lex.rel_years, lex.weekday_by_name, lex.dayparts,
+                 [k for k, v in lex.rel_days.items() if v is not None]]
     rules = []
+    starts = {}
     for p, fn in R:
         words = needles.get(fn)
         if fn is _clock_words and p.startswith(rf"{_B}(?P<pre>{clock_pre})"):
             words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
         if leads.get(fn):
             p = leads[fn] + p
+        if leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
+            starts[len(rules)] = _after_words_filter(year_after)
+        elif leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})"):
+            starts[len(rules)] = _after_words_filter(greg_year_after)
+        elif fn in start_filters:
+            start, cut = start_filters[fn]
+            # (a start needs a match of the rule up to its month or unit word; the rest of the
+            # rule is optional words, not worth a test here)
+            sf = _start_filter(_cut_after(p, cut) if cut else p, start, big_lists)
+            if sf is not None:
+                starts[len(rules)] = sf
         rules.append((rxcache.compile(p, regex.V0), fn, _needle_pattern(*words) if words else None))
     future = rxcache.compile(r"(?<![\p{L}\u200c])(?:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u200c]")
                                                      for w in lex.future_markers) + r")(?![\p{L}])")
     return _Grammar(lex, rules, rxcache.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
-                    rxcache.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future)
+                    rxcache.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future, starts)
 
 
 _LETTER_RUNS = rxcache.compile(r"[\p{L}\u200c]+")
@@ -1108,6 +1290,26 @@ class _LineIndex:
             pos = end
 
 
+def _matches_from(pattern: "regex.Pattern[str]", starts: "re.Pattern[str]", text: str, pos: int, endpos: int):
+    """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only at the positions
+    ``starts`` finds (a superset of where its matches start, see :func:`_start_filter`; where
+    it has a group ``at``, the group's start is the candidate, see :func:`_after_words_filter`): the
+    scan goes from one match's end to the next match found after it, as ``finditer`` does.
+    (No rule given a start filter matches the empty string: each takes a month or unit word.)"""
+    cur = pos
+    match = pattern.match
+    at = starts.groupindex.get("at")
+    for c in starts.finditer(text, pos, endpos):
+        s = c.start() if at is None else c.start(at)
+        if s < cur:
+            continue
+        m = match(text, s, endpos)
+        if m is not None:
+            yield m
+            cur = m.end() if m.end() > s else s + 1
+    return
+
+
 def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -> List[Mention]:
     """Temporal expressions of normalized ``text``, in order, non-overlapping.
 
@@ -1117,9 +1319,15 @@ def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -
     g = grammar()
     cands: List[Mention] = []
     lines = _LineIndex(text)
-    for pattern, build, needles in g.rules:
+    starts = g.starts
+    for ri, (pattern, build, needles) in enumerate(g.rules):
+        sf = starts.get(ri)
         for pos, endpos in ((0, len(text)),) if needles is None else lines.holding(needles):
-            for m in pattern.finditer(text, pos, endpos):
+            if sf is None:
+                found = pattern.finditer(text, pos, endpos)
+            else:
+                found = _matches_from(pattern, sf, text, pos, endpos)
+            for m in found:
                 if m.end() == m.start():
                     continue
                 men = build(text, m)

@@ -48,7 +48,7 @@ FIELD = "FIELD"
 
 __all__ = ["FIELD", "places_in_a_list", "merge", "clip_persons_to_roles", "media_of_desks", "own_country", "drop_descriptions",
            "organizations_in_events", "organizations_in_names", "latin_names", "with_adjectives",
-           "of_member_states", "of_the_country"]
+           "of_member_states", "of_the_country", "not_one_organization"]
 
 
 class _Spans:
@@ -380,7 +380,323 @@ def drop_descriptions(ctx: Context, merged: List[Found]) -> List[Found]:
             if k in starts or h in ends:
                 continue
         out.append((i, j, lab, src))
+    return not_one_organization(ctx, out)
+
+
+_SUFFIX_TOKENS = frozenset({"ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "اش", "شان"})
+_PLURAL_UNITS = ("ها", "های")
+_LINKS = frozenset({"و", "برای", "با", "از", "به", "در", "که"})  # no name starts with one
+
+
+def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
+    """Organization spans (the tagger's or a pattern's) that are no one body's name:
+
+    * a head in the plural (``plural_head`` in ``word_classes.tsv``, or a head with
+      «ها/های»: «[ادارات ثبت احوال استان ایلام]», «[اتاق‌های اصناف گیلان]», «[باشگاه های
+      بزرگ فوتبال عربستان]») says which kind of bodies: dropped, or cut to the names after
+      it when those are names («تیم‌های [آریس یونان]», «ادارات کل [سازمان امور مالیاتی]»);
+    * a clause's words at the end (:func:`_trim_tail`: «[اداره اوقاف] بدهکارند», «[کمیته
+      انضباطی] محرومند و خسرو حیدری», «[باشگاه استقلال تهران] استعفایش») are cut off;
+    * «تیم» + a person's name is the person's team, no organization: the person is the
+      entity («تیم [فرانک لمپارد]», «تیم [حسن روحانی]»);
+    * an adjective of a function and a listed place only («فرمانده [انتظامی استان
+      کرمانشاه]») and an unlisted name right after a place's governor («فرماندار
+      [سرایان]») are the place."""
+    view, gaz = ctx.view, ctx.gaz
+    persons = {view.keys[j - 1] for i, j, lab, _ in merged if lab == "PER" and view.tok[j - 1] > view.tok[i]}
+    out: List[Found] = []
+    for i, j, lab, src in merged:
+        if lab != "ORG" or src not in ("tagger", "pattern", "merged") or gaz.orgs.get(tuple(view.keys[i:j])) is not None:
+            out.append((i, j, lab, src))
+            continue
+        k = _after_plural_head(ctx, i, j)
+        if k is not None:
+            while k < j and view.tok_start[k] and view.token_text(k) in ctx.words.sport:
+                k = view.next_token_unit(k)  # «تیم‌های فوتبال [استقلال]»
+            places = _places_in(ctx, k, j)
+            only_places = bool(places) and all(view.keys[u] in ("و", "،", ",") for u in range(k, j)
+                                               if not any(p[0] <= u < p[1] for p in places))
+            stem = view.keys[i]
+            for suffix in _PLURAL_UNITS[::-1]:
+                if view.tok_end[i] and stem.endswith(suffix) and gaz.org_heads.get((stem[: -len(suffix)],)) is not None:
+                    stem = stem[: -len(suffix)]  # «تیمهای» written joined
+                    break
+            if stem in ctx.words.club_head or stem in ("تیم", "باشگاه"):
+                # teams named after their plural head stay as written («تیمهای برق شیراز و …», «باشگاههای
+                # ایتالیا»: the NER corpora's convention); only a description after it is no name
+                if k < j and not only_places and not _names_after_plural(ctx, i, k, j):
+                    out.extend(places)  # «باشگاه های بزرگ فوتبال [عربستان]»
+                else:
+                    out.append((i, j, lab, src))
+                continue
+            head = gaz.org_heads.get((view.keys[i],))
+            if head is not None and head.kind == "loc" and k < j:
+                places = _segments(ctx, k, j)  # the places of «شهرداری‌های [سده] و [نوکنده]»
+            if head is not None and head.kind == "loc" and k < j or only_places:
+                out.extend(places)  # «شهرداری‌های [سده] و [نوکنده]»
+            elif k < j and _names_after_plural(ctx, i, k, j):
+                t = _trim_tail(ctx, k, j)
+                if t > k:
+                    out.append((k, t, lab, src))
+            else:
+                out.extend(_places_in(ctx, k, j))  # «ادارات ثبت احوال استان [ایلام]»
+            continue
+        t = _trim_tail(ctx, i, j)
+        if t < j:
+            if t > i and not (view.tok[t - 1] == view.tok[i] and gaz.org_heads.get(tuple(view.keys[i:t])) is not None):
+                out.append((i, t, lab, src))
+            continue
+        if _bare_head_then_link(ctx, i, j):
+            out.extend(_places_in(ctx, i, j))  # «[سازمان و نمایندگان تشکل‌های غیردولتی]», «[سازمان برای توسعه …]»
+            continue
+        k = _second_body(ctx, i, j)
+        if k is not None:  # «[کمیسیون دولت] و [هیئت دولت]», «[اداره اوقاف] [اداره فرهنگ و ارشاد اسلامی گلپایگان]»
+            h = k - 1 if view.keys[k - 1] == "و" else k
+            out.append((i, h, lab, src))
+            out.append((k, j, lab, src))
+            continue
+        k = _person_of_team(ctx, i, j, persons)
+        if k is not None:
+            out.append((k, j, "PER", "rule:team-of"))
+            continue
+        k = _place_of_function(ctx, i, j, src)
+        if k is not None:
+            out.append((k, j, "LOC", "merged"))
+            continue
+        out.append((i, j, lab, src))
     return out
+
+
+def _places_in(ctx: Context, k: int, j: int) -> List[Found]:
+    """The listed places (not ambiguous words) that units ``[k, j)`` name, as LOC spans."""
+    out: List[Found] = []
+    while k < j:
+        place = ctx.entity_at(k, ("LOC",)) if ctx.view.tok_start[k] else None
+        if place is not None and place[0] <= j:
+            out.append((k, place[0], "LOC", "gazetteer"))
+            k = place[0]
+        else:
+            k += 1
+    return out
+
+
+def _segments(ctx: Context, k: int, j: int) -> List[Found]:
+    """Units ``[k, j)`` split at «و» and commas, as LOC spans."""
+    out: List[Found] = []
+    start = k
+    for u in range(k, j + 1):
+        if u == j or ctx.view.keys[u] in ("و", "،", ","):
+            if u > start:
+                out.append((start, u, "LOC", "merged"))
+            start = u + 1
+    return out
+
+
+def _after_plural_head(ctx: Context, i: int, j: int) -> Optional[int]:
+    """The unit after a plural head that starts units ``[i, j)``, or None."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    for phrase in words.plural_head:
+        k = i + len(phrase)
+        if k <= j and tuple(view.keys[i:k]) == phrase and view.tok_end[k - 1]:
+            return k
+    if not view.tok_start[i]:
+        return None
+    key = view.keys[i]
+    head = gaz.org_heads.get((key,)) is not None or view.token_text(i) in words.body_head
+    if head and i + 1 < j and view.keys[i + 1] in _PLURAL_UNITS and (view.tok_end[i + 1] or not view.tok_end[i]):
+        return i + 2  # «تیم‌های», «تیم های»
+    if view.tok_end[i]:
+        for suffix in _PLURAL_UNITS:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 3 and gaz.org_heads.get((stem,)) is not None \
+                    and ctx.lex.words.get(key) is None:
+                return i + 1  # «شرکتهای» written joined
+    return None
+
+
+def _names_after_plural(ctx: Context, i: int, k: int, j: int) -> bool:
+    """What follows a plural head (units ``[k, j)``) names bodies: it starts with a listed
+    organization or an organization's head, or, after teams' and clubs' heads, it is no
+    adjective, place or function word («تیم‌های [فولاد خوزستان]» but not «باشگاه های
+    [بزرگ فوتبال عربستان]»), or a word of it is no lexicon word («تیم های [آریس یونان]»)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if not view.tok_start[k] or view.keys[k] in PUNCT_LIKE:
+        return False
+    if gaz.orgs.longest_at(view, k) is not None or gaz.org_heads.longest_at(view, k) is not None:
+        return True
+    first = view.token_text(k)
+    tags = set((lex.words.get(first) or "0").split(","))
+    if view.token_text(i) in ctx.words.club_head or view.keys[i] in ("تیم", "باشگاه"):
+        if "N" in tags and gaz.places.longest_at(view, k) is None and not lex.is_function(first) \
+                and not lex.is_plural_noun(first) and first not in ctx.words.not_in_name:
+            return True
+    for u in range(k, j):
+        if view.tok_start[u]:
+            tok = view.token_text(u)
+            if tok.isalpha() and not (lex.is_known(tok) or lex.is_common(tok)) and gaz.places.longest_at(view, u) is None \
+                    and not (tok.endswith("ی") and tok[:-1] in lex.words):
+                return True
+    return False
+
+
+def _copular(lex, tok: str) -> bool:
+    """An adjective with the copula written joined: «محرومند», «بدهکارند»."""
+    stem = tok[:-2]
+    return tok.endswith("ند") and len(stem) >= 3 and lex.words.get(tok) is None \
+        and "AJ" in (lex.words.get(stem) or "").split(",")
+
+
+def _possessed(lex, tok: str) -> bool:
+    """A noun with a possessive ending («استعفایش», «کشورمان»)."""
+    if lex.is_possessed_noun(tok):
+        return True
+    for suffix in ("یش", "یشان"):
+        stem = tok[: -len(suffix)]
+        if tok.endswith(suffix) and stem.endswith(("ا", "و")) and lex.words.get(tok) is None \
+                and "N" in (lex.words.get(stem) or "").split(",") and lex.freq.get(stem, 0) >= 100_000:
+            return True
+    return False
+
+
+def _clause_word(lex, tok: str) -> bool:
+    """A verb, an adjective with the copula or a possessed noun: no word of a name."""
+    return _copular(lex, tok) or _possessed(lex, tok) or lex.is_verbish(tok) and tok not in lex.words \
+        and ("\u200c" in tok or tok.startswith(("می", "نمی")) or tok.endswith(("ند", "ید", "یم")))  # not a bare stem: «محیط [زیست]»
+
+
+def _trim_tail(ctx: Context, i: int, j: int) -> int:
+    """End of units ``[i, j)`` without a clause's words at its end: a verb, an adjective
+    with the copula, a possessed noun (with its noun, when the ending is written apart:
+    «باشگاه [پاداش هایشان]»), or what follows a last «و» when it ends in a compound
+    verb's noun («کمیته انضباطی [و بازنده اعلام] شدن»); a clause's word inside ends
+    the name before it («کمیته انضباطی [محرومند و خسرو]»)."""
+    view, lex = ctx.view, ctx.lex
+    n = len(view)
+    for u in range(view.next_token_unit(i), j):  # a verb inside: the name ends before it
+        if view.tok_start[u] and _clause_word(lex, view.token_text(u)):
+            j = u
+            break
+    for _ in range(4):
+        while j > i and view.keys[j - 1] in ("و", "،", ","):
+            j -= 1
+        if j <= i:
+            return i
+        u = view.first_unit[view.tok[j - 1]]
+        if u <= i:
+            break
+        tok = view.token_text(u)
+        if tok in _SUFFIX_TOKENS and u - 1 > i:
+            j = view.first_unit[view.tok[u - 1]]  # the noun and its ending written apart
+        elif _clause_word(lex, tok):
+            j = u
+        else:
+            v = next((w for w in range(j - 1, i, -1) if view.keys[w] == "و" and view.tok_start[w]), None)
+            if v is None or v + 1 >= j:
+                break
+            after = view.token_text(j) if j < n and view.tok_start[j] and view.sent[j] == view.sent[i] else ""
+            if not (after in ctx.words.light_verb or after.endswith("ن") and after[:-1] in ctx.words.light_verb):
+                break
+            j = v
+        while j > i and view.keys[j - 1] in ("و", "،", ","):
+            j -= 1
+        if j <= i:
+            return i
+    return j
+
+
+def _bare_head_then_link(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` open with an organization's one-word head and then «و» or a
+    preposition: the head is the everyday word («سازمان و نمایندگان …», «ایجاد یک
+    سازمان برای توسعه …»), no name follows it."""
+    view = ctx.view
+    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or ctx.gaz.org_heads.get((view.keys[i],)) is None:
+        return False
+    return view.tok_start[i + 1] and view.tok_end[i + 1] and view.token_text(i + 1) in _LINKS
+
+
+def _second_body(ctx: Context, i: int, j: int) -> Optional[int]:
+    """Start of a second body inside units ``[i, j)``, or None: the first one's head
+    again («[اداره اوقاف] [اداره فرهنگ …]»: a comma left out), or, after «و», an
+    organization's head or a listed organization when the words before «و» are a listed
+    organization or a head and its name («[کمیسیون دولت] و [هیئت دولت]»; not «سازمان
+    امداد و نجات»)."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    head = gaz.org_heads.longest_at(view, i)
+    first_head = head is not None and head[0] == i + 1 and view.tok_end[i]
+    ministry = gaz.ministries.longest_at(view, i + 1) if first_head and i + 1 < j else None
+    for u in range(i + 2, j - 1):
+        if ministry is not None and u < ministry[0]:
+            continue  # «وزارت [پست و تلگراف و تلفن]»: one ministry's listed name
+        if not view.tok_start[u]:
+            continue
+        if first_head and view.keys[u] == view.keys[i] and view.keys[u - 1] != "و" and view.tok_end[u]:
+            return u
+        if view.keys[u] == "و" and view.tok_end[u] and u + 1 < j and view.tok_start[u + 1]:
+            nxt = u + 1
+            second = gaz.org_heads.longest_at(view, nxt) is not None or view.token_text(nxt) in words.body_head \
+                or _listed_org(ctx, nxt)
+            before = gaz.orgs.get(tuple(view.keys[i:u])) is not None \
+                or first_head and view.tok[u - 1] > view.tok[i]
+            if second and before and view.token_text(nxt) not in words.org_adjective:
+                return nxt
+    return None
+
+
+def _listed_org(ctx: Context, u: int) -> bool:
+    """A listed organization that is no ambiguous word starts at unit ``u``."""
+    hit = ctx.gaz.orgs.longest_at(ctx.view, u)
+    return hit is not None and tuple(ctx.view.keys[u:hit[0]]) not in ctx.gaz.ambiguous
+
+
+def _person_of_team(ctx: Context, i: int, j: int, persons: Set[str]) -> Optional[int]:
+    """Start of a person's name after «تیم» (units ``[i, j)``): two or three words, the
+    first a first name or the last a person's last word elsewhere in the text, none a
+    place, organization, head or function word («تیم [فرانک لمپارد]»)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if view.keys[i] != "تیم" or not view.tok_end[i]:
+        return None
+    k = i + 1
+    toks = [u for u in range(k, j) if view.tok_start[u]]
+    if not 2 <= len(toks) <= 3 or not view.tok_start[k]:
+        return None
+    for u in toks:
+        tok = view.token_text(u)
+        if not tok.isalpha() or gaz.places.longest_at(view, u) is not None or gaz.orgs.longest_at(view, u) is not None \
+                or gaz.org_heads.longest_at(view, u) is not None or lex.is_function(tok) \
+                or tok in ctx.words.org_adjective or tok in ctx.words.sport:
+            return None
+    if gaz.is_first_name(view.token_text(k)) or view.keys[j - 1] in persons:
+        return k
+    return None
+
+
+def _place_of_function(ctx: Context, i: int, j: int, src: str) -> Optional[int]:
+    """Start of the place a tagger's organization is, or None: a role's modifiers
+    (``role_modifiers.txt``) right after its title and a listed place («فرمانده [انتظامی
+    استان کرمانشاه]»), or an unlisted name with no organization's head right after a
+    place's governor («فرماندار [سرایان]»)."""
+    view, gaz, lex, words = ctx.view, ctx.gaz, ctx.lex, ctx.words
+    if src != "tagger" or not view.tok_start[i]:
+        return None
+    k = i
+    if i in ctx.title_ends:
+        while k < j:
+            mod = gaz.modifiers.longest_at(view, k)
+            if mod is None or mod[0] >= j or not view.tok_end[mod[0] - 1] or view.token_text(k) in words.body_head \
+                    or gaz.org_heads.longest_at(view, k) is not None:
+                break  # «نماینده ویژه [دولت آمریکا]» is a state's body
+            k = mod[0]
+        if k > i:
+            while k < j and view.tok_start[k] and view.token_text(k) in words.place_head:
+                k = view.next_token_unit(k)
+            place = gaz.places.longest_at(view, k) if k < j else None
+            if place is not None and place[0] == j:
+                return k
+    if gaz.org_heads.longest_at(view, i) is None and gaz.orgs.longest_at(view, i) is None \
+            and any(i >= len(p) and tuple(view.keys[i - len(p):i]) == p for p in words.place_governor) \
+            and all(not lex.is_known(view.token_text(u)) for u in range(i, j) if view.tok_start[u]):
+        return i
+    return None
 
 
 def _describes_only(ctx: Context, k: int, j: int) -> bool:

@@ -121,6 +121,8 @@ def org_pattern(ctx: Context, i: int) -> Optional[int]:
         if lex.is_untagged_word_form(tok):
             break  # «باشگاه [فعلاً]», «شرکت [درانتخابات]»
         if tok == "و" and last is not None:
+            if counted(ctx, i, number_words=True):
+                break  # «دو [تیم کیلمارناک] و واسلند بورن»: the bodies counted are named one by one
             if nxt < n and (gaz.org_heads.longest_at(view, nxt) is not None or gaz.orgs.longest_at(view, nxt) is not None
                             or ctx.entity_at(nxt, ("LOC",)) is not None):
                 break  # «هلدینگ فناپ و بانک پاسارگاد»: a second organization; «گروه A و ایران»: a place next

@@ -579,3 +579,20 @@ class _PersonRules:
             if k is not None and kept[k][2] != "PER" and kept[k][3] in ("tagger", "merged") \
                     and gaz.places.get(view.keys[i:j]) is None and gaz.orgs.get(view.keys[i:j]) is None:
                 kept[k] = (i, j, "PER", "rule:mention")
+        self.surnames_tagged_otherwise(kept, allper)
+
+    def surnames_tagged_otherwise(self, kept: List[Found], allper: List[Found]) -> None:
+        """A one-word organization of the tagger's that is the last word of a person's
+        name in the same text (``رحیم استرلینگ`` … ``مثلث [استرلینگ]``) is that person,
+        even when the word is also a common one (the mention rule leaves those alone),
+        unless it is a listed place or organization."""
+        view, gaz = self.view, self.ctx.gaz
+        last_words = {view.keys[j - 1] for i, j, _, _ in allper
+                      if view.tok[j - 1] > view.tok[i] and view.tok_start[j - 1] and view.tok_end[j - 1]}
+        if not last_words:
+            return
+        for k, (i, j, lab, src) in enumerate(kept):
+            if lab == "ORG" and src == "tagger" and j == i + 1 and view.tok_start[i] and view.tok_end[i] \
+                    and view.keys[i] in last_words and gaz.orgs.get(view.keys[i:j]) is None \
+                    and gaz.places.get(view.keys[i:j]) is None:
+                kept[k] = (i, j, "PER", "rule:mention")

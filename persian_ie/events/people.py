@@ -23,6 +23,7 @@ from ..normalize import normalize
 from .index import Near, tokens_from
 from .lexicon import LB, RB, Lexicon
 from .. import _rxcache as rxcache
+from .gates import rx as _rx
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
 
@@ -125,10 +126,38 @@ def add_role_hints(doc: Document, units: Sequence[PersonRef]) -> None:
 
 def _role_head_at(text: str, lex: Lexicon) -> bool:
     """True when ``text`` opens with a personal title of the role-head lexicon."""
-    for h in lex.role_heads:
+    heads = _heads_by_first(lex)
+    if heads is None:
+        heads = lex.role_heads
+    elif not text:
+        return False
+    else:
+        heads = heads.get(text[0], ())
+    for h in heads:
         if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalpha()):
             return h not in ("امیر", "ملک", "رهبر")
     return False
+
+
+#: id of a lexicon → (its role heads, their count, first character → the heads starting with
+#: it in lexicon order), for :func:`_role_head_at` (a few hundred heads, one text at a time)
+_ROLE_HEADS_BY_FIRST: Dict[int, tuple] = {}
+
+
+def _heads_by_first(lex: Lexicon) -> Optional[Dict[str, List[str]]]:
+    """The role heads of ``lex`` by first character (``None`` when one is empty: it opens
+    every text, and the plain walk keeps the order)."""
+    heads = lex.role_heads
+    hit = _ROLE_HEADS_BY_FIRST.get(id(lex))
+    if hit is None or hit[0] is not heads or hit[1] != len(heads):
+        index: Optional[Dict[str, List[str]]] = {}
+        for h in heads:
+            if not h:
+                index = None
+                break
+            index.setdefault(h[0], []).append(h)
+        hit = _ROLE_HEADS_BY_FIRST[id(lex)] = (heads, len(heads), index, lex)  # (lex kept: its id stays its own)
+    return hit[2]
 
 
 def _norm_range(doc: Document, span: Span) -> Tuple[int, int]:
@@ -453,7 +482,7 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
         if u.name is None or u.role is not None or u.pronoun is not None or u.sent >= len(doc.sentences):
             continue
         sent = doc.sentences[u.sent]
-        gap = regex.match(r"[\s»\"]*(?:،\s*)?", norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
+        gap = _rx(r"[\s»\"]*(?:،\s*)?").match(norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
         rs = u.name[1] + gap.end()
         kin = _KIN_TITLE.match(norm, rs, sent.nend) if gap.group().strip() else None
         if kin:
@@ -656,7 +685,7 @@ def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[
             if e <= s or any(a < e and s < b for a, b in taken):
                 continue
             first = m.group(1).split()[0]
-            if not regex.match(r"(?:جمع|چند|عده)", m.group()) and not first.endswith(("ان", "ین")):
+            if not _rx(r"(?:جمع|چند|عده)").match(m.group()) and not first.endswith(("ان", "ین")):
                 continue  # «شماری از موضوعات»: not people
             out.append(PersonRef(role=(s, e), sent=si, plural=True))
     return out
