@@ -280,6 +280,14 @@ def _cut_after(p: str, group: str) -> str:
     return p
 
 
+def _after_words_filter(words: str) -> "re.Pattern[str]":
+    """A start filter (group ``at``) for a rule whose match is a number right after one of
+    ``words`` and a space or ZWNJ (its look-behind names them: «انتخابات ۱۴۰۰»): each of the
+    words followed by a joint and a digit, the candidate just after the joint. (A word holds no
+    digit, so no candidate lies inside a word the scan took: none is skipped.)"""
+    return re.compile(f"{_trie(words) or words}[ \u200c](?P<at>)(?=[۰-۹])")
+
+
 def _start_filter(p: str, start: str, big_lists) -> Optional["re.Pattern[str]"]:
     """A standard-library pattern whose empty matches fall on every position where the rule
     ``p`` can start a match (and on some where it cannot): ``start``, then ``p`` without its
@@ -414,9 +422,12 @@ def grammar(leads: bool = True) -> _Grammar:
     start_filters = {} if not leads else {
         _dmy: (f"(?:{_NOT_AFTER_WORD}|(?=[۰-۹]))", "month"), _month: (_NOT_AFTER_WORD, "month"),
         _rel_unit: (_NOT_AFTER_WORD, None), _duration: (_NOT_AFTER_WORD, "unit"),
+        _rel_day: (_NOT_AFTER_WORD, "rday"), _weekday: (_NOT_AFTER_WORD, "wd"), _daypart: (_NOT_AFTER_WORD, "dp"),
+        _hour_daypart: (_NOT_AFTER_WORD, None), _set: (_NOT_AFTER_WORD, None),
     }
     big_lists = [lex.month_by_name, lex.cardinal, list(lex.ordinal), lex.modifiers_before, lex.units,
-                 lex.directions, lex.era_by_name, lex.rel_years]
+                 lex.directions, lex.era_by_name, lex.rel_years, lex.weekday_by_name, lex.dayparts,
+                 [k for k, v in lex.rel_days.items() if v is not None]]
     rules = []
     starts = {}
     for p, fn in R:
@@ -425,7 +436,11 @@ def grammar(leads: bool = True) -> _Grammar:
             words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
         if leads.get(fn):
             p = leads[fn] + p
-        if fn in start_filters:
+        if leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
+            starts[len(rules)] = _after_words_filter(year_after)
+        elif leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})"):
+            starts[len(rules)] = _after_words_filter(greg_year_after)
+        elif fn in start_filters:
             start, cut = start_filters[fn]
             # (a start needs a match of the rule up to its month or unit word; the rest of the
             # rule is optional words, not worth a test here)
@@ -1277,13 +1292,15 @@ class _LineIndex:
 
 def _matches_from(pattern: "regex.Pattern[str]", starts: "re.Pattern[str]", text: str, pos: int, endpos: int):
     """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only at the positions
-    ``starts`` finds (a superset of where its matches start, see :func:`_start_filter`): the
+    ``starts`` finds (a superset of where its matches start, see :func:`_start_filter`; where
+    it has a group ``at``, the group's start is the candidate, see :func:`_after_words_filter`): the
     scan goes from one match's end to the next match found after it, as ``finditer`` does.
     (No rule given a start filter matches the empty string: each takes a month or unit word.)"""
     cur = pos
     match = pattern.match
+    at = starts.groupindex.get("at")
     for c in starts.finditer(text, pos, endpos):
-        s = c.start()
+        s = c.start() if at is None else c.start(at)
         if s < cur:
             continue
         m = match(text, s, endpos)

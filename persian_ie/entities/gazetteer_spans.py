@@ -19,10 +19,12 @@ labeled text seldom starts a name with (``weak_org_heads.txt``: «مدیریت»
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from itertools import compress
+from typing import Any, FrozenSet, List, Sequence, Tuple
 
 from .context import Context, Found, Tagged
 from .context import QUOTE_OPEN
+from .gazetteer import Gazetteer
 from .org_patterns import chain_units, org_pattern, plain_word_name, quoted_name, source_name, subunit_pattern
 
 __all__ = ["gazetteer_spans"]
@@ -43,8 +45,17 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
     out: List[Found] = []
     title_ends = ctx.title_ends
     org_heads = gaz.org_heads
+    # nothing happens at a unit that starts no listed head, name or phrase, opens no quote
+    # and follows no source cue («به گزارش»): the loop goes from one such unit to the next
+    cand = _candidates(ctx)
+    k, ncand = 0, len(cand)
     i = 0
-    while i < n:
+    while True:
+        while k < ncand and cand[k] < i:
+            k += 1
+        if k == ncand:
+            break
+        i = cand[k]
         if not view.tok_start[i]:
             i += 1
             continue
@@ -101,6 +112,36 @@ def gazetteer_spans(ctx: Context, tagged: Sequence[Tagged]) -> List[Found]:
         else:
             i += 1
     return out
+
+
+def _candidates(ctx: Context) -> List[int]:
+    """Ascending units where :func:`gazetteer_spans` may find something: those whose unit
+    starts an organization head, a listed organization or place or a never-entity phrase
+    (:meth:`~.gazetteer.TokenTrie.longest_at` is None elsewhere), opens a quote, or
+    follows the last word of a source cue (:meth:`~.context.Context.source_slot`)."""
+    keys, gaz = ctx.view.keys, ctx.gaz
+    starters = _starters(gaz)
+    found = set(compress(range(len(keys)), map(starters.__contains__, keys)))
+    found.update(compress(range(1, len(keys)), map(ctx.words.source_last.__contains__, keys[:-1])))
+    return sorted(found)
+
+
+_STARTERS: List[Any] = [None, None, frozenset()]  # (tries, their sizes, first units)
+
+
+def _starters(gaz: Gazetteer) -> FrozenSet[str]:
+    """The first units of the tries :func:`gazetteer_spans` looks up, and the quote marks
+    (rebuilt when a trie grows)."""
+    tries = (gaz.org_heads, gaz.orgs, gaz.places, gaz.not_entity_phrases)
+    sizes = tuple(t.size for t in tries)
+    cached = _STARTERS
+    if cached[0] is None or len(cached[0]) != len(tries) or any(a is not b for a, b in zip(cached[0], tries)) \
+            or cached[1] != sizes:
+        first: set = set(QUOTE_OPEN)
+        for t in tries:
+            first.update(t.root)
+        cached[:] = [tries, sizes, frozenset(first)]
+    return cached[2]
 
 
 def _after_place_head(ctx: Context, i: int) -> bool:
