@@ -573,6 +573,8 @@ def _possessed(lex, tok: str) -> bool:
 
 def _clause_word(lex, tok: str) -> bool:
     """A verb, an adjective with the copula or a possessed noun: no word of a name."""
+    if lex.words.get(tok) not in (None, "", "0"):
+        return False  # a word the lexicon tags is none of these (the tests below all need an untagged form)
     return _copular(lex, tok) or _possessed(lex, tok) or lex.is_verbish(tok) and tok not in lex.words \
         and ("\u200c" in tok or tok.startswith(("می", "نمی")) or tok.endswith(("ند", "ید", "یم")))  # not a bare stem: «محیط [زیست]»
 
