@@ -471,6 +471,11 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
         if k is not None:  # «مدیرکل [اسبق] پژوهش‌های مالیاتی …», «معاون [سیاسی] استانداری تهران»
             out.append((k, j, lab, src))
             continue
+        if src == "tagger" and view.tok_start[i] and view.tok_end[i] and view.token_text(i) in ctx.words.sport \
+                and i + 1 < j and gaz.places.longest_at(view, i + 1) is not None \
+                and gaz.places.longest_at(view, i + 1)[0] == j:
+            out.append((i + 1, j, "LOC", "merged"))  # «پایتخت [والیبال] ایران»: a sport of a place, no body
+            continue
         if src == "tagger" and view.tok_start[i] and view.tok_end[i] and view.keys[i] in _CENTRE_HEADS \
                 and i + 1 < j and gaz.places.longest_at(view, i + 1) is not None \
                 and gaz.places.longest_at(view, i + 1)[0] == j:
