@@ -127,3 +127,32 @@ def test_drop_lookarounds_and_cut():
     assert R._drop_lookarounds(r"a(?=b)?") is None
     assert R._cut_after(p, "w") == r"(?=[ab])(?<![x])a(?!b)(?P<w>c|d)"
     assert R._cut_after(r"(?:a(?P<w>b))c", "w") == r"(?:a(?P<w>b))c"  # nested: kept whole
+
+
+def test_needles_written_as_trees_find_the_flat_needles_hits():
+    """A rule's needle pattern (the literal pieces of its words) is written as a tree of common
+    beginnings: at every position it matches exactly where the flat list of pieces matches."""
+    g = R.grammar()
+    needles = {n.pattern: n for _, _, n in g.rules if n is not None}
+    assert len(needles) >= 6
+    texts = _texts(60, 11) + ["ا" * 300 + "آبان", "اردیبهشت اسفند اکتبر", ""]
+    checked = 0
+    for pattern in needles.values():
+        pieces = R._needle_pieces(pattern)
+        flat = re.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
+        assert pattern.pattern != flat.pattern
+        for text in texts:
+            for pos in range(len(text)):
+                assert bool(pattern.match(text, pos)) == bool(flat.match(text, pos)), (text, pos)
+            assert [m.start() for m in pattern.finditer(text)][:1] == [m.start() for m in flat.finditer(text)][:1]
+            checked += 1
+    assert checked > 300
+
+
+def test_lines_held_are_looked_for_once_per_needle():
+    text = normalize("۱۹ آبان\nهیچ\nدی ماه و مهر\n\nسال ۱۴۰۰")
+    idx = R._LineIndex(text)
+    needle = R._needle_pattern(R.get_lexicon().month_by_name)
+    first = idx.holding(needle)
+    assert first == [(0, 8), (12, 25)] and idx.holding(needle) is first
+    assert R._LineIndex(text).holding(re.compile(needle.pattern)) == first
