@@ -294,14 +294,19 @@ def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray,
     buf_t, buf_g = (np.empty(D * B * H, dtype=np.float32) for _ in range(2))
     # the hidden state of step t is out[:, t, :n], the next step's matrix-product input
     out = np.zeros((D, T, B, H), dtype=np.float32)
+    views: Dict[int, tuple] = {}  # n -> the step's views (a batch has few distinct n)
     for t in range(T):
         n = int(live[t])
         if n == 0:
             break
-        cn = c if n == B else c[:, :n]
-        a, x = (b[:D * n * H4].reshape(D, n, H4) for b in (buf_a, buf_x))
-        sig = buf_s[:D * n * H3].reshape(D, n, H3)
-        tc, ig = (b[:D * n * H].reshape(D, n, H) for b in (buf_t, buf_g))
+        v = views.get(n)
+        if v is None:
+            a = buf_a[:D * n * H4].reshape(D, n, H4)
+            sig = buf_s[:D * n * H3].reshape(D, n, H3)
+            v = views[n] = (c if n == B else c[:, :n], a, buf_x[:D * n * H4].reshape(D, n, H4), a[..., :H3],
+                            a[..., H3:], sig, sig[..., :H], sig[..., H:2 * H], sig[..., 2 * H:],
+                            buf_t[:D * n * H].reshape(D, n, H), buf_g[:D * n * H].reshape(D, n, H))
+        cn, a, x, a_ifo, a_g, sig, s_i, s_f, s_o, tc, ig = v
         if t:
             np.matmul(out[:, t - 1, :n], whh_s, out=a)
             np.take(rows, idx[t, :, :n], axis=0, out=x, mode="clip")  # "clip": no bounds-check buffer
@@ -309,13 +314,13 @@ def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray,
         else:  # the state starts at zero: the gates are the inputs alone
             np.take(rows, idx[0, :, :n], axis=0, out=a, mode="clip")
         np.tanh(a, out=a)
-        np.multiply(a[..., :H3], 0.5, out=sig)  # i f o: sigmoids; g stays a tanh
+        np.multiply(a_ifo, 0.5, out=sig)  # i f o: sigmoids; g stays a tanh
         sig += 0.5
-        cn *= sig[..., H:2 * H]
-        np.multiply(sig[..., :H], a[..., H3:], out=ig)
+        cn *= s_f
+        np.multiply(s_i, a_g, out=ig)
         cn += ig
         np.tanh(cn, out=tc)
-        np.multiply(sig[..., 2 * H:H3], tc, out=out[:, t, :n])
+        np.multiply(s_o, tc, out=out[:, t, :n])
     if order is not None:
         out = out[:, :, np.argsort(order)]
     return out
