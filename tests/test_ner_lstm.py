@@ -383,10 +383,10 @@ def test_recurrence_of_sentences_in_any_order_equals_each_alone():
     assert got.shape == (D, T, B, H)
     for b, n in enumerate(lengths):
         alone = _lstm_gathered(rows, idx[:n, :, b:b + 1], whh)
-        np.testing.assert_allclose(got[:, :n, b], alone[:, :, 0], atol=1e-6)
+        np.testing.assert_allclose(got[:, :n, b], alone[:, :, 0], atol=1e-5)
         assert not got[:, n:, b].any()
     desc = np.argsort(-lengths, kind="stable")
-    np.testing.assert_allclose(_lstm_gathered(rows, idx[:, :, desc], whh, lengths[desc]), got[:, :, desc], atol=1e-6)
+    np.testing.assert_allclose(_lstm_gathered(rows, idx[:, :, desc], whh, lengths[desc]), got[:, :, desc], atol=1e-5)
 
 
 
@@ -428,6 +428,8 @@ def test_ensemble_inputs_cache_gives_each_network_its_projection(tagger):
     at = 0
     for n, w in zip(nets, inputs.widths):
         fresh = n._token_projection(uniq, enc)
-        np.testing.assert_allclose(cold[pos, at:at + w], fresh, rtol=1e-6, atol=1e-6)
-        np.testing.assert_allclose(warm[pos2, at:at + w], fresh, rtol=1e-6, atol=1e-6)
+        # (a row computed among other rows may differ in the last bits: OpenBLAS results depend on the
+        # row's place in the product)
+        np.testing.assert_allclose(cold[pos, at:at + w], fresh, rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(warm[pos2, at:at + w], fresh, rtol=1e-5, atol=1e-5)
         at += w
