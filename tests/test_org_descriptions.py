@@ -175,3 +175,21 @@ def test_the_centre_of_a_place_is_the_place():
     found = _found("این بیماری در مرکز چین مشاهده شد.", ("مرکز چین", "ORG"))
     assert ("چین", "LOC") in found
     assert ("مرکز چین", "ORG") not in found
+
+
+def test_a_person_in_a_source_slot_is_no_medium():
+    found = _found("جراید به نقل از عبدالله ابتهاج شیرازی، مدیرعامل وقت بانک مسکن اعلام کردند.")
+    assert not [f for f in found if f[1] == "ORG" and "ابتهاج" in f[0]]
+    found = _found("به نقل از روز نو، گفت وگو انجام شد.")  # an unlisted medium stays
+    assert ("روز نو", "ORG") in found
+
+
+def test_a_quoted_title_after_a_works_word_is_no_organization():
+    found = _found("اسماعیلی در برنامه «نگاه یک» شبکه یک سیما گفت.")
+    assert ("نگاه یک", "ORG") not in found
+
+
+def test_a_sport_of_a_place_is_the_place():
+    found = _found("شاهد حضور پایتخت والیبال ایران در لیگ برتر خواهیم بود.", ("والیبال ایران", "ORG"))
+    assert ("ایران", "LOC") in found
+    assert ("والیبال ایران", "ORG") not in found

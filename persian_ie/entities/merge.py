@@ -471,6 +471,11 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
         if k is not None:  # «مدیرکل [اسبق] پژوهش‌های مالیاتی …», «معاون [سیاسی] استانداری تهران»
             out.append((k, j, lab, src))
             continue
+        if src == "tagger" and view.tok_start[i] and view.tok_end[i] and view.token_text(i) in ctx.words.sport \
+                and i + 1 < j and gaz.places.longest_at(view, i + 1) is not None \
+                and gaz.places.longest_at(view, i + 1)[0] == j:
+            out.append((i + 1, j, "LOC", "merged"))  # «پایتخت [والیبال] ایران»: a sport of a place, no body
+            continue
         if src == "tagger" and view.tok_start[i] and view.tok_end[i] and view.keys[i] in _CENTRE_HEADS \
                 and i + 1 < j and gaz.places.longest_at(view, i + 1) is not None \
                 and gaz.places.longest_at(view, i + 1)[0] == j:
@@ -573,6 +578,8 @@ def _possessed(lex, tok: str) -> bool:
 
 def _clause_word(lex, tok: str) -> bool:
     """A verb, an adjective with the copula or a possessed noun: no word of a name."""
+    if lex.words.get(tok) not in (None, "", "0"):
+        return False  # a word the lexicon tags is none of these (the tests below all need an untagged form)
     return _copular(lex, tok) or _possessed(lex, tok) or lex.is_verbish(tok) and tok not in lex.words \
         and ("\u200c" in tok or tok.startswith(("می", "نمی")) or tok.endswith(("ند", "ید", "یم")))  # not a bare stem: «محیط [زیست]»
 
