@@ -530,7 +530,7 @@ class _Inputs:
         U = len(uniq)
         table = np.empty((1 + U + extra, self.width), dtype=np.float32)
         table[0] = 0.0
-        hit = np.fromiter((index.get(t, -1) for t in uniq), dtype=np.int64, count=U)
+        hit = np.fromiter(map(index.get, uniq, repeat(-1)), dtype=np.int64, count=U)
         have = np.flatnonzero(hit >= 0)
         nh = len(have)
         pos = np.empty(U, dtype=np.int64)
@@ -875,6 +875,7 @@ class NeuralTagger:
         if "static_emb" in arrays:  # one float32 copy for all members
             arrays["static_emb"] = arrays["static_emb"].astype(np.float32)
         nets = [_Net(arrays, f"m{i}_", self.head) for i in members]
+        _inputs_of(nets)  # (made here, under the lock: threads then share one)
         enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
         trans = np.mean([n.trans for n in nets], axis=0)
         start = np.mean([n.start for n in nets], axis=0)
