@@ -934,7 +934,7 @@ def _inside_titles(ctx: Context) -> List[bool]:
     وزیر امور خارجه), where a tagger span may not start."""
     view, gaz = ctx.view, ctx.gaz
     inside = [False] * len(view)
-    for u in range(len(view)):
+    for u in gaz.titles.starts(view):  # (longest_at is None at every other unit)
         hit = gaz.titles.longest_at(view, u)
         if hit is None:
             continue
@@ -1077,7 +1077,7 @@ def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
     فناوری اطلاعات»."""
     view, gaz = ctx.view, ctx.gaz
     ranges = []
-    for u in range(len(view)):
+    for u in gaz.titles.starts(view):  # (longest_at is None at every other unit)
         hit = gaz.titles.longest_at(view, u)
         if hit is not None and "m" in hit[1].kind:
             m = gaz.ministries.longest_at(view, hit[0])
