@@ -176,32 +176,49 @@ class AlignedText:
 
     def sub_at(self, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str],
                finder: "regex.Pattern[str]") -> "AlignedText":
-        """:meth:`sub`, trying ``pattern`` only where ``finder`` puts its group 1.
+        """:meth:`sub`, trying ``pattern`` only where ``finder`` puts its groups.
 
         The same result as ``sub(pattern, repl)`` when every match of ``pattern`` starts
-        at such a place and ``pattern`` matches either only empty strings or only
-        non-empty ones: a rule whose every position would be tried (a lookbehind first)
-        is then tried at the few places a fast literal scan finds.
+        at such a place (the places ascending, match by match and group by group) and
+        ``pattern`` matches either only empty strings or only non-empty ones: a rule whose
+        every position would be tried (a lookbehind first) is then tried at the few places
+        a fast literal scan finds.
         """
         text = self.text
         edits = []
         last = 0
         match = pattern.match
+        groups = range(1, finder.groups + 1)
         for c in finder.finditer(text):
-            p = c.start(1)
-            if p < last:
-                continue
-            m = match(text, p)
-            if m is not None:
-                a, b = m.span()
-                edits.append((a, b, repl(m)))
-                last = b if b > a else a + 1
+            for g in groups:
+                p = c.start(g)
+                if p < last:  # (inside the last match, or a group that did not take part: -1)
+                    continue
+                m = match(text, p)
+                if m is not None:
+                    a, b = m.span()
+                    edits.append((a, b, repl(m)))
+                    last = b if b > a else a + 1
         return self.edit(edits) if edits else self
 
     def edit(self, edits: Iterable[Tuple[int, int, str]]) -> "AlignedText":
         """Replace ``text[a:b]`` by ``new`` for each ``(a, b, new)`` (ascending, not
         overlapping), keeping the map as :meth:`sub` does."""
         text, starts, ends = self.text, self.starts, self.ends
+        if not isinstance(edits, list):
+            edits = list(edits)
+        if all(len(new) == b - a for a, b, new in edits):
+            # (ZWNJ for a space: «می شود», «کتاب ها») every character keeps its source: the
+            # same maps as the loop below builds, so they are shared, not rebuilt
+            out = []
+            pos = 0
+            for a, b, new in edits:
+                out.append(text[pos:a])
+                out.append(new)
+                pos = b
+            out.append(text[pos:])
+            joined = "".join(out)
+            return self if joined == text else AlignedText(joined, starts, ends)
         out: List[str] = []
         new_starts: List[int] = []
         new_ends: List[int] = []
@@ -332,6 +349,7 @@ _FINDERS = {
     _RULES[6][0]: rxcache.compile(r"[،؛!؟?)»\]]()(?=[\d\p{L}])"),
     _RULES[10][0]: rxcache.compile(r"به گزارش()(?=\p{Arabic})"),
     _RULES[13][0]: rxcache.compile(r"() (?=ها|ترین)"),
+    _RULES[9][0]: rxcache.compile(r"()[-–—]()"),  # (either side of a dash)
 }
 
 
@@ -388,7 +406,8 @@ class Normalizer:
         return text
 
     def __call__(self, doc: Document) -> Document:
-        doc.alignment = self.normalize(doc.text).alignment(doc.text)
+        aligned = self.normalize(doc.text)  # (its maps are this call's own: handed over, not copied)
+        doc.alignment = Alignment._owning(doc.text, aligned.text, aligned.starts, aligned.ends)
         return doc
 
     def __reduce__(self):  # pickle without the loaded lexicon

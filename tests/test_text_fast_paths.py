@@ -173,3 +173,34 @@ def test_token_view_units_are_the_folded_parts_of_each_token():
         expected = [fold(part) for t in view.doc.tokens for part in t.norm.split(ZWNJ) if part]
         assert view.keys == expected
         assert all(regex.match(r"\S", k) for k in view.keys)
+
+
+def test_plain_token_pattern_gives_the_full_patterns_tokens():
+    from persian_ie.segment import _TOKEN, _TOKEN_PLAIN, _plain, _segment, word_spans
+
+    rnd = random.Random(9)
+    spaces = ["\x1c", "\x1f", "\x85", "\u2028", "\u00a0", "\u3000", "\u180e", "\u200b", "\x0b", "\t", "\u2029"]
+    pieces = _PIECES + spaces + ["ه.ش.", "۱۲/۳", "۱۲a", "a۱", "\u0300", "\U0001F600", "..", "…»", "ab\u200c", "x://y", "www."]
+    texts = _texts(300, seed=9) + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    plain = 0
+    norm = Normalizer()
+    for text in texts:
+        doc = norm(Document(text))
+        expected = _segment(doc, _TOKEN)
+        doc = Segmenter()(doc)
+        assert (doc.tokens, doc.sentences) == expected, text
+        assert word_spans(doc.norm) == [m.span() for m in _TOKEN.finditer(doc.norm)]
+        if _plain(doc.norm):
+            plain += 1
+            assert [m.span() for m in _TOKEN_PLAIN.finditer(doc.norm)] == word_spans(doc.norm)
+    assert 1000 < plain < len(texts) - 1000  # both patterns used
+
+
+def test_same_length_edits_keep_the_maps():
+    text = AlignedText.of("کتاب ها و می شود")
+    text = AlignedText(text.text, text.starts, text.ends)
+    edits = [(4, 5, ZWNJ), (12, 13, ZWNJ)]
+    got = text.edit(edits)
+    ref = text.sub(regex.compile(" "), lambda m: ZWNJ if m.start() in (4, 12) else " ")
+    assert _same(got, ref) and got.text == "کتاب\u200cها و می\u200cشود"
+    assert text.edit([(4, 5, " ")]) is text  # nothing changed: the same object, as sub gives
