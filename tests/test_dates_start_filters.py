@@ -22,7 +22,8 @@ def _vocabulary():
         words.extend(sorted(group))
     words += ["روز", "روزهای", "مورخ", "تاریخ", "ماه", "سال", "مبارک", "و", "تا", "الی", "ام", "م", "ها", "های", "نیم",
               "چند", "ده‌ها", "یکی", "دو", "جدید", "بعدی", "می", "شود", "کار", "مهر", "دیدار", "آبانماه", "x",
-              "هر", "روزانه", "به", "ساعت", "صبح", "شب", "گذشته", "آینده", "همین", "این", "هفته", "بار", "یک"]
+              "هر", "روزانه", "به", "ساعت", "صبح", "شب", "گذشته", "آینده", "همین", "این", "هفته", "بار", "یک",
+              "دقایقی", "ساعاتی", "لحظاتی", "ساعتی", "دقیقه‌ای", "پیش", "قبل", "امسال", "پارسال", "میلادی"]
     return words
 
 
@@ -156,3 +157,19 @@ def test_lines_held_are_looked_for_once_per_needle():
     first = idx.holding(needle)
     assert first == [(0, 8), (12, 25)] and idx.holding(needle) is first
     assert R._LineIndex(text).holding(re.compile(needle.pattern)) == first
+
+
+def test_needles_skip_no_line_with_a_match(monkeypatch):
+    """The rules run only on lines holding their needles (the relative-year and «moments ago»
+    rules too): the same mentions as running every rule on every line."""
+    g = R.grammar()
+    names = {b.__name__ for _, b, n in g.rules if n is not None}
+    assert {"_rel_year", "_moments_ago", "_dmy", "_month"} <= names
+    texts = ["\n".join(_texts(6, seed)) for seed in range(40)] + [normalize(
+        "دقایقی پیش\nامسال میلادی و پارسال\nچند ساعت قبل، لحظه‌ای پیش")]
+    with_needles = [[(m.start, m.end, m.kind, m.text) for m in R.recognize(t)] for t in texts]
+    monkeypatch.setattr(R._LineIndex, "holding", lambda self, needles: [(0, len(self.text))])
+    whole = [[(m.start, m.end, m.kind, m.text) for m in R.recognize(t)] for t in texts]
+    assert sum(map(len, whole)) > 300
+    assert sum(m[3] in ("دقایقی پیش", "امسال", "پارسال", "چند ساعت قبل") for ms in whole for m in ms) >= 4
+    assert with_needles == whole

@@ -193,3 +193,10 @@ def test_a_sport_of_a_place_is_the_place():
     found = _found("شاهد حضور پایتخت والیبال ایران در لیگ برتر خواهیم بود.", ("والیبال ایران", "ORG"))
     assert ("ایران", "LOC") in found
     assert ("والیبال ایران", "ORG") not in found
+
+
+def test_bodies_of_a_kind_under_a_named_body_give_that_body():
+    found = _found("مدیران مؤسسه‌ها و سازمانهای تابعه شهرداری تهران منصوب شدند.",
+                   ("سازمان‌های تابعه شهرداری تهران", "ORG"))
+    assert ("شهرداری تهران", "ORG") in found
+    assert not [f for f in found if f[1] == "ORG" and "تابعه" in f[0]]

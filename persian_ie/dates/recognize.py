@@ -351,7 +351,8 @@ def grammar(leads: bool = True) -> _Grammar:
     year = rf"(?:(?P<ynum>{_D}{{4}}|{_D}{{2}})(?![۰-۹])|(?P<yword>{cardinal}))"
     greg_era = alternation(k for k, v in lex.era_by_name.items() if v == "gregorian" and len(k) > 2)
     named_days = alternation(lex.named_days)
-    moments = "(?:دقایقی|ساعاتی|لحظاتی|ساعتی|دقیقه‌ای|لحظه‌ای|چند{_J}(?:دقیقه|ساعت|لحظه))".replace("{_J}", _J)
+    moment_words = ["دقایقی", "ساعاتی", "لحظاتی", "ساعتی", "دقیقه‌ای", "لحظه‌ای", "چند دقیقه", "چند ساعت", "چند لحظه"]
+    moments = "(?:" + "|".join(w.replace(" ", _J) for w in moment_words) + ")"
     daynum = rf"(?:(?P<dnum>{_D}{{1,2}})(?:{_J}?(?:ام|اُم|م)(?!\p{{L}}))?|(?P<dword>{ordinal}|{cardinal}))"
     era = rf"(?:{_J}?\(?(?P<era>{eras})\)?)"
     one = rf"(?:{_D}+(?:[٫.]{_D}+)?|{cardinal})"
@@ -416,7 +417,8 @@ def grammar(leads: bool = True) -> _Grammar:
     needles = {_dmy: [lex.month_by_name], _month: [lex.month_by_name], _rel_unit: [lex.units],
                _duration: [lex.units], _season: [lex.seasons], _named_day: [lex.named_days],
                _daypart: [lex.dayparts], _hour_daypart: [["صبح", "عصر", "ظهر", "بامداد", "شب"]],
-               _decade: [["دهه", "قرن", "سده", "هزاره"]]}
+               _decade: [["دهه", "قرن", "سده", "هزاره"]], _rel_year: [lex.rel_years],
+               _moments_ago: [moment_words]}
     # what the costly rules' matches start with (see _lead; each list follows its rule's pattern;
     # the rules that start with one plain alternation of words are fast without it)
     count_words = ["چند", "چندین", "چندمین", "صدها", "هزاران", "ده‌ها", "دهها", "میلیون‌ها", "سال‌ها", "سالها"]

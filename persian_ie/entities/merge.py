@@ -442,7 +442,14 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
                 if t > k:
                     out.append((k, t, lab, src))
             else:
-                out.extend(_places_in(ctx, k, j))  # «ادارات ثبت احوال استان [ایلام]»
+                u = next((u for u in range(k, j) if view.tok_start[u] and (gaz.org_heads.longest_at(view, u) is not None
+                                                                           or _listed_org(ctx, u))), None)
+                if u is not None:  # «سازمان‌های تابعه [شهرداری تهران]»: the body they belong to
+                    t = _trim_tail(ctx, u, j)
+                    if t > u:
+                        out.append((u, t, lab, src))
+                else:
+                    out.extend(_places_in(ctx, k, j))  # «ادارات ثبت احوال استان [ایلام]»
             continue
         t = _trim_tail(ctx, i, j)
         if t < j:
