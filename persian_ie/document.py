@@ -20,6 +20,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 __all__ = ["Alignment", "Span", "Token", "Sentence", "Document"]
@@ -52,7 +53,17 @@ class Alignment:
     @classmethod
     def identity(cls, text: str) -> "Alignment":
         n = len(text)
-        return cls(text, text, range(n), range(1, n + 1))
+        return cls._owning(text, text, list(range(n)), list(range(1, n + 1)))
+
+    @classmethod
+    def _owning(cls, original: str, normalized: str, starts: List[int], ends: List[int]) -> "Alignment":
+        """An alignment that takes ``starts`` and ``ends`` as they are (lists no one else
+        changes), instead of copying them as the constructor does."""
+        if not (len(normalized) == len(starts) == len(ends)):
+            raise ValueError("alignment arrays must match the normalized text length")
+        a = cls.__new__(cls)
+        a.original, a.normalized, a.starts, a.ends = original, normalized, starts, ends
+        return a
 
     def to_original(self, start: int, end: int) -> Tuple[int, int]:
         """Original ``(start, end)`` covering normalized ``[start, end)``."""
@@ -211,7 +222,6 @@ class Document:
         self.text = text
         self.id = id
         self.published = parse_published(published)
-        self.alignment = Alignment.identity(text)
         self.sentences: List[Sentence] = []
         self.tokens: List[Token] = []
         self.entities: List[Span] = []
@@ -220,10 +230,18 @@ class Document:
         self.meta: Dict[str, Any] = {}
         self.user_data: Dict[str, Any] = {}
 
+    @cached_property
+    def alignment(self) -> Alignment:
+        """The :class:`Alignment` between ``norm`` and ``text``: the identity until the
+        normalizer sets one (built on first use: the pipeline's normalizer replaces it
+        unread, and a long text's identity map is two lists of its length)."""
+        return Alignment.identity(self.text)
+
     def __getstate__(self) -> Dict[str, Any]:
         """The tokens travel as packed offsets (their texts are slices of ``text`` and
         ``norm``): a document crossing a process boundary (``pipe(n_process=N)``) costs
         about half the bytes and time of pickling one object per token."""
+        self.alignment  # noqa: B018 - (the identity map, if it was never asked for)
         state = self.__dict__.copy()
         tokens = state["tokens"]
         if tokens and type(tokens[0]) is Token:
@@ -256,13 +274,18 @@ class Document:
         Leading/trailing whitespace (and ZWNJ) of the original slice is trimmed, so the
         span text is always a clean, exact slice of the original.
         """
-        start, end = self.alignment.to_original(nstart, nend)
+        align = self.alignment
+        if 0 <= nstart < nend <= len(align.normalized):  # (to_original's answer, without its checks)
+            start, end = align.starts[nstart], align.ends[nend - 1]
+        else:
+            start, end = align.to_original(nstart, nend)
         original = self.text
         while start < end and (original[start].isspace() or original[start] in "\u200c\u200d"):
             start += 1
         while end > start and (original[end - 1].isspace() or original[end - 1] in "\u200c\u200d"):
             end -= 1
-        kwargs.setdefault("normalized", self.norm[nstart:nend].strip(" \n\u200c"))
+        if "normalized" not in kwargs:
+            kwargs["normalized"] = align.normalized[nstart:nend].strip(" \n\u200c")
         return Span(original[start:end], start, end, **kwargs)
 
     def norm_span(self, span: Span) -> Tuple[int, int]:

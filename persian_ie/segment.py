@@ -44,9 +44,23 @@ _SENT_END = rxcache.compile(r"(?:[.!?؟…]+[»\")\]]*(?=\s|$))|\n+")
 _ABBREV_BEFORE = rxcache.compile(r"(?:^|[\s(«])\p{L}\.(?:\p{L}\.)*$")
 
 
+# The same tokens for a text that holds none of "://", "www.", "@" and "#" (the URL, e-mail
+# and hashtag alternatives need one of them, so they match nothing there), with a word
+# written as letter runs joined by single ZWNJs (what the lookahead form matches): the
+# scan of a text ~1.5x faster.
+_TOKEN_PLAIN = rxcache.compile(
+    r"\p{N}+(?:[.,/:٫٬\-]\p{N}+)*(?:\p{L}(?=\p{N}))?|[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*|\S"
+)
+
+
+def _plain(text: str) -> bool:
+    """``text`` can hold no URL, e-mail address, hashtag or handle."""
+    return "://" not in text and "www." not in text and "@" not in text and "#" not in text
+
+
 def word_spans(text: str) -> List[Tuple[int, int]]:
     """Token ``(start, end)`` pairs over ``text``."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [m.span() for m in (_TOKEN_PLAIN if _plain(text) else _TOKEN).finditer(text)]
 
 
 def sentence_spans(text: str) -> List[Tuple[int, int]]:
@@ -79,24 +93,31 @@ class Segmenter:
 
     def __call__(self, doc: Document) -> Document:
         norm = doc.norm
-        align = doc.alignment
-        sentences: List[Sentence] = []
-        tokens: List[Token] = []
-        text = doc.text
-        # align.to_original(ts, te) without its range checks: a token is never empty
-        starts, ends = align.starts, align.ends
-        for ns, ne in sentence_spans(norm):
-            first = len(tokens)
-            for ts, te in word_spans(norm[ns:ne]):
-                ts += ns
-                te += ns
-                s = starts[ts]
-                e = ends[te - 1]
-                tokens.append(Token(text[s:e], s, e, norm[ts:te], ts, te, len(sentences)))
-            if len(tokens) == first:
-                continue
-            s, e = align.to_original(ns, ne)
-            sentences.append(Sentence(text[s:e], s, e, ns, ne, first, len(tokens)))
-        doc.sentences = sentences
-        doc.tokens = tokens
+        doc.tokens, doc.sentences = _segment(doc, _TOKEN_PLAIN if _plain(norm) else _TOKEN)
         return doc
+
+
+def _segment(doc: Document, token: "regex.Pattern[str]") -> Tuple[List[Token], List[Sentence]]:
+    """The tokens (``token`` matches, sentence by sentence) and sentences of ``doc``."""
+    norm = doc.norm
+    align = doc.alignment
+    sentences: List[Sentence] = []
+    tokens: List[Token] = []
+    text = doc.text
+    # align.to_original(ts, te) without its range checks: a token is never empty
+    starts, ends = align.starts, align.ends
+    for ns, ne in sentence_spans(norm):
+        first = len(tokens)
+        for m in token.finditer(norm[ns:ne]):
+            ts, te = m.span()
+            ts += ns
+            te += ns
+            s = starts[ts]
+            e = ends[te - 1]
+            tokens.append(Token(text[s:e], s, e, norm[ts:te], ts, te, len(sentences)))
+        if len(tokens) == first:
+            continue
+        s, e = align.to_original(ns, ne)
+        sentences.append(Sentence(text[s:e], s, e, ns, ne, first, len(tokens)))
+    return tokens, sentences
+

@@ -59,3 +59,43 @@ def test_role_head_index_follows_the_lexicon():
     assert people._heads_by_first(other) is None
     for t in ("وزیر کشور", "", "کشور"):
         assert people._role_head_at(t, other) == _plain_role_head_at(t, other)
+
+
+def test_rx_is_the_compiled_pattern_kept_by_its_text():
+    import regex
+
+    from persian_ie.events import gates
+
+    p = gates.rx(r"(?:این|همین|آن)\s*$")
+    assert p is gates.rx(r"(?:این|همین|آن)\s*$")  # (compiled once)
+    assert p.pattern == r"(?:این|همین|آن)\s*$" and p.flags == regex.compile(p.pattern).flags
+    for text in ("در همین ", "این", "آن کشور", ""):
+        assert bool(p.search(text)) == bool(regex.search(p.pattern, text))
+    for i in range(gates._RX_MAX + 5):  # (bounded: never more than _RX_MAX patterns kept)
+        gates.rx(f"x{i}")
+    assert len(gates._RX) <= gates._RX_MAX
+
+
+def test_verb_kinds_kept_across_documents_are_each_words_kind():
+    """The verb table keeps the kind of every word it has read for later documents: the kept
+    kinds are the words' own (_word_kind), and a table built on them answers as a fresh one."""
+    from persian_ie import Pipeline
+    from persian_ie.events import status
+
+    nlp = Pipeline(stages=["normalize", "segment"])
+    lex = Lexicon.default()
+    past = status._past_forms()
+    status._KINDS.clear()
+    texts = ["زاکانی با سفیر بلاروس دیدار کرد و گفت که این دیدار ادامه خواهد یافت.",
+             "وزیر امور خارجه فردا به مسکو می‌رود و با همتای خود دیدار می‌کند.",
+             "نشست دو طرف برگزار شد؛ آنها باید توافق را امضا کنند و می خواهند ادامه دهند."]
+    docs = [nlp(t).doc for t in texts]
+    tables = [status._VerbTable(d, lex) for d in docs]
+    kept = status._kinds_of(lex, past)
+    assert len(kept) >= 20 and set(t.norm for d in docs for t in d.tokens) <= set(kept)
+    for w, kind in kept.items():
+        assert kind == (None if w in ("می", "نمی") else status._word_kind(w, lex, past))
+    status._KINDS.clear()
+    for d, table in zip(docs, tables):
+        fresh = status._VerbTable(d, lex)
+        assert (fresh.alone, fresh.inside, fresh.next_hit) == (table.alone, table.inside, table.next_hit)

@@ -383,8 +383,53 @@ def test_recurrence_of_sentences_in_any_order_equals_each_alone():
     assert got.shape == (D, T, B, H)
     for b, n in enumerate(lengths):
         alone = _lstm_gathered(rows, idx[:n, :, b:b + 1], whh)
-        np.testing.assert_allclose(got[:, :n, b], alone[:, :, 0], atol=1e-6)
+        np.testing.assert_allclose(got[:, :n, b], alone[:, :, 0], atol=1e-5)
         assert not got[:, n:, b].any()
     desc = np.argsort(-lengths, kind="stable")
-    np.testing.assert_allclose(_lstm_gathered(rows, idx[:, :, desc], whh, lengths[desc]), got[:, :, desc], atol=1e-6)
+    np.testing.assert_allclose(_lstm_gathered(rows, idx[:, :, desc], whh, lengths[desc]), got[:, :, desc], atol=1e-5)
 
+
+
+def test_char_cnn_from_tap_tables_equals_the_convolution(tagger):
+    """The char CNN reads 3 per-char tables (no product per token); padded and packed
+    inputs give the same features, and both equal the textbook convolution."""
+    meta, enc, nets, *_ = tagger._load()
+    net = nets[0]
+    tokens = ["تهران", "ا", "بین‌المللی", "ناشناخته‌ترین‌واژه‌ای‌که‌بلند‌است", "COVID-19", "۱۴۰۴"]
+    words, chars, cats = enc.arrays(tokens)
+    _, flat, lens, _ = enc.encode(tokens)
+    assert lens.tolist() == [int((row > 0).sum()) for row in chars]
+    padded, packed = net.char_features(chars), net.char_features_packed(flat, lens)
+    np.testing.assert_array_equal(padded, packed)
+    w = net.conv_w.astype(np.float64)  # (F, Ce, 3)
+    for i, n in enumerate(lens):
+        e = np.vstack([np.zeros((1, w.shape[1])), net.char_emb[chars[i, :n]], np.zeros((1, w.shape[1]))])
+        conv = np.stack([np.einsum("ck,fck->f", e[p:p + 3].T, w) for p in range(n)]) + net.conv_b
+        np.testing.assert_allclose(packed[i], conv.max(axis=0), rtol=1e-5, atol=1e-5)
+
+
+def test_ensemble_inputs_cache_gives_each_network_its_projection(tagger):
+    """One token index for all the networks of the ensemble; a row read from the cache
+    equals the network's projection computed afresh, side by side for every network."""
+    from persian_ie.entities.neural import _inputs_of
+
+    meta, enc, nets, *_ = tagger._load()
+    inputs = _inputs_of(nets)
+    assert all(n._proj_cache is inputs.index for n in nets)
+    inputs.index.clear()
+    uniq = ["تهران", "و", "زاکانی", "ناشناخته‌ترین‌واژه", "بانک"]
+    cold, pos = inputs.table(uniq, enc, extra=2)
+    assert cold.shape == (1 + len(uniq) + 2, inputs.width) and not cold[0].any()
+    assert sorted(pos.tolist()) == list(range(1, len(uniq) + 1))
+    assert {"تهران", "و", "بانک"} <= set(inputs.index)  # frequent words are kept
+    assert "ناشناخته‌ترین‌واژه" not in inputs.index  # an unknown word is not
+    warm, pos2 = inputs.table(uniq, enc)
+    assert pos2[uniq.index("تهران")] < pos2[uniq.index("ناشناخته‌ترین‌واژه")]  # cached rows first
+    at = 0
+    for n, w in zip(nets, inputs.widths):
+        fresh = n._token_projection(uniq, enc)
+        # (a row computed among other rows may differ in the last bits: OpenBLAS results depend on the
+        # row's place in the product)
+        np.testing.assert_allclose(cold[pos, at:at + w], fresh, rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(warm[pos2, at:at + w], fresh, rtol=1e-5, atol=1e-5)
+        at += w

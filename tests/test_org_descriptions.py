@@ -132,3 +132,71 @@ def test_a_bare_head_before_and_or_a_preposition_is_the_everyday_word():
     found = _found("ایجاد یک سازمان برای توسعه روابط علمی پیشنهاد شده بود.",
                    ("سازمان برای توسعه روابط علمی", "ORG"))
     assert not [f for f in found if f[1] == "ORG"]
+
+
+def test_a_camps_adjective_before_a_body_or_a_demonym_is_no_part_of_its_name():
+    found = _found("یک سناتور دموکرات آمریکایی نامه نوشت.", ("دموکرات آمریکایی", "ORG"))
+    assert not [f for f in found if f[1] == "ORG"]
+    found = _found("گروهی از اعضای دموکرات مجلس نمایندگان آمدند.", ("دموکرات مجلس نمایندگان", "ORG"))
+    assert ("مجلس نمایندگان", "ORG") in found
+    found = _found("دموکرات‌های سنا در تلاش خود ناکام ماندند.", ("دموکرات‌های سنا", "ORG"))
+    assert ("سنا", "ORG") in found
+    assert not [f for f in found if "دموکرات" in f[0]]
+    # a party's name that opens with the word stays
+    found = _found("حزب دموکرات مسیحی آلمان پیروز شد.", ("دموکرات مسیحی", "ORG"))
+    assert [f for f in found if f[1] == "ORG" and "دموکرات مسیحی" in f[0]]
+
+
+def test_a_head_and_a_participle_say_what_a_body_does():
+    found = _found("موسویان، عضو سابق تیم مذاکره‌کننده هسته‌ای گفت.", ("تیم مذاکره‌کننده هسته‌ای", "ORG"))
+    assert not [f for f in found if f[1] == "ORG"]
+    found = _found("سازمان کشورهای صادرکننده نفت اعلام کرد.")  # a listed name keeps its participle
+    assert ("سازمان کشورهای صادرکننده نفت", "ORG") in found
+
+
+def test_a_head_after_a_determiner_is_one_body_of_a_kind():
+    found = _found("رئیس یک شرکت هواپیمایی در حال ورشکستی پیشنهاد داد.", ("شرکت هواپیمایی", "ORG"))
+    assert not [f for f in found if f[1] == "ORG"]
+
+
+def test_a_roles_modifier_before_an_organization_is_no_part_of_it():
+    found = _found("او مدیرکل اسبق پژوهش‌های مالیاتی سازمان امور مالیاتی بود.",
+                   ("اسبق پژوهش‌های مالیاتی سازمان امور مالیاتی", "ORG"))
+    assert ("پژوهش‌های مالیاتی سازمان امور مالیاتی", "ORG") in found
+
+
+def test_every_repeated_head_starts_another_body():
+    text = "تحریم شرکت بنتاکو شرکت جیاشیانگ شرکت پیکویو اعمال شد."
+    found = _found(text, ("شرکت بنتاکو شرکت جیاشیانگ شرکت پیکویو", "ORG"))
+    assert [f for f in found if f[1] == "ORG"] == [("شرکت بنتاکو", "ORG"), ("شرکت جیاشیانگ", "ORG"), ("شرکت پیکویو", "ORG")]
+
+
+def test_the_centre_of_a_place_is_the_place():
+    found = _found("این بیماری در مرکز چین مشاهده شد.", ("مرکز چین", "ORG"))
+    assert ("چین", "LOC") in found
+    assert ("مرکز چین", "ORG") not in found
+
+
+def test_a_person_in_a_source_slot_is_no_medium():
+    found = _found("جراید به نقل از عبدالله ابتهاج شیرازی، مدیرعامل وقت بانک مسکن اعلام کردند.")
+    assert not [f for f in found if f[1] == "ORG" and "ابتهاج" in f[0]]
+    found = _found("به نقل از روز نو، گفت وگو انجام شد.")  # an unlisted medium stays
+    assert ("روز نو", "ORG") in found
+
+
+def test_a_quoted_title_after_a_works_word_is_no_organization():
+    found = _found("اسماعیلی در برنامه «نگاه یک» شبکه یک سیما گفت.")
+    assert ("نگاه یک", "ORG") not in found
+
+
+def test_a_sport_of_a_place_is_the_place():
+    found = _found("شاهد حضور پایتخت والیبال ایران در لیگ برتر خواهیم بود.", ("والیبال ایران", "ORG"))
+    assert ("ایران", "LOC") in found
+    assert ("والیبال ایران", "ORG") not in found
+
+
+def test_bodies_of_a_kind_under_a_named_body_give_that_body():
+    found = _found("مدیران مؤسسه‌ها و سازمانهای تابعه شهرداری تهران منصوب شدند.",
+                   ("سازمان‌های تابعه شهرداری تهران", "ORG"))
+    assert ("شهرداری تهران", "ORG") in found
+    assert not [f for f in found if f[1] == "ORG" and "تابعه" in f[0]]

@@ -89,6 +89,15 @@ class Mention:
 # -- grammar -------------------------------------------------------------------------------
 
 
+def _needle_pieces(pattern: "re.Pattern[str]") -> List[str]:
+    """The literal pieces a :func:`_needle_pattern` was made of (for tests)."""
+    return sorted(_NEEDLE_PIECES[pattern.pattern])
+
+
+#: needle pattern text → its pieces (one entry per rule's word lists)
+_NEEDLE_PIECES: Dict[str, frozenset] = {}
+
+
 def _needle_pattern(*word_lists: Iterable[str]) -> "re.Pattern[str]":
     """A pattern of one literal piece of each word: the longest run of it that
     :func:`alternation` writes literally (between optional spaces/ZWNJ and dots), so any
@@ -103,8 +112,13 @@ def _needle_pattern(*word_lists: Iterable[str]) -> "re.Pattern[str]":
             if not frags:
                 raise ValueError(f"no literal piece in {w!r}")
             pieces.add(max(frags, key=len))
-    # plain literals: the standard library's engine finds them ~3x faster than regex's
-    return re.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
+    # plain literals: the standard library's engine finds them ~3x faster than regex's; as a tree
+    # of common beginnings (_trie: the same strings, so the same first hit), not one piece after
+    # another at each position (a page of «ااا…» cost ~190 ns a character with the month pieces)
+    flat = "(?:" + "|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))) + ")"
+    tree = _trie(flat) or flat
+    _NEEDLE_PIECES[tree] = frozenset(pieces)
+    return re.compile(tree)
 
 _B = r"(?<![\p{L}\p{N}\u200c])"
 _E = r"(?![\p{L}\p{N}]|\u200c\p{L})"
@@ -280,6 +294,14 @@ def _cut_after(p: str, group: str) -> str:
     return p
 
 
+def _after_words_filter(words: str) -> "re.Pattern[str]":
+    """A start filter (group ``at``) for a rule whose match is a number right after one of
+    ``words`` and a space or ZWNJ (its look-behind names them: «انتخابات ۱۴۰۰»): each of the
+    words followed by a joint and a digit, the candidate just after the joint. (A word holds no
+    digit, so no candidate lies inside a word the scan took: none is skipped.)"""
+    return re.compile(f"{_trie(words) or words}[ \u200c](?P<at>)(?=[۰-۹])")
+
+
 def _start_filter(p: str, start: str, big_lists) -> Optional["re.Pattern[str]"]:
     """A standard-library pattern whose empty matches fall on every position where the rule
     ``p`` can start a match (and on some where it cannot): ``start``, then ``p`` without its
@@ -329,7 +351,8 @@ def grammar(leads: bool = True) -> _Grammar:
     year = rf"(?:(?P<ynum>{_D}{{4}}|{_D}{{2}})(?![۰-۹])|(?P<yword>{cardinal}))"
     greg_era = alternation(k for k, v in lex.era_by_name.items() if v == "gregorian" and len(k) > 2)
     named_days = alternation(lex.named_days)
-    moments = "(?:دقایقی|ساعاتی|لحظاتی|ساعتی|دقیقه‌ای|لحظه‌ای|چند{_J}(?:دقیقه|ساعت|لحظه))".replace("{_J}", _J)
+    moment_words = ["دقایقی", "ساعاتی", "لحظاتی", "ساعتی", "دقیقه‌ای", "لحظه‌ای", "چند دقیقه", "چند ساعت", "چند لحظه"]
+    moments = "(?:" + "|".join(w.replace(" ", _J) for w in moment_words) + ")"
     daynum = rf"(?:(?P<dnum>{_D}{{1,2}})(?:{_J}?(?:ام|اُم|م)(?!\p{{L}}))?|(?P<dword>{ordinal}|{cardinal}))"
     era = rf"(?:{_J}?\(?(?P<era>{eras})\)?)"
     one = rf"(?:{_D}+(?:[٫.]{_D}+)?|{cardinal})"
@@ -394,7 +417,8 @@ def grammar(leads: bool = True) -> _Grammar:
     needles = {_dmy: [lex.month_by_name], _month: [lex.month_by_name], _rel_unit: [lex.units],
                _duration: [lex.units], _season: [lex.seasons], _named_day: [lex.named_days],
                _daypart: [lex.dayparts], _hour_daypart: [["صبح", "عصر", "ظهر", "بامداد", "شب"]],
-               _decade: [["دهه", "قرن", "سده", "هزاره"]]}
+               _decade: [["دهه", "قرن", "سده", "هزاره"]], _rel_year: [lex.rel_years],
+               _moments_ago: [moment_words]}
     # what the costly rules' matches start with (see _lead; each list follows its rule's pattern;
     # the rules that start with one plain alternation of words are fast without it)
     count_words = ["چند", "چندین", "چندمین", "صدها", "هزاران", "ده‌ها", "دهها", "میلیون‌ها", "سال‌ها", "سالها"]
@@ -414,9 +438,12 @@ def grammar(leads: bool = True) -> _Grammar:
     start_filters = {} if not leads else {
         _dmy: (f"(?:{_NOT_AFTER_WORD}|(?=[۰-۹]))", "month"), _month: (_NOT_AFTER_WORD, "month"),
         _rel_unit: (_NOT_AFTER_WORD, None), _duration: (_NOT_AFTER_WORD, "unit"),
+        _rel_day: (_NOT_AFTER_WORD, "rday"), _weekday: (_NOT_AFTER_WORD, "wd"), _daypart: (_NOT_AFTER_WORD, "dp"),
+        _hour_daypart: (_NOT_AFTER_WORD, None), _set: (_NOT_AFTER_WORD, None),
     }
     big_lists = [lex.month_by_name, lex.cardinal, list(lex.ordinal), lex.modifiers_before, lex.units,
-                 lex.directions, lex.era_by_name, lex.rel_years]
+                 lex.directions, lex.era_by_name, lex.rel_years, lex.weekday_by_name, lex.dayparts,
+                 [k for k, v in lex.rel_days.items() if v is not None]]
     rules = []
     starts = {}
     for p, fn in R:
@@ -425,7 +452,11 @@ def grammar(leads: bool = True) -> _Grammar:
             words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
         if leads.get(fn):
             p = leads[fn] + p
-        if fn in start_filters:
+        if leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
+            starts[len(rules)] = _after_words_filter(year_after)
+        elif leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})"):
+            starts[len(rules)] = _after_words_filter(greg_year_after)
+        elif fn in start_filters:
             start, cut = start_filters[fn]
             # (a start needs a match of the rule up to its month or unit word; the rest of the
             # rule is optional words, not worth a test here)
@@ -1254,6 +1285,7 @@ class _LineIndex:
 
     def __init__(self, text: str):
         self.text = text
+        self._held: Dict[str, List[Tuple[int, int]]] = {}
         self.starts = [0]
         i = text.find("\n")
         while i >= 0:
@@ -1261,7 +1293,14 @@ class _LineIndex:
             i = text.find("\n", i + 1)
 
     def holding(self, needles: "re.Pattern[str]") -> List[Tuple[int, int]]:
-        """``(pos, endpos)`` scan bounds of the lines holding a match of ``needles``."""
+        """``(pos, endpos)`` scan bounds of the lines holding a match of ``needles`` (looked for
+        once per text and needle pattern: the day-month and month rules share theirs)."""
+        held = self._held.get(needles.pattern)
+        if held is None:
+            held = self._held[needles.pattern] = self._holding(needles)
+        return held
+
+    def _holding(self, needles: "re.Pattern[str]") -> List[Tuple[int, int]]:
         text, starts = self.text, self.starts
         out: List[Tuple[int, int]] = []
         pos = 0
@@ -1277,13 +1316,15 @@ class _LineIndex:
 
 def _matches_from(pattern: "regex.Pattern[str]", starts: "re.Pattern[str]", text: str, pos: int, endpos: int):
     """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only at the positions
-    ``starts`` finds (a superset of where its matches start, see :func:`_start_filter`): the
+    ``starts`` finds (a superset of where its matches start, see :func:`_start_filter`; where
+    it has a group ``at``, the group's start is the candidate, see :func:`_after_words_filter`): the
     scan goes from one match's end to the next match found after it, as ``finditer`` does.
     (No rule given a start filter matches the empty string: each takes a month or unit word.)"""
     cur = pos
     match = pattern.match
+    at = starts.groupindex.get("at")
     for c in starts.finditer(text, pos, endpos):
-        s = c.start()
+        s = c.start() if at is None else c.start(at)
         if s < cur:
             continue
         m = match(text, s, endpos)

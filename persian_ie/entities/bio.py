@@ -15,6 +15,8 @@ def spans_from_bio(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
     >>> spans_from_bio(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "B-LOC"])
     [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC'), (5, 6, 'LOC')]
     """
+    if isinstance(tags, (list, tuple)) and tags.count("O") == len(tags):  # (most sentences: no entity)
+        return []
     spans = []
     start = None
     label = None

@@ -18,7 +18,7 @@ an unlisted word made of a listed place or a demonym and «ی» («زردپوش�
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from .context import PUNCT_LIKE, Context, Found
 from .gazetteer import phrase_units
@@ -28,9 +28,59 @@ __all__ = ["camp_adjectives"]
 
 def camp_adjectives(ctx: Context, merged: List[Found]) -> List[Found]:
     """``merged`` without the organizations that are a camp's adjective, or a word of
-    belonging, after a noun."""
-    return [s for s in merged if not (s[2] == "ORG" and (_camp(ctx, s[0], s[1]) or _belonging(ctx, s[0], s[1]))
-                                      and _after_a_noun(ctx, s[0]))]
+    belonging, after a noun; an organization that starts with a camp's adjective (or its
+    plural) before a body or a demonym is that body or none: «اعضای [دموکرات] مجلس
+    نمایندگان», «[دموکرات‌های] سنا», «یک سناتور [دموکرات آمریکایی]»."""
+    out = []
+    for s in merged:
+        if s[2] == "ORG" and (_camp(ctx, s[0], s[1]) or _belonging(ctx, s[0], s[1])) and _after_a_noun(ctx, s[0]):
+            continue
+        k = _after_camp(ctx, s[0], s[1]) if s[2] == "ORG" and s[3] != "gazetteer" else None
+        if k is not None:
+            if _body_at(ctx, k):
+                out.append((k, s[1], s[2], s[3]))
+                continue
+            if _demonyms_only(ctx, k, s[1]):
+                continue
+        out.append(s)
+    return out
+
+
+def _after_camp(ctx: Context, i: int, j: int) -> Optional[int]:
+    """The unit after a camp's adjective, or its plural («دموکرات‌های», «جمهوری‌خواهان»),
+    that starts units ``[i, j)`` and is followed by more words; or None."""
+    view, camp = ctx.view, ctx.words.camp_adjective
+    for phrase in camp:
+        k = i + len(phrase)
+        if k < j and tuple(view.keys[i:k]) == phrase:
+            if view.tok_end[k - 1]:
+                return k
+            if view.keys[k] in ("ها", "های") and view.tok_end[k] and k + 1 < j:
+                return k + 1  # «دموکرات‌های [سنا]»
+    if view.tok_start[i] and view.tok_end[i] and i + 1 < j:
+        key = view.keys[i]
+        for suffix in ("های", "ها", "ان"):
+            if key.endswith(suffix) and (key[: -len(suffix)],) in camp:
+                return i + 1  # «جمهوریخواهان [سنا]»
+    return None
+
+
+def _body_at(ctx: Context, k: int) -> bool:
+    """A listed organization or a body's head starts at unit ``k``."""
+    view, gaz = ctx.view, ctx.gaz
+    return view.tok_start[k] and (gaz.orgs.longest_at(view, k) is not None or gaz.org_heads.longest_at(view, k) is not None
+                                  or view.token_text(k) in ctx.words.body_head)
+
+
+def _demonyms_only(ctx: Context, k: int, j: int) -> bool:
+    """Units ``[k, j)`` are demonyms, one or more («[دموکرات] آمریکایی»)."""
+    view, gaz = ctx.view, ctx.gaz
+    while k < j:
+        hit = gaz.demonyms.longest_at(view, k)
+        if hit is None or hit[0] > j:
+            return False
+        k = hit[0]
+    return True
 
 
 def _camp(ctx: Context, i: int, j: int) -> bool:

@@ -86,11 +86,11 @@ class Context:
         """Units where a title that takes a ministry's name ends («وزیر», «معاون»: flag
         ``m`` in ``role_titles.txt``)."""
         view, titles = self.view, self.gaz.titles
-        return frozenset(hit[0] for u in range(len(view)) for hit in (titles.longest_at(view, u),)
+        return frozenset(hit[0] for u in titles.starts(view) for hit in (titles.longest_at(view, u),)
                          if hit and "m" in hit[1].kind)
 
     @cached_property
     def title_ends(self) -> FrozenSet[int]:
         """Units where a role title ends («وزیر خارجه» → the unit after «خارجه»)."""
         view, titles = self.view, self.gaz.titles
-        return frozenset(hit[0] for u in range(len(view)) for hit in (titles.longest_at(view, u),) if hit)
+        return frozenset(hit[0] for u in titles.starts(view) for hit in (titles.longest_at(view, u),) if hit)

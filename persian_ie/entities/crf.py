@@ -141,7 +141,11 @@ class _PackedLines(Sequence):
     packed lines are still sorted and a word is found by bisection.
     """
 
-    __slots__ = ("_blob", "_starts", "_n")
+    __slots__ = ("_blob", "_starts", "_n", "_marks")
+
+    #: every BLOCK-th line is kept as a bytes object: a look-up bisects those first (in C),
+    #: then the BLOCK lines between two of them
+    BLOCK = 32
 
     def __init__(self, lines: List[str]):
         import numpy as np
@@ -154,6 +158,7 @@ class _PackedLines(Sequence):
         #: the start of each line, and one past the last line's break
         self._starts = array("I", starts.tobytes())
         self._n = len(breaks)
+        self._marks = [self._raw(i) for i in range(0, self._n, self.BLOCK)]
 
     def __len__(self) -> int:
         return self._n
@@ -178,7 +183,9 @@ class _PackedLines(Sequence):
         head = (word + "\t").encode("utf-8", "surrogatepass")
         target = head + b"\xf4\x8f\xbf\xbf"  # (U+10FFFF: after every line that starts with head)
         blob, starts = self._blob, self._starts
-        lo, hi = 0, self._n  # bisect_right over the lines, inline (no key calls)
+        # bisect_right over the lines: first over every BLOCK-th one, then inline (no key calls)
+        j = bisect_right(self._marks, target)
+        lo, hi = max(j - 1, 0) * self.BLOCK, min(j * self.BLOCK, self._n)
         while lo < hi:
             mid = (lo + hi) // 2
             if target < blob[starts[mid]:starts[mid + 1] - 1]:
@@ -569,6 +576,8 @@ class CRFTagger:
 
 
 def _clean(tags: Sequence[str], keep: frozenset) -> List[str]:
+    if tags.count("O") == len(tags):  # (most sentences of news: no entity)
+        return list(tags)
     out = []
     prev = "O"
     for tag in tags:

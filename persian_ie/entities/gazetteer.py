@@ -22,6 +22,7 @@ start at a token start and end at a token end, so ``ایران`` never matches i
 from __future__ import annotations
 
 import threading
+from itertools import compress
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -122,10 +123,13 @@ class TokenTrie:
         """Longest match starting at unit ``i`` (a token start) ending at a token end:
         ``(end_unit, entry)`` or None."""
         keys = view.keys
-        if i >= len(keys) or not view.tok_start[i]:
-            return None
-        node = self.root.get(keys[i])
-        if node is None:  # most units start no phrase
+        try:
+            node = self.root.get(keys[i])
+        except IndexError:
+            if i >= len(keys):
+                return None
+            raise
+        if node is None or not view.tok_start[i]:  # most units start no phrase
             return None
         tok_end = view.tok_end
         best = (i + 1, node[self._END]) if tok_end[i] and self._END in node else None
@@ -140,17 +144,38 @@ class TokenTrie:
                 best = (j, node[self._END])
         return best
 
+    def starts(self, view: "TokenView", start: int = 0, end: Optional[int] = None) -> List[int]:
+        """The units of ``[start, end)`` where a match may start (a token start whose unit
+        begins a phrase), ascending: :meth:`longest_at` is None at every other unit, so a
+        scan need only try these (one C-level pass over the units, not a call per unit)."""
+        keys = view.keys
+        end = len(keys) if end is None else min(end, len(keys))
+        if start >= end:
+            return []
+        tok_start = view.tok_start
+        return [i for i in compress(range(start, end), map(self.root.__contains__, keys[start:end])) if tok_start[i]]
+
     def scan(self, view: "TokenView", start: int = 0, end: Optional[int] = None) -> Iterator[Tuple[int, int, Entry]]:
         """Greedy left-to-right, longest-first, non-overlapping matches ``(i, j, entry)``."""
         end = len(view.keys) if end is None else end
+        if start < 0:  # (negative units index from the end: the plain walk)
+            i = start
+            while i < end:
+                hit = self.longest_at(view, i)
+                if hit is not None and hit[0] <= end:
+                    yield i, hit[0], hit[1]
+                    i = hit[0]
+                else:
+                    i += 1
+            return
         i = start
-        while i < end:
-            hit = self.longest_at(view, i)
+        for u in self.starts(view, start, end):
+            if u < i:
+                continue  # inside the previous match
+            hit = self.longest_at(view, u)
             if hit is not None and hit[0] <= end:
-                yield i, hit[0], hit[1]
+                yield u, hit[0], hit[1]
                 i = hit[0]
-            else:
-                i += 1
 
 
 class TokenView:
@@ -199,7 +224,12 @@ class TokenView:
             parts_idx = [k for k, p in enumerate(parts) if p]
             for k, part in enumerate(parts):
                 if part:
-                    self.keys.append(fold(part))
+                    key = folded.get(part)  # (the parts of a ZWNJ word: as cheap as a plain token)
+                    if key is None:
+                        key = part.translate(_FOLD)
+                        if len(folded) < _FOLDED_MAX:
+                            folded[part] = key
+                    add_key(key)
                     self.nstart.append(pos)
                     self.nend.append(pos + len(part))
                     self.tok.append(t)

@@ -385,6 +385,9 @@ def drop_descriptions(ctx: Context, merged: List[Found]) -> List[Found]:
 
 _SUFFIX_TOKENS = frozenset({"ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "اش", "شان"})
 _PLURAL_UNITS = ("ها", "های")
+_INDEFINITE = frozenset({"یک", "یك", "هر", "چند", "چندین", "برخی", "بعضی"})
+_GROUP_HEADS = frozenset({"تیم", "گروه", "هیئت", "هیات", "هیأت", "شرکت"})
+_CENTRE_HEADS = frozenset({"مرکز", "جمعیت"})  # everyday words before a place: its middle, its population
 _LINKS = frozenset({"و", "برای", "با", "از", "به", "در", "که"})  # no name starts with one
 
 
@@ -439,21 +442,29 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
                 if t > k:
                     out.append((k, t, lab, src))
             else:
-                out.extend(_places_in(ctx, k, j))  # «ادارات ثبت احوال استان [ایلام]»
+                u = next((u for u in range(k, j) if view.tok_start[u] and (gaz.org_heads.longest_at(view, u) is not None
+                                                                           or _listed_org(ctx, u))), None)
+                if u is not None:  # «سازمان‌های تابعه [شهرداری تهران]»: the body they belong to
+                    t = _trim_tail(ctx, u, j)
+                    if t > u:
+                        out.append((u, t, lab, src))
+                else:
+                    out.extend(_places_in(ctx, k, j))  # «ادارات ثبت احوال استان [ایلام]»
             continue
         t = _trim_tail(ctx, i, j)
         if t < j:
             if t > i and not (view.tok[t - 1] == view.tok[i] and gaz.org_heads.get(tuple(view.keys[i:t])) is not None):
                 out.append((i, t, lab, src))
             continue
-        if _bare_head_then_link(ctx, i, j):
+        if _bare_head_then_link(ctx, i, j) or _head_and_participle(ctx, i, j) or _indefinite_head(ctx, i, j, src):
             out.extend(_places_in(ctx, i, j))  # «[سازمان و نمایندگان تشکل‌های غیردولتی]», «[سازمان برای توسعه …]»
             continue
         k = _second_body(ctx, i, j)
         if k is not None:  # «[کمیسیون دولت] و [هیئت دولت]», «[اداره اوقاف] [اداره فرهنگ و ارشاد اسلامی گلپایگان]»
-            h = k - 1 if view.keys[k - 1] == "و" else k
-            out.append((i, h, lab, src))
-            out.append((k, j, lab, src))
+            while k is not None:  # «شرکت X شرکت Y شرکت Z …»: each one
+                out.append((i, k - 1 if view.keys[k - 1] == "و" else k, lab, src))
+                i, k = k, _second_body(ctx, k, j)
+            out.append((i, j, lab, src))
             continue
         k = _person_of_team(ctx, i, j, persons)
         if k is not None:
@@ -462,6 +473,20 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
         k = _place_of_function(ctx, i, j, src)
         if k is not None:
             out.append((k, j, "LOC", "merged"))
+            continue
+        k = _after_role_modifiers(ctx, i, j, src)
+        if k is not None:  # «مدیرکل [اسبق] پژوهش‌های مالیاتی …», «معاون [سیاسی] استانداری تهران»
+            out.append((k, j, lab, src))
+            continue
+        if src == "tagger" and view.tok_start[i] and view.tok_end[i] and view.token_text(i) in ctx.words.sport \
+                and i + 1 < j and gaz.places.longest_at(view, i + 1) is not None \
+                and gaz.places.longest_at(view, i + 1)[0] == j:
+            out.append((i + 1, j, "LOC", "merged"))  # «پایتخت [والیبال] ایران»: a sport of a place, no body
+            continue
+        if src == "tagger" and view.tok_start[i] and view.tok_end[i] and view.keys[i] in _CENTRE_HEADS \
+                and i + 1 < j and gaz.places.longest_at(view, i + 1) is not None \
+                and gaz.places.longest_at(view, i + 1)[0] == j:
+            out.append((i + 1, j, "LOC", "merged"))  # «[مرکز] چین»: the middle of a place, no body
             continue
         out.append((i, j, lab, src))
     return out
@@ -560,6 +585,8 @@ def _possessed(lex, tok: str) -> bool:
 
 def _clause_word(lex, tok: str) -> bool:
     """A verb, an adjective with the copula or a possessed noun: no word of a name."""
+    if lex.words.get(tok) not in (None, "", "0"):
+        return False  # a word the lexicon tags is none of these (the tests below all need an untagged form)
     return _copular(lex, tok) or _possessed(lex, tok) or lex.is_verbish(tok) and tok not in lex.words \
         and ("\u200c" in tok or tok.startswith(("می", "نمی")) or tok.endswith(("ند", "ید", "یم")))  # not a bare stem: «محیط [زیست]»
 
@@ -612,6 +639,31 @@ def _bare_head_then_link(ctx: Context, i: int, j: int) -> bool:
     if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or ctx.gaz.org_heads.get((view.keys[i],)) is None:
         return False
     return view.tok_start[i + 1] and view.tok_end[i + 1] and view.token_text(i + 1) in _LINKS
+
+
+def _indefinite_head(ctx: Context, i: int, j: int, src: str) -> bool:
+    """A tagger's organization that opens with a head right after «یک», «هر», «چند»,
+    «برخی»: one body of a kind, no name («یک [سازمان تروریستی]», «رئیس یک [شرکت
+    هواپیمایی]»)."""
+    view = ctx.view
+    t = view.tok[i]
+    if src != "tagger" or not view.tok_start[i] or t == 0 or view.doc.tokens[t - 1].norm not in _INDEFINITE:
+        return False
+    return ctx.gaz.org_heads.longest_at(view, i) is not None or view.token_text(i) in ctx.words.body_head
+
+
+def _head_and_participle(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` open with a team's, delegation's or company's word and a
+    participle in «…کننده» (written with its noun or apart): what the group does, no
+    name («[تیم مذاکره‌کننده] هسته‌ای», «[هیئت برگزارکننده]»). Not the plural «…کنندگان»:
+    the people a body is named after («انجمن تهیه‌کنندگان سینمای مستند»)."""
+    view = ctx.view
+    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or view.keys[i] not in _GROUP_HEADS:
+        return False
+    for u in range(i + 1, min(j, i + 4)):
+        if view.keys[u].endswith("کننده"):
+            return view.tok[u] <= view.tok[i] + 2
+    return False
 
 
 def _second_body(ctx: Context, i: int, j: int) -> Optional[int]:
@@ -697,6 +749,32 @@ def _place_of_function(ctx: Context, i: int, j: int, src: str) -> Optional[int]:
             and all(not lex.is_known(view.token_text(u)) for u in range(i, j) if view.tok_start[u]):
         return i
     return None
+
+
+def _after_role_modifiers(ctx: Context, i: int, j: int, src: str) -> Optional[int]:
+    """Start of the organization after a role's modifiers that open a tagger's span right
+    after the role's title («مدیرکل [اسبق] پژوهش‌های …»), or None: only where the rest
+    has an organization's head or a listed organization."""
+    view, gaz, words = ctx.view, ctx.gaz, ctx.words
+    if src != "tagger" or not view.tok_start[i] or i not in ctx.title_ends:
+        return None
+    k = i
+    while k < j:
+        mod = gaz.modifiers.longest_at(view, k)
+        if mod is None or mod[0] >= j or not view.tok_end[mod[0] - 1] or view.token_text(k) in words.body_head \
+                or gaz.org_heads.longest_at(view, k) is not None:
+            break
+        k = mod[0]
+    if k == i or k >= j or not view.tok_start[k]:
+        return None
+    heads = [u for u in range(k, j) if view.tok_start[u] and (gaz.org_heads.longest_at(view, u) is not None
+                                                              or gaz.orgs.longest_at(view, u) is not None
+                                                              or view.token_text(u) in words.body_head)]
+    if not heads:
+        return None
+    # … or a unit of one: «[پژوهش‌های مالیاتی سازمان امور مالیاتی]»; after «و» the title's field goes on
+    # («مدیرکل درمان و حمایت‌های اجتماعی [ستاد مبارزه با مواد مخدر]»)
+    return heads[0] if view.keys[k] == "و" else k
 
 
 def _describes_only(ctx: Context, k: int, j: int) -> bool:
@@ -863,7 +941,7 @@ def _inside_titles(ctx: Context) -> List[bool]:
     وزیر امور خارجه), where a tagger span may not start."""
     view, gaz = ctx.view, ctx.gaz
     inside = [False] * len(view)
-    for u in range(len(view)):
+    for u in gaz.titles.starts(view):  # (longest_at is None at every other unit)
         hit = gaz.titles.longest_at(view, u)
         if hit is None:
             continue
@@ -1006,7 +1084,7 @@ def _outside_ministry_names(ctx: Context, found: List[Found]) -> List[Found]:
     فناوری اطلاعات»."""
     view, gaz = ctx.view, ctx.gaz
     ranges = []
-    for u in range(len(view)):
+    for u in gaz.titles.starts(view):  # (longest_at is None at every other unit)
         hit = gaz.titles.longest_at(view, u)
         if hit is not None and "m" in hit[1].kind:
             m = gaz.ministries.longest_at(view, hit[0])

@@ -25,6 +25,8 @@ import io
 import json
 import threading
 from importlib import resources
+from bisect import bisect_right
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -50,7 +52,7 @@ def token_shape(key: str) -> str:
     >>> token_shape("تهران"), token_shape("0000"), token_shape("می\u200cرود")
     ('w5', 'num', 'w5z')
     """
-    if key.isalpha():  # (most words: no digit, no mark)
+    if (key.replace(ZWNJ, "") if ZWNJ in key else key).isalpha():  # (most words: no digit, no mark)
         kind = "w" if _LATIN.isdisjoint(key) else "l"
     else:
         if not any(ch.isalnum() for ch in key):
@@ -118,13 +120,12 @@ class TokenEncoder:
         nz = key.replace(ZWNJ, "") if ZWNJ in key else key
         wid = self.words.get(key) or self.words.get(nz) or 1
         chars = key if len(key) <= MAX_CHARS else key[:MAX_CHARS // 2] + key[-(MAX_CHARS // 2):]
-        cids = tuple(self.chars.get(c, 1) for c in chars) or (1,)
+        cids = tuple(map(self.chars.get, chars, repeat(1))) or (1,)
         info = self.wordfeat.get(key) or (self.wordfeat.get(nz) if nz is not key else None) or ()
-        cats = []
-        for i, k in enumerate(self.n_clusters):
-            v = info[i] if i < len(info) else ""
-            cats.append(int(v) + 2 if v.isdigit() and int(v) < k else 1)
         nc = len(self.n_clusters)
+        cats = [int(v) + 2 if v.isdigit() and int(v) < k else 1 for v, k in zip(info, self.n_clusters)]
+        if len(cats) < nc:
+            cats += [1] * (nc - len(cats))
         pos = info[nc] if len(info) > nc else ""
         band = info[nc + 1] if len(info) > nc + 1 else ""
         cats.append(self.pos.get(pos or "-", 1))
@@ -147,22 +148,28 @@ class TokenEncoder:
                     out[i, j] = 1.0
         return out
 
+    def encode(self, tokens: Sequence[str]) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``(word ids (N,), char ids of all the tokens one after the other (L,), each
+        token's char count (N,), categorical ids (N, F))`` of ``tokens`` (N > 0)."""
+        ids = [self.token(t) for t in tokens]
+        lens = np.fromiter(map(len, (c for _, c, _ in ids)), dtype=np.int64, count=len(ids))
+        flat = np.fromiter((x for _, c, _ in ids for x in c), dtype=np.int64, count=int(lens.sum()))
+        words = np.fromiter((w for w, _, _ in ids), dtype=np.int64, count=len(ids))
+        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        return words, flat, lens, cats
+
     def arrays(self, tokens: Sequence[str]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(word ids (N,), char ids (N, C), categorical ids (N, F))`` of ``tokens``."""
-        ids = [self.token(t) for t in tokens]
-        lens = np.array([len(c) for _, c, _ in ids], dtype=np.int64)
-        chars = np.zeros((len(ids), int(lens.max())), dtype=np.int64)
-        flat = np.fromiter((x for _, c, _ in ids for x in c), dtype=np.int64, count=int(lens.sum()))
+        words, flat, lens, cats = self.encode(tokens)
+        chars = np.zeros((len(words), int(lens.max())), dtype=np.int64)
         starts = np.repeat(np.cumsum(lens) - lens, lens)  # each char's word's first position in flat
-        chars[np.repeat(np.arange(len(ids)), lens), np.arange(len(flat)) - starts] = flat
-        words = np.array([w for w, _, _ in ids], dtype=np.int64)
-        cats = np.array([f for _, _, f in ids], dtype=np.int64).reshape(len(ids), -1)
+        chars[np.repeat(np.arange(len(words)), lens), np.arange(len(flat)) - starts] = flat
         return words, chars, cats
 
     def keys(self, tokens: Sequence[str]) -> List[str]:
         """The :func:`~persian_ie.entities.crf.word_key` of each token (cached)."""
         cache = self._keys
-        out = [cache.get(t) for t in tokens]
+        out = list(map(cache.get, tokens))
         if None in out:
             for i, k in enumerate(out):
                 if k is None:
@@ -176,13 +183,23 @@ class TokenEncoder:
         T = max((len(s) for s in sentences), default=0)
         gaz = np.zeros((len(sentences), T, len(self.gaz_kinds)), dtype=np.float32)
         first, cols_of = self._gaz._gaz_first, self._gaz_cols
-        for b, s in enumerate(sentences):
-            for i, length, cols in gazetteer_matches(self.keys(s), first, cols_of):
-                for cb, ci in cols:
-                    if cb >= 0:
-                        gaz[b, i, cb] = 1.0
-                    if ci >= 0:
-                        gaz[b, i + 1:i + length, ci] = 1.0
+        # the whole batch's keys in one list; only the positions some phrase starts with
+        # are looked at (as gazetteer_matches does sentence by sentence)
+        keys = self.keys([t for s in sentences for t in s])
+        ends = list(accumulate(map(len, sentences)))
+        for p in compress(range(len(keys)), map(first.get, keys)):
+            b = bisect_right(ends, p)
+            at, end = (ends[b - 1] if b else 0), ends[b]
+            for length in first[keys[p]]:
+                if p + length <= end:
+                    cols = cols_of.get(tuple(keys[p:p + length]))
+                    if cols:
+                        i = p - at
+                        for cb, ci in cols:
+                            if cb >= 0:
+                                gaz[b, i, cb] = 1.0
+                            if ci >= 0:
+                                gaz[b, i + 1:i + length, ci] = 1.0
         return gaz
 
     def batch(self, sentences: Sequence[Sequence[str]]):
@@ -277,14 +294,19 @@ def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray,
     buf_t, buf_g = (np.empty(D * B * H, dtype=np.float32) for _ in range(2))
     # the hidden state of step t is out[:, t, :n], the next step's matrix-product input
     out = np.zeros((D, T, B, H), dtype=np.float32)
+    views: Dict[int, tuple] = {}  # n -> the step's views (a batch has few distinct n)
     for t in range(T):
         n = int(live[t])
         if n == 0:
             break
-        cn = c if n == B else c[:, :n]
-        a, x = (b[:D * n * H4].reshape(D, n, H4) for b in (buf_a, buf_x))
-        sig = buf_s[:D * n * H3].reshape(D, n, H3)
-        tc, ig = (b[:D * n * H].reshape(D, n, H) for b in (buf_t, buf_g))
+        v = views.get(n)
+        if v is None:
+            a = buf_a[:D * n * H4].reshape(D, n, H4)
+            sig = buf_s[:D * n * H3].reshape(D, n, H3)
+            v = views[n] = (c if n == B else c[:, :n], a, buf_x[:D * n * H4].reshape(D, n, H4), a[..., :H3],
+                            a[..., H3:], sig, sig[..., :H], sig[..., H:2 * H], sig[..., 2 * H:],
+                            buf_t[:D * n * H].reshape(D, n, H), buf_g[:D * n * H].reshape(D, n, H))
+        cn, a, x, a_ifo, a_g, sig, s_i, s_f, s_o, tc, ig = v
         if t:
             np.matmul(out[:, t - 1, :n], whh_s, out=a)
             np.take(rows, idx[t, :, :n], axis=0, out=x, mode="clip")  # "clip": no bounds-check buffer
@@ -292,13 +314,13 @@ def _lstm_gathered(rows: np.ndarray, idx: np.ndarray, whh_s: np.ndarray,
         else:  # the state starts at zero: the gates are the inputs alone
             np.take(rows, idx[0, :, :n], axis=0, out=a, mode="clip")
         np.tanh(a, out=a)
-        np.multiply(a[..., :H3], 0.5, out=sig)  # i f o: sigmoids; g stays a tanh
+        np.multiply(a_ifo, 0.5, out=sig)  # i f o: sigmoids; g stays a tanh
         sig += 0.5
-        cn *= sig[..., H:2 * H]
-        np.multiply(sig[..., :H], a[..., H3:], out=ig)
+        cn *= s_f
+        np.multiply(s_i, a_g, out=ig)
         cn += ig
         np.tanh(cn, out=tc)
-        np.multiply(sig[..., 2 * H:H3], tc, out=out[:, t, :n])
+        np.multiply(s_o, tc, out=out[:, t, :n])
     if order is not None:
         out = out[:, :, np.argsort(order)]
     return out
@@ -352,30 +374,69 @@ class _Net:
         self.trans = g(out + "trans")
         self.start = g(out + "start")
         self.end = g(out + "end")
+        self._prepare_chars()
         self._prepare_fast()
 
+    def _prepare_chars(self):
+        # the CNN's window of 3 chars as 3 per-char tables (tap k: char_emb @ conv_w[:, :, k].T):
+        # a window's score is the sum of 3 rows, no product per token. Row 0 (padding) is
+        # zeros in the embedding, so in every tap; the middle tap's row 0 is -1e4 instead,
+        # so that a padding position is never a word's maximum.
+        self._char_taps = np.stack([self.char_emb @ self.conv_w[:, :, k].T for k in range(3)])  # (3, V, F)
+        self._char_taps[1, 0] = -1e4
+
     def char_features(self, chars: np.ndarray) -> np.ndarray:
-        """Max-pooled CNN features of (N, C) char ids → (N, F)."""
-        e = self.char_emb[chars]  # N C Ce
-        N, C, Ce = e.shape
-        pad = np.zeros((N, 1, Ce), dtype=np.float32)
-        ep = np.concatenate([pad, e, pad], axis=1)
-        win = np.stack([ep[:, k:k + C] for k in range(3)], axis=3)  # N C Ce 3
-        conv = np.tensordot(win, self.conv_w, axes=([2, 3], [1, 2])) + self.conv_b  # N C F
-        conv = np.where((chars > 0)[:, :, None], conv, -1e4)
-        return conv.max(axis=1)
+        """Max-pooled CNN features of (N, C) char ids (0: padding) → (N, F)."""
+        N, C = chars.shape
+        cp = np.zeros((N, C + 2), dtype=chars.dtype)
+        cp[:, 1:C + 1] = chars
+        p0, p1, p2 = self._char_taps
+        conv = p0[cp[:, :C]]
+        conv += p1[cp[:, 1:C + 1]]
+        conv += p2[cp[:, 2:]]
+        out = conv.max(axis=1)
+        out += self.conv_b  # (rounding is monotonic: max(x) + b == max(x + b))
+        return out
+
+    def char_features_packed(self, flat: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """:meth:`char_features` of tokens given as :meth:`TokenEncoder.encode` gives them
+        (their chars one after the other, ``lens`` chars each, every one at least 1): the
+        same values, with no work for padding."""
+        ends = np.cumsum(lens)
+        starts = ends - lens
+        prev = np.empty_like(flat)
+        prev[1:] = flat[:-1]
+        prev[starts] = 0
+        nxt = np.empty_like(flat)
+        nxt[:-1] = flat[1:]
+        nxt[ends - 1] = 0
+        p0, p1, p2 = self._char_taps
+        conv = p0[prev]
+        conv += p1[flat]
+        conv += p2[nxt]
+        out = np.maximum.reduceat(conv, starts, axis=0)
+        out += self.conv_b
+        return out
 
     # -- fast path: layer-0 input projection computed once per distinct word --------------
 
     def _token_projection(self, tokens: Sequence[str], enc: "TokenEncoder",
-                          arrays: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None) -> np.ndarray:
-        """(N, 8H) layer-0 input projections (both directions, biases included) of the
-        word-level inputs (word vector, char CNN, categorical features) of ``tokens``
-        (``arrays``: their :meth:`TokenEncoder.arrays`, when already made)."""
-        words, chars, cats = enc.arrays(tokens) if arrays is None else arrays
-        parts = [self.word_emb[words].astype(np.float32), self.char_features(chars)]
-        parts += [table[cats[:, j]] for j, table in enumerate(self.cat_embs)]
-        return np.concatenate(parts, axis=1) @ self._w_tok + self._b_tok
+                          encoded: Optional[Tuple[np.ndarray, ...]] = None) -> np.ndarray:
+        """(N, 8H) layer-0 input projections (both directions, gate-scaled, biases
+        included) of the word-level inputs (word vector, char CNN, categorical features)
+        of ``tokens`` (``encoded``: their :meth:`TokenEncoder.encode`, when already made)."""
+        words, flat, lens, cats = enc.encode(tokens) if encoded is None else encoded
+        Dw, F = self.word_emb.shape[1], self.conv_b.shape[0]
+        x = np.empty((len(words), self._w_tok.shape[0]), dtype=np.float32)
+        x[:, :Dw] = self.word_emb[words]  # (float16 rows become float32 exactly)
+        x[:, Dw:Dw + F] = self.char_features_packed(flat, lens)
+        at = Dw + F
+        for j, table in enumerate(self.cat_embs):
+            x[:, at:at + table.shape[1]] = table[cats[:, j]]
+            at += table.shape[1]
+        proj = x @ self._w_tok
+        proj += self._b_tok
+        return proj
 
     def _prepare_fast(self):
         # gates reordered to (i f o g) (see _ifog)
@@ -390,66 +451,21 @@ class _Net:
         self._b_tok = np.concatenate([fw[2], bw[2]]) * sc
         self._whh_s = [np.ascontiguousarray(fw[1].T * sc[:fw[1].shape[0]]),
                        np.ascontiguousarray(bw[1].T * sc[:bw[1].shape[0]])]
-        #: token → row of ``_proj_rows`` holding its projection (the frequent words only)
+        #: the token index of the projections kept for the process (see :class:`_Inputs`,
+        #: which shares one among the networks of an ensemble)
         self._proj_cache: Dict[str, int] = {}
-        self._proj_rows = np.empty((self.FREQUENT, self._b_tok.shape[0]), dtype=np.float32)
-        self._proj_lock = threading.Lock()
         #: every direction's recurrent weights, stacked for :func:`_lstm_gathered`
         self._whh_stack = np.stack(self._whh_s)
 
-    def token_table(self, uniq: Sequence[str], enc: "TokenEncoder") -> np.ndarray:
-        """(1 + len(uniq), 8H) first-layer input projections (both directions, gate-scaled,
-        biases included) of the word-level inputs of each distinct token; row 0 is the
-        padding (zeros). Projections of the :attr:`FREQUENT` most frequent words are kept
-        for the process; only the gazetteer marks depend on the context."""
-        H4 = self._b_tok.shape[0] // 2
-        table = np.empty((len(uniq) + 1, 2 * H4), dtype=np.float32)
-        self.fill_token_rows(uniq, enc, table[:, :H4], table[:, H4:])
-        return table
-
-    def fill_token_rows(self, uniq: Sequence[str], enc: "TokenEncoder", out_f: np.ndarray,
-                        out_b: np.ndarray, encoded: Optional[dict] = None) -> None:
-        """:meth:`token_table` written straight into ``out_f`` and ``out_b``, (1 + len(uniq), 4H)
-        each: the forward and the backward direction's halves. ``encoded`` keeps the
-        :meth:`TokenEncoder.arrays` of the words missing from the cache for the other
-        networks of an ensemble (their caches hold the same words)."""
-        cache, rows = self._proj_cache, self._proj_rows
-        H4 = out_f.shape[1]
-        out_f[0] = 0.0
-        out_b[0] = 0.0
-        hit = np.fromiter((cache.get(t, -1) for t in uniq), dtype=np.int64, count=len(uniq))
-        have = np.flatnonzero(hit >= 0)
-        if len(have):
-            src = rows[hit[have]]
-            out_f[1 + have] = src[:, :H4]
-            out_b[1 + have] = src[:, H4:]
-        if len(have) < len(uniq):
-            missing = np.flatnonzero(hit < 0)
-            tokens = [uniq[i] for i in missing]
-            key = tuple(tokens)
-            arrays = None if encoded is None else encoded.get(key)
-            if arrays is None:
-                arrays = enc.arrays(tokens)
-                if encoded is not None:
-                    encoded[key] = arrays
-            proj = self._token_projection(tokens, enc, arrays)
-            out_f[1 + missing] = proj[:, :H4]
-            out_b[1 + missing] = proj[:, H4:]
-            keep = [(t, k) for k, (t, w) in enumerate(zip(tokens, arrays[0].tolist())) if 1 < w < self.FREQUENT]
-            if keep and len(cache) < len(rows):
-                with self._proj_lock:  # threads share the cache: a row is written before it is named
-                    for t, k in keep:
-                        if len(cache) >= len(rows):
-                            break
-                        if t not in cache:
-                            rows[len(cache)] = proj[k]
-                            cache[t] = len(cache)
-
     def layer0_inputs(self, sentences: Sequence[Sequence[str]], enc: "TokenEncoder", gaz: np.ndarray,
                       lengths: np.ndarray) -> np.ndarray:
-        """First-layer gate inputs of both directions, (B, T, 8H), pre-scaled by :func:`_gate_scale`."""
+        """First-layer gate inputs of both directions, (B, T, 8H), pre-scaled by :func:`_gate_scale`
+        (every projection computed afresh)."""
         uniq, idx = _distinct_tokens(sentences, gaz.shape[1])
-        xw = self.token_table(uniq, enc)[idx]
+        table = np.zeros((len(uniq) + 1, self._b_tok.shape[0]), dtype=np.float32)
+        if uniq:
+            table[1:] = self._token_projection(uniq, enc)
+        xw = table[idx]
         if self._w_gaz is not None:
             marked = gaz.any(axis=2)
             if marked.any():
@@ -484,6 +500,82 @@ class _Net:
         return self.upper(self._bilstm(np.concatenate(parts, axis=2), self.lstm[0], lengths), lengths)
 
 
+class _Inputs:
+    """First-layer gate inputs of every network of an ensemble, one row per distinct token.
+
+    A row holds, side by side, each network's forward and backward gate inputs (gate-scaled,
+    biases included) of the token's word-level features; the projections of the
+    :attr:`_Net.FREQUENT` most frequent words are kept for the process, in one table for
+    all the networks (one look-up per token). Only the gazetteer marks depend on the
+    context: a marked position gets a row of its own (its token's plus the marks').
+    """
+
+    def __init__(self, nets: Sequence[_Net]):
+        self.nets = list(nets)
+        self.widths = [n._b_tok.shape[0] for n in self.nets]
+        self.width = sum(self.widths)
+        #: token → row of :attr:`rows`; each network's ``_proj_cache`` is this dict
+        self.index: Dict[str, int] = {}
+        for n in self.nets:
+            n._proj_cache = self.index
+        self.rows = np.empty((_Net.FREQUENT, self.width), dtype=np.float32)
+        self.lock = threading.Lock()
+        #: the output layers' weights by direction, (D, H, K) (made on first use)
+        self.out_w: Optional[np.ndarray] = None
+        G = {n._n_gaz for n in self.nets}
+        self.n_gaz = G.pop() if len(G) == 1 else None
+        if self.n_gaz:
+            self.w_gaz = np.concatenate([n._w_gaz for n in self.nets], axis=1)
+
+    def table(self, uniq: Sequence[str], enc: TokenEncoder, extra: int = 0) -> Tuple[np.ndarray, np.ndarray]:
+        """``(table, pos)``: a (1 + len(uniq) + extra, width) table whose row 0 is zeros
+        (padding) and row ``pos[i]`` the inputs of ``uniq[i]``; the last ``extra`` rows are
+        left for the caller."""
+        index = self.index
+        U = len(uniq)
+        table = np.empty((1 + U + extra, self.width), dtype=np.float32)
+        table[0] = 0.0
+        hit = np.fromiter(map(index.get, uniq, repeat(-1)), dtype=np.int64, count=U)
+        have = np.flatnonzero(hit >= 0)
+        nh = len(have)
+        pos = np.empty(U, dtype=np.int64)
+        if nh == U:
+            np.take(self.rows, hit, axis=0, out=table[1:1 + U])
+            pos[:] = np.arange(1, U + 1)
+            return table, pos
+        missing = np.flatnonzero(hit < 0)
+        pos[have] = np.arange(1, nh + 1)
+        pos[missing] = np.arange(nh + 1, U + 1)
+        if nh:
+            np.take(self.rows, hit[have], axis=0, out=table[1:1 + nh])
+        tokens = [uniq[i] for i in missing]
+        encoded = enc.encode(tokens)
+        fresh = table[1 + nh:1 + U]
+        at = 0
+        for n, w in zip(self.nets, self.widths):
+            fresh[:, at:at + w] = n._token_projection(tokens, enc, encoded)
+            at += w
+        if len(index) < len(self.rows):
+            keep = [(t, k) for k, (t, w) in enumerate(zip(tokens, encoded[0].tolist())) if 1 < w < _Net.FREQUENT]
+            if keep:
+                with self.lock:  # threads share the cache: a row is written before it is named
+                    for t, k in keep:
+                        if len(index) >= len(self.rows):
+                            break
+                        if t not in index:
+                            self.rows[len(index)] = fresh[k]
+                            index[t] = len(index)
+        return table, pos
+
+
+def _inputs_of(nets: Sequence[_Net]) -> _Inputs:
+    """The :class:`_Inputs` of these networks (made once and kept on the first one)."""
+    inputs = getattr(nets[0], "_inputs", None)
+    if inputs is None or len(inputs.nets) != len(nets) or any(a is not b for a, b in zip(inputs.nets, nets)):
+        inputs = nets[0]._inputs = _Inputs(nets)
+    return inputs
+
+
 def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
                        gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Mean emission scores (B, T, K) of the networks; every first-layer direction of
@@ -496,9 +588,18 @@ def ensemble_emissions(nets: Sequence[_Net], sentences: Sequence[Sequence[str]],
 def _member_by_member(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
                       gaz: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """:func:`ensemble_emissions` for members of different sizes or with several layers."""
+    inputs = _inputs_of(nets)
+    uniq, ids = _distinct_tokens(sentences, gaz.shape[1])
+    table, pos = inputs.table(uniq, enc)
+    full = table[np.concatenate([[0], pos])[ids]]  # (B, T, width)
+    marked = gaz.any(axis=2)
     hs = []
-    for n in nets:
-        xw = n.layer0_inputs(sentences, enc, gaz, lengths)
+    at = 0
+    for n, w in zip(nets, inputs.widths):
+        xw = full[:, :, at:at + w]
+        at += w
+        if n._w_gaz is not None and marked.any():
+            xw[marked] += gaz[marked] @ n._w_gaz
         H4 = xw.shape[2] // 2
         for d, x in enumerate((xw[:, :, :H4], _reverse_within(xw[:, :, H4:], lengths))):
             out = _lstm_time_major(np.ascontiguousarray(np.transpose(x, (1, 0, 2)))[None], n._whh_s[d][None])
@@ -514,12 +615,12 @@ def _member_by_member(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], 
 def _distinct_tokens(sentences: Sequence[Sequence[str]], T: int) -> Tuple[List[str], np.ndarray]:
     """The batch's distinct tokens and, (B, T), each position's row in a table of them
     whose row 0 is the padding."""
-    uniq = list(dict.fromkeys(t for s in sentences for t in s))
-    where = {t: i for i, t in enumerate(uniq, 1)}
+    where: Dict[str, int] = {}
+    rows = [where.setdefault(t, len(where) + 1) for s in sentences for t in s]  # (the length before adding)
+    lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
     idx = np.zeros((len(sentences), T), dtype=np.int64)
-    for b, s in enumerate(sentences):
-        idx[b, :len(s)] = [where[t] for t in s]
-    return uniq, idx
+    idx[np.arange(T)[None, :] < lengths[:, None]] = rows  # (row-major: sentence by sentence)
+    return list(where), idx
 
 
 def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[str]], enc: TokenEncoder,
@@ -532,39 +633,44 @@ def _single_layer_ensemble(nets: Sequence[_Net], sentences: Sequence[Sequence[st
     in reading order.
     """
     B, T = gaz.shape[:2]
+    inputs = _inputs_of(nets)
     uniq, ids = _distinct_tokens(sentences, T)
-    steps = lengths[None, :] - 1 - np.arange(T)[:, None]  # (T, B): reading position of each reversed step
-    live = steps >= 0
-    steps = np.where(live, steps, np.arange(T)[:, None])
-    fwd = np.ascontiguousarray(ids.T)  # (T, B) rows of the token table, time-major
-    bwd = np.where(live, ids[np.arange(B)[None, :], steps], 0)  # each sentence reversed
     mb, mt = np.nonzero(gaz.any(axis=2))
-    rt = lengths[mb] - 1 - mt  # the marked positions in reversed order
-    H4 = nets[0]._whh_s[0].shape[1]
-    H = H4 // 4
-    D, U1, M = 2 * len(nets), len(uniq) + 1, len(mb)
-    # one row table for every direction: the tokens' rows, then the gazetteer-marked positions'
-    rows = np.empty((D, U1 + M, H4), dtype=np.float32)
-    encoded: dict = {}
-    for k, n in enumerate(nets):
-        n.fill_token_rows(uniq, enc, rows[2 * k, :U1], rows[2 * k + 1, :U1], encoded)
-        if M:
-            g = (gaz[mb, mt] @ n._w_gaz) if n._w_gaz is not None else np.zeros((M, 2 * H4), dtype=np.float32)
-            rows[2 * k, U1:] = rows[2 * k, fwd[mt, mb]] + g[:, :H4]
-            rows[2 * k + 1, U1:] = rows[2 * k + 1, bwd[rt, mb]] + g[:, H4:]
-    if M:
-        fwd[mt, mb] = U1 + np.arange(M)
-        bwd[rt, mb] = U1 + np.arange(M)
-    offsets = (np.arange(D) * (U1 + M))[None, :, None]
-    idx = np.where((np.arange(D) % 2 == 0)[None, :, None], fwd[:, None, :], bwd[:, None, :]) + offsets  # (T, D, B)
-    whh = nets[0]._whh_stack if len(nets) == 1 else np.concatenate([n._whh_stack for n in nets])
+    M = len(mb)
+    if M and not inputs.n_gaz:
+        return _member_by_member(nets, sentences, enc, gaz, lengths)
+    table, pos = inputs.table(uniq, enc, extra=M)
+    U1 = len(uniq) + 1
+    ids = np.concatenate([[0], pos])[ids]
+    if M:  # a gazetteer-marked position: its token's row plus the marks'
+        table[U1:] = table[ids[mb, mt]]
+        table[U1:] += gaz[mb, mt] @ inputs.w_gaz
+        ids[mb, mt] = U1 + np.arange(M)
     # longest sentence first (the recurrence's live sentences are then a prefix); the
     # emissions are put back in the batch's order at the end
     order = np.argsort(-lengths, kind="stable")
-    hs = _lstm_gathered(rows.reshape(D * (U1 + M), H4), idx[:, :, order], whh, lengths[order])  # (D, T, B, H)
-    em_f = sum(hs[2 * k] @ n.out_w[:, :H].T for k, n in enumerate(nets))  # (T, B, K)
-    em_b = sum(hs[2 * k + 1] @ n.out_w[:, H:].T for k, n in enumerate(nets))  # reversed time
-    em = em_f + em_b[steps[:, order], np.arange(B)[None, :]] + sum(n.out_b for n in nets)
+    lengths = lengths[order]
+    ids = ids[order]
+    steps = lengths[None, :] - 1 - np.arange(T)[:, None]  # (T, B): reading position of each reversed step
+    live = steps >= 0
+    steps = np.where(live, steps, np.arange(T)[:, None])
+    fwd = ids.T  # (T, B) rows of the table, time-major
+    bwd = np.where(live, ids[np.arange(B)[None, :], steps], 0)  # each sentence reversed
+    H4 = nets[0]._whh_s[0].shape[1]
+    H = H4 // 4
+    D = 2 * len(nets)
+    # table row r holds direction d's inputs at row r * D + d of its (rows * D, 4H) view
+    dirs = np.arange(D)[None, :, None]
+    idx = np.where(dirs % 2 == 0, fwd[:, None, :], bwd[:, None, :]) * D + dirs  # (T, D, B)
+    whh = nets[0]._whh_stack if len(nets) == 1 else np.concatenate([n._whh_stack for n in nets])
+    hs = _lstm_gathered(table.reshape(-1, H4), idx, whh, lengths)  # (D, T, B, H)
+    # the output layer, split by direction: one product per direction over all the steps
+    if inputs.out_w is None or inputs.out_w.shape[1] != H:
+        inputs.out_w = np.stack([w for n in nets for w in (n.out_w[:, :H].T, n.out_w[:, H:].T)])  # (D, H, K)
+    sc = np.matmul(hs.reshape(D, T * B, H), inputs.out_w).reshape(D, T, B, -1)
+    em_f = sum(sc[0::2])  # (T, B, K)
+    em_b = sum(sc[1::2])  # reversed time
+    em = em_f + em_b[steps, np.arange(B)[None, :]] + sum(n.out_b for n in nets)
     back = np.empty_like(order)
     back[order] = np.arange(B)
     return np.transpose(em[:, back], (1, 0, 2)) / len(nets)
@@ -647,22 +753,25 @@ def viterbi_batch(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start:
         em, lengths = em[order], lengths[order]
     live = (lengths[None, :] > np.arange(T)[:, None]).sum(axis=1)
     score = start + em[:, 0]
-    back = np.empty((B, T, K), dtype=np.int64)
+    back = np.empty((T, B, K), dtype=np.int64)
     back[:] = np.arange(K)  # past the end: stay on the same tag
+    to_from = np.ascontiguousarray(trans.T)  # (the maximum over the last, contiguous axis)
     for t in range(1, T):
         n = int(live[t])
         if n == 0:
             break
-        cand = score[:n, :, None] + trans  # n, from, to
-        back[:n, t] = cand.argmax(axis=1)
-        score[:n] = cand.max(axis=1) + em[:n, t]  # (the value at the argmax)
-    path = np.empty((B, T), dtype=np.int64)
-    path[:, T - 1] = (score + end).argmax(axis=1)
+        cand = score[:n, None, :] + to_from  # n, to, from
+        arg = cand.argmax(axis=2)
+        back[t, :n] = arg
+        score[:n] = np.take_along_axis(cand, arg[:, :, None], axis=2)[:, :, 0] + em[:n, t]
+    path = np.empty((T, B), dtype=np.int64)
+    path[T - 1] = (score + end).argmax(axis=1)
     rows = np.arange(B)
     for t in range(T - 1, 0, -1):
-        path[:, t - 1] = back[rows, t, path[:, t]]
+        path[t - 1] = back[t, rows, path[t]]
+    path = path.T
     if order is not None:
-        path[order] = path.copy()
+        path = path[np.argsort(order)]
     return path
 
 
@@ -771,6 +880,7 @@ class NeuralTagger:
         if "static_emb" in arrays:  # one float32 copy for all members
             arrays["static_emb"] = arrays["static_emb"].astype(np.float32)
         nets = [_Net(arrays, f"m{i}_", self.head) for i in members]
+        _inputs_of(nets)  # (made here, under the lock: threads then share one)
         enc = TokenEncoder(meta, load_wordfeat(self.wordfeat_path), load_gazetteer(self.gazetteer_path))
         trans = np.mean([n.trans for n in nets], axis=0)
         start = np.mean([n.start for n in nets], axis=0)

@@ -256,6 +256,8 @@ def source_name(ctx: Context, i: int) -> Optional[int]:
         toks += 1
     if k == i or k >= n:
         return None
+    if toks >= 2 and gaz.is_first_name(view.token_text(i)) and not lex.is_common(view.token_text(view.next_token_unit(i))):
+        return None  # «به نقل از [عبدالله ابتهاج شیرازی]،»: a person quoted, no medium
     if view.keys[k] in _SOURCE_END:
         return k
     if view.keys[k] == "و" and any(tuple(view.keys[k + 1:k + 1 + len(cue)]) == cue for cue in words.source_cue):
@@ -282,6 +284,8 @@ def quoted_name(ctx: Context, q: int) -> Optional[int]:
         return None
     if all(view.keys[u] in ("و", "یا", "،", ",") for u in range(q + 1, close)):
         return None  # «"جنبش …" و یا "جنبش …"»: between two quoted names, no name
+    if any(q >= len(p) and tuple(view.keys[q - len(p):q]) == p for p in words.work_head):
+        return None  # «برنامه «نگاه یک» شبکه یک»: a programme's, an exhibition's title
     before = any(q >= len(p) and tuple(view.keys[q - len(p):q]) == p for p in words.org_intro)
     after = close + 1
     if after < n and view.keys[after] in ("یک", "از"):

@@ -242,12 +242,13 @@ class _PersonRules:
         """(a) honorific + name, (b) first name(s) + surname."""
         ctx, view, n, hard = self.ctx, self.view, self.n, self.hard
         gaz, lex, words = ctx.gaz, ctx.lex, ctx.words
+        hon_starts = set(gaz.honorifics.starts(view))  # (longest_at is None at every other unit)
         u = 0
         while u < n:
             if hard[u] or not view.tok_start[u]:
                 u += 1
                 continue
-            hon = gaz.honorifics.longest_at(view, u)
+            hon = gaz.honorifics.longest_at(view, u) if u in hon_starts else None
             if hon is not None and view.text(u, hon[0]) in words.postposed_honorific and self.after_first_name(u):
                 hon = None  # «مرضیه خانم», «حسن آقا»: the title after a first name, no name follows it
             if hon is not None:

@@ -79,8 +79,11 @@ def find_roles(view: TokenView, entities: Dict[int, Tuple[int, str]],
     country_ana, person_ana = _anaphor_tries()
     n = len(view)
     out: List[RoleMatch] = []
-    i = 0
-    while i < n:
+    i = 0  # the first unit a role may start at
+    for start in gaz.titles.starts(view):  # (longest_at is None at every other unit)
+        if start < i:
+            continue
+        i = start
         if blocked and blocked[i]:
             i += 1
             continue

@@ -94,6 +94,7 @@ class StageWords:
         self.system_head = words("system_head")
         self.plural_head = phrases("plural_head")
         self.place_governor = phrases("place_governor")
+        self.work_head = phrases("work_head")
         # every word that heads a body or a unit's name besides the patterns' heads
         self.body_head = (words("body_head") | self.office_word | self.subunit_head | self.newsroom_unit
                           | self.press_word | self.plain_name_head | self.club_head)

@@ -14,12 +14,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import List, Optional
 
-import regex
-
 from ..document import Document
 from .index import nearest
 from .people import PersonRef, fold
 from .. import _rxcache as rxcache
+from .gates import rx as _rx
 
 __all__ = ["resolve", "cluster", "subject_of_sentence", "attribution_end", "title_key", "titles_compatible"]
 
@@ -45,7 +44,7 @@ def attribution_end(text: str) -> int:
     m = _ATTRIB.match(text)
     end = m.end() if m else 0
     h = _HEADER.match(text[end:])
-    if h and regex.search(r"(?:خبرگزاری|خبرگزاري|گزارش|آنلاین|نیوز|پایگاه|ایسنا|ایرنا|مهر|فارس|تسنیم)", h.group()):
+    if h and _rx(r"(?:خبرگزاری|خبرگزاري|گزارش|آنلاین|نیوز|پایگاه|ایسنا|ایرنا|مهر|فارس|تسنیم)").search(h.group()):
         end += h.end()
     return end
 
@@ -59,7 +58,7 @@ def subject_of_sentence(doc: Document, units: List[PersonRef], sent_i: int) -> O
         if u.start < start:
             continue
         lead = doc.norm[start:u.start]
-        if len(lead.strip()) <= 2 and not regex.search(r"[\p{L}]{3}", lead) or _LEAD_ADVERB.match(lead) \
+        if len(lead.strip()) <= 2 and not _rx(r"[\p{L}]{3}").search(lead) or _LEAD_ADVERB.match(lead) \
                 or _LEAD_HONORIFIC.match(lead):
             return u
         break
@@ -325,7 +324,7 @@ def cluster(doc: Document, units: List[PersonRef]) -> None:
             # «وی … به عنوان سرمربی تیم ملی»: a pronoun subject stands for the person it resolves to
             named = [v for v in earlier if (v.name is not None and v.pronoun is None)
                      or (v.pronoun is not None and v.antecedent is not None and v.resolved().name is not None)]
-            if named and not regex.search(r"[:؛]", doc.norm[named[-1].end:u.start]):
+            if named and not _rx(r"[:؛]").search(doc.norm[named[-1].end:u.start]):
                 P.union(index[id(named[-1])], i)
     for key, members in keys.items():
         pool = by_word.get(key[-1], []) if len(key) > 1 else by_word.get(key[0], [])

@@ -24,6 +24,7 @@ import regex
 from ..normalize import normalize
 from .lexicon import LB, RB
 from .. import _rxcache as rxcache
+from .gates import rx as _rx
 
 __all__ = ["country_of_text", "country_of_place", "countries_in", "LetterRuns", "is_country", "country_of_role"]
 
@@ -370,7 +371,7 @@ def _country_of_role_in_context(doc, role: Tuple[int, int]) -> Optional[str]:
     """:func:`country_of_role` read in full (the text around the title included)."""
     norm = doc.norm
     text = norm[role[0]:role[1]]
-    if regex.search(r"(?:این|آن) کشور", text):
+    if _rx(r"(?:این|آن) کشور").search(text):
         before = norm[max(0, role[0] - 400):role[0]]
         hits = [h for h in countries_in(before) if h[3] in ("country", "demonym", "capital")]
         if hits:
@@ -402,7 +403,7 @@ def _country_of_title_text(text: str):
     """What :func:`country_of_role` answers for a title from its text alone, or ``_CONTEXT``
     when the answer needs the text around it («این کشور», a title naming no country); a title
     recurs all through a list of meetings, and its text is read once."""
-    if regex.search(r"(?:این|آن) کشور", text):
+    if _rx(r"(?:این|آن) کشور").search(text):
         return _CONTEXT
     if INTL_BODY.search(text) and not any(k in ("country", "demonym") for _, _, _, k in countries_in(text)):
         return None

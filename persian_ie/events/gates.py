@@ -31,7 +31,7 @@ from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 import regex
 
-__all__ = ["Gate", "of", "literals", "may_match", "search", "finditer"]
+__all__ = ["Gate", "of", "literals", "may_match", "search", "finditer", "rx"]
 
 _META = set("\\.^$*+?{}[]()|")
 #: quantifiers that let the atom before them be absent
@@ -196,6 +196,23 @@ class Gate:
         if not self.may_match(pat, text, pos, endpos):
             return iter(())
         return pat.finditer(text, pos) if endpos is None else pat.finditer(text, pos, endpos)
+
+
+#: pattern text → compiled pattern, for :func:`rx` (the patterns are the code's own: a few dozen)
+_RX: Dict[str, Pattern[str]] = {}
+_RX_MAX = 1024
+
+
+def rx(pattern: str) -> Pattern[str]:
+    """``regex.compile(pattern)``, kept by its text: ``regex.search(pattern, …)`` and the other
+    module functions look the text up in the engine's cache at every call (its flags, locale and
+    version checks cost microseconds: ~7,000 calls on 300 news articles)."""
+    hit = _RX.get(pattern)
+    if hit is None:
+        if len(_RX) >= _RX_MAX:
+            _RX.clear()
+        hit = _RX[pattern] = regex.compile(pattern)
+    return hit
 
 
 def of(doc) -> Gate:

@@ -17,11 +17,10 @@ from __future__ import annotations
 import functools
 from typing import Dict
 
-import regex
-
 from .._resources import read_lines
 from ..normalize import normalize
 from ..records import Participant
+from .gates import rx as _rx
 
 __all__ = ["junk_name", "persian_name"]
 
@@ -37,7 +36,7 @@ def junk_name(p: Participant) -> bool:
     words = normalize(p.name.text).replace("\u200c", " ").split()
     if not words:
         return True
-    if regex.search(r"[0-9۰-۹]", p.name.text) or any(w in _MONTH_WORDS for w in words):
+    if _rx(r"[0-9۰-۹]").search(p.name.text) or any(w in _MONTH_WORDS for w in words):
         return True  # «بهمن 1327» tagged as a person
     if words[0] in _PRONOUN_NAMES or words[-1] in ("ام", "ات", "اش", "مان", "تان", "شان"):
         return True

@@ -23,6 +23,7 @@ from ..normalize import normalize
 from .index import Near, tokens_from
 from .lexicon import LB, RB, Lexicon
 from .. import _rxcache as rxcache
+from .gates import rx as _rx
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
 
@@ -481,7 +482,7 @@ def apposed_titles(doc: Document, lex: Lexicon, units: Sequence[PersonRef]) -> N
         if u.name is None or u.role is not None or u.pronoun is not None or u.sent >= len(doc.sentences):
             continue
         sent = doc.sentences[u.sent]
-        gap = regex.match(r"[\s»\"]*(?:،\s*)?", norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
+        gap = _rx(r"[\s»\"]*(?:،\s*)?").match(norm[u.name[1]:min(sent.nend, u.name[1] + 6)])
         rs = u.name[1] + gap.end()
         kin = _KIN_TITLE.match(norm, rs, sent.nend) if gap.group().strip() else None
         if kin:
@@ -684,7 +685,7 @@ def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[
             if e <= s or any(a < e and s < b for a, b in taken):
                 continue
             first = m.group(1).split()[0]
-            if not regex.match(r"(?:جمع|چند|عده)", m.group()) and not first.endswith(("ان", "ین")):
+            if not _rx(r"(?:جمع|چند|عده)").match(m.group()) and not first.endswith(("ان", "ین")):
                 continue  # «شماری از موضوعات»: not people
             out.append(PersonRef(role=(s, e), sent=si, plural=True))
     return out

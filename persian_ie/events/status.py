@@ -81,6 +81,20 @@ def _word_kind(w: str, lex: Lexicon, past: Set[str]) -> Optional[str]:
     return None
 
 
+#: id of a lexicon → (the lexicon, the past forms, word → :func:`_word_kind` or ``None``): the
+#: kinds of the words seen in earlier documents (a word's kind depends on the word alone)
+_KINDS: Dict[int, tuple] = {}
+#: words kept per lexicon before the table starts again (a few MB at most)
+_KINDS_MAX = 50_000
+
+
+def _kinds_of(lex: Lexicon, past: Set[str]) -> Dict[str, Optional[str]]:
+    hit = _KINDS.get(id(lex))
+    if hit is None or hit[0] is not lex or hit[1] is not past or len(hit[2]) > _KINDS_MAX:
+        hit = _KINDS[id(lex)] = (lex, past, {})
+    return hit[2]
+
+
 class _VerbTable:
     """Per document: the verb kind of every token, so that finding a clause's first verb is a
     look-up rather than a walk over up to :data:`_VERB_SEARCH_TOKENS` tokens per mention.
@@ -96,7 +110,7 @@ class _VerbTable:
         past = _past_forms()
         tokens = doc.tokens
         self.tokens, self.lex = tokens, lex
-        kinds: Dict[str, Optional[str]] = {}
+        kinds = _kinds_of(lex, past)
         alone: List[Optional[str]] = []
         inside: List[Optional[str]] = []
         prev_mi = False

@@ -56,6 +56,7 @@ from .index import Near
 from . import gates
 from .lexicon import Lexicon
 from .. import _rxcache as rxcache
+from .gates import rx as _rx
 
 __all__ = ["topic_spans", "assign_topics"]
 
@@ -525,7 +526,7 @@ def _split(text: str, s: int, e: int, gr: _Grammar,
     ``bodies``: spans of organizations, which stand as parties like places («ایران و یونسکو»)."""
     body_starts = {x for x, _ in bodies}
     cuts = []
-    for m in regex.finditer(r"\s*[،,]\s*|\s+و\s+|\s*[-–]\s+", text[s:e]):
+    for m in _rx(r"\s*[،,]\s*|\s+و\s+|\s*[-–]\s+").finditer(text[s:e]):
         cs, ce = s + m.start(), s + m.end()
         if "و" in m.group() and (_keep_at(text, cs + m.group().index("و"), gr.keep) or _pair(text, s, cs, ce, e, body_starts)
                                  or _binomial(text, s, cs, ce, e, gr)):
@@ -650,7 +651,7 @@ def _trim(text: str, x: int, y: int, gr: _Grammar) -> Tuple[int, int]:
         elif q > x:
             y = _rstrip_at(text, q) if text.find('"', q + 1, y) == -1 else y
     for _ in range(2):
-        tail = regex.search(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$", text[x:y])
+        tail = _rx(r"(?:\s+(?:و|یا|که|را|به|از|در|با|برای|بر|خود|خویش|نیز|هم|همچنین|بیشتر|بیش))+$").search(text[x:y])
         if tail:
             y = x + tail.start()
         tail = gr.trailing_drop.search(text, x, y)
@@ -896,7 +897,7 @@ def _title_end(doc: Document) -> int:
     last = -1
     for i, sent in enumerate(doc.sentences[:3]):
         t = sent.text.strip()
-        if len(t) > 200 or regex.search(r"[.!؟?]$", t):
+        if len(t) > 200 or _rx(r"[.!؟?]$").search(t):
             break
         last = i
     return last

@@ -15,13 +15,12 @@ import functools
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
-import regex
-
 from ..document import Document
 from .index import WINDOW
 from . import gates
 from .lexicon import LB, RB, Head, Lexicon
 from .. import _rxcache as rxcache
+from .gates import rx as _rx
 
 __all__ = ["Mention", "find_mentions", "ANAPHOR_RE"]
 
@@ -250,12 +249,12 @@ def _official_in_sports(head: Head, text: str, s: int, he: int, base: int, peopl
         return False
     if lex.sports_match is not None and lex.sports_match.match(text, s):
         return False
-    m = regex.match(r"\s*(?:(?:ی|ای)\s+)?با\s+", text[he:he + WINDOW])
+    m = _rx(r"\s*(?:(?:ی|ای)\s+)?با\s+").match(text[he:he + WINDOW])
     if not m:
         return False
     start = he + m.end()
     rest = text[start:start + 30]
-    if regex.match(r"(?:تیم|باشگاه|حریف|کشتی|نماینده|ملی|منتخب)", rest) or _is_media(rest, lex):
+    if _rx(r"(?:تیم|باشگاه|حریف|کشتی|نماینده|ملی|منتخب)").match(rest) or _is_media(rest, lex):
         return False
     return any(start <= a - base <= start + 2 for a, b in people_spans)
 
@@ -266,11 +265,11 @@ def _match_with_country(text: str, s: int, he: int) -> bool:
     from .countries import countries_in
     if not text[s:he].startswith("دیدار"):
         return False
-    m = regex.match(r"(?:\u200c?(?:های|ها|ی)|\s+ای)?\s+با\s+(?:تیم\s+(?:ملی\s+)?)?", text[he:he + 30])
+    m = _rx(r"(?:\u200c?(?:های|ها|ی)|\s+ای)?\s+با\s+(?:تیم\s+(?:ملی\s+)?)?").match(text[he:he + 30])
     if not m:
         return False
     start = he + m.end()
-    word = regex.match(r"[\p{L}\u200c]+(?:\s+[\p{L}\u200c]+)?", text[start:start + 30])
+    word = _rx(r"[\p{L}\u200c]+(?:\s+[\p{L}\u200c]+)?").match(text[start:start + 30])
     if not word:
         return False
     hits = countries_in(word.group())
@@ -316,8 +315,8 @@ def _interview(sentence: str) -> bool:
 def _counterpart_after(text: str, pos: int, base: int, people_spans, lex: Lexicon, window: int = 60,
                        allow_media: bool = False) -> bool:
     """«با/میان/بین X» right after ``pos`` where X is a person unit (not a medium)."""
-    m = regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+", text[pos:pos + WINDOW]) or \
-        regex.match(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,5}?خود\s+با\s+", text[pos:pos + WINDOW])  # «جلسه روز سه‌شنبه گذشته خود با آبه»
+    m = _rx(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,3}?(?:با|میان|بین)\s+").match(text[pos:pos + WINDOW]) or \
+        _rx(r"\s*(?:(?:ای|ی)\s+)?(?:[^ .،:؛]+\s+){0,5}?خود\s+با\s+").match(text[pos:pos + WINDOW])  # «جلسه روز سه‌شنبه گذشته خود با آبه»
     if not m:
         return False
     start = pos + m.end()
@@ -333,18 +332,18 @@ def _held_without_parties(head, text: str, s: int, e: int) -> bool:
     if head.needs not in ("session", "signing"):
         return False
     before = text[max(0, s - WINDOW):s]
-    if regex.search(r"(?:این|همین|آن)\s*$", before):
+    if _rx(r"(?:این|همین|آن)\s*$").search(before):
         return False
-    clause = regex.split(r"[.:؛]", text[e:e + WINDOW], maxsplit=1)[0]
+    clause = _rx(r"[.:؛]").split(text[e:e + WINDOW], maxsplit=1)[0]
     if head.needs == "session":
-        return bool(regex.search(LB + r"(?:برگزار|تشکیل)\s+(?:شد|شده|گردید|می[\u200c ]?شود|خواهد شد)" + RB, clause))
+        return bool(_rx(LB + r"(?:برگزار|تشکیل)\s+(?:شد|شده|گردید|می[\u200c ]?شود|خواهد شد)" + RB).search(clause))
     return False
 
 
 def _party_in_clause(clause: str, offset: int, base: int, people_spans, lex: Lexicon) -> bool:
     """«با X» or «با حضور X» somewhere in ``clause`` (which starts at normalized ``offset``)
     where X is a person unit or a titled party, not a medium."""
-    for m in regex.finditer(LB + r"(?:با|میان|بین)\s+(?:حضور\s+)?", clause):
+    for m in _rx(LB + r"(?:با|میان|بین)\s+(?:حضور\s+)?").finditer(clause):
         rest = clause[m.end():m.end() + 60]
         if _is_media(rest, lex):
             continue
@@ -355,8 +354,8 @@ def _party_in_clause(clause: str, offset: int, base: int, people_spans, lex: Lex
 
 
 def _looks_like_party(rest: str) -> bool:
-    return bool(regex.match(r"(?:همتا|هیئت|هیات|هیأت|مقام|مقامات|سفیر|وزیر|رئیس|رییس|نخست|معاون|نماینده|امیر|پادشاه|"
-                            r"شهردار|استاندار|دبیر|مدیر|فرمانده|رهبر|مسئولان|مسئولین|اعضای|سران)", rest))
+    return bool(_rx(r"(?:همتا|هیئت|هیات|هیأت|مقام|مقامات|سفیر|وزیر|رئیس|رییس|نخست|معاون|نماینده|امیر|پادشاه|"
+                            r"شهردار|استاندار|دبیر|مدیر|فرمانده|رهبر|مسئولان|مسئولین|اعضای|سران)").match(rest))
 
 
 def _is_media(rest: str, lex: Lexicon) -> bool:
@@ -375,81 +374,81 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
     before = text[cut:s]
     after = text[e:e + WINDOW]
     if needs == "counterpart":  # گفت‌وگو، رایزنی، مذاکره
-        if regex.search(r"(?:در|طی)\s*$", before) and _counterpart_after(text, he, base, people_spans, lex):
+        if _rx(r"(?:در|طی)\s*$").search(before) and _counterpart_after(text, he, base, people_spans, lex):
             return True
         # «مذاکرات روسای جمهور چین و روسیه»: the talks' parties as a joint genitive
-        if regex.match(r"\s+(?:روسای|رؤسای|رئیسان|وزرای|وزیران|سران|رهبران|نمایندگان|هیئت[\u200c ]?های|هیات[\u200c ]?های)\s+"
-                       r"(?:[^ .،:؛]+\s+){0,3}?[^ .،:؛]+\s+و\s+[^ .،:؛]+", text[he:he + 120]):
+        if _rx(r"\s+(?:روسای|رؤسای|رئیسان|وزرای|وزیران|سران|رهبران|نمایندگان|هیئت[\u200c ]?های|هیات[\u200c ]?های)\s+"
+                       r"(?:[^ .،:؛]+\s+){0,3}?[^ .،:؛]+\s+و\s+[^ .،:؛]+").match(text[he:he + 120]):
             return True
         if verbal:
             clause = before[max(0, len(before) - 120):]
-            if regex.search(LB + r"(?:با|میان|بین)\s+", clause) and not _is_media(clause.split("با")[-1].strip(), lex):
+            if _rx(LB + r"(?:با|میان|بین)\s+").search(clause) and not _is_media(clause.split("با")[-1].strip(), lex):
                 # «با X گفت‌وگو کرد» — X not a medium
                 tail = clause[clause.rfind("با") + 2:].strip()
                 return not _is_media(tail, lex)
-            return bool(regex.search(r"(?:دو طرف|طرفین|دو کشور|دو وزیر|دو رئیس|دو مقام|سران|وزرای|رؤسای|روسای)", clause))
+            return bool(_rx(r"(?:دو طرف|طرفین|دو کشور|دو وزیر|دو رئیس|دو مقام|سران|وزرای|رؤسای|روسای)").search(clause))
         return _counterpart_after(text, he, base, people_spans, lex)
     if needs == "session":  # نشست، جلسه
-        if regex.search(r"(?:این|همین|آن)\s*$", before):
+        if _rx(r"(?:این|همین|آن)\s*$").search(before):
             return False
         word = text[s:he]
         if "مشترک" in word or "دوجانبه" in word or "دو جانبه" in word:
             return True
-        if regex.match(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)", text[he:he + WINDOW]):
+        if _rx(r"(?:ی)?\s+(?:کمیسیون|کمیته|شورای|هیئت|هیات)(?:\s+[^ .،:؛]+){0,2}?\s+(?:مشترک|همکاری)").match(text[he:he + WINDOW]):
             return True  # «نشست کمیسیون مشترک ایران و …»
         if _counterpart_after(text, he, base, people_spans, lex, window=40):
             return True
         # «جلسه … با حضور X، Y و Z برگزار شد»، «جلسه بعدی خود را با X برگزار می‌کند»: the parties
         # anywhere in the clause of a session that is held
-        clause = regex.split(r"[.:؛]", after, maxsplit=1)[0]
-        held = verbal or regex.search(LB + r"(?:برگزار|تشکیل)" + RB, clause)
+        clause = _rx(r"[.:؛]").split(after, maxsplit=1)[0]
+        held = verbal or _rx(LB + r"(?:برگزار|تشکیل)" + RB).search(clause)
         if held and _party_in_clause(clause, e + base, base, people_spans, lex):
             return True
         # «X در نشستی در امان این مساله را به اطلاع Y رساند»: a meeting told through what was done
         # in it, with a person on each side of it in the clause
-        if regex.search(r"(?:در|طی)\s+$", before[-6:]) and regex.search(r"(?:ی|\u200cای|ای)$", text[s:he]):
-            clause_before = regex.split(r"[.:؛]", before)[-1]
+        if _rx(r"(?:در|طی)\s+$").search(before[-6:]) and _rx(r"(?:ی|\u200cای|ای)$").search(text[s:he]):
+            clause_before = _rx(r"[.:؛]").split(before)[-1]
             lo, hi = s - len(clause_before), e + len(clause)
             return any(lo <= a - base < s for a, _ in people_spans) and any(e <= a - base < hi for a, _ in people_spans)
         return False
     if needs == "trip":  # سفر، عزیمت
-        if regex.search(r"(?:این|همین|آن)\s*$", before):
+        if _rx(r"(?:این|همین|آن)\s*$").search(before):
             return False
         if verbal:
             return True
-        if regex.match(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+", text[he:he + WINDOW]):
+        if _rx(r"(?:\u200c?(?:ها|های)|ی)?\s+(?:[^ .،:؛]+\s+){0,4}?(?:به|از)\s+").match(text[he:he + WINDOW]):
             return True
         # «سفر اخیر هو جین‌تائو رئیس جمهور چین به روسیه»: the traveller's name and title first
-        g = regex.match(r"(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?\s+", text[he:he + WINDOW])
-        first = regex.match(r"[^ .،:؛]+\s+", text[he + g.end():he + WINDOW]) if g else None
+        g = _rx(r"(?:\s+(?:اخیر|رسمی|دوروزه|دو روزه|سه روزه|یک روزه|کاری))?\s+").match(text[he:he + WINDOW])
+        first = _rx(r"[^ .،:؛]+\s+").match(text[he + g.end():he + WINDOW]) if g else None
         reach = he + g.end() + (first.end() if first and first.group().strip() not in ("به", "از", "و", "که", "را") else 1) if g else 0
         if g and any(he + g.end() <= a - base <= reach for a, b in people_spans) and \
-                regex.match(r"(?:[^.،:؛]+?\s+){1,9}?(?:به|از)\s+", text[he + g.end():he + WINDOW]):
+                _rx(r"(?:[^.،:؛]+?\s+){1,9}?(?:به|از)\s+").match(text[he + g.end():he + WINDOW]):
             return True
-        return bool(regex.search(r"(?:به|از)\s+(?:[^ .،:؛]+\s+){0,3}?$", before)) and verbal
+        return bool(_rx(r"(?:به|از)\s+(?:[^ .،:؛]+\s+){0,3}?$").search(before)) and verbal
     if needs == "inspection":  # بازدید
-        return verbal or bool(regex.match(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+", text[he:he + WINDOW]))
+        return verbal or bool(_rx(r"\s+(?:[^ .،:؛]+\s+){0,2}?از\s+").match(text[he:he + WINDOW]))
     if needs == "arrival":  # «وارد X شد»، «راهی X شد»، «به X رفت»
         place = text[s:e].split()[1] if len(text[s:e].split()) > 1 else ""
         from .countries import country_of_place
         return country_of_place(place) is not None or place in ("کشورمان", "پایتخت")
     if needs == "signing":  # bare تفاهم‌نامه/قرارداد: needs a signing verb in the clause
-        clause = regex.split(r"[.:؛]", after, maxsplit=1)[0][:120]
-        return bool(_SIGN_RE.search(clause)) or bool(regex.search(r"(?:امضا|امضای|انعقاد|مبادله)\s*$", before))
+        clause = _rx(r"[.:؛]").split(after, maxsplit=1)[0][:120]
+        return bool(_SIGN_RE.search(clause)) or bool(_rx(r"(?:امضا|امضای|انعقاد|مبادله)\s*$").search(before))
     if needs == "formation":  # کارگروه
-        clause_before = regex.split(r"[.:؛]", before)[-1]
+        clause_before = _rx(r"[.:؛]").split(before)[-1]
         if _FORMATION_RE.search(clause_before[-40:]):
             return True
-        if regex.search(LB + r"پیشنهاد" + RB, before):
+        if _rx(LB + r"پیشنهاد" + RB).search(before):
             return True
-        return bool(regex.match(r"\s*(?:[^ .،:؛]+\s+){0,6}?(?:تشکیل|ایجاد)\s+(?:شد|شود|می\u200c?شود|خواهد شد|گردید|شده)", after))
+        return bool(_rx(r"\s*(?:[^ .،:؛]+\s+){0,6}?(?:تشکیل|ایجاد)\s+(?:شد|شود|می\u200c?شود|خواهد شد|گردید|شده)").match(after))
     if needs == "proposal":
         return bool(_PROPOSAL_OBJ.match(text[he:he + WINDOW])) or bool(_PROPOSAL_VERB.match(text[he:he + WINDOW]))
     if needs == "welcome":  # «X از Y استقبال کرد» where Y is a person (not «از این طرح»)
         if not verbal:
             return False
-        clause = regex.split(r"[.:؛،]", before)[-1]
-        for m in regex.finditer(LB + r"از\s+", clause):
+        clause = _rx(r"[.:؛،]").split(before)[-1]
+        for m in _rx(LB + r"از\s+").finditer(clause):
             if len(clause[m.end():].split()) > 7:
                 continue
             pos = s - len(clause) + m.end()
@@ -457,7 +456,7 @@ def _evidence(head: Head, text: str, s: int, he: int, e: int, verbal: bool, base
                 return True
         return False
     if needs == "welcomed":  # «X مورد استقبال رسمی Y قرار گرفت»
-        m = regex.match(r"\s+(?:[^.،:؛]{1,60}?)\s+قرار\s+(?:گرفت|گرفتند|گرفته|ن?می[\u200c ]?گیرد|خواهد گرفت)" + RB, after)
+        m = _rx(r"\s+(?:[^.،:؛]{1,60}?)\s+قرار\s+(?:گرفت|گرفتند|گرفته|ن?می[\u200c ]?گیرد|خواهد گرفت)" + RB).match(after)
         return bool(m) and any(e <= a - base <= e + 3 for a, b in people_spans)
     if needs == "audience":
         return True
