@@ -145,8 +145,8 @@ class Pipeline:
                 f"the text has {len(text):,} characters, more than this pipeline's max_length "
                 f"({self.max_length:,}); split it into parts (articles, sections), or raise the limit "
                 f"with Pipeline(max_length=...) or nlp.max_length = N if the machine has the memory "
-                f"(news text takes roughly {_MB_PER_100K} MB of memory and {_CPU_S_PER_100K} s of CPU "
-                f"per 100,000 characters)")
+                f"(news text takes roughly {_MB_PER_100K} MB of memory and {_CPU_S_PER_100K} s or more of "
+                f"CPU per 100,000 characters)")
         return Document(text, published=published, id=id)
 
     def run(self, doc: Document) -> Document:
@@ -294,10 +294,11 @@ class Pipeline:
 #: accepted values of ``Pipeline.pipe(on_error=...)``
 ON_ERROR = ("raise", "skip", "record")
 #: peak memory and CPU time one long document of news text needs per 100,000 characters,
-#: roughly (quoted in the max_length error; ``benchmarks/memory.py --long 1000000``: a
-#: 1,000,000-character text peaked 238 MB above a warmed-up pipeline and took 82 s of CPU)
-_MB_PER_100K = 25
-_CPU_S_PER_100K = 8
+#: roughly (quoted in the max_length error; ``benchmarks/memory.py --docs 0 --long 1000000``,
+#: 2026-11-30 on a 2-core AMD EPYC: a 1,000,000-character text peaked 284 MB above a
+#: warmed-up pipeline and took 7.5 s of CPU; a slower machine takes several times that)
+_MB_PER_100K = 28
+_CPU_S_PER_100K = 1
 
 
 class TextTooLongError(ValueError):
