@@ -11,6 +11,38 @@ from persian_ie.normalize import Normalizer
 from persian_ie.segment import Segmenter
 
 
+class OccurrenceTagger:
+    """A tagger-shaped object: tags the n-th occurrence of a normalized substring, so a
+    test of the entities stage can say exactly what its tagger found."""
+
+    def __init__(self, items):
+        self.items = items  # (substring, label, occurrence: 0 = first)
+
+    def __call__(self, doc):
+        out = []
+        for sub, label, nth in self.items:
+            i = -1
+            for _ in range(nth + 1):
+                i = doc.norm.find(sub, i + 1)
+                if i < 0:
+                    break
+            if i >= 0:
+                out.append(doc.span_from_norm(i, i + len(sub), label=label))
+        return out
+
+
+def stage_found(text: str, *items, drop=()) -> list:
+    """``[(text, label)]`` of the entities stage's spans in ``text`` when its tagger finds
+    ``items`` (``(substring, label)`` or ``(substring, label, occurrence)``), leaving out the
+    labels in ``drop``."""
+    from persian_ie import Pipeline
+    from persian_ie.entities import EntityRecognizer
+
+    tagger = OccurrenceTagger([it if len(it) == 3 else (*it, 0) for it in items])
+    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
+    return [(e.text, e.label) for e in nlp(text).doc.entities if e.label not in drop]
+
+
 def segmented(text: str) -> Document:
     """``text`` normalized and segmented: what a tagger receives in the pipeline."""
     return Segmenter()(Normalizer()(Document(text)))

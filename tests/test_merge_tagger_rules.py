@@ -3,33 +3,11 @@ pattern spans: cases a stronger tagger brought up on news (a title and its count
 as a person, two listed names read as one, a company read as a person in its later
 mentions, descriptions and a clause's object read as organizations)."""
 
-from persian_ie import Pipeline
-from persian_ie.entities import EntityRecognizer
-
-
-class OccurrenceTagger:
-    """A real tagger-shaped object: tags the n-th occurrence of a normalized substring."""
-
-    def __init__(self, items):
-        self.items = items  # (substring, label, occurrence: 0 = first)
-
-    def __call__(self, doc):
-        out = []
-        for sub, label, nth in self.items:
-            i = -1
-            for _ in range(nth + 1):
-                i = doc.norm.find(sub, i + 1)
-                if i < 0:
-                    break
-            if i >= 0:
-                out.append(doc.span_from_norm(i, i + len(sub), label=label))
-        return out
+from ner_helpers import stage_found
 
 
 def _found(text, *items):
-    tagger = OccurrenceTagger([it if len(it) == 3 else (*it, 0) for it in items])
-    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
-    return [(e.text, e.label) for e in nlp(text).doc.entities]
+    return stage_found(text, *items)
 
 
 def test_a_title_and_its_country_read_as_a_person_is_the_role():

@@ -3,33 +3,11 @@
 organizations): cases read on unseen news. A fixed tagger stands in for the statistical
 one, so each test checks the rule, not the model's guess."""
 
-from persian_ie import Pipeline
-from persian_ie.entities import EntityRecognizer
-
-
-class OccurrenceTagger:
-    """A tagger-shaped object: tags the n-th occurrence of a normalized substring."""
-
-    def __init__(self, items):
-        self.items = items  # (substring, label, occurrence: 0 = first)
-
-    def __call__(self, doc):
-        out = []
-        for sub, label, nth in self.items:
-            i = -1
-            for _ in range(nth + 1):
-                i = doc.norm.find(sub, i + 1)
-                if i < 0:
-                    break
-            if i >= 0:
-                out.append(doc.span_from_norm(i, i + len(sub), label=label))
-        return out
+from ner_helpers import stage_found
 
 
 def _found(text, *items):
-    tagger = OccurrenceTagger([it if len(it) == 3 else (*it, 0) for it in items])
-    nlp = Pipeline(stages=["normalize", "segment", ("entities", EntityRecognizer(tagger=tagger))])
-    return [(e.text, e.label) for e in nlp(text).doc.entities if e.label != "ROLE"]
+    return stage_found(text, *items, drop=("ROLE",))
 
 
 def test_a_plural_head_names_no_one_body():

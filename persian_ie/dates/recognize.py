@@ -208,6 +208,21 @@ def _trie(alternation_text: str) -> Optional[str]:
     return "(?:" + emit(root) + ")"
 
 
+def _class_end(p: str, i: int) -> int:
+    """The index of the «]» that closes the character class opening at ``p[i]`` (a «[»;
+    ``len(p)`` when it is not closed): a «]» first in the class, or after «^», is a member
+    (``[]a]``, ``[^]a]``), and an escaped character is skipped (``[\\]]``)."""
+    n = len(p)
+    i += 1
+    if i < n and p[i] == "^":
+        i += 1
+    if i < n and p[i] == "]":
+        i += 1
+    while i < n and p[i] != "]":
+        i += 2 if p[i] == "\\" else 1
+    return i
+
+
 def _drop_lookarounds(p: str) -> Optional[str]:
     """``p`` without its look-arounds (``(?=…)``, ``(?!…)``, ``(?<=…)``, ``(?<!…)``): a pattern
     that matches wherever ``p`` does (a look-around only takes matches away). ``None`` when
@@ -219,13 +234,7 @@ def _drop_lookarounds(p: str) -> Optional[str]:
             out.append(p[i:i + 2])
             i += 2
         elif c == "[":
-            j = i + 1
-            if j < n and p[j] == "^":
-                j += 1
-            if j < n and p[j] == "]":
-                j += 1
-            while j < n and p[j] != "]":
-                j += 2 if p[j] == "\\" else 1
+            j = _class_end(p, i)
             out.append(p[i:j + 1])
             i = j + 1
         elif p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
@@ -235,13 +244,7 @@ def _drop_lookarounds(p: str) -> Optional[str]:
                     j += 2
                     continue
                 if p[j] == "[":
-                    j += 1
-                    if j < n and p[j] == "^":
-                        j += 1
-                    if j < n and p[j] == "]":
-                        j += 1
-                    while j < n and p[j] != "]":
-                        j += 2 if p[j] == "\\" else 1
+                    j = _class_end(p, j)
                 elif p[j] == "(":
                     depth += 1
                 elif p[j] == ")":
@@ -275,13 +278,7 @@ def _cut_after(p: str, group: str) -> str:
             i += 2
             continue
         if c == "[":
-            i += 1
-            if i < n and p[i] == "^":
-                i += 1
-            if i < n and p[i] == "]":
-                i += 1
-            while i < n and p[i] != "]":
-                i += 2 if p[i] == "\\" else 1
+            i = _class_end(p, i)
         elif c == "(":
             if i == at and depth != 0:
                 return p
