@@ -130,30 +130,29 @@ _PEOPLE = ["محمد جواد ظریف", "ظریف", "جواد ظریف", "ما�
 _PLACES = ["", " در تهران", " در مسکو", " در آنکارا", " در ایران"]
 
 
+#: one sentence of a digest per kind of event report: {a} and {b} are people, {w} a place or
+#: nothing, {city} a destination
+_DIGEST_SENTENCES = [
+    "{a} با {b}{w} دیدار کرد.",
+    "{a} در تماس تلفنی با {b} گفت‌وگو کرد.",
+    "{a}{w} سفر کرد و با {b} دیدار خواهد کرد.",
+    "{a} به {city} سفر کرد.",
+    "در این دیدار {a} گفت.",
+    "قرارداد همکاری میان {a} و {b} امضا شد.",
+    "{a} و {b} دیدار کردند.",
+    "{a} پیشنهاد کرد: کارگروهی با {b} تشکیل شود.",
+    "{a} نیز در این دیدار گفت.",
+]
+
+
 def _digest(rng: random.Random, n: int) -> str:
     out = []
     for _ in range(n):
         a, b = rng.sample(_PEOPLE, 2)
         where = rng.choice(_PLACES)
-        kind = rng.randrange(9)
-        if kind == 0:
-            out.append(f"{a} با {b}{where} دیدار کرد.")
-        elif kind == 1:
-            out.append(f"{a} در تماس تلفنی با {b} گفت‌وگو کرد.")
-        elif kind == 2:
-            out.append(f"{a}{where} سفر کرد و با {b} دیدار خواهد کرد.")
-        elif kind == 3:
-            out.append(f"{a} به {rng.choice(['مسکو', 'ترکیه', 'بلاروس'])} سفر کرد.")
-        elif kind == 4:
-            out.append(f"در این دیدار {a} گفت.")
-        elif kind == 5:
-            out.append(f"قرارداد همکاری میان {a} و {b} امضا شد.")
-        elif kind == 6:
-            out.append(f"{a} و {b} دیدار کردند.")
-        elif kind == 7:
-            out.append(f"{a} پیشنهاد کرد: کارگروهی با {b} تشکیل شود.")
-        else:
-            out.append(f"{a} نیز در این دیدار گفت.")
+        template = _DIGEST_SENTENCES[rng.randrange(len(_DIGEST_SENTENCES))]
+        city = rng.choice(["مسکو", "ترکیه", "بلاروس"]) if "{city}" in template else ""
+        out.append(template.format(a=a, b=b, w=where, city=city))
     return " ".join(out)
 
 
