@@ -68,3 +68,22 @@ def test_no_line_with_a_month_rule_match_is_skipped(seed):
                 glued += month > 0 and text[month - 1] in R._SURE_LETTER_SET
     assert checked > 200
     assert seed or glued > 0  # (a day word against the month is among them)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_one_scan_finds_every_needles_lines(seed):
+    """The rules' needles are looked for in one scan (``grammar().needles``): the lines entered
+    for each are those its own pattern finds, line by line."""
+    g = R.grammar()
+    scanned = {n.pattern: n for i, (_, _, n) in enumerate(g.rules) if n is not None and i not in g.lines}
+    assert g.needles is not None and sorted(scanned) == g.needles.keys and len(scanned) >= 8
+    texts = ["\n".join(_texts(8, seed * 50 + k)) for k in range(50)] + [
+        normalize("دقایقی پیش\nامسال و پارسال\n\nشبانه روز، ساعت ۱۰ صبح\nعید فطر\nدهه ۶۰ و قرن بیستم"), "", "\n"]
+    entered = 0
+    for text in texts:
+        filled = R._LineIndex(text)
+        g.needles.fill(filled)
+        for key, needle in scanned.items():
+            assert filled.holding(needle) == R._LineIndex(text)._holding(needle), (key[:40], text)
+            entered += len(filled.holding(needle))
+    assert entered > 300
