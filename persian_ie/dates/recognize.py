@@ -528,7 +528,11 @@ def grammar(leads: bool = True) -> _Grammar:
                _duration: [lex.units], _season: [lex.seasons], _named_day: [lex.named_days],
                _daypart: [lex.dayparts], _hour_daypart: [["صبح", "عصر", "ظهر", "بامداد", "شب"]],
                _decade: [["دهه", "قرن", "سده", "هزاره"]], _rel_year: [lex.rel_years],
-               _moments_ago: [moment_words]}
+               _moments_ago: [moment_words], _weekday: [lex.weekday_by_name],
+               _rel_day: [[k for k, v in lex.rel_days.items() if v is not None]],
+               _this_unit: [["هفته", "ماه", "سال", "روز"]],
+               _set: [lex.units, ["روزانه", "هفتگی", "ماهانه", "سالانه", "شبانه", "هر ساله", "همه روزه", "روزی", "سالی"],
+                      ["روز", "هفته", "ماه", "سال", "ساعت", "دقیقه", "ثانیه"]]}
     # what the costly rules' matches start with (see _lead; each list follows its rule's pattern;
     # the rules that start with one plain alternation of words are fast without it)
     count_words = ["چند", "چندین", "چندمین", "صدها", "هزاران", "ده‌ها", "دهها", "میلیون‌ها", "سال‌ها", "سالها"]
