@@ -126,3 +126,17 @@ def test_sentences_holding_a_required_literal():
     assert gate.sentences(regex.compile(r"[ab]"), sents) is None
     assert gate.sentences(regex.compile("مجمع"), sents) == frozenset()
     assert gate.sentences(phone, sents[::-1]) is None  # (not in order: every sentence)
+
+
+def test_a_gate_asks_the_document_for_a_literal_once():
+    """Patterns share their words (the trigger heads «تلفن»، «تشکیل» …): a document's gate
+    looks for each literal once, for every pattern and both kinds of literals."""
+    lex = Lexicon.default()
+    gate = gates.Gate(TEXT)
+    for h in lex.heads:
+        gate.literals(h.pattern)
+        gate.required(h.pattern)
+    asked = dict(gate._holds)
+    assert len(asked) >= 40 and all(v == (k in TEXT) for k, v in asked.items())
+    lits = [lit for h in lex.heads for f in (gates.literals, gates.required) for lit in (f(h.pattern) or ())]
+    assert len(lits) > len(asked) and set(lits) == set(asked)

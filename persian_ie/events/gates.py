@@ -311,12 +311,21 @@ class Gate:
     for in its windows (most cue words are absent from most articles, so most cue patterns
     are shut for a whole document after one look)."""
 
-    __slots__ = ("whole", "_present", "_sentences")
+    __slots__ = ("whole", "_present", "_sentences", "_holds")
 
     def __init__(self, whole: str):
         self.whole = whole
         self._present: Dict[int, Tuple[Pattern[str], Optional[Tuple[str, ...]]]] = {}
         self._sentences: Dict[int, Tuple[Pattern[str], Any, Optional[frozenset]]] = {}
+        #: literal → whether the document holds it (many patterns share their words)
+        self._holds: Dict[str, bool] = {}
+
+    def holds(self, lit: str) -> bool:
+        """``lit in self.whole``, asked once per document."""
+        hit = self._holds.get(lit)
+        if hit is None:
+            hit = self._holds[lit] = lit in self.whole
+        return hit
 
     def sentences(self, pat: Pattern[str], sents: Sequence[Any]) -> Optional[frozenset]:
         """The indexes of the sentences of ``sents`` (spans ``nstart``–``nend`` of the document,
@@ -357,7 +366,7 @@ class Gate:
         if hit is None or hit[0] is not pat:
             lits = literals(pat)
             if lits is not None:
-                lits = tuple(lit for lit in lits if lit in self.whole)
+                lits = tuple(lit for lit in lits if self.holds(lit))
             hit = self._present[id(pat)] = (pat, lits)
         return hit[1]
 
@@ -368,7 +377,7 @@ class Gate:
         if hit is None or hit[0] is not pat:
             lits = required(pat)
             if lits is not None:
-                lits = tuple(lit for lit in dict.fromkeys(lits) if lit in self.whole)
+                lits = tuple(lit for lit in dict.fromkeys(lits) if self.holds(lit))
             hit = self._present[key] = (pat, lits)  # type: ignore[index]
         return hit[1]
 
