@@ -87,3 +87,18 @@ def test_one_scan_finds_every_needles_lines(seed):
             assert filled.holding(needle) == R._LineIndex(text)._holding(needle), (key[:40], text)
             entered += len(filled.holding(needle))
     assert entered > 300
+
+
+def test_past_verbs_read_without_folding_every_word():
+    """``is_past`` and ``present_only`` read the last part of each word of the clause
+    (``_any_past``): the part ``fold_key`` would give, ZWNJs first, doubled or last included."""
+    from persian_ie.dates.lexicon import fold_key
+
+    lex = R.get_lexicon()
+    words = ["کرد", "سفر\u200cکرد", "کرده\u200c", "\u200c", "می\u200c\u200cرود", "بود\u200c\u200c", "رفت", "دیدار"]
+    for w in words:
+        assert (fold_key(w).split(" ")[-1] in lex.past_verbs or fold_key(w).split(" ")[-1] in R._PAST_STEM_END) \
+            == R._any_past([w], lex.past_verbs), w
+    assert R._any_past(["سفر\u200cکرد"], lex.past_verbs) and not R._any_past(["می\u200cرود", "\u200c"], lex.past_verbs)
+    text = normalize("دیروز به تهران سفر کرد")
+    assert R.is_past(text, 0, 5)

@@ -1574,8 +1574,17 @@ def is_past(text: str, start: int, end: int) -> bool:
     """The clause around ``text[start:end]`` has a past-tense verb (کرد، سفر کرده بود)."""
     lex = get_lexicon()
     left, right = _clause_bounds(text, start, end)
-    words = [fold_key(w) for w in _WORDS.findall(text, max(left, start - 200), min(right, end + 200))]
-    return any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words)
+    return _any_past(_WORDS.findall(text, max(left, start - 200), min(right, end + 200)), lex.past_verbs)
+
+
+def _any_past(words: List[str], past_verbs) -> bool:
+    """Whether the last word of one of ``words`` (runs of letters and ZWNJs, as :data:`_WORDS`
+    finds them) is a past verb: ``fold_key(w).split(" ")[-1]``, without folding every word."""
+    for w in words:
+        last = w.rstrip("\u200c").rpartition("\u200c")[2]
+        if last in past_verbs or last in _PAST_STEM_END:
+            return True
+    return False
 
 
 def present_only(text: str, start: int, end: int) -> bool:
@@ -1584,8 +1593,7 @@ def present_only(text: str, start: int, end: int) -> bool:
     lex = get_lexicon()
     left, right = _clause_bounds(text, start, end)
     clause = text[max(left, start - 200):min(right, end + 200)]
-    words = [fold_key(w) for w in _WORDS.findall(clause)]
-    if any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words):
+    if _any_past(_WORDS.findall(clause), lex.past_verbs):
         return False
     # third person only: «مرور می‌کنیم» (we review) is the writer speaking, not the event
     return any(not mm.group("stem").endswith(_PAST_STEM_END) and not mm.group("stem").endswith(("یم", "ید", "م"))
