@@ -140,3 +140,21 @@ def test_a_gate_asks_the_document_for_a_literal_once():
     assert len(asked) >= 40 and all(v == (k in TEXT) for k, v in asked.items())
     lits = [lit for h in lex.heads for f in (gates.literals, gates.required) for lit in (f(h.pattern) or ())]
     assert len(lits) > len(asked) and set(lits) == set(asked)
+
+
+def test_search_held_is_the_patterns_search():
+    lex = Lexicon.default()
+    gate = gates.Gate(TEXT)
+    rnd = random.Random(2)
+    hits = 0
+    for _ in range(200):
+        a = rnd.randrange(0, len(TEXT) + 1)
+        b = rnd.randrange(a, len(TEXT) + 1)
+        for h in lex.heads:
+            got, want = gate.search_held(h.pattern, TEXT, a, b), h.pattern.search(TEXT, a, b)
+            assert (got and got.span()) == (want and want.span()), (h.pattern.pattern[:40], a, b)
+            hits += want is not None
+    assert hits > 100
+    quiet = gates.Gate(normalize("متنی بی‌ربط درباره هوا"))
+    assert all(quiet.search_held(h.pattern, quiet.whole, 0, len(quiet.whole)) is None for h in lex.heads)
+    assert set(quiet._holds) <= {lit for h in lex.heads for lit in (gates.required(h.pattern) or ())}

@@ -381,6 +381,15 @@ class Gate:
             hit = self._present[key] = (pat, lits)  # type: ignore[index]
         return hit[1]
 
+    def search_held(self, pat: Pattern[str], text: str, pos: int, endpos: int):
+        """``pat.search(text, pos, endpos)`` (``text`` the document), without running the engine
+        when the window holds none of the :meth:`required` literals (those of the trigger heads
+        are known from finding the head sentences: no look for their first words)."""
+        lits = self.required(pat)
+        if lits is not None and not any(text.find(lit, pos, endpos) >= 0 for lit in lits):
+            return None
+        return pat.search(text, pos, endpos)
+
     def shut(self, pats: Sequence[Pattern[str]]) -> bool:
         """True when none of ``pats`` can match anywhere in the document (one look per list)."""
         hit = self._present.get(id(pats))

@@ -731,7 +731,7 @@ def topic_spans(doc: Document, lex: Lexicon, a: int, b: int,
     text = doc.norm
     found = []
     gate = gates.of(doc)
-    purpose = any(gate.search(h.pattern, text, a, b) for h in lex.heads)
+    purpose = any(gate.search_held(h.pattern, text, a, b) for h in lex.heads)
     found: List[Tuple[int, int, Optional[str]]] = []
     for s, e in _candidates(text, a, b, gr, blocked, purpose, ends):
         items = _split(text, s, e, gr, bodies)
@@ -861,7 +861,7 @@ def assign_topics(doc: Document, clusters: List, units: Sequence, lex: Lexicon,
         prev = main[:k]
         text = doc.norm[sent.nstart:sent.nend]
         if not prev:
-            if si <= title_end or any(gates.of(doc).search(h.pattern, doc.norm, sent.nstart, sent.nend) for h in lex.heads):
+            if si <= title_end or any(gates.of(doc).search_held(h.pattern, doc.norm, sent.nstart, sent.nend) for h in lex.heads):
                 main[0].topic_spans.extend(spans_in(sent.nstart, sent.nend))
             continue
         start = coref.attribution_end(text)
