@@ -713,14 +713,21 @@ def _after_plural_head(ctx: Context, i: int, j: int) -> Optional[int]:
     if not view.tok_start[i]:
         return None
     key = view.keys[i]
-    head = gaz.org_heads.get((key,)) is not None or view.token_text(i) in words.body_head or key in words.body_head
-    if head and i + 1 < j and view.keys[i + 1] in _PLURAL_UNITS and (view.tok_end[i + 1] or not view.tok_end[i]):
-        return i + 2  # «تیم‌های», «تیم های», «دولت‌های»
+    head = gaz.org_heads.get((key,)) is not None or view.token_text(i) in words.body_head
+
+    def _counted(k: int) -> bool:  # «دولت‌های نهم و دهم»: bodies told apart by their numbers (PEYMA's ORG)
+        return k < j and view.tok_start[k] and words.is_ordinal(view.keys[k])
+
+    body = not head and key in words.body_head
+    if (head or body) and i + 1 < j and view.keys[i + 1] in _PLURAL_UNITS and (view.tok_end[i + 1] or not view.tok_end[i]) \
+            and not (body and _counted(i + 2)):
+        return i + 2  # «تیم‌های», «تیم های», «دولت‌های ایران»
     if view.tok_end[i]:
         for suffix in _PLURAL_UNITS:
             stem = key[: -len(suffix)]
-            if key.endswith(suffix) and len(stem) >= 3 and (gaz.org_heads.get((stem,)) is not None or stem in words.body_head) \
-                    and ctx.lex.words.get(key) is None:
+            if not (key.endswith(suffix) and len(stem) >= 3 and ctx.lex.words.get(key) is None):
+                continue
+            if gaz.org_heads.get((stem,)) is not None or stem in words.body_head and not _counted(i + 1):
                 return i + 1  # «شرکتهای», «دولتهای» written joined
     return None
 
@@ -871,7 +878,8 @@ def _military_base(ctx: Context, i: int, j: int) -> bool:
     """Units ``[i, j)`` are a base's word (``base_head``: «پایگاه») and then a word of a
     force's kind or a base's (``force_kind``, ``base_kind``: «هوایی», «نظامی», «شکاری») or a
     name that is no lexicon word: a military base, a facility («[پایگاه هوایی عین‌الاسد]»,
-    «[پایگاه التاجی]»), not a body's unit or a website («پایگاه مقاومت بسیج», «پایگاه خبری …»)."""
+    «[پایگاه التاجی]»), not a body's unit or a website («پایگاه مقاومت بسیج», «پایگاه خبری …»,
+    a name after a source's cue: «به نقل از [پایگاه هیل]»)."""
     view, lex, words = ctx.view, ctx.lex, ctx.words
     if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or view.token_text(i) not in words.base_head \
             or not view.tok_start[i + 1]:
@@ -879,7 +887,8 @@ def _military_base(ctx: Context, i: int, j: int) -> bool:
     nxt = view.token_text(i + 1)
     if nxt in words.force_kind or nxt in words.base_kind:
         return True
-    return nxt.isalpha() and not (lex.is_known(nxt) or lex.is_common(nxt)) and ctx.gaz.orgs.longest_at(view, i + 1) is None
+    return nxt.isalpha() and not (lex.is_known(nxt) or lex.is_common(nxt)) and ctx.gaz.orgs.longest_at(view, i + 1) is None \
+        and not ctx.source_slot(i)  # «به نقل از [پایگاه هیل]»: a website
 
 
 def _bare_head_then_link(ctx: Context, i: int, j: int) -> bool:
