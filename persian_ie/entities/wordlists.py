@@ -93,6 +93,13 @@ class StageWords:
         self.state_body = words("state_body")
         self.system_head = words("system_head")
         self.plural_head = phrases("plural_head")
+        self.force_plural = phrases("force_plural")
+        self.force_kind = words("force_kind")
+        self.described_head = words("described_head")
+        self.facility_head = phrases("facility_head")
+        # the first units of those phrases: most spans start with none, and a set says so at once
+        self.force_plural_starts = frozenset(p[0] for p in self.force_plural)
+        self.facility_head_starts = frozenset(p[0] for p in self.facility_head)
         self.place_governor = phrases("place_governor")
         self.work_head = phrases("work_head")
         # every word that heads a body or a unit's name besides the patterns' heads
