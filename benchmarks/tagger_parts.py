@@ -6,9 +6,9 @@
 Part 1 tags the sentences of the first ``--limit`` news articles (the segmenter's
 tokens, as the pipeline gives them) with the bundled BiLSTM-CRF, in batches as
 ``pipe()`` does, and splits the CPU time into the LSTM recurrence
-(``_lstm_gathered``) and everything else (word ids, gazetteer marks, first-layer
-projections of words missing from the cache, output layer, Viterbi), with the
-sentence and token counts per article.
+(``_lstm_gathered``, with the output layer's products made as it goes) and everything
+else (word ids, gazetteer marks, first-layer projections of words missing from the
+cache, Viterbi), with the sentence and token counts per article.
 
 Part 2 times one step of the recurrence at several batch widths: the recurrent
 matrix product and the elementwise gates (``tanh`` over the four gates and the cell).
