@@ -32,7 +32,7 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 import regex
 
-from .document import Alignment, Document
+from .document import Alignment, Document, _identity_offsets
 from . import _lexicon_norms
 from . import _rxcache as rxcache
 
@@ -137,7 +137,7 @@ class AlignedText:
 
     @classmethod
     def of(cls, text: str) -> "AlignedText":
-        return cls(text, list(range(len(text))), list(range(1, len(text) + 1)))
+        return cls(text, *_identity_offsets(len(text)))
 
     def alignment(self, original: str) -> Alignment:
         return Alignment(original, self.text, self.starts, self.ends)

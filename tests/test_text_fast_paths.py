@@ -307,3 +307,22 @@ def test_glued_words_repaired_with_remembered_pieces_as_the_full_substitution():
         aligned = AlignedText.of(text)
         full = aligned.sub(_WORD, lambda m: repairer.repair(m.group()) or m.group())
         assert _same(aligned.edit(_repairs(text, repairer.repair, clean)), full), text
+
+
+def test_identity_maps_are_new_lists_sharing_their_int_objects():
+    from persian_ie.document import _OFFSETS_MAX, Alignment
+
+    for n in (0, 1, 257, 3000, 9000, 3000, _OFFSETS_MAX - 1, _OFFSETS_MAX, _OFFSETS_MAX + 10):
+        text = "x" * n
+        for m in (AlignedText.of(text), Alignment.identity(text)):
+            starts, ends = m.starts, m.ends
+            assert starts == list(range(n)) and ends == list(range(1, n + 1))
+            assert all(ends[k] is starts[k + 1] for k in range(0, n - 1, 97))  # (no int made twice)
+        a, b = AlignedText.of(text), AlignedText.of(text)
+        assert a.starts is not b.starts and a.ends is not b.ends
+        if n:
+            a.starts[0] = a.ends[-1] = -1  # a map may be changed in place: the next one is whole
+            assert AlignedText.of(text).starts[0] == 0 and AlignedText.of(text).ends[-1] == n
+    doc = Normalizer()(Document("همكاريها با بلاروس " * 300))
+    assert doc.norm == ("همکاری\u200cها با بلاروس " * 300).strip()
+    assert doc.alignment.to_original(0, len(doc.norm)) == (0, len("همكاريها با بلاروس " * 300) - 1)
