@@ -84,6 +84,8 @@ INPUTS: Dict[str, Tuple[Callable[[int], str], int]] = {
     "run-on": (_run_on, 40_000),
     "names": (_repeat("علیرضا زاکانی، دیمتری کالتسوف، مسعود پزشکیان، "), 40_000),
     "dates": (_repeat("دوشنبه ۱۹ آبان ۱۴۰۴، "), 40_000),
+    # pieces of month names in verbs and words, and day words glued to a month
+    "month-words": (_repeat("همه می‌شود جدی ۵ می‌در دهمدی مه\u200cامسال، "), 40_000),
     "va": (_repeat("و "), 200_000),
     "digits": (_repeat("۱۹ "), 75_000),
     "token": (lambda n: "ا" * n, 500_000),

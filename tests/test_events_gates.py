@@ -69,3 +69,92 @@ def test_a_document_without_the_words_shuts_the_gate():
     gate = gates.Gate(normalize("دیدار دیدار دیدار"))
     assert all(gate.literals(p) == () for p in lex.planned_before)
     assert gate.search(lex.planned_before[0], "دیدار") is None
+
+
+def test_required_literals_are_held_by_every_match():
+    """``gates.required``: a literal every match holds somewhere (not only at its start); the
+    events stage looks for it once per document to skip the sentences a pattern cannot match."""
+    from persian_ie.events import people, triggers
+
+    rnd = random.Random(5)
+    pats = _patterns() + [triggers.ANAPHOR_RE, triggers._ROUNDUP, people._PLURAL_RE, people._QUANTIFIED,
+                          people._DELEGATION]
+    known = [p for p in pats if gates.required(p) is not None]
+    assert len(known) >= len(pats) - 4
+    words = TEXT.split()
+    texts = [TEXT] + [" ".join(rnd.choice(words) for _ in range(rnd.randint(5, 40))) for _ in range(300)]
+    matched = 0
+    for p in known:
+        lits = gates.required(p)
+        for text in texts:
+            for m in p.finditer(text):
+                assert any(lit in m.group() for lit in lits), (p.pattern[:60], m.group(), lits)
+                matched += 1
+    assert matched > 500
+
+
+def test_required_literals_are_sharper_than_the_first_ones():
+    lex = Lexicon.default()
+    phone = next(h.pattern for h in lex.heads if h.pattern.pattern.count("به صورت") and "طی" in h.pattern.pattern)
+    assert "در" in gates.literals(phone) and set(gates.required(phone)) <= {"تلفنی", "تلفن"}
+    agree = next(h.pattern for h in lex.heads if "(?:به )?توافق" in h.pattern.pattern)
+    assert gates.literals(agree) is None and gates.required(agree) == ("توافق ",)  # an optional first word
+    assert gates._required(r"(?:a|b)?cd") == ("cd",)
+    assert gates._required(r"a|bc") == ("a", "bc")
+    assert gates._required(r"a|[bc]") is None  # (one side has none)
+    assert gates._required(r"(?<!x)ab(?=cde)f") == ("ab",)  # a look-around ends a run
+    assert gates._required(r"x{0,2}yz") == ("yz",) and gates._required(r"x{2}y") == ("x",)
+    assert gates._required(r"ab?cde") == ("cde",) and gates._required(r"(?:ab)+c") == ("ab",)
+    assert gates._required(r"\p{L}+abc\s") == ("abc",) and gates._required(r"a\.bc") == ("bc",)
+    assert gates.required(regex.compile(r"(?i)abc")) is None and gates.required(regex.compile("abc", regex.I)) is None
+
+
+def test_sentences_holding_a_required_literal():
+    doc_text = normalize("نشست مشترک برگزار شد. او گفت کار ادامه دارد. در تماس تلفنی گفت‌وگو کردند.")
+
+    class S:
+        def __init__(self, a, b):
+            self.nstart, self.nend = a, b
+
+    ends = [i + 1 for i, c in enumerate(doc_text) if c == "."]
+    sents = [S(a, b) for a, b in zip([0] + ends, ends)]
+    gate = gates.Gate(doc_text)
+    lex = Lexicon.default()
+    phone = next(h.pattern for h in lex.heads if h.pattern.pattern.count("به صورت") and "طی" in h.pattern.pattern)
+    assert gate.sentences(phone, sents) == frozenset({2})  # («در» is in none, «تلفن» in one)
+    assert gate.sentences(phone, sents) is gate.sentences(phone, sents)  # (once per document)
+    assert gate.sentences(regex.compile(r"[ab]"), sents) is None
+    assert gate.sentences(regex.compile("مجمع"), sents) == frozenset()
+    assert gate.sentences(phone, sents[::-1]) is None  # (not in order: every sentence)
+
+
+def test_a_gate_asks_the_document_for_a_literal_once():
+    """Patterns share their words (the trigger heads «تلفن»، «تشکیل» …): a document's gate
+    looks for each literal once, for every pattern and both kinds of literals."""
+    lex = Lexicon.default()
+    gate = gates.Gate(TEXT)
+    for h in lex.heads:
+        gate.literals(h.pattern)
+        gate.required(h.pattern)
+    asked = dict(gate._holds)
+    assert len(asked) >= 40 and all(v == (k in TEXT) for k, v in asked.items())
+    lits = [lit for h in lex.heads for f in (gates.literals, gates.required) for lit in (f(h.pattern) or ())]
+    assert len(lits) > len(asked) and set(lits) == set(asked)
+
+
+def test_search_held_is_the_patterns_search():
+    lex = Lexicon.default()
+    gate = gates.Gate(TEXT)
+    rnd = random.Random(2)
+    hits = 0
+    for _ in range(200):
+        a = rnd.randrange(0, len(TEXT) + 1)
+        b = rnd.randrange(a, len(TEXT) + 1)
+        for h in lex.heads:
+            got, want = gate.search_held(h.pattern, TEXT, a, b), h.pattern.search(TEXT, a, b)
+            assert (got and got.span()) == (want and want.span()), (h.pattern.pattern[:40], a, b)
+            hits += want is not None
+    assert hits > 100
+    quiet = gates.Gate(normalize("متنی بی‌ربط درباره هوا"))
+    assert all(quiet.search_held(h.pattern, quiet.whole, 0, len(quiet.whole)) is None for h in lex.heads)
+    assert set(quiet._holds) <= {lit for h in lex.heads for lit in (gates.required(h.pattern) or ())}

@@ -91,11 +91,27 @@ def test_verb_kinds_kept_across_documents_are_each_words_kind():
              "نشست دو طرف برگزار شد؛ آنها باید توافق را امضا کنند و می خواهند ادامه دهند."]
     docs = [nlp(t).doc for t in texts]
     tables = [status._VerbTable(d, lex) for d in docs]
+    answers = [[table.first_verb(i, len(d.norm)) for i in range(len(d.tokens))] for d, table in zip(docs, tables)]
     kept = status._kinds_of(lex, past)
-    assert len(kept) >= 20 and set(t.norm for d in docs for t in d.tokens) <= set(kept)
+    assert len(kept) >= 20 and set(kept) <= set(t.norm for d in docs for t in d.tokens)
     for w, kind in kept.items():
         assert kind == (None if w in ("می", "نمی") else status._word_kind(w, lex, past))
     status._KINDS.clear()
-    for d, table in zip(docs, tables):
+    for d, table, got in zip(docs, tables, answers):
         fresh = status._VerbTable(d, lex)
-        assert (fresh.alone, fresh.inside, fresh.next_hit) == (table.alone, table.inside, table.next_hit)
+        assert [fresh.first_verb(i, len(d.norm)) for i in range(len(d.tokens))] == got
+        assert [fresh.inside(i) for i in range(len(d.tokens))] == [table.inside(i) for i in range(len(d.tokens))]
+
+
+def test_verb_table_reads_only_the_tokens_a_search_reaches():
+    """A document with one mention does not read the kinds of all its tokens: the table reads
+    them as the searches reach them (a search stops at the first verb)."""
+    from persian_ie import Pipeline
+    from persian_ie.events import status
+
+    nlp = Pipeline(stages=["normalize", "segment"])
+    lex = Lexicon.default()
+    doc = nlp("زاکانی با سفیر بلاروس دیدار کرد. " + "این جمله‌ای بلند و بی‌فعل درباره همکاری‌ها، " * 40 + "پایان.").doc
+    table = status._VerbTable(doc, lex)
+    assert table.first_verb(0, len(doc.norm)) == "past"
+    assert 0 < len(table._alone) <= 6 < len(doc.tokens)

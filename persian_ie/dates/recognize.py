@@ -138,6 +138,119 @@ class _Grammar:
     #: rule index → a standard-library pattern whose (empty) matches are a superset of the
     #: positions where the rule's matches start (see :func:`_start_filter`)
     starts: Dict[int, "re.Pattern[str]"] = field(default_factory=dict)
+    #: rule index → a sharper finder of the lines to scan than the rule's needles (see
+    #: :class:`_MonthWords`), used in their place
+    lines: Dict[int, "_MonthWords"] = field(default_factory=dict)
+    #: the needles of the rules that use them, looked for in one scan (see :class:`_Needles`)
+    needles: Optional["_Needles"] = None
+
+
+#: letters in every version of Unicode (\\p{L}), for the standard-library engine: the Arabic
+#: letters of Persian text and the Latin ones
+_SURE_LETTERS = "\u0621-\u063A\u0641-\u064A\u066E-\u066F\u0671-\u06D3\u06D5A-Za-z"
+_SURE_LETTER_SET = frozenset(chr(c) for a, b in ((0x621, 0x63A), (0x641, 0x64A), (0x66E, 0x66F), (0x671, 0x6D3),
+                                                 (0x6D5, 0x6D5), (0x41, 0x5A), (0x61, 0x7A)) for c in range(a, b + 1))
+
+
+def _firsts(words: Iterable[str]) -> Optional[List[str]]:
+    """The first (at most two) characters of each of ``words`` up to its first space, dot or
+    ZWNJ, in both spellings (folded and as written); ``None`` when a word starts with one."""
+    out = set()
+    for w in words:
+        for key in {fold_key(w), w}:
+            if not key:
+                continue
+            cut = len(key)
+            for sep in (" ", ".", "\u200c"):
+                i = key.find(sep)
+                if i >= 0:
+                    cut = min(cut, i)
+            if cut == 0:
+                return None
+            out.add(key[:min(2, cut)])
+    return sorted(out, key=lambda f: (-len(f), f))
+
+
+class _Needles:
+    """The needles of several rules (patterns of literal pieces, :func:`_needle_pattern`) looked
+    for in one scan of a text: one tree of all their pieces, tried from every position where one
+    starts (each needle alone scanned the whole text for a rare word: ~20–50 µs a needle and an
+    article, ~200 µs for the nine of them). At each such position the tree gives the longest
+    piece there; the others there are its beginnings, so the needles holding a line are exactly
+    those :meth:`_LineIndex.holding` finds with each needle's own pattern."""
+
+    def __init__(self, needles: Iterable["re.Pattern[str]"]):
+        self.keys = sorted({n.pattern for n in needles})
+        owners: Dict[str, set] = {}
+        for key in self.keys:
+            for piece in _NEEDLE_PIECES[key]:
+                owners.setdefault(piece, set()).add(key)
+        flat = "(?:" + "|".join(re.escape(p) for p in sorted(owners, key=lambda p: (-len(p), p))) + ")"
+        self.scan = re.compile(_trie(flat) or flat)
+        #: piece → the needles holding it or one of its beginnings (all found where it is found)
+        self.owners = {p: frozenset(k for q, ks in owners.items() if p.startswith(q) for k in ks) for p in owners}
+
+    def fill(self, lines: "_LineIndex") -> None:
+        """Enter the lines holding each needle in ``lines`` (as :meth:`_LineIndex.holding` would)."""
+        text, starts, owners = lines.text, lines.starts, self.owners
+        search = self.scan.search
+        held: Dict[str, List[Tuple[int, int]]] = {k: [] for k in self.keys}
+        last: Dict[str, int] = {}
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            p = m.start()
+            k = bisect_right(starts, p) - 1
+            for key in owners[m.group()]:
+                if last.get(key) != k:
+                    last[key] = k
+                    held[key].append((starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)))
+            pos = p + 1
+        for key, spans in held.items():
+            lines._held.setdefault(key, spans)
+
+
+class _MonthWords:
+    """The lines the day–month and month rules can match in, for :meth:`_LineIndex.holding`
+    (in place of their needles, the pieces of the month names: «می»، «دی»، «مه» are in most
+    lines, inside words and verbs, and the two rules' start filters cost ~0.1 µs a character
+    of the lines they scan).
+
+    Both rules take a month name (``month``, a standard-library tree of the names) that
+
+    * does not follow a letter, unless the letters before it end a number word (the day
+      «دهم» written against the month) — the rules put a space or ZWNJ, a digit or a word
+      boundary before the name otherwise;
+    * is not followed by a ZWNJ and a letter (the verb «می‌کند»), unless that starts what the
+      rules can take there (``goes_on``: «ماه»، a year, «گذشته»، an era …) or the name is
+      «می» after a digit (the day–month rule's last alternative) — after the name the rules
+      take a joint and one of those, or end where no letter follows a ZWNJ;
+
+    and the rules' common tail (``tail``: from the month on) matches there. :meth:`search`
+    finds such a name (``ends``: what a number word ends with)."""
+
+    def __init__(self, months: str, goes_on: List[str], tail: "regex.Pattern[str]", ends: Iterable[str]):
+        alts = "|".join(re.escape(f) for f in goes_on)
+        self.months = re.compile(f"(?:{months})(?!(?<![۰-۹]می)(?<![۰-۹][ \u200c]می)\u200c(?!{alts})[{_SURE_LETTERS}])")
+        self.tail = tail
+        self.ends = tuple(sorted(set(ends)))
+        self.longest = max(map(len, self.ends))
+        self.pattern = "months:" + self.months.pattern + "|" + tail.pattern  # (the key of the lines held)
+
+    def search(self, text: str, pos: int = 0):
+        find, match, ends, longest = self.months.search, self.tail.match, self.ends, self.longest
+        while True:
+            m = find(text, pos)
+            if m is None:
+                return None
+            q = m.start()
+            if not (q and text[q - 1] in _SURE_LETTER_SET and not text.endswith(ends, max(0, q - longest), q)):
+                hit = match(text, q)
+                if hit is not None:
+                    return hit
+            pos = q + 1
 
 
 def _lead(words: Iterable[str], digits: bool = False, bare_digits: bool = False) -> Optional[str]:
@@ -415,7 +528,11 @@ def grammar(leads: bool = True) -> _Grammar:
                _duration: [lex.units], _season: [lex.seasons], _named_day: [lex.named_days],
                _daypart: [lex.dayparts], _hour_daypart: [["صبح", "عصر", "ظهر", "بامداد", "شب"]],
                _decade: [["دهه", "قرن", "سده", "هزاره"]], _rel_year: [lex.rel_years],
-               _moments_ago: [moment_words]}
+               _moments_ago: [moment_words], _weekday: [lex.weekday_by_name],
+               _rel_day: [[k for k, v in lex.rel_days.items() if v is not None]],
+               _this_unit: [["هفته", "ماه", "سال", "روز"]],
+               _set: [lex.units, ["روزانه", "هفتگی", "ماهانه", "سالانه", "شبانه", "هر ساله", "همه روزه", "روزی", "سالی"],
+                      ["روز", "هفته", "ماه", "سال", "ساعت", "دقیقه", "ثانیه"]]}
     # what the costly rules' matches start with (see _lead; each list follows its rule's pattern;
     # the rules that start with one plain alternation of words are fast without it)
     count_words = ["چند", "چندین", "چندمین", "صدها", "هزاران", "ده‌ها", "دهها", "میلیون‌ها", "سال‌ها", "سالها"]
@@ -443,8 +560,11 @@ def grammar(leads: bool = True) -> _Grammar:
                  [k for k, v in lex.rel_days.items() if v is not None]]
     rules = []
     starts = {}
+    lines = {}
     for p, fn in R:
         words = needles.get(fn)
+        if fn is _dmy and leads:
+            month_words = _month_words(lex, p, months, big_lists)
         if fn is _clock_words and p.startswith(rf"{_B}(?P<pre>{clock_pre})"):
             words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
         if leads.get(fn):
@@ -460,11 +580,42 @@ def grammar(leads: bool = True) -> _Grammar:
             sf = _start_filter(_cut_after(p, cut) if cut else p, start, big_lists)
             if sf is not None:
                 starts[len(rules)] = sf
+        if fn in (_dmy, _month) and leads and month_words is not None:
+            lines[len(rules)] = month_words
         rules.append((rxcache.compile(p, regex.V0), fn, _needle_pattern(*words) if words else None))
+    scanned = [needles for i, (_, _, needles) in enumerate(rules) if needles is not None and i not in lines]
     future = rxcache.compile(r"(?<![\p{L}\u200c])(?:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u200c]")
                                                      for w in lex.future_markers) + r")(?![\p{L}])")
     return _Grammar(lex, rules, rxcache.compile(r"([\p{L}\u200c]+)[ \u200c]*$"),
-                    rxcache.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future, starts)
+                    rxcache.compile(r"^[ \u200c]*([\p{L}\p{N}%٪\u200c]+)"), future, starts, lines,
+                    _Needles(scanned) if leads and scanned else None)
+
+
+def _month_words(lex: DateLexicon, dmy: str, months: str, big_lists) -> Optional[_MonthWords]:
+    """The :class:`_MonthWords` of the day–month rule ``dmy`` (its text from the month on is
+    the month rule's too, with one more way to end), ``None`` when not understood. (Only
+    whether the tail matches is asked: its long word lists are written as trees.)"""
+    at = dmy.find("(?P<month>")
+    tail = dmy[at:]
+    for words in big_lists:
+        alt = alternation(words)
+        tree = _trie(alt)
+        if tree is not None:
+            tail = tail.replace(alt, tree)
+    tree = _trie(months)
+    goes_on = _firsts([*lex.cardinal, *lex.rel_years, *lex.era_by_name, "ماه", "سال", "این", "همین", "همان", "آن",
+                       "گذشته", "قبل", "پیش", "آینده", "آتی"])
+    if at < 0 or tree is None or goes_on is None:
+        return None
+    ends = set()
+    for w in lex.cardinal:
+        ends.add(fold_key(w).split(" ")[-1].split(".")[-1])
+    for w in lex.ordinal:
+        last = fold_key(w).split(" ")[-1].split(".")[-1]
+        ends.update((last, last + "ین"))
+    ends.update(("امین", "مین", "ام", "اُم"))
+    ends.discard("")
+    return _MonthWords(tree, goes_on, rxcache.compile(tail, regex.V0), ends)
 
 
 _LETTER_RUNS = rxcache.compile(r"[\p{L}\u200c]+")
@@ -1340,10 +1491,13 @@ def recognize(text: str, *, future_of: Optional[Callable[[int], bool]] = None) -
     g = grammar()
     cands: List[Mention] = []
     lines = _LineIndex(text)
+    if g.needles is not None:
+        g.needles.fill(lines)
     starts = g.starts
     for ri, (pattern, build, needles) in enumerate(g.rules):
         sf = starts.get(ri)
-        for pos, endpos in ((0, len(text)),) if needles is None else lines.holding(needles):
+        finder = g.lines.get(ri, needles)
+        for pos, endpos in ((0, len(text)),) if finder is None else lines.holding(finder):
             if sf is None:
                 found = pattern.finditer(text, pos, endpos)
             else:
@@ -1420,8 +1574,17 @@ def is_past(text: str, start: int, end: int) -> bool:
     """The clause around ``text[start:end]`` has a past-tense verb (کرد، سفر کرده بود)."""
     lex = get_lexicon()
     left, right = _clause_bounds(text, start, end)
-    words = [fold_key(w) for w in _WORDS.findall(text, max(left, start - 200), min(right, end + 200))]
-    return any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words)
+    return _any_past(_WORDS.findall(text, max(left, start - 200), min(right, end + 200)), lex.past_verbs)
+
+
+def _any_past(words: List[str], past_verbs) -> bool:
+    """Whether the last word of one of ``words`` (runs of letters and ZWNJs, as :data:`_WORDS`
+    finds them) is a past verb: ``fold_key(w).split(" ")[-1]``, without folding every word."""
+    for w in words:
+        last = w.rstrip("\u200c").rpartition("\u200c")[2]
+        if last in past_verbs or last in _PAST_STEM_END:
+            return True
+    return False
 
 
 def present_only(text: str, start: int, end: int) -> bool:
@@ -1430,8 +1593,7 @@ def present_only(text: str, start: int, end: int) -> bool:
     lex = get_lexicon()
     left, right = _clause_bounds(text, start, end)
     clause = text[max(left, start - 200):min(right, end + 200)]
-    words = [fold_key(w) for w in _WORDS.findall(clause)]
-    if any(w.split(" ")[-1] in lex.past_verbs or w.split(" ")[-1] in _PAST_STEM_END for w in words):
+    if _any_past(_WORDS.findall(clause), lex.past_verbs):
         return False
     # third person only: «مرور می‌کنیم» (we review) is the writer speaking, not the event
     return any(not mm.group("stem").endswith(_PAST_STEM_END) and not mm.group("stem").endswith(("یم", "ید", "م"))

@@ -17,6 +17,7 @@ from ..calendar import WEEKDAYS_FA
 from ..document import Document
 from ..normalize import fold_digits
 from ..records import DateValue
+from . import gates
 from .lexicon import LB, RB
 from .. import _rxcache as rxcache
 
@@ -48,12 +49,25 @@ def _value(doc: Document, s: int, e: int, day: Optional[jdatetime.date], relativ
                      granularity="day", weekday=WEEKDAYS_FA[day.weekday()], relative=relative)
 
 
+def _finditer(pat, norm: str, digits: bool = False):
+    """``pat.finditer(norm)``, without a scan of a text that holds none of the literals every
+    match holds (:func:`gates.required`) or, with ``digits``, no Persian digit (the reader runs
+    on articles the dates stage found no date in: most hold none of its words)."""
+    lits = gates.required(pat)
+    if lits is not None and not any(lit in norm for lit in lits) or digits and not any(d in norm for d in _DIGITS):
+        return ()
+    return pat.finditer(norm)
+
+
+_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+
+
 def find_dates(doc: Document) -> List[DateValue]:
     norm = doc.norm
     pub = doc.published
     out: List[DateValue] = []
     taken = []
-    for m in _REL.finditer(norm):
+    for m in _finditer(_REL, norm):
         day = None
         if m.group("d") and m.group("y"):
             try:
@@ -72,7 +86,7 @@ def find_dates(doc: Document) -> List[DateValue]:
                     day = day - jdatetime.timedelta(days=back)
         out.append(_value(doc, m.start(), m.end(), day, relative=not (m.group("d") and m.group("y"))))
         taken.append(m.span())
-    for m in _FULL.finditer(norm):
+    for m in _finditer(_FULL, norm, digits=True):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         year = int(fold_digits(m.group("y"))) if m.group("y") else (pub.year if pub is not None else None)
@@ -84,7 +98,7 @@ def find_dates(doc: Document) -> List[DateValue]:
                 day = None
         out.append(_value(doc, m.start(), m.end(), day, relative=False))
         taken.append(m.span())
-    for m in _BARE_WD.finditer(norm):
+    for m in _finditer(_BARE_WD, norm):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         wd = _wd_index(m.group("wd"))

@@ -27,7 +27,8 @@ True
 from __future__ import annotations
 
 import threading
-from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
+from bisect import bisect_right
+from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 import regex
 
@@ -132,6 +133,166 @@ def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
     return (lit,) if lit else None
 
 
+def _class_end(s: str, i: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``s[i]`` (``len(s)`` if none):
+    a ``]`` first in the class (or after ``^``) is a member, an escaped character is skipped."""
+    n = len(s)
+    i += 1
+    if i < n and s[i] == "^":
+        i += 1
+    if i < n and s[i] == "]":
+        i += 1
+    while i < n and s[i] != "]":
+        i += 2 if s[i] == "\\" else 1
+    return i
+
+
+def _quantifier(s: str, i: int) -> Tuple[int, bool]:
+    """``(end, optional)`` of the quantifier at ``s[i]`` (``(i, False)`` when there is none):
+    ``optional`` when it lets the atom before it be absent (``?``, ``*``, ``{0,…}``)."""
+    if i >= len(s) or s[i] not in "?*+{":
+        return i, False
+    if s[i] == "{":
+        close = s.find("}", i)
+        body = s[i + 1:close] if close > 0 else ""
+        if close < 0 or not body or not all(c.isdigit() or c == "," for c in body):
+            return i, False  # a literal «{»
+        optional = not body.split(",")[0] or int(body.split(",")[0]) == 0
+        end = close + 1
+    else:
+        optional = s[i] != "+"
+        end = i + 1
+    if end < len(s) and s[end] in "?+":
+        end += 1  # lazy or possessive
+    return end, optional
+
+
+def _escape_end(s: str, i: int) -> int:
+    """End of the escape at ``s[i]`` (a backslash): ``\\u200c``, ``\\x{…}``, ``\\p{L}``, ``\\pL``,
+    ``\\N{…}``, ``\\12`` (digits), or one character; -1 when not understood."""
+    if i + 1 >= len(s):
+        return -1
+    c = s[i + 1]
+    if c in "xuU" or c in "pPN":
+        if s.startswith("{", i + 2):
+            close = s.find("}", i + 2)
+            return close + 1 if close > 0 else -1
+        if c in "pP":
+            return i + 3
+        width = {"x": 2, "u": 4, "U": 8}.get(c)
+        if width is None:
+            return -1
+        return i + 2 + width
+    if c.isdigit():
+        j = i + 1
+        while j < len(s) and s[j].isdigit():
+            j += 1
+        return j
+    return i + 2
+
+
+def _required(pattern: str) -> Optional[Tuple[str, ...]]:
+    """Literals one of which every match of ``pattern`` holds (anywhere in it), or ``None``:
+    of the parts every match goes through one after another (plain characters, groups that
+    are not optional), the one whose literals are longest (the shortest of them counts).
+    Look-arounds, classes, escapes and other constructs give none (they only end a run of
+    plain characters)."""
+    if not pattern:
+        return None
+    bars = _top_level_bars(pattern)
+    if bars:  # «a|b»: the literals of each side
+        out: List[str] = []
+        for alt in _split_alternatives(pattern, bars):
+            lits = _required(alt)
+            if lits is None:
+                return None
+            out.extend(lits)
+        return tuple(out)
+    best: Optional[Tuple[str, ...]] = None
+    run: List[str] = []
+
+    def take(lits: Optional[Tuple[str, ...]]) -> None:
+        nonlocal best
+        if lits and all(lits) and (best is None or min(map(len, lits)) > min(map(len, best))):
+            best = lits
+
+    def end_run() -> None:
+        if run:
+            take(("".join(run),))
+            run.clear()
+
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "(":
+            end = _group_end(pattern, i)
+            if end < 0:
+                return None
+            q_end, optional = _quantifier(pattern, end + 1)
+            end_run()
+            inner = None
+            if pattern.startswith("(?:", i):
+                inner = pattern[i + 3:end]
+            elif pattern.startswith("(?P<", i):
+                close = pattern.find(">", i)
+                inner = pattern[close + 1:end] if 0 < close < end else None
+            elif not pattern.startswith("(?", i):
+                inner = pattern[i + 1:end]
+            if inner is not None and not optional:
+                take(_required(inner))
+            i = q_end
+            continue
+        if c == "\\":
+            end = _escape_end(pattern, i)
+            if end < 0:
+                return None
+        elif c == "[":
+            end = _class_end(pattern, i) + 1
+        elif c in ".^$":
+            end = i + 1
+        elif c in "?*+{)":
+            if c == "{" and _quantifier(pattern, i)[0] == i:
+                run.append(c)  # a literal «{»
+                i += 1
+                continue
+            return None  # (a quantifier with nothing before it, or an unbalanced «)»: not understood)
+        else:
+            q_end, optional = _quantifier(pattern, i + 1)
+            if q_end == i + 1:
+                run.append(c)
+            else:
+                end_run()
+                if not optional:
+                    take((c,))
+            i = q_end
+            continue
+        end_run()  # (an escape, a class, «.», an anchor: no literal, and the run ends)
+        i, _ = _quantifier(pattern, end)
+    end_run()
+    return best
+
+
+#: an inline flag group («(?i)», «(?x:…)», «(?r)» …): the text of the literals may not be what matches
+_INLINE_FLAGS = regex.compile(r"\(\?(?!P[<=])[A-Za-z^-]")
+
+
+def required(pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
+    """The literals one of which every match of ``pat`` holds (see :func:`_required`: not only
+    at its start, so a pattern that starts with «در» or an optional word still has a sharp
+    gate: «(?:به صورت|…|در) تلفنی» → «تلفن»); ``None`` when not known."""
+    key = ("required", id(pat))
+    hit = _gates.get(key)  # type: ignore[call-overload]
+    if hit is not None and hit[0] is pat:
+        return hit[1]
+    lits = None
+    if isinstance(pat.pattern, str) and not pat.flags & (regex.IGNORECASE | regex.VERBOSE) \
+            and not _INLINE_FLAGS.search(pat.pattern):
+        lits = _required(pat.pattern)
+    with _lock:
+        _gates[key] = (pat, lits)  # type: ignore[index]
+    return lits
+
+
 def literals(pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
     """The literals one of which starts every match of ``pat``; ``None`` when not known."""
     hit = _gates.get(id(pat))
@@ -150,11 +311,54 @@ class Gate:
     for in its windows (most cue words are absent from most articles, so most cue patterns
     are shut for a whole document after one look)."""
 
-    __slots__ = ("whole", "_present")
+    __slots__ = ("whole", "_present", "_sentences", "_holds")
 
     def __init__(self, whole: str):
         self.whole = whole
         self._present: Dict[int, Tuple[Pattern[str], Optional[Tuple[str, ...]]]] = {}
+        self._sentences: Dict[int, Tuple[Pattern[str], Any, Optional[frozenset]]] = {}
+        #: literal → whether the document holds it (many patterns share their words)
+        self._holds: Dict[str, bool] = {}
+
+    def holds(self, lit: str) -> bool:
+        """``lit in self.whole``, asked once per document."""
+        hit = self._holds.get(lit)
+        if hit is None:
+            hit = self._holds[lit] = lit in self.whole
+        return hit
+
+    def sentences(self, pat: Pattern[str], sents: Sequence[Any]) -> Optional[frozenset]:
+        """The indexes of the sentences of ``sents`` (spans ``nstart``–``nend`` of the document,
+        in order without overlaps) whose text holds one of the :func:`required` literals of
+        ``pat``: the only ones where ``pat`` may match. ``None`` when its literals are not known
+        or the sentences are not in order (ask every sentence). Each
+        literal the document holds is looked for once over the whole text, and once more per
+        sentence holding it (a per-sentence scan with the engine costs ~6 µs a sentence for a
+        long list of words; most sentences hold none of them)."""
+        hit = self._sentences.get(id(pat))
+        if hit is not None and hit[0] is pat and hit[1] is sents:
+            return hit[2]
+        lits = self.required(pat)
+        out: Optional[frozenset] = None
+        if lits is not None and all(lits):
+            starts = [s.nstart for s in sents]
+            ends = [s.nend for s in sents]
+            if all(ends[i] <= starts[i + 1] for i in range(len(sents) - 1)) and all(a <= b for a, b in zip(starts, ends)):
+                where = set()
+                whole = self.whole
+                for lit in lits:
+                    n = len(lit)
+                    p = whole.find(lit)
+                    while p >= 0:
+                        k = bisect_right(starts, p) - 1
+                        if k >= 0 and p + n <= ends[k]:
+                            where.add(k)
+                            p = whole.find(lit, ends[k])  # (the next sentence starts there or later)
+                        else:
+                            p = whole.find(lit, p + 1)
+                out = frozenset(where)
+        self._sentences[id(pat)] = (pat, sents, out)  # (the pattern is kept, so its id is not reused)
+        return out
 
     def literals(self, pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
         """The literals of ``pat`` (see :func:`literals`) that occur in the document."""
@@ -162,9 +366,29 @@ class Gate:
         if hit is None or hit[0] is not pat:
             lits = literals(pat)
             if lits is not None:
-                lits = tuple(lit for lit in lits if lit in self.whole)
+                lits = tuple(lit for lit in lits if self.holds(lit))
             hit = self._present[id(pat)] = (pat, lits)
         return hit[1]
+
+    def required(self, pat: Pattern[str]) -> Optional[Tuple[str, ...]]:
+        """The literals of ``pat`` (see :func:`required`) that occur in the document."""
+        key = ("required", id(pat))
+        hit = self._present.get(key)  # type: ignore[call-overload]
+        if hit is None or hit[0] is not pat:
+            lits = required(pat)
+            if lits is not None:
+                lits = tuple(lit for lit in dict.fromkeys(lits) if self.holds(lit))
+            hit = self._present[key] = (pat, lits)  # type: ignore[index]
+        return hit[1]
+
+    def search_held(self, pat: Pattern[str], text: str, pos: int, endpos: int):
+        """``pat.search(text, pos, endpos)`` (``text`` the document), without running the engine
+        when the window holds none of the :meth:`required` literals (those of the trigger heads
+        are known from finding the head sentences: no look for their first words)."""
+        lits = self.required(pat)
+        if lits is not None and not any(text.find(lit, pos, endpos) >= 0 for lit in lits):
+            return None
+        return pat.search(text, pos, endpos)
 
     def shut(self, pats: Sequence[Pattern[str]]) -> bool:
         """True when none of ``pats`` can match anywhere in the document (one look per list)."""

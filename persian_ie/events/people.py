@@ -23,6 +23,7 @@ from ..normalize import normalize
 from .index import Near, tokens_from
 from .lexicon import LB, RB, Lexicon
 from .. import _rxcache as rxcache
+from . import gates
 from .gates import rx as _rx
 
 __all__ = ["PersonRef", "people_of", "PRONOUNS", "fold"]
@@ -196,9 +197,10 @@ def people_of(doc: Document, lex: Lexicon) -> List[PersonRef]:
     for u in plural_groups(doc, lex, taken):
         units.append(u)
         taken.append((u.start, u.end))
+    delegations = gates.of(doc).sentences(_DELEGATION, doc.sentences)
     for sent_i, sent in enumerate(doc.sentences):
         text = norm[sent.nstart:sent.nend]
-        for m in _DELEGATION.finditer(text):
+        for m in (() if delegations is not None and sent_i not in delegations else _DELEGATION.finditer(text)):
             s, e = sent.nstart + m.start(), sent.nstart + m.end()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -638,7 +640,10 @@ def plural_groups(doc: Document, lex: Lexicon, taken: Sequence[Tuple[int, int]] 
     """Groups named by a plural title the entity stage left untagged: «مدیران نفتی آمریکا»،
     «رهبران این کشور»، «وزرای تجارت دو کشور» (plural units; up to four words after the head)."""
     out: List[PersonRef] = []
+    holding = gates.of(doc).sentences(_PLURAL_RE, doc.sentences)
     for si, sent in enumerate(doc.sentences):
+        if holding is not None and si not in holding:
+            continue  # (no plural title in it)
         toks = doc.tokens[sent.token_start:sent.token_end]
         text = doc.norm[sent.nstart:sent.nend]
         for m in _PLURAL_RE.finditer(text):
@@ -678,7 +683,10 @@ def _quantified_groups(doc: Document, taken: Sequence[Tuple[int, int]]) -> List[
     """«جمع زیادی از روحانیان و مبلغان»، «چند تن از مراجع تقلید»: a group taking part; its title
     is the group noun phrase."""
     out: List[PersonRef] = []
+    holding = gates.of(doc).sentences(_QUANTIFIED, doc.sentences)
     for si, sent in enumerate(doc.sentences):
+        if holding is not None and si not in holding:
+            continue
         text = doc.norm[sent.nstart:sent.nend]
         for m in _QUANTIFIED.finditer(text):
             s, e = sent.nstart + m.start(1), sent.nstart + m.start(1) + len(m.group(1).rstrip())

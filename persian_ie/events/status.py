@@ -96,48 +96,52 @@ def _kinds_of(lex: Lexicon, past: Set[str]) -> Dict[str, Optional[str]]:
 
 
 class _VerbTable:
-    """Per document: the verb kind of every token, so that finding a clause's first verb is a
-    look-up rather than a walk over up to :data:`_VERB_SEARCH_TOKENS` tokens per mention.
+    """Per document: the verb kinds of its tokens, read as the searches reach them, so that
+    finding a clause's first verb reads each token once per document at most rather than up
+    to :data:`_VERB_SEARCH_TOKENS` tokens per mention (and a document with one mention does
+    not read all of its tokens).
 
-    ``alone[i]``: the kind token ``i`` gives when the search starts at it; ``inside[i]``: the kind
-    when the search reaches it from the token before (a word after «می» written apart is a
-    present verb); ``next_hit[i]``: the first ``j >= i`` whose ``inside`` kind is set.
+    ``alone(i)``: the kind token ``i`` gives when the search starts at it; ``inside(i)``: the
+    kind when the search reaches it from the token before (a word after «می» written apart is
+    a present verb).
     """
 
-    __slots__ = ("tokens", "lex", "alone", "inside", "next_hit", "nstarts")
+    __slots__ = ("tokens", "lex", "n", "_kinds", "_past", "_alone")
 
     def __init__(self, doc: Document, lex: Lexicon):
         past = _past_forms()
-        tokens = doc.tokens
-        self.tokens, self.lex = tokens, lex
-        kinds = _kinds_of(lex, past)
-        alone: List[Optional[str]] = []
-        inside: List[Optional[str]] = []
-        prev_mi = False
-        for t in tokens:
-            w = t.norm
+        self.tokens, self.lex, self.n = doc.tokens, lex, len(doc.tokens)
+        self._past = past
+        self._kinds = _kinds_of(lex, past)
+        self._alone: Dict[int, Optional[str]] = {}
+
+    def alone(self, i: int) -> Optional[str]:
+        kind = self._alone.get(i, _MISSING)
+        if kind is _MISSING:
+            w = self.tokens[i].norm
+            kinds = self._kinds
             kind = kinds.get(w, _MISSING)
             if kind is _MISSING:
-                kind = kinds[w] = None if w in ("می", "نمی") else _word_kind(w, lex, past)
-            alone.append(kind)
-            inside.append("present" if prev_mi and _LETTERS2.match(w) else kind)
-            prev_mi = w in ("می", "نمی")
-        n = len(tokens)
-        next_hit = [n] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            next_hit[i] = i if inside[i] is not None else next_hit[i + 1]
-        self.alone, self.inside, self.next_hit = alone, inside, next_hit
-        self.nstarts = [t.nstart for t in tokens]
+                kind = kinds[w] = None if w in ("می", "نمی") else _word_kind(w, self.lex, self._past)
+            self._alone[i] = kind
+        return kind  # type: ignore[return-value]
+
+    def inside(self, i: int) -> Optional[str]:
+        if i > 0 and self.tokens[i - 1].norm in ("می", "نمی") and _LETTERS2.match(self.tokens[i].norm):
+            return "present"
+        return self.alone(i)
 
     def first_verb(self, first: int, end: int) -> Optional[str]:
-        n = len(self.alone)
-        if first >= n or self.nstarts[first] >= end:
+        n, tokens = self.n, self.tokens
+        if first >= n or tokens[first].nstart >= end:
             return None
-        if self.alone[first] is not None:
-            return self.alone[first]
-        j = self.next_hit[first + 1]
-        if j < n and j < first + _VERB_SEARCH_TOKENS and self.nstarts[j] < end:
-            return self.inside[j]
+        kind = self.alone(first)
+        if kind is not None:
+            return kind
+        for j in range(first + 1, min(n, first + _VERB_SEARCH_TOKENS)):
+            kind = self.inside(j)
+            if kind is not None:
+                return kind if tokens[j].nstart < end else None
         return None
 
 
@@ -148,7 +152,7 @@ def _first_verb(doc: Document, lex: Lexicon, start: int, end: int) -> Optional[s
     """'past' / 'future' / 'present' for the first verb between normalized ``start`` and ``end``
     (within :data:`_VERB_SEARCH_TOKENS` tokens)."""
     table = doc.user_data.get("_events_verb_table")
-    if table is None or table.tokens is not doc.tokens or table.lex is not lex or len(table.alone) != len(doc.tokens):
+    if table is None or table.tokens is not doc.tokens or table.lex is not lex or table.n != len(doc.tokens):
         table = _VerbTable(doc, lex)
         doc.user_data["_events_verb_table"] = table
     return table.first_verb(tokens_from(doc, start), end)

@@ -103,8 +103,9 @@ def _sent_text(doc: Document, i: int) -> Tuple[str, int]:
 
 def _head_sentences(doc: Document, gate: "gates.Gate", heads: Sequence[Head]) -> Optional[List[Optional[set]]]:
     """Per head of ``heads``: the indexes of the sentences whose text holds one of the literals
-    every match of its pattern starts with (``None``: literals not known, every sentence), i.e.
-    the sentences where ``gate.may_match(head.pattern, sentence_text)``. Each literal is looked
+    every match of its pattern holds (:func:`gates.required`: «(?:به صورت|…|در) تلفنی» is looked
+    for as «تلفن», not «در»; ``None``: literals not known, every sentence), the only sentences
+    where the head can match. Each literal is looked
     for in the whole text once and at most once more per sentence it is found in, not once per
     sentence. ``None`` when the sentences are not in order without overlaps."""
     sents = doc.sentences
@@ -116,7 +117,7 @@ def _head_sentences(doc: Document, gate: "gates.Gate", heads: Sequence[Head]) ->
     out: List[Optional[set]] = []
     found: dict = {}
     for head in heads:
-        lits = gate.literals(head.pattern)
+        lits = gate.required(head.pattern)
         if lits is None or not all(lits):
             out.append(None)
             continue
@@ -179,16 +180,19 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     head_sents = _head_sentences(doc, gate, heads)
     visits = _heads_by_sentence(head_sents, len(heads))
     press = [p for p in lex.press if p in doc.norm]  # (sentence texts are slices of doc.norm)
+    roundups = gate.sentences(_ROUNDUP, doc.sentences)
+    anaphors = gate.sentences(ANAPHOR_RE, doc.sentences)
     for si in range(len(doc.sentences)):
+        todo = range(len(heads)) if visits is None else visits(si)
+        if not todo and anaphors is not None and si not in anaphors:
+            continue  # (no head and no back-reference can match in it)
         text, base = _sent_text(doc, si)
         taken = _Taken()
         sent = doc.sentences[si]
-        tokens = set(norms[sent.token_start:sent.token_end])
-        sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
-            or bool(lex.sports_match is not None and lex.sports_match.search(text))
-        if _ROUNDUP.search(text):
+        sporty = None  # (a sports sentence? asked at its first trigger)
+        if (roundups is None or si in roundups) and _ROUNDUP.search(text):
             continue  # «…، از جمله مهم‌ترین خبرهای ۲۴ ساعت گذشته بوده‌اند»: a list of headlines
-        for am in ANAPHOR_RE.finditer(text):
+        for am in (ANAPHOR_RE.finditer(text) if anaphors is None or si in anaphors else ()):
             key = am.group().split()[1].split("\u200c")[0]
             typ = _ANAPHOR_TYPE.get(key, "meeting")
             if "تلفنی" in am.group():
@@ -196,7 +200,7 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
             taken.add(*am.span())
             out.append(Mention(typ, base + am.start(), base + am.end(), si, Head(typ, ANAPHOR_RE), base + am.end(),
                                anaphoric=True))
-        for hi in (range(len(heads)) if visits is None else visits(si)):
+        for hi in todo:
             head = heads[hi]
             if head_sents is None:
                 found = gate.finditer(head.pattern, text)  # (a head whose words the article lacks: no scan)
@@ -215,6 +219,10 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     if lv:
                         e = lv.end()
                         verbal = True
+                if sporty is None:
+                    tokens = set(norms[sent.token_start:sent.token_end])
+                    sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
+                        or bool(lex.sports_match is not None and lex.sports_match.search(text))
                 if sporty and not _official_in_sports(head, text, s, he, base, people_spans, lex):
                     continue
                 if sports_words and head.type == "meeting" and _match_with_country(text, s, he):
