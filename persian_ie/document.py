@@ -265,6 +265,9 @@ class Document:
         about half the bytes and time of pickling one object per token."""
         self.alignment  # noqa: B018 - (the identity map, if it was never asked for)
         state = self.__dict__.copy()
+        if "_packed_tokens" in state:  # unpickled and never unpacked: it travels as it came
+            state["tokens"] = state.pop("_packed_tokens")
+            return state
         tokens = state["tokens"]
         if tokens and type(tokens[0]) is Token:
             text, norm = self.text, self.norm
@@ -280,11 +283,25 @@ class Document:
     def __setstate__(self, state: Dict[str, Any]) -> None:
         tokens = state.get("tokens")
         if isinstance(tokens, _PackedTokens):
-            text, norm = state["text"], state["alignment"].normalized
-            v = tokens.data.tolist()
-            state["tokens"] = [Token(text[v[k]:v[k + 1]], v[k], v[k + 1], norm[v[k + 2]:v[k + 3]], v[k + 2], v[k + 3],
-                                     v[k + 4]) for k in range(0, len(v), 5)]
+            # the Token objects are made on first use (:meth:`__getattr__`): a result that
+            # crossed a process boundary and is only written out (``to_dict``) never needs them
+            state = dict(state)
+            state["_packed_tokens"] = state.pop("tokens")
         self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached when ``name`` is missing: the tokens of an unpickled document are
+        # unpacked here, once
+        packed = self.__dict__.get("_packed_tokens") if name == "tokens" else None
+        if packed is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        text, norm = self.text, self.__dict__["alignment"].normalized
+        v = packed.data.tolist()
+        tokens = [Token(text[v[k]:v[k + 1]], v[k], v[k + 1], norm[v[k + 2]:v[k + 3]], v[k + 2], v[k + 3], v[k + 4])
+                  for k in range(0, len(v), 5)]
+        self.__dict__["tokens"] = tokens
+        del self.__dict__["_packed_tokens"]
+        return tokens
 
     @property
     def norm(self) -> str:
