@@ -530,7 +530,7 @@ def grammar(leads: bool = True) -> _Grammar:
                _decade: [["دهه", "قرن", "سده", "هزاره"]], _rel_year: [lex.rel_years],
                _moments_ago: [moment_words], _weekday: [lex.weekday_by_name],
                _rel_day: [[k for k, v in lex.rel_days.items() if v is not None]],
-               _this_unit: [["هفته", "ماه", "سال", "روز"]],
+               _this_unit: [["هفته", "ماه", "سال", "روز"]], _quarter: [["ربع"]],
                _set: [lex.units, ["روزانه", "هفتگی", "ماهانه", "سالانه", "شبانه", "هر ساله", "همه روزه", "روزی", "سالی"],
                       ["روز", "هفته", "ماه", "سال", "ساعت", "دقیقه", "ثانیه"]]}
     # what the costly rules' matches start with (see _lead; each list follows its rule's pattern;
@@ -567,6 +567,11 @@ def grammar(leads: bool = True) -> _Grammar:
             month_words = _month_words(lex, p, months, big_lists)
         if fn is _clock_words and p.startswith(rf"{_B}(?P<pre>{clock_pre})"):
             words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
+        # the years after «انتخابات»، «المپیک» …: the word is in the look-behind, so on the match's line
+        if fn is _bare_year and p.startswith(rf"(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
+            words = [lex.year_after]
+        elif fn is _bare_year and p.startswith(rf"(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})"):
+            words = [lex.gregorian_year_after]
         if leads.get(fn):
             p = leads[fn] + p
         if leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
