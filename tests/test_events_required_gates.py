@@ -80,3 +80,24 @@ def test_find_mentions_asks_the_sports_and_press_tests_only_at_a_trigger(docs, m
     assert triggers.find_mentions(quiet, lex) == [] and calls == []
     busy = Pipeline(stages=["normalize", "segment"])(TEXTS[0]).doc
     assert triggers.find_mentions(busy, lex) and len(calls) == 1
+
+
+def test_an_article_without_a_trigger_reads_no_people(monkeypatch):
+    """The trigger mentions are found first; an article without one gives no event, and its
+    person units are not worked out (unless kept for inspection)."""
+    from persian_ie.events import EventExtractor
+    from persian_ie.events import extractor as ex
+
+    nlp = Pipeline(stages=["normalize", "segment", "entities", "dates"])
+    calls = []
+    real = ex.people_of
+    monkeypatch.setattr(ex, "people_of", lambda doc, lex: calls.append(doc) or real(doc, lex))
+    events = EventExtractor()
+    quiet = events(nlp(TEXTS[-1]).doc)
+    assert quiet.events == [] and calls == [] and not any(k.startswith("_events_") for k in quiet.user_data)
+    busy = events(nlp(TEXTS[0]).doc)
+    assert busy.events and len(calls) == 1
+    kept = nlp(TEXTS[-1]).doc
+    kept.user_data["events.keep_units"] = True
+    events(kept)
+    assert len(calls) == 2 and "events.units" in kept.user_data
