@@ -58,7 +58,9 @@ def word_key(token: str) -> str:
     >>> word_key("۱۴۰۴م"), word_key("UN")
     ('0000م', 'un')
     """
-    return token.translate(_DIGIT_FOLD).lower()
+    # (a word of letters only, most of them, has no digit to fold: translate() costs a
+    # dict look-up per character)
+    return token.lower() if token.isalpha() else token.translate(_DIGIT_FOLD).lower()
 
 
 def load_wordfeat(path: Union[str, Path, None] = None) -> "WordTable":

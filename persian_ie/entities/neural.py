@@ -545,10 +545,13 @@ class _Inputs:
     """
 
     #: rows after the kept ones for a batch's words missing from them and its marked
-    #: positions (~1,200 for a batch of 8,192 news tokens); one batch uses them at a time
+    #: positions (~900 for a batch of 8,192 news tokens, 1,735 at most on 300 news from a cold
+    #: start); one batch uses them at a time
     SCRATCH = 2048
-    #: scratch rows whose memory stays with the process between batches (4 MB)
-    SCRATCH_KEPT = 512
+    #: scratch rows whose memory stays with the process between batches (8 MB: a batch of
+    #: 8,192 news tokens needs ~900 on average; handing back and touching again the pages of
+    #: the rows it uses costs ~5% of the tagger's CPU at 512)
+    SCRATCH_KEPT = 1024
 
     def __init__(self, nets: Sequence[_Net]):
         self.nets = list(nets)
