@@ -104,20 +104,23 @@ def _segment(doc: Document, token: "regex.Pattern[str]") -> Tuple[List[Token], L
     sentences: List[Sentence] = []
     tokens: List[Token] = []
     text = doc.text
-    # align.to_original(ts, te) without its range checks: a token is never empty
+    # align.to_original(a, b) without its range checks: a token is never empty. A sentence's
+    # matches are those of ``finditer(norm, ns, ne)``: the string seen as ending at ``ne``,
+    # and the token patterns look behind nothing, so they are the matches over the copy
+    # ``norm[ns:ne]`` shifted by ``ns``, without the copy and the shifts; the tokens are
+    # built in one comprehension (no call per token but Token's own)
     starts, ends = align.starts, align.ends
+    span = _SPAN
     for ns, ne in sentence_spans(norm):
         first = len(tokens)
-        for m in token.finditer(norm[ns:ne]):
-            ts, te = m.span()
-            ts += ns
-            te += ns
-            s = starts[ts]
-            e = ends[te - 1]
-            tokens.append(Token(text[s:e], s, e, norm[ts:te], ts, te, len(sentences)))
+        k = len(sentences)
+        tokens += [Token(text[s:e], s, e, norm[a:b], a, b, k)
+                   for a, b in map(span, token.finditer(norm, ns, ne)) for s, e in ((starts[a], ends[b - 1]),)]
         if len(tokens) == first:
             continue
         s, e = align.to_original(ns, ne)
         sentences.append(Sentence(text[s:e], s, e, ns, ne, first, len(tokens)))
     return tokens, sentences
 
+
+_SPAN = type(regex.match("", "")).span  # (regex.Match.span, in every regex version)

@@ -204,3 +204,125 @@ def test_same_length_edits_keep_the_maps():
     ref = text.sub(regex.compile(" "), lambda m: ZWNJ if m.start() in (4, 12) else " ")
     assert _same(got, ref) and got.text == "کتاب\u200cها و می\u200cشود"
     assert text.edit([(4, 5, " ")]) is text  # nothing changed: the same object, as sub gives
+
+
+def _segment_by_slices(doc, token):
+    """The segmenter as it was: each sentence's tokens matched over a copy of the sentence."""
+    from persian_ie.document import Sentence, Token
+    from persian_ie.segment import sentence_spans
+
+    norm, align, text = doc.norm, doc.alignment, doc.text
+    tokens, sentences = [], []
+    for ns, ne in sentence_spans(norm):
+        first = len(tokens)
+        for m in token.finditer(norm[ns:ne]):
+            ts, te = m.start() + ns, m.end() + ns
+            s, e = align.to_original(ts, te)
+            tokens.append(Token(text[s:e], s, e, norm[ts:te], ts, te, len(sentences)))
+        if len(tokens) == first:
+            continue
+        s, e = align.to_original(ns, ne)
+        sentences.append(Sentence(text[s:e], s, e, ns, ne, first, len(tokens)))
+    return tokens, sentences
+
+
+def test_tokens_matched_within_sentence_bounds_are_those_of_the_sentence_copies():
+    # (the segmenter matches each sentence as finditer(norm, start, end): what it sees past the
+    # end is what a copy ends with, nothing; the token patterns look behind nothing)
+    from persian_ie.segment import _TOKEN, _TOKEN_PLAIN, _segment
+
+    rnd = random.Random(12)
+    # lookaheads at a sentence's end: a number then a letter then a digit, a ZWNJ before a letter
+    edges = ["۱۲a", "۱۲a۳", "a\u200c", "ab\u200cc", "۳.", "۳.۵", "x.\n۴", "ه.ش. ", "\u200c.", "#تگ", "a@b.ir", "www.x.ir."]
+    pieces = _PIECES + edges + [". ", "! ", "؟\n", "\n\n", " "] * 3
+    texts = _texts(200, seed=12) + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 50))) for _ in range(2000)]
+    norm = Normalizer()
+    for text in texts:
+        for doc in (norm(Document(text)), Document(text)):  # (unnormalized too: the segmenter alone)
+            for pattern in (_TOKEN, _TOKEN_PLAIN):
+                assert _segment(doc, pattern) == _segment_by_slices(doc, pattern), (text, pattern is _TOKEN)
+
+
+def test_token_text_is_the_norm_of_the_units_token():
+    for view in _views(100, seed=13):
+        tokens = view.doc.tokens
+        n = len(view)
+        for u in list(range(n)) + list(range(-n, 0)):
+            assert view.token_text(u) == tokens[view.tok[u]].norm
+        try:
+            view.token_text(n)
+        except IndexError:
+            pass
+        else:
+            raise AssertionError("a unit past the end has no token")
+
+
+def test_whitespace_splits_no_glued_word():
+    # a glued word (``_WORD``) never has a letter or ZWNJ on either side, and no whitespace
+    # character (str.split's) is either: the words of a text are those of its pieces
+    from persian_ie.normalize import _WORD_CHAR
+
+    spaces = [chr(cp) for cp in range(0x110000) if chr(cp).isspace()]
+    assert len(spaces) > 20 and all(_WORD_CHAR.match(ch) is None for ch in spaces)
+
+
+def test_pieces_seen_clean_are_not_scanned_again(monkeypatch):
+    import sys
+
+    module = sys.modules["persian_ie.normalize"]  # (the module: the package exports a function of that name)
+    repair = GluedWordRepairer.default().repair
+    scanned = []
+    real = module._WORD
+
+    class Spy:
+        def findall(self, text, *args):
+            scanned.append(text)
+            return real.findall(text, *args)
+
+    monkeypatch.setattr(module, "_WORD", Spy())
+    clean = set()
+    first = "همکاری تجاری با بلاروس در زمینه حمل و نقل،\u2028همکاریها ادامه دارد"
+    edits = _repairs(first, repair, clean)
+    assert [first[a:b] + "→" + new for a, b, new in edits] == ["همکاریها→همکاری\u200cها"]
+    assert "همکاریها" not in clean and "بلاروس" in clean and "نقل،" in clean
+    scanned.clear()
+    # the same pieces in another order: nothing is scanned again, and the glued word is still found
+    second = "ادامه دارد همکاریها\u00a0در زمینه حمل و نقل، با بلاروس"
+    edits = _repairs(second, repair, clean)
+    assert scanned == ["همکاریها"]
+    assert [second[a:b] + "→" + new for a, b, new in edits] == ["همکاریها→همکاری\u200cها"]
+    scanned.clear()
+    assert _repairs("با بلاروس در زمینه", repair, clean) == [] and scanned == []
+
+
+def test_glued_words_repaired_with_remembered_pieces_as_the_full_substitution():
+    repairer = GluedWordRepairer.default()
+    rnd = random.Random(14)
+    spaces = [" ", "\n", "\u00a0", "\u2028", "\x1c", "\u1680", "\u3000", "\t"]
+    words = ["همکاریها", "همکاری", "جلسهای", "تفاهمنامه", "کتابها", "بلاروس", "ایران", "،", "«", "x", "ab", "\u200c",
+             "رئیسجمهوری", "می", "ها"]
+    texts = ["".join(rnd.choice(words + spaces) for _ in range(rnd.randint(1, 40))) for _ in range(1500)]
+    clean = set()
+    for text in texts + texts:  # (the second time round, most pieces are remembered)
+        aligned = AlignedText.of(text)
+        full = aligned.sub(_WORD, lambda m: repairer.repair(m.group()) or m.group())
+        assert _same(aligned.edit(_repairs(text, repairer.repair, clean)), full), text
+
+
+def test_identity_maps_are_new_lists_sharing_their_int_objects():
+    from persian_ie.document import _OFFSETS_MAX, Alignment
+
+    for n in (0, 1, 257, 3000, 9000, 3000, _OFFSETS_MAX - 1, _OFFSETS_MAX, _OFFSETS_MAX + 10):
+        text = "x" * n
+        for m in (AlignedText.of(text), Alignment.identity(text)):
+            starts, ends = m.starts, m.ends
+            assert starts == list(range(n)) and ends == list(range(1, n + 1))
+            assert all(ends[k] is starts[k + 1] for k in range(0, n - 1, 97))  # (no int made twice)
+        a, b = AlignedText.of(text), AlignedText.of(text)
+        assert a.starts is not b.starts and a.ends is not b.ends
+        if n:
+            a.starts[0] = a.ends[-1] = -1  # a map may be changed in place: the next one is whole
+            assert AlignedText.of(text).starts[0] == 0 and AlignedText.of(text).ends[-1] == n
+    doc = Normalizer()(Document("همكاريها با بلاروس " * 300))
+    assert doc.norm == ("همکاری\u200cها با بلاروس " * 300).strip()
+    assert doc.alignment.to_original(0, len(doc.norm)) == (0, len("همكاريها با بلاروس " * 300) - 1)
