@@ -2,6 +2,7 @@
 
     python benchmarks/tagger_parts.py                 # 100 articles' sentences
     python benchmarks/tagger_parts.py --limit 300 --repeat 5
+    PYTHONPATH=/path/to/other/tree python benchmarks/tagger_parts.py   # that tree's tagger ("before")
 
 Part 1 tags the sentences of the first ``--limit`` news articles (the segmenter's
 tokens, as the pipeline gives them) with the bundled BiLSTM-CRF, in batches as
@@ -36,7 +37,10 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "news_corpus" / "ir_news_sample.jsonl"
-sys.path.insert(0, str(ROOT))
+try:  # the copy Python finds (installed, or PYTHONPATH: a "before" run of another tree) ...
+    import persian_ie  # noqa: F401
+except ImportError:  # ... else this tree's
+    sys.path.insert(0, str(ROOT))
 
 
 def news_sentences(limit: int):

@@ -37,6 +37,7 @@ _LIGHT_CACHE_MAX = 100_000
 
 # possessive endings, written joined or after a half-space (the half-space is dropped before the stem)
 _POSSESSIVE = ("\u200cاش", "شان", "ش", "مان", "تان")
+_FUTURE_AUX = frozenset({"خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند"})
 
 
 def _hamza_form(tok: str) -> "str | None":
@@ -126,8 +127,18 @@ class CommonWords:
             if tok.startswith(prefix) and tok.endswith(("ند", "ید", "یم")) and tok not in self.words \
                     and tok[len(prefix):] in self.verbs and len(tok) - len(prefix) >= 4:
                 return True
+        if self.is_joined_future(tok):
+            return True
         # a bare verb form; «…ی» forms (2nd person) are rare in news and clash with nouns (نیازی)
         return tok in self.verbs and tok not in self.words and not tok.endswith("ی")
+
+    def is_joined_future(self, tok: str) -> bool:
+        """The future auxiliary of a verb with a prefix, written joined to the prefix:
+        «بازخواهد [گشت]», «برخواهند [گشت]», «درخواهد [آمد]» (not «درخواست»)."""
+        for prefix in ("بر", "در", "باز", "فرا", "فرو", "وا"):
+            if tok.startswith(prefix) and tok[len(prefix):] in _FUTURE_AUX and tok not in self.words:
+                return True
+        return False
 
     def _mi_verb(self, tok: str) -> bool:
         """«می‌» + a verb form, after nothing, «ن» or a verbal prefix (بر، در، باز …)."""
@@ -241,10 +252,12 @@ class CommonWords:
         # «اش» written joined is not the possessive («شاماش» is a name, not «شام‌اش»)
         for suffix in _POSSESSIVE:
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
-                if suffix in ("مان", "تان") and self._frequent_noun(tok[:-2]):
-                    continue  # «مردمان», «متهمان»: a plural, not «مرد» + «مان»
                 stem = tok[: -len(suffix)].rstrip("\u200c")
-                if suffix in ("مان", "تان") and "\u200c" not in tok and self.freq.get(stem, 0) < 1_000_000:
+                # a plural in «های» before the ending is no name's end («نیروهایمان», «کشورهایشان»)
+                plural = stem.endswith("های") and self._frequent_noun(stem[:-3].rstrip("\u200c"))
+                if suffix in ("مان", "تان") and not plural and self._frequent_noun(tok[:-2]):
+                    continue  # «مردمان», «متهمان»: a plural, not «مرد» + «مان»
+                if suffix in ("مان", "تان") and "\u200c" not in tok and self.freq.get(stem, 0) < 1_000_000 and not plural:
                     continue  # «مانامان», «فریدمان»: family names end so too; «کشورمان» has a very frequent stem
                 if (self._frequent_noun(stem) or any(stem.endswith(p) and self._frequent_noun(stem[:-len(p)].rstrip("\u200c"))
                                                      for p in ("ان", "ها", "های"))) and not gazetteer().is_first_name(tok):

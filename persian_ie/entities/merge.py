@@ -437,8 +437,12 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
         if lab != "ORG" or src not in ("tagger", "pattern", "merged") or gaz.orgs.get(tuple(view.keys[i:j])) is not None:
             out.append((i, j, lab, src))
             continue
-        if view.tok[j - 1] > view.tok[i] and _bare_head(ctx, i, j):
-            continue  # a head of several words and no name: «[تیم ملی]», «[روابط عمومی]» (O in ARMAN, PEYMA)
+        if _bare_head(ctx, i, j) and (view.tok[j - 1] > view.tok[i] or gaz.org_heads.get((view.keys[i],)).kind != "loc"
+                                      and view.token_text(i) not in ctx.words.named_alone):
+            # a head and no name: «[تیم ملی]», «[روابط عمومی]» (O in ARMAN, PEYMA), «آبدارچی [بانک]»; not
+            # a place's own body in one word («[فرمانداری]», «[شهرداری]»: the place's, as «شورای شهر»)
+            # nor a head the news names one body by alone (``named_alone``: «[ارتش]»)
+            continue
         k = _phrase_end(ctx, i, j, ctx.words.force_plural, ctx.words.force_plural_starts)
         if k is not None:  # a force's plural: one force's name only with a specific complement
             if _names_a_force(ctx, k, j):
@@ -478,7 +482,9 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
             else:  # «سازمان‌های تابعه [شهرداری تهران]», «ادارات ثبت احوال استان [ایلام]»
                 out.extend(_bodies_or_places(ctx, k, j, lab, src))
             continue
-        t = _trim_tail(ctx, i, j)
+        if view.tok[i] == view.tok[j - 1] and view.tok_start[i] and _clause_word(ctx.lex, view.token_text(i)):
+            continue  # one word that is a verb or a possessed noun: «ما هم [نیروهایمان] را حفظ کردیم»
+        t = _verb_noun_after_place(ctx, i, _trim_tail(ctx, i, j))
         if t < j:
             if t > i and not _bare_head(ctx, i, t):  # «[تیم ملی] کشورمان»
                 out.append((i, t, lab, src))
@@ -500,6 +506,14 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
                 i, k = k, _second_body(ctx, k, j)
             out.append((i, j, lab, src))
             continue
+        if src == "tagger" and _surname_apart(ctx, i, j):
+            out.append((i, j, "PER", "rule:surname-ending"))  # «مدیرعاملی [فتح الله زاده]»: a person
+            continue
+        k = _person_after_place(ctx, i, j)
+        if k is not None:  # «روابط عمومی آموزش و پرورش خراسان شمالی [علی متقیان]»
+            out.append((i, k, lab, src))
+            out.append((k, j, "PER", "rule:person-after-place"))
+            continue
         k = _person_of_team(ctx, i, j, persons)
         if k is not None:
             out.append((k, j, "PER", "rule:team-of"))
@@ -509,8 +523,9 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
             out.append((k, j, lab, src))
             continue
         if src in ("tagger", "merged") \
-                and _phrase_end(ctx, i, j, ctx.words.facility_head, ctx.words.facility_head_starts) not in (None, j):
-            out.append((i, j, "FAC", src))  # «[نیروگاه اتمی بوشهر]»: a facility, no body (ARMAN's FAC)
+                and (_phrase_end(ctx, i, j, ctx.words.facility_head, ctx.words.facility_head_starts) not in (None, j)
+                     or _military_base(ctx, i, j)):
+            out.append((i, j, "FAC", src))  # «[نیروگاه اتمی بوشهر]», «[پایگاه هوایی عین‌الاسد]»: a facility, no body
             continue
         k = _place_of_function(ctx, i, j, src)
         if k is not None:
@@ -699,14 +714,21 @@ def _after_plural_head(ctx: Context, i: int, j: int) -> Optional[int]:
         return None
     key = view.keys[i]
     head = gaz.org_heads.get((key,)) is not None or view.token_text(i) in words.body_head
-    if head and i + 1 < j and view.keys[i + 1] in _PLURAL_UNITS and (view.tok_end[i + 1] or not view.tok_end[i]):
-        return i + 2  # «تیم‌های», «تیم های»
+
+    def _counted(k: int) -> bool:  # «دولت‌های نهم و دهم»: bodies told apart by their numbers (PEYMA's ORG)
+        return k < j and view.tok_start[k] and words.is_ordinal(view.keys[k])
+
+    body = not head and key in words.body_head
+    if (head or body) and i + 1 < j and view.keys[i + 1] in _PLURAL_UNITS and (view.tok_end[i + 1] or not view.tok_end[i]) \
+            and not (body and _counted(i + 2)):
+        return i + 2  # «تیم‌های», «تیم های», «دولت‌های ایران»
     if view.tok_end[i]:
         for suffix in _PLURAL_UNITS:
             stem = key[: -len(suffix)]
-            if key.endswith(suffix) and len(stem) >= 3 and gaz.org_heads.get((stem,)) is not None \
-                    and ctx.lex.words.get(key) is None:
-                return i + 1  # «شرکتهای» written joined
+            if not (key.endswith(suffix) and len(stem) >= 3 and ctx.lex.words.get(key) is None):
+                continue
+            if gaz.org_heads.get((stem,)) is not None or stem in words.body_head and not _counted(i + 1):
+                return i + 1  # «شرکتهای», «دولتهای» written joined
     return None
 
 
@@ -758,7 +780,7 @@ def _clause_word(lex, tok: str) -> bool:
     """A verb, an adjective with the copula or a possessed noun: no word of a name."""
     if lex.words.get(tok) not in (None, "", "0"):
         return False  # a word the lexicon tags is none of these (the tests below all need an untagged form)
-    return _copular(lex, tok) or _possessed(lex, tok) or lex.is_verbish(tok) and tok not in lex.words \
+    return _copular(lex, tok) or _possessed(lex, tok) or lex.is_joined_future(tok) or lex.is_verbish(tok) and tok not in lex.words \
         and ("\u200c" in tok or tok.startswith(("می", "نمی")) or tok.endswith(("ند", "ید", "یم")))  # not a bare stem: «محیط [زیست]»
 
 
@@ -800,6 +822,73 @@ def _trim_tail(ctx: Context, i: int, j: int) -> int:
         if j <= i:
             return i
     return j
+
+
+def _verb_noun_after_place(ctx: Context, i: int, j: int) -> int:
+    """End of units ``[i, j)`` without a last word that is a compound verb's noun: a
+    lexicon noun right after a listed place that ends the name, with a light verb after it
+    («[پلیس تبریز] ارشاد شدند», «[شهرداری تهران] اعلام کرد»)."""
+    view, lex = ctx.view, ctx.lex
+    if j >= len(view) or not (view.tok_start[j] and view.tok_end[j - 1]) or view.sent[j] != view.sent[i]:
+        return j
+    u = view.first_unit[view.tok[j - 1]]
+    if u <= i + 1 or not lex.is_light_verb(view.token_text(j)) or "N" not in (lex.words.get(view.token_text(u)) or "").split(","):
+        return j
+    return u if _place_ends_at(ctx, i + 1, u) else j
+
+
+def _surname_apart(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` are a person's name whose surname ending is written as a word of
+    its own («فتح الله [زاده]», «حسن [پور]»: ``surname_ending`` without a half-space), up to
+    three words before it, no organization's head, listed name or place among them."""
+    view, gaz = ctx.view, ctx.gaz
+    u = view.first_unit[view.tok[j - 1]]
+    if u <= i or not view.tok_start[u] or view.token_text(u) not in ctx.words.surname_ending \
+            or view.tok[u] - view.tok[i] > 3:
+        return False
+    for w in range(i, u):
+        if not view.tok_start[w]:
+            continue
+        tok = view.token_text(w)
+        if gaz.org_heads.longest_at(view, w) is not None or gaz.orgs.longest_at(view, w) is not None \
+                or tok in ctx.words.body_head:
+            return False
+        if gaz.places.longest_at(view, w) is not None:
+            return False
+    return True
+
+
+def _person_after_place(ctx: Context, i: int, j: int) -> Optional[int]:
+    """Start of a person's name that ends units ``[i, j)`` right after a place that ends
+    the organization's name, or None: a listed first name and then one or two words the
+    lexicon does not know («روابط عمومی آموزش و پرورش خراسان شمالی [علی متقیان]»)."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    for u in range(i + 2, j - 1):
+        if not (view.tok_start[u] and view.tok_end[u]) or not gaz.is_first_name(view.token_text(u)) \
+                or not _place_ends_at(ctx, i + 1, u):
+            continue
+        rest = [view.token_text(w) for w in range(u + 1, j) if view.tok_start[w]]
+        if 1 <= len(rest) <= 2 and all(t.isalpha() and not lex.is_known(t) and gaz.places.longest_at(view, u + 1) is None
+                                       for t in rest):
+            return u
+    return None
+
+
+def _military_base(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` are a base's word (``base_head``: «پایگاه») and then a word of a
+    force's kind or a base's (``force_kind``, ``base_kind``: «هوایی», «نظامی», «شکاری») or a
+    name that is no lexicon word: a military base, a facility («[پایگاه هوایی عین‌الاسد]»,
+    «[پایگاه التاجی]»), not a body's unit or a website («پایگاه مقاومت بسیج», «پایگاه خبری …»,
+    a name after a source's cue: «به نقل از [پایگاه هیل]»)."""
+    view, lex, words = ctx.view, ctx.lex, ctx.words
+    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or view.token_text(i) not in words.base_head \
+            or not view.tok_start[i + 1]:
+        return False
+    nxt = view.token_text(i + 1)
+    if nxt in words.force_kind or nxt in words.base_kind:
+        return True
+    return nxt.isalpha() and not (lex.is_known(nxt) or lex.is_common(nxt)) and ctx.gaz.orgs.longest_at(view, i + 1) is None \
+        and not ctx.source_slot(i)  # «به نقل از [پایگاه هیل]»: a website
 
 
 def _bare_head_then_link(ctx: Context, i: int, j: int) -> bool:
@@ -847,12 +936,19 @@ def _second_body(ctx: Context, i: int, j: int) -> Optional[int]:
     head = gaz.org_heads.longest_at(view, i)
     first_head = head is not None and head[0] == i + 1 and view.tok_end[i]
     ministry = gaz.ministries.longest_at(view, i + 1) if first_head and i + 1 < j else None
+    first_body = first_head or view.tok_start[i] and view.tok_end[i] and view.token_text(i) in words.body_head
     for u in range(i + 2, j - 1):
         if ministry is not None and u < ministry[0]:
             continue  # «وزارت [پست و تلگراف و تلفن]»: one ministry's listed name
         if not view.tok_start[u]:
             continue
         if first_head and view.keys[u] == view.keys[i] and view.keys[u - 1] != "و" and view.tok_end[u]:
+            return u
+        if first_body and (gaz.org_heads.longest_at(view, u) is not None or view.token_text(u) in words.body_head) \
+                and view.token_text(u) not in words.part_of_body \
+                and _place_ends_at(ctx, i + 2, u):
+            # a head right after a place that ends the first name: «[وزارت دفاع روسیه] [ارتش آمریکا]» (not a
+            # place right after the head, which may be the name: «نیروی قدس سپاه …»)
             return u
         if view.keys[u] == "و" and view.tok_end[u] and u + 1 < j and view.tok_start[u + 1]:
             nxt = u + 1
@@ -863,6 +959,17 @@ def _second_body(ctx: Context, i: int, j: int) -> Optional[int]:
             if second and before and view.token_text(nxt) not in words.org_adjective:
                 return nxt
     return None
+
+
+def _place_ends_at(ctx: Context, k: int, u: int) -> bool:
+    """A listed place that is no ambiguous word, of units ``[p, u)`` with ``k <= p`` (up to
+    four units back), ends at ``u``."""
+    view = ctx.view
+    for p in range(max(k, u - 4), u):
+        hit = ctx.entity_at(p, ("LOC",)) if view.tok_start[p] else None
+        if hit is not None and hit[0] == u:
+            return True
+    return False
 
 
 def _listed_org(ctx: Context, u: int) -> bool:

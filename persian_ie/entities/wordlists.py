@@ -97,6 +97,10 @@ class StageWords:
         self.force_kind = words("force_kind")
         self.described_head = words("described_head")
         self.facility_head = phrases("facility_head")
+        self.base_head = words("base_head")
+        self.base_kind = words("base_kind")
+        self.named_alone = words("named_alone")
+        self.part_of_body = words("part_of_body") | words("office_word") | words("subunit_head") | words("newsroom_unit")
         # the first units of those phrases: most spans start with none, and a set says so at once
         self.force_plural_starts = frozenset(p[0] for p in self.force_plural)
         self.facility_head_starts = frozenset(p[0] for p in self.facility_head)
