@@ -86,6 +86,8 @@ INPUTS: Dict[str, Tuple[Callable[[int], str], int]] = {
     "dates": (_repeat("دوشنبه ۱۹ آبان ۱۴۰۴، "), 40_000),
     # pieces of month names in verbs and words, and day words glued to a month
     "month-words": (_repeat("همه می‌شود جدی ۵ می‌در دهمدی مه\u200cامسال، "), 40_000),
+    # the same without a clause end: every date's clause runs to the end of the text
+    "dates-run-on": (_repeat("همه می‌شود جدی ۵ می‌در دهمدی مه\u200cامسال خواهد آمد "), 40_000),
     "va": (_repeat("و "), 200_000),
     "digits": (_repeat("۱۹ "), 75_000),
     "token": (lambda n: "ا" * n, 500_000),

@@ -102,3 +102,63 @@ def test_past_verbs_read_without_folding_every_word():
     assert R._any_past(["سفر\u200cکرد"], lex.past_verbs) and not R._any_past(["می\u200cرود", "\u200c"], lex.past_verbs)
     text = normalize("دیروز به تهران سفر کرد")
     assert R.is_past(text, 0, 5)
+
+
+@pytest.mark.parametrize("near", [9, 30])
+def test_clause_tests_far_from_the_mention_are_those_of_the_plain_scans(near, monkeypatch):
+    """A clause end or a future marker farther than ``_NEAR`` from a mention is found through the
+    text's index (a long text without punctuation made every mention scan the rest of it): the
+    same answers as the plain scans (``_NEAR`` larger than any text)."""
+    texts = [" ".join(_texts(6, 700 + k)).replace("\n", " ") for k in range(40)] + [
+        normalize("دیروز گفت که فردا به تهران خواهد رفت و قرار است امروز دیدار کند ولی امروز ۱۵۰ رشته وجود دارد"),
+        normalize("امروز " * 30 + "خواهد آمد"), normalize("قرار است " + "روز دوشنبه " * 20 + "؛ پایان")]
+    probes = []
+    for text in texts:
+        rnd_points = range(0, len(text), 7)
+        probes.append((text, [(a, min(len(text), a + 5)) for a in rnd_points]))
+
+    def answers():
+        out = []
+        for text, spans in probes:
+            for a, b in spans:
+                out.append((R.is_future(text, a, b), R.is_past(text, a, b), R.present_only(text, a, b),
+                            R._next_clause_end(text, a)))
+            out.append([(m.start, m.end, m.kind) for m in R.recognize(text)])
+        return out
+
+    monkeypatch.setattr(R, "_NEAR", 10 ** 9)
+    plain = answers()
+    monkeypatch.setattr(R, "_NEAR", near)
+    R._LAST_INDEX[0] = None
+    assert answers() == plain
+    assert sum(a[0] for a in plain if isinstance(a, tuple)) > 20  # (futures among them)
+
+
+def test_a_long_text_without_punctuation_stays_linear(monkeypatch):
+    """Characters the clause-end scans read grow with the text (every mention scanned the rest
+    of a text without punctuation: 4x the reading for 2x the text)."""
+    from persian_ie import Pipeline
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern, self.read = pattern, 0
+
+        def search(self, text, pos=0, endpos=None):
+            endpos = len(text) if endpos is None else endpos
+            self.read += max(0, endpos - pos)
+            return self.pattern.search(text, pos, endpos)
+
+        def finditer(self, text, pos=0, endpos=None, overlapped=False):
+            endpos = len(text) if endpos is None else endpos
+            self.read += max(0, endpos - pos)
+            return self.pattern.finditer(text, pos, endpos, overlapped=overlapped)
+
+    nlp = Pipeline(stages=["normalize", "segment", "dates"])
+    unit = "همه می‌شود جدی ۵ می‌در دهمدی مه\u200cامسال خواهد آمد "
+    read = []
+    for n in (20_000, 40_000):
+        counting = Counting(R._CLAUSE_END)
+        monkeypatch.setattr(R, "_CLAUSE_END", counting)
+        nlp((unit * (n // len(unit) + 1))[:n])
+        read.append(counting.read)
+    assert read[1] < 2.5 * read[0], read

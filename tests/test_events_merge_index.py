@@ -119,7 +119,8 @@ def _check_stage(nlp, monkeypatch, texts):
 
 def test_indexed_merging_is_the_plain_loop_on_the_fixtures(nlp, monkeypatch):
     seen = _check_stage(nlp, monkeypatch, TEXTS)
-    assert seen["docs"] == len(TEXTS) and seen["clusters"] >= len(TEXTS)
+    # (the football report has no trigger mention: the stage stops before merging)
+    assert seen["docs"] == len(TEXTS) - 1 and seen["clusters"] >= len(TEXTS) - 1
 
 
 _PEOPLE = ["محمد جواد ظریف", "ظریف", "جواد ظریف", "مایک پامپئو", "پامپئو", "تمیم بن حمد آل ثانی", "تمیم",

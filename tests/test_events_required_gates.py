@@ -65,3 +65,39 @@ def test_topic_cues_find_what_a_plain_scan_finds(docs, monkeypatch):
     lex = Lexicon.default()
     text = normalize("این جمله درباره هیچ چیز نیست.")
     assert all(topics._cue_finditer(c, text, 0, len(text)) == () for c in gr.before) and lex is not None
+
+
+def test_find_mentions_asks_the_sports_and_press_tests_only_at_a_trigger(docs, monkeypatch):
+    """The sports title, the article's sports words and its press phrases are read at the first
+    trigger only: an article without one reads none of them."""
+    from persian_ie.events import triggers
+
+    lex = Lexicon.default()
+    calls = []
+    real = triggers._sports_title
+    monkeypatch.setattr(triggers, "_sports_title", lambda doc, lex: calls.append(doc) or real(doc, lex))
+    quiet = Pipeline(stages=["normalize", "segment"])(TEXTS[-1]).doc
+    assert triggers.find_mentions(quiet, lex) == [] and calls == []
+    busy = Pipeline(stages=["normalize", "segment"])(TEXTS[0]).doc
+    assert triggers.find_mentions(busy, lex) and len(calls) == 1
+
+
+def test_an_article_without_a_trigger_reads_no_people(monkeypatch):
+    """The trigger mentions are found first; an article without one gives no event, and its
+    person units are not worked out (unless kept for inspection)."""
+    from persian_ie.events import EventExtractor
+    from persian_ie.events import extractor as ex
+
+    nlp = Pipeline(stages=["normalize", "segment", "entities", "dates"])
+    calls = []
+    real = ex.people_of
+    monkeypatch.setattr(ex, "people_of", lambda doc, lex: calls.append(doc) or real(doc, lex))
+    events = EventExtractor()
+    quiet = events(nlp(TEXTS[-1]).doc)
+    assert quiet.events == [] and calls == [] and not any(k.startswith("_events_") for k in quiet.user_data)
+    busy = events(nlp(TEXTS[0]).doc)
+    assert busy.events and len(calls) == 1
+    kept = nlp(TEXTS[-1]).doc
+    kept.user_data["events.keep_units"] = True
+    events(kept)
+    assert len(calls) == 2 and "events.units" in kept.user_data

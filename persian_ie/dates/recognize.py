@@ -530,7 +530,7 @@ def grammar(leads: bool = True) -> _Grammar:
                _decade: [["دهه", "قرن", "سده", "هزاره"]], _rel_year: [lex.rel_years],
                _moments_ago: [moment_words], _weekday: [lex.weekday_by_name],
                _rel_day: [[k for k, v in lex.rel_days.items() if v is not None]],
-               _this_unit: [["هفته", "ماه", "سال", "روز"]],
+               _this_unit: [["هفته", "ماه", "سال", "روز"]], _quarter: [["ربع"]],
                _set: [lex.units, ["روزانه", "هفتگی", "ماهانه", "سالانه", "شبانه", "هر ساله", "همه روزه", "روزی", "سالی"],
                       ["روز", "هفته", "ماه", "سال", "ساعت", "دقیقه", "ثانیه"]]}
     # what the costly rules' matches start with (see _lead; each list follows its rule's pattern;
@@ -567,6 +567,11 @@ def grammar(leads: bool = True) -> _Grammar:
             month_words = _month_words(lex, p, months, big_lists)
         if fn is _clock_words and p.startswith(rf"{_B}(?P<pre>{clock_pre})"):
             words = [lex.clock_prefix]  # «ساعت ۱۰ صبح» (not the bare «۱۰:۳۰» rule)
+        # the years after «انتخابات»، «المپیک» …: the word is in the look-behind, so on the match's line
+        if fn is _bare_year and p.startswith(rf"(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
+            words = [lex.year_after]
+        elif fn is _bare_year and p.startswith(rf"(?<=(?:^|[ \u200c(«]){greg_year_after}{_J})"):
+            words = [lex.gregorian_year_after]
         if leads.get(fn):
             p = leads[fn] + p
         if leads and fn is _bare_year and p.startswith(rf"(?=[۰-۹])(?<=(?:^|[ \u200c(«]){year_after}{_J})"):
@@ -1534,6 +1539,61 @@ _CLAUSE_END = rxcache.compile(r"[.،؛:!?؟\n]|[ \u200c](?:که|ولی|اما|ت
 
 _WORDS = rxcache.compile(r"[\p{L}\u200c]+")
 
+#: a clause end or a future marker looked for by a scan up to this far from a mention; farther, through
+#: the text's :class:`_ClauseIndex` (a long text without punctuation made every mention scan the rest
+#: of it: quadratic)
+_NEAR = 2000
+
+
+class _ClauseIndex:
+    """The clause ends (starts of :data:`_CLAUSE_END` matches) and future markers (spans of
+    ``grammar().future`` matches) of a text, at every position where one starts."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.start() for m in _CLAUSE_END.finditer(text, overlapped=True)]
+        self.future = [m.span() for m in grammar().future.finditer(text, overlapped=True)]
+        self.future_starts = [a for a, _ in self.future]
+
+
+_LAST_INDEX: List[Optional[_ClauseIndex]] = [None]  # (the last text's: one kept)
+
+
+def _index(text: str) -> _ClauseIndex:
+    idx = _LAST_INDEX[0]
+    if idx is None or idx.text is not text:
+        idx = _LAST_INDEX[0] = _ClauseIndex(text)
+    return idx
+
+
+def _next_clause_end(text: str, pos: int) -> Optional[int]:
+    """``_CLAUSE_END.search(text, pos).start()`` (``None`` when there is none), scanning at most
+    :data:`_NEAR` characters: a match found well inside them is the first one (the pattern has
+    no look-around, and a match is at most 6 characters long)."""
+    n = len(text)
+    m = _CLAUSE_END.search(text, pos, min(n, pos + _NEAR))
+    if pos + _NEAR >= n or m is not None and m.start() < pos + _NEAR - 8:
+        return m.start() if m is not None else None
+    ends = _index(text).ends
+    i = bisect_left(ends, pos)
+    return ends[i] if i < len(ends) else None
+
+
+def _future_in(text: str, left: int, right: int) -> bool:
+    """``bool(grammar().future.search(text, left, right))``, for a ``right`` at the end of the text
+    or before a character that is no letter (a clause end). A far ``right`` is answered from the
+    markers found over the whole text: a marker there that ends by ``right`` is found by the
+    search too, and where the first one starting in the window runs past ``right``, the search
+    is made from its start (none starts before it)."""
+    if right - left <= _NEAR:
+        return bool(grammar().future.search(text, left, right))
+    idx = _index(text)
+    i = bisect_left(idx.future_starts, left)
+    if i >= len(idx.future) or idx.future[i][0] >= right:
+        return False
+    a, b = idx.future[i]
+    return b <= right or bool(grammar().future.search(text, a, right))
+
 
 def _figurative_today(text: str, men: Mention) -> bool:
     """«امروز» meaning «nowadays»: after «اما/ولی», or in a clause whose verb is a
@@ -1544,10 +1604,10 @@ def _figurative_today(text: str, men: Mention) -> bool:
     left = 0
     for m in _CLAUSE_END.finditer(text, max(0, men.start - 200), men.start):
         left = m.end()
-    m = _CLAUSE_END.search(text, men.end)
-    right = m.start() if m else len(text)
+    right = _next_clause_end(text, men.end)
+    right = len(text) if right is None else right
     words = [fold_key(w) for w in _WORDS.findall(text, max(left, men.start - 200), min(right, men.end + 200))]
-    if grammar().future.search(text, left, right):
+    if _future_in(text, left, right):
         return False
     if any(w.split(" ")[-1] in lex.past_verbs for w in words):
         return False
@@ -1566,8 +1626,8 @@ def _clause_bounds(text: str, start: int, end: int):
     left = 0
     for m in _CLAUSE_END.finditer(text, max(0, start - 200), start):
         left = m.end()
-    m = _CLAUSE_END.search(text, end)
-    return left, (m.start() if m else len(text))
+    right = _next_clause_end(text, end)
+    return left, (len(text) if right is None else right)
 
 
 def is_past(text: str, start: int, end: int) -> bool:
@@ -1610,6 +1670,6 @@ def is_future(text: str, start: Optional[int] = None, end: Optional[int] = None)
         left = m.end()
     if left == start:
         left = max(0, start - 200)
-    m = _CLAUSE_END.search(text, end)
-    right = m.start() if m else min(len(text), end + 200)
-    return bool(grammar().future.search(text, left, right))
+    right = _next_clause_end(text, end)
+    right = min(len(text), end + 200) if right is None else right
+    return _future_in(text, left, right)

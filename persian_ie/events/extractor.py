@@ -117,6 +117,29 @@ _COUNTERPART = rxcache.compile(r"^(?:همتایان|همتای|همتا)(?: خو
 _LONGEST_MENTION = 200
 
 
+class _People:
+    """The person units of a document (:func:`people_of`), read when first asked for; iterating
+    gives the spans of the units that are not pronouns (the counterpart evidence of
+    :func:`find_mentions`, asked only at a trigger that needs it)."""
+
+    __slots__ = ("doc", "lex", "_units", "_spans")
+
+    def __init__(self, doc: Document, lex: Lexicon):
+        self.doc, self.lex = doc, lex
+        self._units: Optional[List[PersonRef]] = None
+        self._spans: Optional[List[Tuple[int, int]]] = None
+
+    def units(self) -> List[PersonRef]:
+        if self._units is None:
+            self._units = people_of(self.doc, self.lex)
+        return self._units
+
+    def __iter__(self):
+        if self._spans is None:
+            self._spans = [(u.start, u.end) for u in self.units() if u.pronoun is None]
+        return iter(self._spans)
+
+
 def _colon_between(norm: str, a: Mention, b: Mention) -> bool:
     lo, hi = min(a.end, b.end), max(a.start, b.start)
     return ":" in norm[lo:hi] if lo < hi else False
@@ -155,8 +178,17 @@ class EventExtractor:
             return doc
         lex = self.lexicon
         self._drop_scratch(doc)
-        units = people_of(doc, lex)
-        if doc.user_data.get("events.keep_units"):
+        # the trigger mentions first: most articles have none, and an article without one gives no
+        # event, so its people (read only when a trigger asks for them) and their references are
+        # not worked out (find_mentions reads nothing the steps below write)
+        people = _People(doc, lex)
+        mentions = find_mentions(doc, lex, people)
+        keep_units = doc.user_data.get("events.keep_units")
+        if not mentions and not keep_units:
+            self._drop_scratch(doc)
+            return doc
+        units = people.units()
+        if keep_units:
             doc.user_data["events.units"] = units  # for training and inspection
         coref.resolve(doc, units)
         coref.cluster(doc, units)
@@ -171,7 +203,6 @@ class EventExtractor:
         if not dates and not any(e.label == "DATE" for e in doc.entities):
             from .dates_fallback import find_dates
             dates = find_dates(doc)
-        mentions = find_mentions(doc, lex, [(u.start, u.end) for u in units if u.pronoun is None])
         for m in mentions:
             m.status = status_of(doc, m, lex) if not m.anaphoric else None
         mentions = [m for m in mentions if m.status != "hypothetical" and not self._question(doc, m)]

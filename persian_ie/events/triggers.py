@@ -173,13 +173,11 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
     """
     out: List[Mention] = []
     gate = gates.of(doc)
-    sports_doc = _sports_title(doc, lex)
-    norms = [t.norm for t in doc.tokens]
-    sports_words = not lex.sports_strong.isdisjoint(norms)
+    sports = None  # (sports title?, token words, sports words in the article?): at a first trigger
     heads = lex.heads
     head_sents = _head_sentences(doc, gate, heads)
     visits = _heads_by_sentence(head_sents, len(heads))
-    press = [p for p in lex.press if p in doc.norm]  # (sentence texts are slices of doc.norm)
+    press = None  # the press phrases the document holds (sentence texts are slices of doc.norm): at a first trigger
     roundups = gate.sentences(_ROUNDUP, doc.sentences)
     anaphors = gate.sentences(ANAPHOR_RE, doc.sentences)
     for si in range(len(doc.sentences)):
@@ -219,6 +217,10 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     if lv:
                         e = lv.end()
                         verbal = True
+                if sports is None:
+                    norms = [t.norm for t in doc.tokens]
+                    sports = (_sports_title(doc, lex), norms, not lex.sports_strong.isdisjoint(norms))
+                sports_doc, norms, sports_words = sports
                 if sporty is None:
                     tokens = set(norms[sent.token_start:sent.token_end])
                     sporty = len(tokens & lex.sports_strong) >= 1 or len(tokens & lex.sports) >= 2 or sports_doc \
@@ -227,6 +229,8 @@ def find_mentions(doc: Document, lex: Lexicon, people_spans: Sequence[Tuple[int,
                     continue
                 if sports_words and head.type == "meeting" and _match_with_country(text, s, he):
                     continue  # «پیش از دیدار با ایران» in a football report: a match
+                if press is None:
+                    press = [p for p in lex.press if p in doc.norm]
                 if _press(text, s, e, lex, head.weak and head.needs == "counterpart", press):
                     continue
                 pending = False
