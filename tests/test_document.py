@@ -75,3 +75,45 @@ def test_pickle_round_trip_keeps_tokens_alignment_and_spans():
     # a hand-made token that is not a slice of the text travels as it is
     doc.tokens[0].text = "x"
     assert pickle.loads(pickle.dumps(doc)).tokens[0].text == "x"
+
+
+def _unpickled_doc():
+    import pickle
+
+    from persian_ie import Pipeline
+
+    nlp = Pipeline(stages=["normalize", "segment"])
+    doc = nlp("سفير روسيه  در تهران، گفت: «ديدار» ۱۹ آبان ۱۴۰۴ انجام شد.\nبند دوم").doc
+    return doc, pickle.loads(pickle.dumps(doc))
+
+
+def test_unpickled_tokens_are_made_on_first_use_only():
+    """A result that crossed a process boundary and is only written out (``to_dict``)
+    never builds its Token objects; asking for them builds them once, equal to the sent ones."""
+    doc, back = _unpickled_doc()
+    assert "tokens" not in vars(back)
+    from persian_ie.result import Result
+
+    assert Result(back).to_dict() == Result(doc).to_dict()
+    assert "tokens" not in vars(back)
+    tokens = back.tokens
+    assert tokens == doc.tokens and back.tokens is tokens
+    assert "tokens" in vars(back) and "_packed_tokens" not in vars(back)
+
+
+def test_unpickled_document_travels_again_and_copies_unchanged():
+    import copy
+    import pickle
+
+    doc, back = _unpickled_doc()
+    again = pickle.loads(pickle.dumps(back))  # never unpacked in between
+    assert again.tokens == doc.tokens and again.sentences == doc.sentences
+    assert copy.deepcopy(back).tokens == doc.tokens
+
+
+def test_a_missing_attribute_is_still_an_attribute_error():
+    doc, back = _unpickled_doc()
+    for d in (doc, back):
+        assert not hasattr(d, "no_such_field")
+        with pytest.raises(AttributeError, match="no_such_field"):
+            d.no_such_field  # noqa: B018
