@@ -33,6 +33,7 @@ import regex
 from .lexicon import JOINT, DateLexicon, alternation, fold_key, get_lexicon
 from .numbers import number_patterns, parse_number
 from .. import _rxcache as rxcache
+from .._rxscan import class_end as _class_end
 
 __all__ = ["Mention", "recognize", "POINT_KINDS"]
 
@@ -261,19 +262,9 @@ def _lead(words: Iterable[str], digits: bool = False, bare_digits: bool = False)
     (the rule's long alternations of number words were tried at every position of a line:
     the day–month–year rule cost ~3 ms an article); matches are the same. ``None`` (no
     lookahead) when a word starts with something :func:`alternation` does not write literally."""
-    firsts = set()
-    for w in words:
-        for key in {fold_key(w), w}:  # (lists written into a rule as they are: both spellings)
-            if not key:
-                continue
-            cut = len(key)
-            for sep in (" ", ".", "\u200c"):
-                i = key.find(sep)
-                if i >= 0:
-                    cut = min(cut, i)
-            if cut == 0:
-                return None
-            firsts.add(key[:min(2, cut)])
+    firsts = _firsts(words)  # (lists written into a rule as they are: both spellings)
+    if firsts is None:
+        return None
     alts = "|".join(sorted((regex.escape(f) for f in firsts), key=lambda f: (-len(f), f)))
     bounded = [alts] if alts else []
     if digits:
@@ -319,21 +310,6 @@ def _trie(alternation_text: str) -> Optional[str]:
         return body + "?" if "" in node else body if len(alts) > 1 else alts[0]
 
     return "(?:" + emit(root) + ")"
-
-
-def _class_end(p: str, i: int) -> int:
-    """The index of the «]» that closes the character class opening at ``p[i]`` (a «[»;
-    ``len(p)`` when it is not closed): a «]» first in the class, or after «^», is a member
-    (``[]a]``, ``[^]a]``), and an escaped character is skipped (``[\\]]``)."""
-    n = len(p)
-    i += 1
-    if i < n and p[i] == "^":
-        i += 1
-    if i < n and p[i] == "]":
-        i += 1
-    while i < n and p[i] != "]":
-        i += 2 if p[i] == "\\" else 1
-    return i
 
 
 def _drop_lookarounds(p: str) -> Optional[str]:

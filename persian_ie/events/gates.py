@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 import regex
+
+from .._rxscan import class_end as _class_end
 
 __all__ = ["Gate", "of", "literals", "may_match", "search", "finditer", "rx"]
 
@@ -91,19 +93,26 @@ def _split_alternatives(s: str, bars: Sequence[int]) -> List[str]:
     return [s[bounds[k] + 1:bounds[k + 1]] for k in range(len(bounds) - 1)]
 
 
+def _per_alternative(pattern: str, bars: Sequence[int],
+                     literals_of: Callable[[str], Optional[Tuple[str, ...]]]) -> Optional[Tuple[str, ...]]:
+    """``literals_of`` each alternative of ``pattern`` (split at its top-level ``bars``),
+    joined; ``None`` when one alternative has none."""
+    out: List[str] = []
+    for alt in _split_alternatives(pattern, bars):
+        lits = literals_of(alt)
+        if lits is None:
+            return None
+        out.extend(lits)
+    return tuple(out)
+
+
 def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
     """The literals one of which every match of ``pattern`` starts with, or ``None``."""
     if not pattern:
         return None
     bars = _top_level_bars(pattern)
     if bars:  # «a|b»: one of each side's literals
-        out: List[str] = []
-        for alt in _split_alternatives(pattern, bars):
-            lits = _derive(alt)
-            if lits is None:
-                return None
-            out.extend(lits)
-        return tuple(out)
+        return _per_alternative(pattern, bars, _derive)
     while pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):
         # a look-around takes no characters: the literal after it still starts the match
         end = _group_end(pattern, 0)
@@ -131,20 +140,6 @@ def _derive(pattern: str) -> Optional[Tuple[str, ...]]:
         return _derive(inner)
     lit = _literal_prefix(pattern)
     return (lit,) if lit else None
-
-
-def _class_end(s: str, i: int) -> int:
-    """Index of the ``]`` closing the character class opened at ``s[i]`` (``len(s)`` if none):
-    a ``]`` first in the class (or after ``^``) is a member, an escaped character is skipped."""
-    n = len(s)
-    i += 1
-    if i < n and s[i] == "^":
-        i += 1
-    if i < n and s[i] == "]":
-        i += 1
-    while i < n and s[i] != "]":
-        i += 2 if s[i] == "\\" else 1
-    return i
 
 
 def _quantifier(s: str, i: int) -> Tuple[int, bool]:
@@ -201,13 +196,7 @@ def _required(pattern: str) -> Optional[Tuple[str, ...]]:
         return None
     bars = _top_level_bars(pattern)
     if bars:  # «a|b»: the literals of each side
-        out: List[str] = []
-        for alt in _split_alternatives(pattern, bars):
-            lits = _required(alt)
-            if lits is None:
-                return None
-            out.extend(lits)
-        return tuple(out)
+        return _per_alternative(pattern, bars, _required)
     best: Optional[Tuple[str, ...]] = None
     run: List[str] = []
 
