@@ -299,8 +299,9 @@ class Document:
         v = packed.data.tolist()
         tokens = [Token(text[v[k]:v[k + 1]], v[k], v[k + 1], norm[v[k + 2]:v[k + 3]], v[k + 2], v[k + 3], v[k + 4])
                   for k in range(0, len(v), 5)]
-        self.__dict__["tokens"] = tokens
-        del self.__dict__["_packed_tokens"]
+        # two threads may unpack at once: both get the list that was stored first
+        tokens = self.__dict__.setdefault("tokens", tokens)
+        self.__dict__.pop("_packed_tokens", None)
         return tokens
 
     @property

@@ -117,3 +117,38 @@ def test_a_missing_attribute_is_still_an_attribute_error():
         assert not hasattr(d, "no_such_field")
         with pytest.raises(AttributeError, match="no_such_field"):
             d.no_such_field  # noqa: B018
+
+
+def test_threads_unpacking_one_document_share_one_token_list():
+    """Several threads reading ``tokens`` of the same unpickled document at once all get
+    the one list the document keeps (a stress test: thread switches forced very often)."""
+    import pickle
+    import sys
+    import threading
+
+    from persian_ie import Pipeline
+
+    doc = Pipeline(stages=["normalize", "segment"])("سفیر روسیه در تهران گفت دیدار انجام شد. " * 50).doc
+    blob = pickle.dumps(doc)
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(200):
+            back = pickle.loads(blob)
+            got, errors = [], []
+
+            def read():
+                try:
+                    got.append(back.tokens)
+                except Exception as exc:  # noqa: BLE001 - collected for the assert
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=read) for _ in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert not errors
+            assert all(g is back.tokens for g in got) and back.tokens == doc.tokens
+    finally:
+        sys.setswitchinterval(old)
