@@ -93,3 +93,12 @@ def test_a_military_base_is_a_facility():
     assert ("پایگاه پرسونا", "ORG") in found
     found = _found("اعضای پایگاه مقاومت محله جمع شدند.", ("پایگاه مقاومت محله", "ORG"))
     assert ("پایگاه مقاومت محله", "ORG") in found
+
+
+def test_a_countrys_base_is_a_facility():
+    """A demonym or a country after «پایگاه»: a country's base (any country, not a list)."""
+    for text, span in (("هواپیماها از پایگاه روسیه در حمیمیم برخاستند.", "پایگاه روسیه در حمیمیم"),
+                       ("سربازان به پایگاه آمریکایی عین الاسد بازگشتند.", "پایگاه آمریکایی عین الاسد"),
+                       ("پهپادها پایگاه فرانسوی تاسالیت را هدف گرفتند.", "پایگاه فرانسوی تاسالیت")):
+        found = _found(text, (span, "ORG"))
+        assert (span, "FAC") in found and not _orgs(found), found

@@ -876,8 +876,8 @@ def _person_after_place(ctx: Context, i: int, j: int) -> Optional[int]:
 
 def _military_base(ctx: Context, i: int, j: int) -> bool:
     """Units ``[i, j)`` are a base's word (``base_head``: «پایگاه») and then a word of a
-    force's kind or a base's (``force_kind``, ``base_kind``: «هوایی», «نظامی», «شکاری») or a
-    name that is no lexicon word: a military base, a facility («[پایگاه هوایی عین‌الاسد]»,
+    force's kind or a base's (``force_kind``, ``base_kind``: «هوایی», «نظامی», «شکاری»), a
+    demonym or a country («پایگاه آمریکایی», «پایگاه روسیه»), or a name that is no lexicon word: a military base, a facility («[پایگاه هوایی عین‌الاسد]»,
     «[پایگاه التاجی]»), not a body's unit or a website («پایگاه مقاومت بسیج», «پایگاه خبری …»,
     a name after a source's cue: «به نقل از [پایگاه هیل]»)."""
     view, lex, words = ctx.view, ctx.lex, ctx.words
@@ -887,6 +887,9 @@ def _military_base(ctx: Context, i: int, j: int) -> bool:
     nxt = view.token_text(i + 1)
     if nxt in words.force_kind or nxt in words.base_kind:
         return True
+    place = ctx.gaz.places.longest_at(view, i + 1)
+    if ctx.gaz.demonyms.longest_at(view, i + 1) is not None or (place is not None and place[1].kind == "country"):
+        return True  # a country's base: «[پایگاه آمریکایی]», «[پایگاه روسیه] در حمیمیم»
     return nxt.isalpha() and not (lex.is_known(nxt) or lex.is_common(nxt)) and ctx.gaz.orgs.longest_at(view, i + 1) is None \
         and not ctx.source_slot(i)  # «به نقل از [پایگاه هیل]»: a website
 
