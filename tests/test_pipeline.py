@@ -206,6 +206,48 @@ def test_on_error_record_in_worker_processes():
     assert [r.error is not None for r in recorded] == [i % 3 == 0 for i in range(10)]
 
 
+class _Node:
+    pass
+
+
+class CycleMaker:
+    """A batch stage that leaves one reference cycle per document, and notes on each
+    document whether the collector was on and how many cycles of earlier batches of
+    this process were still there."""
+
+    name = "cycles"
+
+    def __init__(self):
+        self.made = []
+
+    def __call__(self, doc):
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs):
+        import gc
+        import weakref
+
+        earlier = sum(ref() is not None for ref in self.made)
+        for doc in docs:
+            node = _Node()
+            node.me = node
+            self.made.append(weakref.ref(node))
+            doc.user_data["gc"] = (gc.isenabled(), earlier)
+        return docs
+
+
+def test_workers_collect_cycles_after_each_batch_and_leave_the_parent_collector_alone():
+    import gc
+
+    frozen = gc.get_freeze_count()
+    nlp = Pipeline(stages=["normalize", ("cycles", CycleMaker())])
+    seen = [r.doc.user_data["gc"] for r in nlp.pipe([f"متن {i}" for i in range(24)], n_process=2, batch_size=3)]
+    # in a worker the collector is off while a batch runs, and what the batch left in
+    # cycles is gone before the next one
+    assert seen == [(False, 0)] * 24
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
 def test_max_length_names_the_limit():
     nlp = Pipeline(stages=["normalize"], max_length=10)
     assert nlp("۱۲۳۴۵۶۷۸۹۰").doc.norm
