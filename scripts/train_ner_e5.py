@@ -287,7 +287,7 @@ def make_encoder(f: E5File, n_labels: int, piece_ids: Sequence[int], dropout: fl
         def hidden(self, ids, lengths):
             B, T = ids.shape
             keep = torch.arange(T)[None, :] < lengths[:, None]
-            mask = torch.zeros(B, 1, 1, T).masked_fill(~keep[:, None, None, :], float("-inf"))
+            mask = keep[:, None, None, :]  # boolean: attend to real pieces (any dtype under autocast)
             x = self.word(ids) + self.pos(torch.arange(T))[None] + self.tok_type
             x = self.drop(self.eln(x))
             for layer in self.layers:
@@ -439,21 +439,35 @@ class E5Tagger:
             for a, b, ids, firsts in sentence_pieces(self.tok, words, self.max_pieces):
                 chunks.append((ids, si, a, firsts))
         self.table.extend(self.model, self.f, {g for c in chunks for g in c[0]})
-        out = [np.zeros((len(s), len(self.labels)), np.float32) for s in sentences]
-        with torch.no_grad():
-            for group in batches_by_length(chunks, batch, False, random.Random(0)):
-                ids, lengths = pad([self.table(chunks[i][0]) for i in group])
-                p = torch.softmax(self.model(ids, lengths), dim=-1).numpy()
-                for b, i in enumerate(group):
-                    _, si, a, firsts = chunks[i]
-                    out[si][a:a + len(firsts)] = p[b, firsts]
-        return out
+        return chunk_probs(self.model, self.table, chunks, [len(s) for s in sentences], len(self.labels), batch)
 
     def tag_batch(self, sentences: Sequence[Sequence[str]]) -> List[List[str]]:
         res = []
         for p in self.probs(sentences):
             res.append([self.labels[j] for j in bio_decode(np.log(p + 1e-9), self.allowed)] if len(p) else [])
         return res
+
+
+def chunk_probs(model, table, chunks, lengths: Sequence[int], n_labels: int, batch: int = 32,
+                autocast=None) -> List[np.ndarray]:
+    """Per-word label distributions of sentences of ``lengths`` words from their encoder chunks
+    ``(global piece ids, sentence index, first word, first-piece positions)``."""
+    import contextlib
+
+    import torch
+
+    model.eval()
+    out = [np.zeros((n, n_labels), np.float32) for n in lengths]
+    with torch.no_grad():
+        for group in batches_by_length(chunks, batch, False, random.Random(0)):
+            ids, lens = pad([table(chunks[i][0]) for i in group])
+            with (autocast or contextlib.nullcontext)():
+                logits = model(ids, lens)
+            p = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+            for b, i in enumerate(group):
+                _, si, a, firsts = chunks[i]
+                out[si][a:a + len(firsts)] = p[b, firsts]
+    return out
 
 
 def load_tagger(bin_path, model_path, threads=1) -> E5Tagger:
@@ -532,6 +546,33 @@ def cmd_train(args):
     model = make_encoder(f, len(labels), table.ids, args.dropout)
     print(f"{len(train)} sentences, {len(items)} chunks, {sum(len(i[0]) for i in items)} pieces, "
           f"{len(table.ids)} distinct pieces; loaded in {time.time() - t0:.0f}s", flush=True)
+    def save(epoch, last):
+        if last or args.checkpoint_every_epoch:
+            out = args.out if last else str(Path(args.out).with_suffix(f".ep{epoch}.pt"))
+            state = {k: v.half() if args.half else v for k, v in model.state_dict().items()}
+            torch.save({"labels": labels, "piece_ids": table.ids, "state": state, "max_pieces": args.max_pieces,
+                        "trained": {"epochs": epoch, "of_epochs": args.epochs, "lr": args.lr, "batch": args.batch,
+                                    "seed": args.seed, "sentences": len(train), "bin": Path(args.bin).name,
+                                    "minutes": round((time.time() - t0) / 60, 1)}}, out)
+            print(f"wrote {out} after {(time.time() - t0) / 60:.1f} min", flush=True)
+
+    fine_tune(model, items, labels, table, args, rng, save)
+    return 0
+
+
+def fine_tune(model, items, labels, table, args, rng, after_epoch=None, device=None, max_minutes=0.0):
+    """AdamW with warm-up then linear decay over ``items`` = (global piece ids, first-piece
+    positions, label ids) chunks; ``after_epoch(epoch, last)`` is called after each epoch. On a
+    CUDA ``device`` the forward pass runs under bfloat16 autocast (the CPU keeps float32). With
+    ``max_minutes`` the run stops after the first epoch that ends past that budget (a time-boxed
+    machine), and that epoch counts as the last."""
+    import contextlib
+
+    import torch
+    import torch.nn.functional as F
+
+    autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if device is not None and device.type == "cuda" \
+        else contextlib.nullcontext
     decay = [p for n, p in model.named_parameters() if p.dim() > 1 and "word" not in n]
     rest = [p for n, p in model.named_parameters() if not (p.dim() > 1 and "word" not in n)]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": rest, "weight_decay": 0.0}],
@@ -541,6 +582,7 @@ def cmd_train(args):
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     step = 0
+    t_start = time.time()
     for epoch in range(1, args.epochs + 1):
         model.train()
         total, n, te = 0.0, 0, time.time()
@@ -550,7 +592,9 @@ def cmd_train(args):
             gold = torch.full(ids.shape, -100, dtype=torch.long)
             for b, i in enumerate(group):
                 gold[b, items[i][1]] = torch.tensor(items[i][2])
-            loss = F.cross_entropy(model(ids, lengths).reshape(-1, len(labels)), gold.reshape(-1), ignore_index=-100)
+            with autocast():
+                logits = model(ids, lengths)
+            loss = F.cross_entropy(logits.float().reshape(-1, len(labels)), gold.reshape(-1), ignore_index=-100)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -565,15 +609,14 @@ def cmd_train(args):
             if args.max_batches and gi + 1 >= args.max_batches:
                 break
         print(f"epoch {epoch}: loss {total / max(n, 1):.4f}, {time.time() - te:.0f}s", flush=True)
-        if epoch == args.epochs or args.checkpoint_every_epoch:
-            out = args.out if epoch == args.epochs else str(Path(args.out).with_suffix(f".ep{epoch}.pt"))
-            state = {k: v.half() if args.half else v for k, v in model.state_dict().items()}
-            torch.save({"labels": labels, "piece_ids": table.ids, "state": state, "max_pieces": args.max_pieces,
-                        "trained": {"epochs": epoch, "of_epochs": args.epochs, "lr": args.lr, "batch": args.batch,
-                                    "seed": args.seed, "sentences": len(train), "bin": Path(args.bin).name,
-                                    "minutes": round((time.time() - t0) / 60, 1)}}, out)
-            print(f"wrote {out} after {(time.time() - t0) / 60:.1f} min", flush=True)
-    return 0
+        over = bool(max_minutes) and time.time() - t_start > 60 * max_minutes and epoch < args.epochs
+        if over:
+            print(f"stopping after epoch {epoch} of {args.epochs}: past the {max_minutes} minute budget", flush=True)
+        if after_epoch is not None:
+            after_epoch(epoch, epoch == args.epochs or over)
+        if over:
+            return epoch
+    return args.epochs
 
 
 def cmd_eval(args):
@@ -583,27 +626,28 @@ def cmd_eval(args):
         os.environ.setdefault(var, "1")
     from eval_ner import SCORED, evaluate, load
     from persian_ie.entities import corpora
-    from persian_ie.document import Document
     from persian_ie.entities.bio import doc_spans_from_bio
-    from persian_ie.normalize import Normalizer
-    from persian_ie.segment import Segmenter
 
-    tagger = load_tagger(args.bin, args.model, args.threads)
-    norm, seg = Normalizer(), Segmenter()
+    if args.e5_probs:  # the e5 part computed elsewhere (``fit`` on a GPU machine) for these sentences
+        stored, labels = read_soft(args.e5_probs)
+        allowed = bio_allowed(labels)
+    else:
+        tagger = load_tagger(args.bin, args.model, args.threads)
+        labels, allowed = tagger.labels, tagger.allowed
 
     def tag_all(texts):
         """Every sentence of every text tagged in one batched pass → spans per text."""
-        docs = [seg(norm(Document(t))) for t in texts]
-        sents = [[d.tokens[s.token_start:s.token_end] for s in d.sentences] for d in docs]
-        sents = [[s for s in ss if s] for ss in sents]
-        flat = [[t.norm for t in s] for ss in sents for s in ss]
+        docs, sents, flat = library_sentences(texts)
+        if args.e5_probs:
+            if [len(p) for p in stored] != [len(x) for x in flat]:
+                raise SystemExit(f"{args.e5_probs} was not made for these sentences (pack --eval-sets, same --limit)")
+            probs = stored
+        else:
+            probs = tagger.probs(flat)
         if args.lstm:  # the distillation teacher itself: e5 mixed with a BiLSTM-CRF's marginals
             lstm = mixed_lstm_marginals(args.lstm, flat, args.lstm_weights)[0]
-            tags = iter([tagger.labels[i] for i in bio_decode(np.log(args.weight * p + (1 - args.weight) * q + 1e-9),
-                                                               tagger.allowed)] if len(p) else []
-                        for p, q in zip(tagger.probs(flat), lstm))
-        else:
-            tags = iter(tagger.tag_batch(flat))
+            probs = [args.weight * p + (1 - args.weight) * q for p, q in zip(probs, lstm)]
+        tags = iter([labels[i] for i in bio_decode(np.log(p + 1e-9), allowed)] if len(p) else [] for p in probs)
         out = {}
         for text, doc, ss in zip(texts, docs, sents):
             out[text] = [(x.start, x.end, x.label) for toks in ss
@@ -623,6 +667,20 @@ def cmd_eval(args):
         for lab, p, r, f1, n in rows:
             print(f"{lab:8s} P {p:.3f} R {r:.3f} F1 {f1:.3f}  ({n})")
     return 0
+
+
+def library_sentences(texts: Sequence[str]):
+    """The texts through the library's normalizer and segmenter: the documents, each one's
+    non-empty sentences (Token lists) and all sentences' normalized words in one flat list."""
+    from persian_ie.document import Document
+    from persian_ie.normalize import Normalizer
+    from persian_ie.segment import Segmenter
+
+    norm, seg = Normalizer(), Segmenter()
+    docs = [seg(norm(Document(t))) for t in texts]
+    sents = [[d.tokens[s.token_start:s.token_end] for s in d.sentences] for d in docs]
+    sents = [[s for s in ss if s] for ss in sents]
+    return docs, sents, [[t.norm for t in s] for ss in sents for s in ss]
 
 
 def crf_marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -742,36 +800,209 @@ def cmd_silver(args):
     gold = {tuple(word_key(t) for t in toks) for toks, _ in read_train(args)}
     from train_ner import read_tsv_conll
 
-    exclude = [toks for path in args.exclude for toks, _ in read_tsv_conll(path)]
-    sents = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, args.disjoint_from, exclude)
+    if args.e5_probs:  # sentences and e5 distributions from ``pack`` + ``fit`` (e.g. on a GPU machine)
+        sents = PackedE5(args.pack).sentences("silver")
+        stored, labels = read_soft(args.e5_probs)
+        if [len(p) for p in stored] != [len(x) for x in sents]:
+            raise SystemExit(f"{args.e5_probs} does not match the silver sentences of {args.pack}")
+        e5_probs = lambda k, chunk: stored[k:k + len(chunk)]  # noqa: E731
+        allowed = bio_allowed(labels)
+    else:
+        exclude = [toks for path in args.exclude for toks, _ in read_tsv_conll(path)]
+        sents = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, args.disjoint_from, exclude)
+        tagger = load_tagger(args.bin, args.model, args.threads)
+        e5_probs = lambda k, chunk: tagger.probs(chunk)  # noqa: E731
+        labels, allowed = tagger.labels, tagger.allowed
     print(f"{len(sents)} unlabeled sentences", flush=True)
-    tagger = load_tagger(args.bin, args.model, args.threads)
     lstm, lstm_labels = (mixed_lstm_marginals(args.lstm, sents, args.lstm_weights) if args.weight < 1
-                         else (None, tagger.labels))
-    if list(lstm_labels) != list(tagger.labels):
-        raise SystemExit(f"label sets differ: {lstm_labels} / {tagger.labels}")
+                         else (None, labels))
+    if list(lstm_labels) != list(labels):
+        raise SystemExit(f"label sets differ: {lstm_labels} / {labels}")
     agree = total = 0
     soft: List[np.ndarray] = []
     with open(args.out, "w", encoding="utf-8") as out:
         for k in range(0, len(sents), 256):
             chunk = sents[k:k + 256]
-            for j, (toks, p) in enumerate(zip(chunk, tagger.probs(chunk))):
+            for j, (toks, p) in enumerate(zip(chunk, e5_probs(k, chunk))):
                 q = p if lstm is None else args.weight * p + (1 - args.weight) * lstm[k + j]
                 if lstm is not None:
                     agree += int((p.argmax(1) == lstm[k + j].argmax(1)).sum())
                     total += len(toks)
                 if args.soft:
                     soft.append(q)
-                tags = [tagger.labels[i] for i in bio_decode(np.log(q + 1e-9), tagger.allowed)]
+                tags = [labels[i] for i in bio_decode(np.log(q + 1e-9), allowed)]
                 out.write("".join(f"{t}\t{g}\n" for t, g in zip(toks, tags)) + "\n")
             print(f"  {k + len(chunk)}/{len(sents)} {time.time() - t0:.0f}s", flush=True)
     if args.soft:
-        write_soft(args.soft, soft, tagger.labels)
+        write_soft(args.soft, soft, labels)
         print(f"wrote {args.soft}: the per-token distributions (float16)")
     if total:
         names = " + ".join(Path(m).name for m in args.lstm)
         print(f"e5 and {names} agree on {agree / total:.3f} of the tokens (argmax)")
     print(f"wrote {args.out}: {len(sents)} sentences in {time.time() - t0:.0f}s")
+    return 0
+
+
+# -- packs: fine-tuning away from the .bin (a GPU machine the data must travel to) ------------
+
+class PackedE5:
+    """What fine-tuning and tagging need of an ``E5S1`` file, for given sentences only: the
+    encoder's tensors as stored (Q4_0 or float32, unpacked on use, so nothing is lost), the word
+    rows of the pieces those sentences use, and the sentences already cut into piece chunks.
+    Written by ``pack`` (about 20 MB against the file's 72 MB); :func:`make_encoder` takes it in
+    place of an :class:`E5File`."""
+
+    def __init__(self, path):
+        self.path = str(path)
+        self._z = np.load(path, allow_pickle=False)
+        cfg = json.loads(str(self._z["cfg"]))
+        self.H, self.NL, self.NH, self.FF = cfg["H"], cfg["NL"], cfg["NH"], cfg["FF"]
+        self.MAXP, self.TVS, self.eps = cfg["MAXP"], cfg["TVS"], cfg["eps"]
+        self.labels, self.max_pieces, self.sets = cfg["labels"], cfg["max_pieces"], cfg["sets"]
+        self._tensors = cfg["tensors"]
+        self.piece_ids = [int(g) for g in self._z["piece_ids"]]
+        self._row = {g: i for i, g in enumerate(self.piece_ids)}
+
+    def tensor(self, name: str, shape: Tuple[int, ...]) -> np.ndarray:
+        dtype, n, key = self._tensors[name]
+        if n != int(np.prod(shape)):
+            raise ValueError(f"{name}: {n} values, expected shape {shape}")
+        raw = self._z[key].tobytes()
+        if dtype == 0:
+            return np.frombuffer(raw, np.float32, n).reshape(shape).copy()
+        return dequantize_q4(raw, shape[0], int(np.prod(shape[1:])))
+
+    def word_rows(self, ids: Sequence[int]) -> np.ndarray:
+        rows = self._z["word_q4"][[self._row[g] for g in ids]]
+        return dequantize_q4(rows.tobytes(), len(ids), self.H) if len(ids) else np.zeros((0, self.H), np.float32)
+
+    def chunks(self, name: str):
+        """``(global piece ids, sentence index, first word, first-piece positions[, label ids])``."""
+        z = self._z
+        cut = lambda a, lens: np.split(a, np.cumsum(lens)[:-1]) if len(lens) else []  # noqa: E731
+        ids = cut(z[f"{name}_ids"], z[f"{name}_ids_len"])
+        firsts = cut(z[f"{name}_firsts"], z[f"{name}_firsts_len"])
+        labs = cut(z[f"{name}_labels"], z[f"{name}_firsts_len"]) if f"{name}_labels" in z.files else None
+        return [(i.tolist(), int(si), int(a), f.tolist()) + ((labs[k].tolist(),) if labs is not None else ())
+                for k, (i, si, a, f) in enumerate(zip(ids, z[f"{name}_sent"], z[f"{name}_start"], firsts))]
+
+    def n_words(self, name: str) -> List[int]:
+        return self._z[f"{name}_nwords"].tolist()
+
+    def sentences(self, name: str) -> List[List[str]]:
+        key = f"{name}_text"
+        if key not in self._z.files:
+            raise SystemExit(f"{self.path}: the set {name!r} was packed without its text")
+        return [line.split(" ") for line in self._z[key].tobytes().decode("utf-8").split("\n")]
+
+
+def pack_sentences(tok: Tokenizer, sentences: Sequence[Sequence[str]], max_pieces: int, label_ids=None):
+    """Arrays of one packed set (see :meth:`PackedE5.chunks`); ``label_ids`` per sentence for training."""
+    cols = {k: [] for k in ("ids", "ids_len", "firsts", "firsts_len", "sent", "start", "labels")}
+    for si, words in enumerate(sentences):
+        for a, b, ids, firsts in sentence_pieces(tok, words, max_pieces):
+            cols["ids"] += ids
+            cols["ids_len"].append(len(ids))
+            cols["firsts"] += firsts
+            cols["firsts_len"].append(len(firsts))
+            cols["sent"].append(si)
+            cols["start"].append(a)
+            if label_ids is not None:
+                cols["labels"] += label_ids[si][a:b]
+    out = {k: np.asarray(v, np.int32) for k, v in cols.items() if k != "labels" or label_ids is not None}
+    out["nwords"] = np.asarray([len(w) for w in sentences], np.int32)
+    return out
+
+
+def cmd_pack(args):
+    """Everything ``fit`` needs in one file: the encoder (as stored), the pieces of the sentences
+    below, ARMAN train_fold1 with its labels, the ``--eval-sets`` test sentences as the library
+    segments them (``eval --e5-probs`` scores them) and a ``--limit`` sample of unlabeled
+    sentences (``silver --pack --e5-probs`` mixes and decodes them)."""
+    from eval_ner import load
+
+    from persian_ie.entities import corpora
+    from persian_ie.entities.crf import word_key
+    from train_ner import KEEP, read_tsv_conll
+
+    t0 = time.time()
+    f = E5File(args.bin)
+    tok = Tokenizer(f)
+    train = read_train(args)
+    labels = ["O"] + [f"{p}-{t}" for t in sorted(KEEP) for p in ("B", "I")]
+    lab = {x: i for i, x in enumerate(labels)}
+    arrays = {}
+    for k, v in pack_sentences(tok, [w for w, _ in train], args.max_pieces,
+                               [[lab[t] for t in tags] for _, tags in train]).items():
+        arrays[f"train_{k}"] = v
+    sets = []
+    for name in args.eval_sets:
+        sents = load(Path(args.data), name)
+        if args.limit_eval:
+            sents = sents[:args.limit_eval]
+        flat = library_sentences([corpora.to_text(toks, tags)[0] for toks, tags in sents])[2]
+        for k, v in pack_sentences(tok, flat, args.max_pieces).items():
+            arrays[f"{name}_{k}"] = v
+        sets.append(name)
+    if args.unlabeled:
+        gold = {tuple(word_key(t) for t in toks) for toks, _ in train}
+        exclude = [toks for path in args.exclude for toks, _ in read_tsv_conll(path)]
+        silver = sample_unlabeled(args.unlabeled, gold, args.limit, args.seed, (), exclude)
+        for k, v in pack_sentences(tok, silver, args.max_pieces).items():
+            arrays[f"silver_{k}"] = v
+        arrays["silver_text"] = np.frombuffer("\n".join(" ".join(s) for s in silver).encode("utf-8"), np.uint8)
+        sets.append("silver")
+    used = sorted({int(g) for k, v in arrays.items() if k.endswith("_ids") for g in np.unique(v)})
+    dtype, n, off, nbytes = f.dir["emb.word"]
+    row = (f.H // QK) * (2 + QK // 2)
+    whole = np.frombuffer(f._bytes, np.uint8, f.VOC * row, off).reshape(f.VOC, row)
+    tensors = {}
+    for i, (name, (dt, n, off, nbytes)) in enumerate(sorted(f.dir.items())):
+        if name != "emb.word":
+            arrays[f"t{i}"] = np.frombuffer(f._bytes, np.uint8, nbytes, off)
+            tensors[name] = [dt, n, f"t{i}"]
+    cfg = {"H": f.H, "NL": f.NL, "NH": f.NH, "FF": f.FF, "MAXP": f.MAXP, "TVS": f.TVS, "eps": f.eps,
+           "labels": labels, "max_pieces": args.max_pieces, "sets": sets, "tensors": tensors,
+           "bin": Path(args.bin).name, "train_sentences": len(train), "seed": args.seed}
+    np.savez_compressed(args.out, cfg=np.array(json.dumps(cfg)), piece_ids=np.asarray(used, np.int64),
+                        word_q4=whole[used], **arrays)
+    print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB): {len(train)} train sentences, "
+          f"sets {sets}, {len(used)} pieces, {time.time() - t0:.0f}s", flush=True)
+    return 0
+
+
+def cmd_fit(args):
+    """Fine-tune on a pack's training set (any torch device; bfloat16 autocast on CUDA), then
+    write the label distributions of each of its other sets to ``OUT_DIR/e5_<set>.soft.npz``."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
+    torch.set_default_device(device)  # make_encoder's and pad's tensors are made on it
+    t0 = time.time()
+    f = PackedE5(args.pack)
+    items = [(ids, firsts, labs) for ids, _, _, firsts, labs in f.chunks("train")]
+    table = PieceTable(f.piece_ids)
+    model = make_encoder(f, len(f.labels), table.ids, args.dropout)
+    print(f"{len(items)} training chunks, {len(f.piece_ids)} pieces, on {device}; loaded in "
+          f"{time.time() - t0:.0f}s", flush=True)
+    autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if device.type == "cuda" else None
+    out_dir = Path(args.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def predict(epoch, last):
+        if not last:
+            return
+        for name in f.sets:
+            te = time.time()
+            probs = chunk_probs(model, table, f.chunks(name), f.n_words(name), len(f.labels), args.predict_batch,
+                                autocast)
+            write_soft(out_dir / f"e5_{name}.soft.npz", probs, f.labels)
+            print(f"{name}: {len(probs)} sentences tagged in {time.time() - te:.0f}s", flush=True)
+
+    fine_tune(model, items, f.labels, table, args, random.Random(args.seed), predict, device, args.max_minutes)
+    print(f"fit done in {(time.time() - t0) / 60:.1f} min", flush=True)
     return 0
 
 
@@ -802,8 +1033,9 @@ def main(argv=None):
     t.add_argument("--threads", type=int, default=1)
     t.add_argument("--out", required=True)
     e = sub.add_parser("eval", help="strict F1 through the library's normalizer and segmenter")
-    e.add_argument("--bin", required=True)
-    e.add_argument("--model", required=True)
+    e.add_argument("--bin", help="e5-small-q4.bin (not with --e5-probs)")
+    e.add_argument("--model", help="the fine-tuned e5 model (not with --e5-probs)")
+    e.add_argument("--e5-probs", help="the e5 distributions of the set's sentences from `fit` (e5_arman.soft.npz)")
     e.add_argument("--data", default="../shared/data/ner")
     e.add_argument("--sets", nargs="+", default=["arman"])
     e.add_argument("--limit", type=int, default=0)
@@ -814,14 +1046,16 @@ def main(argv=None):
     e.add_argument("--weight", type=float, default=0.5, help="share of e5 in the mix (with --lstm)")
     e.add_argument("--threads", type=int, default=1)
     s = sub.add_parser("silver", help="distillation labels: e5 mixed with a BiLSTM-CRF ensemble, decoded")
-    s.add_argument("--bin", required=True)
-    s.add_argument("--model", required=True, help="the fine-tuned e5 model (train's --out)")
+    s.add_argument("--bin", help="e5-small-q4.bin (not with --e5-probs)")
+    s.add_argument("--model", help="the fine-tuned e5 model (train's --out; not with --e5-probs)")
+    s.add_argument("--e5-probs", help="the e5 distributions of a pack's silver sentences (fit's e5_silver.soft.npz)")
+    s.add_argument("--pack", help="with --e5-probs: the pack whose silver sentences they are")
     s.add_argument("--lstm", nargs="+", help="BiLSTM-CRF .npz files whose CRF marginals are mixed in")
     s.add_argument("--lstm-weights", type=float, nargs="+", default=[],
                    help="relative shares of the --lstm files in their part of the mix (default: equal)")
     s.add_argument("--weight", type=float, default=0.5,
                    help="share of e5 in the mix (1: e5 alone); the --lstm files share the rest")
-    s.add_argument("--unlabeled", nargs="+", required=True, help="text files, one tokenized sentence a line")
+    s.add_argument("--unlabeled", nargs="+", default=[], help="text files, one tokenized sentence a line")
     s.add_argument("--data", default="../shared/data/ner")
     s.add_argument("--conll", help="gold sentences to leave out (default: ARMAN train_fold1)")
     s.add_argument("--limit", type=int, default=0, help="a random sample of N sentences")
@@ -833,10 +1067,45 @@ def main(argv=None):
     s.add_argument("--threads", type=int, default=1)
     s.add_argument("--out", required=True)
     s.add_argument("--soft", help="also write the teacher's per-token distributions here (.npz, float16)")
+    pk = sub.add_parser("pack", help="a fine-tuning set-up that travels without the .bin (for `fit` elsewhere)")
+    pk.add_argument("--bin", required=True)
+    pk.add_argument("--data", default="../shared/data/ner")
+    pk.add_argument("--conll", help="train on token<TAB>tag lines instead of ARMAN train_fold1")
+    pk.add_argument("--eval-sets", nargs="*", default=["arman"], help="test sets to tag (eval --e5-probs)")
+    pk.add_argument("--limit-eval", type=int, default=0)
+    pk.add_argument("--unlabeled", nargs="*", default=[], help="text files, one tokenized sentence a line")
+    pk.add_argument("--limit", type=int, default=0, help="a random sample of N unlabeled sentences")
+    pk.add_argument("--exclude", nargs="*", default=[], help="token<TAB>tag files whose sentences are left out")
+    pk.add_argument("--seed", type=int, default=1)
+    pk.add_argument("--max-pieces", type=int, default=256)
+    pk.add_argument("--out", required=True)
+    ft = sub.add_parser("fit", help="fine-tune on a pack (e.g. --device cuda), write the other sets' distributions")
+    ft.add_argument("--pack", required=True)
+    ft.add_argument("--device", default="cpu")
+    ft.add_argument("--epochs", type=int, default=3)
+    ft.add_argument("--lr", type=float, default=1e-4)
+    ft.add_argument("--batch", type=int, default=16)
+    ft.add_argument("--warmup", type=float, default=0.06)
+    ft.add_argument("--dropout", type=float, default=0.1)
+    ft.add_argument("--predict-batch", type=int, default=128)
+    ft.add_argument("--max-batches", type=int, default=0, help="stop each epoch after N batches (timing probes)")
+    ft.add_argument("--max-minutes", type=float, default=0.0,
+                    help="stop after the first epoch that ends past this many minutes of training")
+    ft.add_argument("--log-every", type=int, default=100)
+    ft.add_argument("--seed", type=int, default=1)
+    ft.add_argument("--threads", type=int, default=1)
+    ft.add_argument("--out-dir", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "silver" and args.weight < 1 and not args.lstm:
         ap.error("silver: --lstm is needed unless --weight 1")
-    return {"check": cmd_check, "train": cmd_train, "eval": cmd_eval, "silver": cmd_silver}[args.cmd](args)
+    if args.cmd in ("eval", "silver") and not args.e5_probs and not (args.bin and args.model):
+        ap.error(f"{args.cmd}: give --bin and --model, or --e5-probs")
+    if args.cmd == "silver" and bool(args.e5_probs) != bool(args.pack):
+        ap.error("silver: --e5-probs and --pack go together")
+    if args.cmd == "silver" and not args.e5_probs and not args.unlabeled:
+        ap.error("silver: --unlabeled is needed (or --pack with --e5-probs)")
+    return {"check": cmd_check, "train": cmd_train, "eval": cmd_eval, "silver": cmd_silver,
+            "pack": cmd_pack, "fit": cmd_fit}[args.cmd](args)
 
 
 if __name__ == "__main__":

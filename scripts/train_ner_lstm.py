@@ -146,7 +146,7 @@ def make_model(meta, args, w2v=None, aux_labels=None, static=None):
         def logz(self, em, lengths, head=None):
             trans, start, end = self.crf(head)
             T = em.shape[1]
-            mask = torch.arange(T)[None, :] < lengths[:, None]
+            mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
             alpha = start[None] + em[:, 0]
             for t in range(1, T):
                 nxt = torch.logsumexp(alpha[:, :, None] + trans[None] + em[:, t, None, :], dim=1)
@@ -156,8 +156,8 @@ def make_model(meta, args, w2v=None, aux_labels=None, static=None):
         def nll(self, em, tags, lengths, head=None):
             trans, start, end = self.crf(head)
             B, T, K = em.shape
-            mask = torch.arange(T)[None, :] < lengths[:, None]
-            ar = torch.arange(B)
+            mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
+            ar = torch.arange(B, device=em.device)
             gold = start[tags[:, 0]] + em[ar, 0, tags[:, 0]]
             if T > 1:
                 step = trans[tags[:, :-1], tags[:, 1:]] + em[:, 1:].gather(2, tags[:, 1:, None]).squeeze(2)
@@ -182,7 +182,7 @@ def crf_log_marginals(em, lengths, trans, start, end):
     import torch
 
     B, T, K = em.shape
-    mask = torch.arange(T)[None, :] < lengths[:, None]
+    mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
     alpha = start[None] + em[:, 0]
     alphas = [alpha]
     for t in range(1, T):
@@ -207,7 +207,7 @@ def soft_crf_loss(em, q, lengths, trans, start, end):
     import torch
 
     T = em.shape[1]
-    mask = torch.arange(T)[None, :] < lengths[:, None]
+    mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
     logp = crf_log_marginals(em, lengths, trans, start, end)
     per_token = -(q * logp).sum(2)
     return torch.where(mask, per_token, torch.zeros_like(per_token)).sum(1).mean()
@@ -304,12 +304,13 @@ def predict(model, enc, sents, labels, batch=128):
     model.eval()
     out = [None] * len(sents)
     order = sorted(range(len(sents)), key=lambda i: len(sents[i][0]))
-    trans, start, end = (p.detach().numpy() for p in (model.trans, model.start, model.end))
+    trans, start, end = (p.detach().cpu().numpy() for p in (model.trans, model.start, model.end))
+    device = model.trans.device
     with torch.no_grad():
         for k in range(0, len(order), batch):
             idx = order[k:k + batch]
-            w, c, f, g, lens, _ = tensors(enc, [sents[i] for i in idx], {})
-            em = model.emissions(w, c, f, g, lens).numpy()
+            w, c, f, g, lens, _ = (x.to(device) for x in tensors(enc, [sents[i] for i in idx], {}))
+            em = model.emissions(w, c, f, g, lens).cpu().numpy()
             for b, i in enumerate(idx):
                 n = len(sents[i][0])
                 out[i] = [labels[j] for j in viterbi(em[b, :n], trans, start, end)]
@@ -333,10 +334,14 @@ def cmd_train(args):
     if args.dev:
         cut = int(len(train) * 0.8)
         train, dev = train[:cut], train[cut:]
-    saved = np.load(args.w2v, allow_pickle=False)
-    w2v_words, w2v_vecs = [str(w) for w in saved["words"]], saved["vectors"].astype(np.float32)
-    if w2v_vecs.shape[1] != args.word_dim:
-        raise SystemExit(f"--word-dim {args.word_dim} differs from the word2vec vectors ({w2v_vecs.shape[1]})")
+    if args.device != "cpu" and (args.pretrain_epochs or args.cvt_per_epoch):
+        raise SystemExit("--device: language-model pretraining and cross-view training run on the CPU only")
+    w2v_words, w2v_vecs = [], None
+    if not args.init:  # a warm start brings its own word vectors (and need not have the word2vec cache)
+        saved = np.load(args.w2v, allow_pickle=False)
+        w2v_words, w2v_vecs = [str(w) for w in saved["words"]], saved["vectors"].astype(np.float32)
+        if w2v_vecs.shape[1] != args.word_dim:
+            raise SystemExit(f"--word-dim {args.word_dim} differs from the word2vec vectors ({w2v_vecs.shape[1]})")
     wordfeat = load_wordfeat(args.wordfeat)
     gazetteer = load_gazetteer(args.gazetteer)
     n_clusters = [int(x[1:]) for x in _wordfeat_header(args.wordfeat)]
@@ -371,12 +376,14 @@ def cmd_train(args):
         vecs = saved["vectors"].astype(np.float32) * args.static_scale
         static = np.concatenate([np.zeros((2, vecs.shape[1]), dtype=np.float32), vecs])  # padding, unknown
     enc = TokenEncoder(meta, wordfeat, gazetteer)
-    model = make_model(meta, args, (w2v_words, w2v_vecs), aux_labels, static)
+    model = make_model(meta, args, (w2v_words, w2v_vecs) if w2v_vecs is not None else None, aux_labels, static)
     if init_arrays is not None:
         load_into(model, init_arrays, meta)
         print(f"warm start from {args.init} network {args.init_member}", flush=True)
     if args.pretrain_epochs:
         pretrain_encoder(model, enc, args, t0)
+    device = torch.device(args.device)
+    model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     label_ids = {lab: i for i, lab in enumerate(LABELS)}
     print(f"{len(train)} train / {len(dev)} dev sentences, auxiliary "
@@ -430,9 +437,10 @@ def cmd_train(args):
                             for k in range(0, len(drawn), args.cvt_batch)]
         random.shuffle(batches_now)
         total = 0.0
-        for head, (w, c, f, g, lens, tags) in batches_now:
+        for head, batch in batches_now:
+            w, c, f, g, lens, tags = (x.to(device, non_blocking=True) for x in batch)
             if args.word_dropout:
-                drop = (torch.rand(w.shape) < args.word_dropout) & (w > 1)
+                drop = (torch.rand(w.shape, device=device) < args.word_dropout) & (w > 1)
                 w = w.masked_fill(drop, 1)
             if head == "cvt":
                 loss = cvt_loss(model, cvt_heads, w, c, f, g, lens, args.hidden) * args.cvt_weight
@@ -479,6 +487,8 @@ def write_model(model, meta, static, aux_labels, args, epochs_done, silver, cvt_
     """Export the network (numpy arrays, checked against torch) to ``path``; leaves it in train mode."""
     dev = args.dev
     init_meta = load_weights(args.init)[0] if args.init else {}
+    device = model.trans.device
+    model.cpu()  # the export and its check run on the CPU, against the numpy forward pass
     model.eval()
     arrays = export(model)
     if static is not None:
@@ -486,7 +496,7 @@ def write_model(model, meta, static, aux_labels, args, epochs_done, silver, cvt_
     meta["n_models"] = 1
     meta["heads"] = aux_labels
     meta["trained"] = {"data": "conll:" + str(args.conll) if args.conll else "ARMAN train_fold1" + (" (80%)" if dev else ""),
-                       "epochs": epochs_done, "seconds": round(time.time() - t0),
+                       "epochs": epochs_done, "seconds": round(time.time() - t0), "device": args.device,
                        "aux": sorted(aux_labels), "aux_fraction": args.aux_fraction if aux_labels else None,
                        "pretrain_epochs": args.pretrain_epochs,
                        "init": {"file": Path(args.init).name, "member": args.init_member,
@@ -500,6 +510,7 @@ def write_model(model, meta, static, aux_labels, args, epochs_done, silver, cvt_
                        "unlabeled": [Path(u).name for u in args.unlabeled] if args.pretrain_epochs else None}
     _check_export(model, meta, arrays, enc, sents[:64])
     save(path, meta, arrays)
+    model.to(device)
     model.train()
     print(f"wrote {path} ({Path(path).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", flush=True)
 
@@ -863,6 +874,8 @@ def main(argv=None):
     tr.add_argument("--dropout", type=float, default=0.5)
     tr.add_argument("--word-dropout", type=float, default=0.05)
     tr.add_argument("--threads", type=int, default=2)
+    tr.add_argument("--device", default="cpu",
+                    help="torch device for NER training, e.g. cuda (a GPU machine; pretraining and CVT stay on the CPU)")
     tr.add_argument("--aux", nargs="*", default=[], choices=["peyma", "twiner"],
                     help="auxiliary corpora trained jointly through their own output layer and CRF "
                          "(shared encoder; their label conventions never reach the ARMAN output)")

@@ -135,3 +135,74 @@ def test_crf_marginals_match_enumeration():
     em, trans, start, end = rng.normal(size=(T, K)), rng.normal(size=(K, K)), rng.normal(size=K), rng.normal(size=K)
     want = enumerated_marginals(em, trans, start, end)
     np.testing.assert_allclose(e5.crf_marginals(em, trans, start, end), want, rtol=1e-6)
+
+
+def _run(*args):
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner_e5.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return proc.stdout
+
+
+def test_a_pack_travels_without_the_file_and_fits(tmp_path):
+    """``pack`` keeps the encoder exactly (the stored 4-bit rows, not re-quantized) and only the
+    pieces its sentences use; ``fit`` learns from it and tags its other sets; ``silver --pack
+    --e5-probs`` decodes those distributions for the student."""
+    torch = pytest.importorskip("torch", reason="torch (dev-only) is installed in the 3.11 test environment only")
+    from persian_ie.entities.corpora import read_conll
+
+    sents = read_conll(open(FIX / "tiny_train.conll", encoding="utf-8"), "\t",
+                       {t: t for t in ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT")})
+    words = sorted({w for toks, _ in sents for w in toks})
+    binf = tmp_path / "tiny.bin"
+    tiny_file(binf, words[: len(words) // 2] + ["ناشناخته"])
+    unlabeled = tmp_path / "unlabeled.txt"  # the training sentences with a new word: not gold, so kept
+    unlabeled.write_text("".join(" ".join(toks) + " ناشناخته\n" for toks, _ in sents), encoding="utf-8")
+    pack = tmp_path / "pack.npz"
+    _run("pack", "--bin", binf, "--conll", FIX / "tiny_train.conll", "--eval-sets", "--unlabeled", unlabeled,
+         "--out", pack)
+    f, p = e5.E5File(binf), e5.PackedE5(pack)
+    assert p.sets == ["silver"] and len(p.piece_ids) < f.VOC
+    assert sorted(map(tuple, p.sentences("silver"))) == sorted(tuple(t) + ("ناشناخته",) for t, _ in sents)
+    ids = sorted({g for c in p.chunks("silver") for g in c[0]})
+    assert set(ids) <= set(p.piece_ids)
+    torch.manual_seed(0)
+    from_file = e5.make_encoder(f, 13, ids, 0.0).eval()
+    from_pack = e5.make_encoder(p, 13, ids, 0.0).eval()
+    table = e5.PieceTable(ids)
+    x, lens = e5.pad([table(c[0]) for c in p.chunks("silver")])
+    with torch.no_grad():
+        assert torch.equal(from_file.hidden(x, lens), from_pack.hidden(x, lens))
+    assert [labs for *_, labs in p.chunks("train")] == [[p.labels.index(t) for t in tags] for _, tags in sents]
+
+    out = _run("fit", "--pack", pack, "--epochs", "60", "--lr", "3e-3", "--batch", "4", "--dropout", "0",
+               "--warmup", "0.01", "--log-every", "0", "--out-dir", tmp_path / "fit")
+    losses = [float(line.split("loss ")[1].split(",")[0]) for line in out.splitlines() if line.startswith("epoch ")]
+    assert len(losses) == 60 and losses[-1] < losses[0] / 10
+    probs, labels = e5.read_soft(tmp_path / "fit" / "e5_silver.soft.npz")
+    silver = p.sentences("silver")
+    assert labels == p.labels and [q.shape for q in probs] == [(len(s), 13) for s in silver]
+    gold = {tuple(toks): list(tags) for toks, tags in sents}
+    tagged = [[labels[i] for i in e5.bio_decode(np.log(q + 1e-9), e5.bio_allowed(labels))] for q in probs]
+    assert all(tags[:-1] == gold[tuple(s[:-1])] for s, tags in zip(silver, tagged))  # learned, in pack order
+
+    _run("silver", "--pack", pack, "--e5-probs", tmp_path / "fit" / "e5_silver.soft.npz", "--weight", "1",
+         "--conll", FIX / "tiny_train.conll", "--out", tmp_path / "silver.tsv")
+    blocks = (tmp_path / "silver.tsv").read_text(encoding="utf-8").strip().split("\n\n")
+    assert [[line.split("\t") for line in b.split("\n")] for b in blocks] == \
+        [[[w, t] for w, t in zip(s, tags)] for s, tags in zip(silver, tagged)]
+
+
+def test_fit_stops_after_the_epoch_that_passes_its_time_budget(tmp_path):
+    pytest.importorskip("torch", reason="torch (dev-only) is installed in the 3.11 test environment only")
+    binf, pack = tmp_path / "tiny.bin", tmp_path / "pack.npz"
+    tiny_file(binf, ["تهران"])
+    unlabeled = tmp_path / "unlabeled.txt"
+    unlabeled.write_text("سفر به تهران\n", encoding="utf-8")
+    _run("pack", "--bin", binf, "--conll", FIX / "tiny_train.conll", "--eval-sets", "--unlabeled", unlabeled,
+         "--out", pack)
+    out = _run("fit", "--pack", pack, "--epochs", "50", "--max-minutes", "0.00001", "--log-every", "0",
+               "--out-dir", tmp_path / "fit")
+    assert "stopping after epoch 1 of 50" in out and "epoch 2:" not in out
+    probs, _ = e5.read_soft(tmp_path / "fit" / "e5_silver.soft.npz")  # the last epoch still tags
+    assert [len(q) for q in probs] == [3]

@@ -387,8 +387,10 @@ _SUFFIX_TOKENS = frozenset({"ها", "های", "هایی", "هایش", "هایش�
 _PLURAL_UNITS = ("ها", "های")
 _INDEFINITE = frozenset({"یک", "یك", "هر", "چند", "چندین", "برخی", "بعضی"})
 _GROUP_HEADS = frozenset({"تیم", "گروه", "هیئت", "هیات", "هیأت", "شرکت"})
+_PARTICIPLES = ("کننده", "دهنده", "گیرنده")  # what a group does («شرکت توسعه‌دهنده»)
 _CENTRE_HEADS = frozenset({"مرکز", "جمعیت"})  # everyday words before a place: its middle, its population
 _LINKS = frozenset({"و", "برای", "با", "از", "به", "در", "که"})  # no name starts with one
+_PEOPLE = frozenset({"مردم", "اهالی", "ساکنان", "شهروندان"})  # a place's people («مردم اتیوپی»)
 
 
 def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
@@ -427,6 +429,8 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
       [سرایان]») are the place."""
     view, gaz = ctx.view, ctx.gaz
     persons = {view.keys[j - 1] for i, j, lab, _ in merged if lab == "PER" and view.tok[j - 1] > view.tok[i]}
+    org_starts = {i for i, _, lab, _ in merged if lab == "ORG"}
+    org_ends = {j for _, j, lab, _ in merged if lab == "ORG"}
     out: List[Found] = []
     for i, j, lab, src in merged:
         if lab == "ORG" and view.tok[i] == view.tok[j - 1] and view.keys[j - 1] in persons \
@@ -436,6 +440,21 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
             continue
         if lab != "ORG" or src not in ("tagger", "pattern", "merged") or gaz.orgs.get(tuple(view.keys[i:j])) is not None:
             out.append((i, j, lab, src))
+            continue
+        if _after_superlative(ctx, i) or _head_and_no_name(ctx, i, j):
+            out.extend(_places_in(ctx, i, j))  # «مظلومترین [تیم جهان]», «[باشگاه الان]», «[گروه ب]»
+            continue
+        k = _people_of_place(ctx, i, j)
+        if k is not None:  # «بنا به گزارش [مردم اتیوپی]»: a place's people, no body
+            out.extend(_places_in(ctx, k, j))
+            continue
+        if _team_of_a_category(ctx, i, j):
+            continue  # «[تیم ملی مردان]», «[تیم زنان]»
+        k = _before_quantifier(ctx, i, j)
+        if k is not None:  # «[کمیسیون برنامه بودجه] و تعدادی از کمیسیون‌ها»
+            t = _trim_tail(ctx, i, k)
+            if t > i and not _bare_head(ctx, i, t):
+                out.append((i, t, lab, src))
             continue
         if _bare_head(ctx, i, j) and (view.tok[j - 1] > view.tok[i] or gaz.org_heads.get((view.keys[i],)).kind != "loc"
                                       and view.token_text(i) not in ctx.words.named_alone):
@@ -485,6 +504,7 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
         if view.tok[i] == view.tok[j - 1] and view.tok_start[i] and _clause_word(ctx.lex, view.token_text(i)):
             continue  # one word that is a verb or a possessed noun: «ما هم [نیروهایمان] را حفظ کردیم»
         t = _verb_noun_after_place(ctx, i, _trim_tail(ctx, i, j))
+        t = _without_last_word_of_clause(ctx, i, t)
         if t < j:
             if t > i and not _bare_head(ctx, i, t):  # «[تیم ملی] کشورمان»
                 out.append((i, t, lab, src))
@@ -545,8 +565,166 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
                 and gaz.places.longest_at(view, i + 1)[0] == j:
             out.append((i + 1, j, "LOC", "merged"))  # «[مرکز] چین»: the middle of a place, no body
             continue
+        if src == "tagger" and view.tok[i] == view.tok[j - 1] and _person_word(ctx, i, j) \
+                and not _in_a_list_of(view, i, j, org_starts, org_ends):  # «روبین‌کازان، [روستوف] و زنیت»
+            if not _surname_ending_alone(ctx, i):
+                out.append((i, j, "PER", "rule:surname-form"))  # «از بازیکنانی مثل [جباروف]»: a person
+            continue  # «کامیابی [نیا]»: a surname's ending written apart, no name of its own
         out.append((i, j, lab, src))
     return out
+
+
+def _head_word(ctx: Context, u: int) -> bool:
+    """Unit ``u`` opens an organization's head (``org_heads.tsv``, ``body_head``, ``club_head``)."""
+    view = ctx.view
+    if not view.tok_start[u]:
+        return False
+    tok = view.token_text(u)
+    return ctx.gaz.org_heads.longest_at(view, u) is not None or tok in ctx.words.body_head or tok in ctx.words.club_head
+
+
+def _after_superlative(ctx: Context, i: int) -> bool:
+    """A superlative right before an organization's head that opens units from ``i``:
+    one of a kind described by its rank, no name («مظلومترین [تیم جهان]», «بزرگ‌ترین
+    [شرکت استخراج الماس روسیه]», «مهم‌ترین [نهاد آموزش عالی سپاه]»). A superlative
+    stands before the noun it grades; a name is not graded so (it follows as an
+    apposition: «الروسا، بزرگ‌ترین شرکت …»)."""
+    view, lex = ctx.view, ctx.lex
+    t = view.tok[i]
+    if not view.tok_start[i] or t == 0 or not _head_word(ctx, i):
+        return False
+    u = view.first_unit[t - 1]
+    if view.sent[u] != view.sent[i]:
+        return False
+    tok = view.token_text(u)
+    if not tok.endswith("ترین"):
+        return False
+    stem = tok[:-4].rstrip("\u200c")
+    return len(stem) >= 2 and (lex.is_known(stem) or _graded_adjective(ctx, tok))
+
+
+#: a letter that labels one of a set («گروه [ب]», «گروه [A]»), no name
+_LETTER_LABELS = frozenset("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی") | frozenset({"الف"})
+
+
+def _head_and_no_name(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` are a one-word organization's head and one word that names
+    nothing: a time word or adverb (``not_in_name``: «[باشگاه الان] خصوصی است»), a
+    pronoun or determiner («[تیم ما]»), a comparative or superlative («[باشگاه جلوتر]»)
+    or a letter that labels one of a set («[گروه ب]», «[گروه A]»)."""
+    view, lex, words = ctx.view, ctx.lex, ctx.words
+    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or not view.tok_start[i + 1] \
+            or view.next_token_unit(i + 1) != j or not _head_word(ctx, i):
+        return False
+    head = ctx.gaz.org_heads.longest_at(view, i)
+    if head is not None and head[0] > i + 1:
+        return False  # a head of two words («شورای عالی»): the bare-head rule's
+    tok = view.token_text(i + 1)
+    if tok in words.org_adjective or ctx.gaz.orgs.longest_at(view, i + 1) is not None:
+        return False
+    if tok in _LETTER_LABELS or len(tok) == 1 and "A" <= tok.upper() <= "Z":
+        return True
+    if words.is_ordinal(view.keys[i + 1]) or tok in ("اول", "دوم", "نخست", "یک"):
+        return False  # bodies told apart by their numbers: «شبکه اول», «شبکه یک», «مجلس دوم»
+    tags = set((lex.words.get(tok) or "").split(","))
+    return tok in words.not_in_name or tok in words.determiner or "PRO" in tags and tok in lex.stop \
+        or tok.endswith(("تر", "ترین")) and _graded_adjective(ctx, tok)  # not «ی» («[کمیسیون اجتماعی]»)
+
+
+def _people_of_place(ctx: Context, i: int, j: int) -> Optional[int]:
+    """Start of the place after a word for people that opens units ``[i, j)``, when
+    places alone follow it: a place's people, no body («بنا به گزارش [مردم اتیوپی]»,
+    «مسافران نوروزی [فرهنگیان هرمزگان]»)."""
+    view, lex = ctx.view, ctx.lex
+    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or _head_word(ctx, i):
+        return None
+    tok = view.token_text(i)
+    if not (tok in _PEOPLE or lex.is_plural_noun(tok) or _people_plural(lex, tok)):
+        return None
+    k = i + 1
+    places = _places_in(ctx, k, j)
+    covered = {u for p in places for u in range(p[0], p[1])}
+    if not places or any(u not in covered and view.keys[u] not in ("و", "،", ",") for u in range(k, j)):
+        return None
+    return k
+
+
+#: people of a sex or an age a team is made of («تیم ملی [بانوان]»): they say which of a country's teams
+_CATEGORY = frozenset({"زنان", "مردان", "بانوان", "آقایان", "جوانان", "نوجوانان", "بزرگسالان", "پیشکسوتان", "امید", "امیدها"})
+#: words of quantity: what follows one is the clause's («و [تعدادی] از …»), no part of a name
+_QUANTIFIERS = frozenset({"تعدادی", "شماری", "جمعی", "بسیاری", "برخی", "بعضی", "عده‌ای", "گروهی", "همه", "سایر", "تمامی"})
+
+
+def _team_of_a_category(ctx: Context, i: int, j: int) -> bool:
+    """Units ``[i, j)`` are a team's head («تیم», ``club_head``), then only «ملی», sports
+    and a sex or an age (``_CATEGORY``), one of them at least: a kind of team with no name
+    («[تیم ملی مردان]», «[تیم زنان]», as a bare «تیم ملی»)."""
+    view, words = ctx.view, ctx.words
+    if not (view.tok_start[i] and view.tok_end[i]) or view.token_text(i) not in words.club_head or i + 1 >= j:
+        return False
+    j = _trim_tail(ctx, i, j)  # «[تیم ملی بسکتبال نوجوانان] کشورمان»
+    seen = False
+    for u in range(i + 1, j):
+        if not view.tok_start[u]:
+            continue
+        tok = view.token_text(u)
+        if tok in _CATEGORY:
+            seen = True
+        elif not (tok == "ملی" or tok in words.sport):
+            return False
+    return seen
+
+
+def _before_quantifier(ctx: Context, i: int, j: int) -> Optional[int]:
+    """The unit of a «و» inside units ``[i, j)`` that a word of quantity follows
+    (``_QUANTIFIERS``): the name ends before it («[کمیسیون برنامه بودجه] و تعدادی»)."""
+    view = ctx.view
+    for u in range(i + 1, j - 1):
+        if view.keys[u] == "و" and view.tok_start[u] and view.tok_end[u] and view.tok_start[u + 1] \
+                and view.token_text(u + 1) in _QUANTIFIERS:
+            return u
+    return None
+
+
+def _in_a_list_of(view, i: int, j: int, starts: Set[int], ends: Set[int]) -> bool:
+    """Units ``[i, j)`` are joined by «و» or a comma to a span that starts at one of
+    ``starts`` after it or ends at one of ``ends`` before it: an item of a list of such
+    spans, of their kind."""
+    return j + 1 < len(view) and view.keys[j] in ("و", "،", ",") and j + 1 in starts \
+        or i >= 1 and view.keys[i - 1] in ("و", "،", ",") and i - 1 in ends
+
+
+_SURNAME_FORMS = ("وف", "یف")  # not «ویچ»: English places («ایپسویچ», ARMAN's club)
+
+
+def _surname_ending_alone(ctx: Context, i: int) -> bool:
+    """Unit ``i`` is a surname's ending written as a word of its own («کامیابی [نیا]»)."""
+    tok = ctx.view.token_text(i)
+    return tok in ctx.words.surname_ending or "\u200c" + tok in ctx.words.surname_ending
+
+
+def _person_word(ctx: Context, i: int, j: int) -> bool:
+    """A tagger's one-word organization that is a person's: a surname's ending written
+    apart after a word of the same sentence («کامیابی [نیا]»), or a word no lexicon
+    lists with a family name's ending (``surname_ending``: «[ابرقویی‌نژاد]»; the Russian
+    «وف»/«یف» also written joined: «[جباروف]»; not «یان», the plural of a people or a
+    dynasty as often: «ساسانیان»), no listed place or organization."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    if not (view.tok_start[i] and view.tok_end[j - 1]):
+        return False
+    tok = view.token_text(i)
+    if _surname_ending_alone(ctx, i):
+        t = view.tok[i]
+        if t == 0:
+            return False
+        u = view.first_unit[t - 1]
+        prev = view.token_text(u)
+        return view.sent[u] == view.sent[i] and prev.isalpha() and not lex.is_function(prev)
+    if tok.endswith("یان"):
+        return False  # a people's or a dynasty's plural as often as a family name («ساسانیان», «بیمارستان [گنجویان]»)
+    return len(tok) >= 5 and (tok.endswith(_SURNAME_FORMS) or tok.endswith(ctx.words.surname_ending)) \
+        and tok.replace("\u200c", "").isalpha() and not lex.is_tagged(tok) and tok not in lex.not_names \
+        and not lex.is_plural_noun(tok) and gaz.places.longest_at(view, i) is None and gaz.orgs.longest_at(view, i) is None
 
 
 def _places_in(ctx: Context, k: int, j: int) -> List[Found]:
@@ -824,6 +1002,55 @@ def _trim_tail(ctx: Context, i: int, j: int) -> int:
     return j
 
 
+#: words written joined to the next one that start no name's word («درطول», «برآن», «مابودجه»)
+_GLUED_FIRST = ("در", "بر", "از", "با", "به", "ما", "شما")
+#: endings of compound adjectives («تاثیرگذار», «موفقیت‌آمیز»)
+_ADJECTIVE_ENDINGS = ("گذار", "آمیز", "انگیز", "پذیر")
+
+
+def _glued(ctx: Context, tok: str) -> bool:
+    """Two words written without a space, the second no part of a name: an unknown token
+    that is a preposition or a pronoun and a frequent lexicon word («درطول», «برآن»,
+    «مابودجه»), a word and a superlative («جواهرآخرین»), or a listed place and another
+    place or a plural noun («فرانسهایتالیا», «فرانسهمقامات»: a caption run into the next
+    sentence). Not two nouns: a name is often written so («شهرخودرو», «ایرانخودرو»)."""
+    lex, gaz = ctx.lex, ctx.gaz
+    if len(tok) < 4 or not tok.isalpha() or lex.is_known(tok) or lex.is_common(tok) or gaz.is_first_name(tok) \
+            or gaz.places.get((_fold_unit(tok),)) is not None or gaz.orgs.get((_fold_unit(tok),)) is not None:
+        return False
+    for k in range(2, len(tok) - 1):
+        a, b = tok[:k], tok[k:]
+        if a in _GLUED_FIRST and len(b) >= 2 and lex.freq.get(b, 0) >= 1_000_000:
+            return True
+        if b.endswith("ترین") and len(b) > 5 and lex.is_known(a) and lex.is_known(b[:-4]):
+            return True
+        if len(a) >= 3 and len(b) >= 3 and gaz.places.get((_fold_unit(a),)) is not None \
+                and (gaz.places.get((_fold_unit(b),)) is not None or lex.is_plural_noun(b)):
+            return True
+    return False
+
+
+def _without_last_word_of_clause(ctx: Context, i: int, j: int) -> int:
+    """End of units ``[i, j)`` without a last word that belongs to the clause: two words
+    written joined (:func:`_glued`: «[مجلس برآن]», «[خبرگزاری فرانسهایتالیا]») or, after a
+    team's or club's head, an adjective right before the copula, the predicate
+    («[باشگاه تاثیرگذار] است», «[تیم ملی تاثیرگذار] است»; not an organization's adjective:
+    «[تیم ملی] است»)."""
+    view, lex, words = ctx.view, ctx.lex, ctx.words
+    u = view.first_unit[view.tok[j - 1]]
+    if u <= i or not view.tok_end[j - 1]:
+        return j
+    tok = view.token_text(u)
+    if _glued(ctx, tok):
+        return u
+    if view.token_text(i) in words.club_head and j < len(view) and view.tok_start[j] and view.sent[j] == view.sent[i] \
+            and view.token_text(j) in words.copula and tok not in words.org_adjective and not tok.endswith("ی") \
+            and ("AJ" in (lex.words.get(tok) or "").split(",") or tok.endswith(_ADJECTIVE_ENDINGS)) \
+            and ctx.gaz.orgs.longest_at(view, u) is None and ctx.gaz.places.longest_at(view, u) is None:
+        return u
+    return j
+
+
 def _verb_noun_after_place(ctx: Context, i: int, j: int) -> int:
     """End of units ``[i, j)`` without a last word that is a compound verb's noun: a
     lexicon noun right after a listed place that ends the name, with a light verb after it
@@ -917,14 +1144,15 @@ def _indefinite_head(ctx: Context, i: int, j: int, src: str) -> bool:
 
 def _head_and_participle(ctx: Context, i: int, j: int) -> bool:
     """Units ``[i, j)`` open with a team's, delegation's or company's word and a
-    participle in «…کننده» (written with its noun or apart): what the group does, no
-    name («[تیم مذاکره‌کننده] هسته‌ای», «[هیئت برگزارکننده]»). Not the plural «…کنندگان»:
-    the people a body is named after («انجمن تهیه‌کنندگان سینمای مستند»)."""
+    participle in «…کننده», «…دهنده», «…گیرنده» (written with its noun or apart): what the
+    group does, no name («[تیم مذاکره‌کننده] هسته‌ای», «[هیئت برگزارکننده]», «[شرکت توسعه
+    دهنده] واتس اپ»). Not the plural «…کنندگان»: the people a body is named after («انجمن
+    تهیه‌کنندگان سینمای مستند»)."""
     view = ctx.view
     if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or view.keys[i] not in _GROUP_HEADS:
         return False
     for u in range(i + 1, min(j, i + 4)):
-        if view.keys[u].endswith("کننده"):
+        if view.keys[u].endswith(_PARTICIPLES):
             return view.tok[u] <= view.tok[i] + 2
     return False
 
