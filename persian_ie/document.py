@@ -294,6 +294,11 @@ class Document:
         # unpacked here, once
         packed = self.__dict__.get("_packed_tokens") if name == "tokens" else None
         if packed is None:
+            # another thread may have unpacked them since this lookup missed: it stores the
+            # list before it drops the packed form, so no packed form means the list is there
+            tokens = self.__dict__.get("tokens") if name == "tokens" else None
+            if tokens is not None:
+                return tokens
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         text, norm = self.text, self.__dict__["alignment"].normalized
         v = packed.data.tolist()

@@ -119,6 +119,22 @@ def test_a_missing_attribute_is_still_an_attribute_error():
             d.no_such_field  # noqa: B018
 
 
+def test_a_lookup_that_missed_before_another_thread_unpacked_gets_the_tokens():
+    """The race of the stress test below, made deterministic: thread B's normal lookup of
+    ``tokens`` misses, thread A unpacks them (stores the list, drops the packed form), then B
+    reaches ``__getattr__``: it must get A's list, not an AttributeError."""
+    import pickle
+
+    from persian_ie import Pipeline
+
+    doc = Pipeline(stages=["normalize", "segment"])("سفیر روسیه در تهران گفت دیدار انجام شد.").doc
+    back = pickle.loads(pickle.dumps(doc))
+    first = back.tokens  # thread A
+    assert back.__getattr__("tokens") is first  # thread B, arriving late
+    with pytest.raises(AttributeError):
+        back.__getattr__("no_such_attribute")
+
+
 def test_threads_unpacking_one_document_share_one_token_list():
     """Several threads reading ``tokens`` of the same unpickled document at once all get
     the one list the document keeps (a stress test: thread switches forced very often)."""
