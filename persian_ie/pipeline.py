@@ -362,6 +362,8 @@ def _error_result(item: Any, exc: BaseException) -> Result:
 
 
 _WORKER: Optional[Pipeline] = None
+#: new objects (net) between two young passes of a worker's cyclic garbage collector (Python's 700)
+_WORKER_GC_THRESHOLD = 50_000
 
 
 def _init_worker(pipeline: Pipeline) -> None:
@@ -375,14 +377,11 @@ def _init_worker(pipeline: Pipeline) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if multiprocessing.parent_process() is not None:  # (not when a test calls this in its own process)
-        # The cyclic garbage collector of a worker runs once after each batch instead of
-        # every 700 new objects (a batch leaves ~100 objects in cycles): a young pass then
-        # walked the batch's documents again and again, and a full pass the pipeline's
-        # tables and models (~0.3 s of a worker's CPU per 500 news articles; 0.02 s so).
-        # What the worker inherited lives as long as the worker: frozen, no pass walks it,
-        # or writes to the pages it shares with its parent.
-        gc.freeze()
-        gc.disable()
+        # the cyclic garbage collector of a worker runs after 50,000 new objects instead of
+        # 700: each young pass walked the documents of the batch under way again, and every
+        # tenth of a tenth the pipeline's tables and models (a batch of 32 news articles
+        # leaves ~100 objects in cycles): ~0.3 s of a worker's CPU per 500 articles, ~0.04 s so
+        gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _work_batch(batch: List[Any], published: Any, on_error: str) -> List[bytes]:
@@ -390,18 +389,5 @@ def _work_batch(batch: List[Any], published: Any, on_error: str) -> List[bytes]:
     just before it yields it, so its objects die young (a whole batch unpickled at once
     stayed alive through the collector's young passes into its full ones, which walk the
     parent's pipeline tables: ~0.25 s of the parent's CPU per 1,000 news articles)."""
-    global _FROZEN
     assert _WORKER is not None
-    out = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in _WORKER._process_batch(batch, published, on_error)]
-    if multiprocessing.parent_process() is not None:
-        gc.collect()  # (see _init_worker)
-        if not _FROZEN:
-            # what the first batch loaded (the models of a parent that had not run the
-            # pipeline yet) lives as long as the worker too
-            gc.freeze()
-            _FROZEN = True
-    return out
-
-
-#: whether this worker process froze what its first batch loaded (:func:`_work_batch`)
-_FROZEN = False
+    return [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in _WORKER._process_batch(batch, published, on_error)]
