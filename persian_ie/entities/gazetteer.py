@@ -418,6 +418,12 @@ class Gazetteer:
             self.first_names[row[0]] = row[1] if len(row) > 1 else "U"
         for line in _resources.read_lines(_DIR + "foreign_first_names.txt"):
             self.first_names.setdefault(normalize(line), "U")
+        try:  # built from labeled text by scripts/build_first_names.py (absent while it rebuilds it)
+            mined = _rows("first_names_mined.txt")
+        except FileNotFoundError:
+            mined = []
+        for row in mined:
+            self.first_names.setdefault(normalize(row[0]), "U")
         for line in _resources.read_lines(_DIR + "ambiguous.txt"):
             self.ambiguous.add(phrase_units(line))
         for line in _resources.read_lines(_DIR + "not_entities.txt"):
