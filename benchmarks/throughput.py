@@ -53,10 +53,11 @@ def load(limit: int, min_chars: int = 0, max_chars: int = 0):
 
 def bench_persian_ie(texts, stages, ner=None, max_models=None, mode="pipe", batch_size=32, n_process=1,
                      consume="tokens"):
-    """(CPU seconds, wall seconds, tokens, stage names). ``consume``: what is done with each
-    result, "tokens" (count ``doc.tokens``) or "dict" (``to_dict()`` and its JSON, as the CLI
-    writes it; the tokens are then counted outside the timed loop's work: a result that
-    crossed from a worker builds its Token objects only when asked for them)."""
+    """(CPU seconds, wall seconds, tokens, stage names, this process's part of the CPU
+    seconds). ``consume``: what is done with each result, "tokens" (count ``doc.tokens``)
+    or "dict" (``to_dict()`` and its JSON, as the CLI writes it; the tokens are then counted
+    outside the timed loop's work: a result that crossed from a worker builds its Token
+    objects only when asked for them)."""
     from persian_ie import Pipeline
 
     config = {"entities": {"max_models": max_models}} if max_models else None
@@ -76,9 +77,9 @@ def bench_persian_ie(texts, stages, ner=None, max_models=None, mode="pipe", batc
             n_tokens += len(r.doc.tokens)
     wall = time.perf_counter() - w0
     after = os.times()
-    cpu = (after.user - before.user) + (after.system - before.system) \
-        + (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return cpu, wall, n_tokens, nlp.stage_names
+    own = (after.user - before.user) + (after.system - before.system)
+    cpu = own + (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return cpu, wall, n_tokens, nlp.stage_names, own
 
 
 def bench_hazm(texts):
@@ -120,8 +121,8 @@ def main() -> None:
     if args.mode == "extract" and args.n_process != 1:
         parser.error("--n-process applies to --mode pipe")
     load0 = os.getloadavg()[0]
-    t_ie, wall, tok_ie, names = bench_persian_ie(texts, stages, args.ner, args.max_models, args.mode,
-                                                 args.batch_size, args.n_process, args.consume)
+    t_ie, wall, tok_ie, names, own = bench_persian_ie(texts, stages, args.ner, args.max_models, args.mode,
+                                                      args.batch_size, args.n_process, args.consume)
     ie_rate = len(texts) / t_ie
     print(f"articles: {len(texts)} ({chars / len(texts):.0f} chars on average)")
     how = "extract()" if args.mode == "extract" else f"pipe(batch_size={args.batch_size}, n_process={args.n_process})"
@@ -129,6 +130,8 @@ def main() -> None:
           f"({t_ie * 1000 / len(texts):.2f} ms/article, {chars / t_ie / 1000:.0f} k characters/s, {tok_ie} tokens)")
     print(f"  wall: {wall:.1f} s = {len(texts) / wall:.1f} articles/s (load average {load0:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after, {os.cpu_count()} CPUs)")
+    if args.n_process != 1:  # the parent's part: unpickling results, and the consumer's work
+        print(f"  CPU: {own:.2f} s in this process, {t_ie - own:.2f} s in the workers")
     if args.no_hazm:
         return
     t_hz, tok_hz = bench_hazm(texts)

@@ -206,6 +206,51 @@ def test_on_error_record_in_worker_processes():
     assert [r.error is not None for r in recorded] == [i % 3 == 0 for i in range(10)]
 
 
+class _Node:
+    pass
+
+
+class RingMaker:
+    """A stage that leaves a ring of 20,000 objects behind (cyclic garbage) per document,
+    and notes on each document the state of its process's collector and how many of the
+    rings it made before are still there."""
+
+    name = "rings"
+
+    def __init__(self):
+        self.rings = []
+
+    def __call__(self, doc):
+        import gc
+        import weakref
+
+        earlier = sum(ring() is not None for ring in self.rings)
+        first = node = _Node()
+        for _ in range(20_000):
+            node.next = _Node()
+            node = node.next
+        node.next = first
+        self.rings.append(weakref.ref(first))
+        doc.user_data["gc"] = (gc.isenabled(), gc.get_threshold()[0], earlier, len(self.rings) - 1)
+        return doc
+
+
+def test_workers_collect_garbage_less_often_and_leave_the_parent_collector_alone():
+    import gc
+
+    from persian_ie.pipeline import _WORKER_GC_THRESHOLD
+
+    before = gc.isenabled(), gc.get_threshold()
+    nlp = Pipeline(stages=[("rings", RingMaker())])
+    seen = [r.doc.user_data["gc"] for r in nlp.pipe([f"متن {i}" for i in range(16)], n_process=2, batch_size=2)]
+    # a worker's collector runs after 50,000 new objects (not 700), and still frees cycles:
+    # once three rings (60,000 objects) were made, some earlier ones are gone
+    assert [s[:2] for s in seen] == [(True, _WORKER_GC_THRESHOLD)] * 16
+    later = [(alive, made) for _, _, alive, made in seen if made >= 3]
+    assert later and all(alive < made for alive, made in later)
+    assert (gc.isenabled(), gc.get_threshold()) == before
+
+
 def test_max_length_names_the_limit():
     nlp = Pipeline(stages=["normalize"], max_length=10)
     assert nlp("۱۲۳۴۵۶۷۸۹۰").doc.norm

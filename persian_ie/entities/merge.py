@@ -444,6 +444,13 @@ def not_one_organization(ctx: Context, merged: List[Found]) -> List[Found]:
         if _after_superlative(ctx, i) or _head_and_no_name(ctx, i, j):
             out.extend(_places_in(ctx, i, j))  # «مظلومترین [تیم جهان]», «[باشگاه الان]», «[گروه ب]»
             continue
+        if src == "tagger" and _after_pupils(ctx, i, j):
+            out.append((i, j, "PER", "rule:pupils-of"))  # «شاگردان [والورده]»: the coach
+            continue
+        k = _after_origin(ctx, i, j)
+        if k is not None:  # «مربی [مونته نگرویی ذوب‌آهن]»: where the person is from, then the club
+            out.append((k, j, lab, src))
+            continue
         k = _people_of_place(ctx, i, j)
         if k is not None:  # «بنا به گزارش [مردم اتیوپی]»: a place's people, no body
             out.extend(_places_in(ctx, k, j))
@@ -610,16 +617,19 @@ _LETTER_LABELS = frozenset("ابپتثجچحخدذرزژسشصضطظعغفقکگ
 def _head_and_no_name(ctx: Context, i: int, j: int) -> bool:
     """Units ``[i, j)`` are a one-word organization's head and one word that names
     nothing: a time word or adverb (``not_in_name``: «[باشگاه الان] خصوصی است»), a
-    pronoun or determiner («[تیم ما]»), a comparative or superlative («[باشگاه جلوتر]»)
+    pronoun or determiner («[تیم ما]»), a comparative or superlative («[باشگاه جلوتر]»,
+    also with more words after it: «۱۰ [تیم برتر آسیا]»)
     or a letter that labels one of a set («[گروه ب]», «[گروه A]»)."""
     view, lex, words = ctx.view, ctx.lex, ctx.words
-    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or not view.tok_start[i + 1] \
-            or view.next_token_unit(i + 1) != j or not _head_word(ctx, i):
+    if not (view.tok_start[i] and view.tok_end[i]) or i + 1 >= j or not view.tok_start[i + 1] or not _head_word(ctx, i):
         return False
     head = ctx.gaz.org_heads.longest_at(view, i)
     if head is not None and head[0] > i + 1:
         return False  # a head of two words («شورای عالی»): the bare-head rule's
     tok = view.token_text(i + 1)
+    if view.next_token_unit(i + 1) != j:  # more words: only a comparative or superlative («۱۰ [تیم برتر آسیا]»)
+        return tok.endswith(("تر", "ترین")) and tok not in words.org_adjective and _graded_adjective(ctx, tok) \
+            and ctx.gaz.orgs.longest_at(view, i + 1) is None
     if tok in words.org_adjective or ctx.gaz.orgs.longest_at(view, i + 1) is not None:
         return False
     if tok in _LETTER_LABELS or len(tok) == 1 and "A" <= tok.upper() <= "Z":
@@ -655,10 +665,49 @@ _CATEGORY = frozenset({"زنان", "مردان", "بانوان", "آقایان",
 _QUANTIFIERS = frozenset({"تعدادی", "شماری", "جمعی", "بسیاری", "برخی", "بعضی", "عده‌ای", "گروهی", "همه", "سایر", "تمامی"})
 
 
+#: «شاگردان X»: the team a coach leads, named after him (not «یاران X», a team's players as often:
+#: «یاران پیکان»)
+_PUPILS = frozenset({"شاگردان"})
+
+
+def _after_pupils(ctx: Context, i: int, j: int) -> bool:
+    """A tagger's organization of one or two words right after «شاگردان» («the pupils
+    of»): the coach the team is named after, a person («شاگردان [والورده]», «شاگردان
+    [اسکوچیچ]»), unless it is a head, a listed name or a common word."""
+    view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
+    t = view.tok[i]
+    if not view.tok_start[i] or t == 0 or view.doc.tokens[t - 1].norm not in _PUPILS or view.tok[j - 1] - t > 1:
+        return False
+    for u in range(i, j):
+        if view.tok_start[u] and (_head_word(ctx, u) or gaz.orgs.longest_at(view, u) is not None
+                                  or gaz.places.longest_at(view, u) is not None or lex.is_common(view.token_text(u))):
+            return False
+    return True
+
+
+def _after_origin(ctx: Context, i: int, j: int) -> Optional[int]:
+    """Start of a listed organization that ends units ``[i, j)`` after a demonym or a
+    listed place's adjective in «ی» that opens them: the adjective is a person's origin
+    («مربی [مونته نگرویی] ذوب‌آهن», «بازیکن [بابلی] شهر خودرو»), the club the name."""
+    view, gaz = ctx.view, ctx.gaz
+    if not view.tok_start[i]:
+        return None
+    d = gaz.demonyms.longest_at(view, i)
+    k = d[0] if d is not None else None
+    if k is None and view.tok_end[i]:
+        tok = view.token_text(i)
+        if tok.endswith("ی") and len(tok) > 3 and gaz.places.get((_fold_unit(tok[:-1]),)) is not None:
+            k = i + 1
+    if k is None or k >= j or not view.tok_start[k]:
+        return None
+    hit = gaz.orgs.longest_at(view, k)
+    return k if hit is not None and hit[0] == j and tuple(view.keys[k:j]) not in gaz.ambiguous else None
+
+
 def _team_of_a_category(ctx: Context, i: int, j: int) -> bool:
     """Units ``[i, j)`` are a team's head («تیم», ``club_head``), then only «ملی», sports
-    and a sex or an age (``_CATEGORY``), one of them at least: a kind of team with no name
-    («[تیم ملی مردان]», «[تیم زنان]», as a bare «تیم ملی»)."""
+    and a sex or an age (``_CATEGORY``), one word at least: a kind of team with no name
+    («[تیم ملی مردان]», «[تیم زنان]», «[تیم ملی فوتبال]», as a bare «تیم ملی»)."""
     view, words = ctx.view, ctx.words
     if not (view.tok_start[i] and view.tok_end[i]) or view.token_text(i) not in words.club_head or i + 1 >= j:
         return False
@@ -670,7 +719,9 @@ def _team_of_a_category(ctx: Context, i: int, j: int) -> bool:
         tok = view.token_text(u)
         if tok in _CATEGORY:
             seen = True
-        elif not (tok == "ملی" or tok in words.sport):
+        elif tok == "ملی" or tok in words.sport:
+            seen = True  # «[تیم ملی فوتبال] این کشور», as a bare «تیم ملی»
+        else:
             return False
     return seen
 
@@ -694,7 +745,7 @@ def _in_a_list_of(view, i: int, j: int, starts: Set[int], ends: Set[int]) -> boo
         or i >= 1 and view.keys[i - 1] in ("و", "،", ",") and i - 1 in ends
 
 
-_SURNAME_FORMS = ("وف", "یف")  # not «ویچ»: English places («ایپسویچ», ARMAN's club)
+_SURNAME_FORMS = ("وف",)  # not «ویچ»: English places («ایپسویچ», ARMAN's club)
 
 
 def _surname_ending_alone(ctx: Context, i: int) -> bool:
@@ -707,8 +758,9 @@ def _person_word(ctx: Context, i: int, j: int) -> bool:
     """A tagger's one-word organization that is a person's: a surname's ending written
     apart after a word of the same sentence («کامیابی [نیا]»), or a word no lexicon
     lists with a family name's ending (``surname_ending``: «[ابرقویی‌نژاد]»; the Russian
-    «وف»/«یف» also written joined: «[جباروف]»; not «یان», the plural of a people or a
-    dynasty as often: «ساسانیان»), no listed place or organization."""
+    «وف» also written joined: «[جباروف]»; not «یان», the plural of a people or a dynasty as
+    often: «ساسانیان», nor «یف», «اف», «وند»: «کایزرچیف», «الوند»), no listed place or
+    organization."""
     view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
     if not (view.tok_start[i] and view.tok_end[j - 1]):
         return False
@@ -720,8 +772,10 @@ def _person_word(ctx: Context, i: int, j: int) -> bool:
         u = view.first_unit[t - 1]
         prev = view.token_text(u)
         return view.sent[u] == view.sent[i] and prev.isalpha() and not lex.is_function(prev)
-    if tok.endswith("یان"):
-        return False  # a people's or a dynasty's plural as often as a family name («ساسانیان», «بیمارستان [گنجویان]»)
+    if tok.endswith(("یان", "یف", "اف", "وند")):
+        # a people's or a dynasty's plural as often as a family name («ساسانیان», «بیمارستان [گنجویان]»);
+        # a foreign club or a place as often («کایزرچیف», «الوند»)
+        return False
     return len(tok) >= 5 and (tok.endswith(_SURNAME_FORMS) or tok.endswith(ctx.words.surname_ending)) \
         and tok.replace("\u200c", "").isalpha() and not lex.is_tagged(tok) and tok not in lex.not_names \
         and not lex.is_plural_noun(tok) and gaz.places.longest_at(view, i) is None and gaz.orgs.longest_at(view, i) is None
@@ -1002,19 +1056,25 @@ def _trim_tail(ctx: Context, i: int, j: int) -> int:
     return j
 
 
-#: words written joined to the next one that start no name's word («درطول», «برآن», «مابودجه»)
-_GLUED_FIRST = ("در", "بر", "از", "با", "به", "ما", "شما")
+#: words written joined to a frequent word that start no name's word («درطول», «مابودجه»); not «بر»,
+#: «با», «به», which open names and words made so as often («برجام», «بهپخش»): those only before a
+#: function word («برآن», «باوی»)
+_GLUED_FIRST = ("در", "از", "ما", "شما")
+_GLUED_BEFORE_FUNCTION = ("در", "بر", "از", "با", "به")
 #: endings of compound adjectives («تاثیرگذار», «موفقیت‌آمیز»)
 _ADJECTIVE_ENDINGS = ("گذار", "آمیز", "انگیز", "پذیر")
 
 
 def _glued(ctx: Context, tok: str) -> bool:
     """Two words written without a space, the second no part of a name: an unknown token
-    that is a preposition or a pronoun and a frequent lexicon word («درطول», «برآن»,
-    «مابودجه»), a word and a superlative («جواهرآخرین»), or a listed place and another
+    that is «در», «از» or a pronoun and a frequent lexicon word («درطول», «مابودجه»), a
+    preposition and a function word («برآن», «باوی»), an organization's adjective and a
+    frequent word («مرکزیحجت»), a word and a superlative («جواهرآخرین»), or a listed place and another
     place or a plural noun («فرانسهایتالیا», «فرانسهمقامات»: a caption run into the next
     sentence). Not two nouns: a name is often written so («شهرخودرو», «ایرانخودرو»)."""
     lex, gaz = ctx.lex, ctx.gaz
+    if _mixed_script(tok):
+        return True  # «گروه Eلیورپول», «وب سایتphonearena»: a label or a name run into the next word
     if len(tok) < 4 or not tok.isalpha() or lex.is_known(tok) or lex.is_common(tok) or gaz.is_first_name(tok) \
             or gaz.places.get((_fold_unit(tok),)) is not None or gaz.orgs.get((_fold_unit(tok),)) is not None:
         return False
@@ -1022,6 +1082,10 @@ def _glued(ctx: Context, tok: str) -> bool:
         a, b = tok[:k], tok[k:]
         if a in _GLUED_FIRST and len(b) >= 2 and lex.freq.get(b, 0) >= 1_000_000:
             return True
+        if a in _GLUED_BEFORE_FUNCTION and len(b) >= 2 and b in lex.stop and lex.is_function(b):
+            return True  # «[مجلس] برآن», «و [باوی] پیرامون …»
+        if a in ctx.words.org_adjective and len(b) >= 3 and lex.is_tagged(b) and lex.freq.get(b, 0) >= 1_000_000:
+            return True  # «[بانک مرکزی]حجت‌الاسلام»
         if b.endswith("ترین") and len(b) > 5 and lex.is_known(a) and lex.is_known(b[:-4]):
             return True
         if len(a) >= 3 and len(b) >= 3 and gaz.places.get((_fold_unit(a),)) is not None \
@@ -1030,19 +1094,36 @@ def _glued(ctx: Context, tok: str) -> bool:
     return False
 
 
+def _mixed_script(tok: str) -> bool:
+    """Latin and Persian letters in one token, one script after the other: two words
+    written joined («Eلیورپول», «سایتphonearena»)."""
+    latin = [("a" <= ch.lower() <= "z") for ch in tok if ch.isalpha()]
+    if not latin or all(latin) or not any(latin):
+        return False
+    changes = sum(1 for x, y in zip(latin, latin[1:]) if x != y)
+    return changes == 1
+
+
 def _without_last_word_of_clause(ctx: Context, i: int, j: int) -> int:
     """End of units ``[i, j)`` without a last word that belongs to the clause: two words
-    written joined (:func:`_glued`: «[مجلس برآن]», «[خبرگزاری فرانسهایتالیا]») or, after a
+    written joined (:func:`_glued`: «[مجلس برآن]», «[خبرگزاری فرانسهایتالیا]»), an indefinite
+    plural («[بیمارستان امین] زیرساخت‌هایی») or, after a
     team's or club's head, an adjective right before the copula, the predicate
     («[باشگاه تاثیرگذار] است», «[تیم ملی تاثیرگذار] است»; not an organization's adjective:
     «[تیم ملی] است»)."""
     view, lex, words = ctx.view, ctx.lex, ctx.words
     u = view.first_unit[view.tok[j - 1]]
-    if u <= i or not view.tok_end[j - 1]:
+    if u < i or not view.tok_end[j - 1]:
         return j
     tok = view.token_text(u)
     if _glued(ctx, tok):
-        return u
+        # the whole span when it is that one token («[اروپاایتالیا]») or when no head or listed
+        # name is left before it («[وب سایتphonearena]»)
+        return u if u > i and (_head_word(ctx, i) or ctx.gaz.orgs.get(tuple(view.keys[i:u])) is not None) else i
+    if u == i:
+        return j
+    if tok.endswith("هایی") and len(tok) > 6 and ctx.gaz.orgs.longest_at(view, u) is None:
+        return u  # an indefinite plural is the clause's: «[بیمارستان امین] زیرساخت‌هایی مانند …»
     if view.token_text(i) in words.club_head and j < len(view) and view.tok_start[j] and view.sent[j] == view.sent[i] \
             and view.token_text(j) in words.copula and tok not in words.org_adjective and not tok.endswith("ی") \
             and ("AJ" in (lex.words.get(tok) or "").split(",") or tok.endswith(_ADJECTIVE_ENDINGS)) \
@@ -1211,14 +1292,16 @@ def _listed_org(ctx: Context, u: int) -> bool:
 
 def _person_of_team(ctx: Context, i: int, j: int, persons: Set[str]) -> Optional[int]:
     """Start of a person's name after «تیم» (units ``[i, j)``): two or three words, the
-    first a first name or the last a person's last word elsewhere in the text, none a
-    place, organization, head or function word («تیم [فرانک لمپارد]»)."""
+    first a first name or the last a person's last word elsewhere in the text, or one word
+    that is a person's last word elsewhere in the text («پپ گواردیولا» … «دروازه تیم
+    [گواردیولا]»), none a place, organization, head or function word («تیم [فرانک
+    لمپارد]»)."""
     view, gaz, lex = ctx.view, ctx.gaz, ctx.lex
     if view.keys[i] != "تیم" or not view.tok_end[i]:
         return None
     k = i + 1
     toks = [u for u in range(k, j) if view.tok_start[u]]
-    if not 2 <= len(toks) <= 3 or not view.tok_start[k]:
+    if not 1 <= len(toks) <= 3 or not view.tok_start[k] or len(toks) == 1 and view.keys[j - 1] not in persons:
         return None
     for u in toks:
         tok = view.token_text(u)
