@@ -1006,6 +1006,19 @@ def cmd_fit(args):
     return 0
 
 
+def fine_tuning_options(p) -> None:
+    """The options of :func:`fine_tune` (``train`` and ``fit``)."""
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--warmup", type=float, default=0.06)
+    p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--max-batches", type=int, default=0, help="stop each epoch after N batches (timing probes)")
+    p.add_argument("--log-every", type=int, default=50)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--threads", type=int, default=1)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -1019,18 +1032,10 @@ def main(argv=None):
     t.add_argument("--bin", required=True)
     t.add_argument("--data", default="../shared/data/ner")
     t.add_argument("--conll", help="train on token<TAB>tag lines instead of ARMAN train_fold1")
-    t.add_argument("--epochs", type=int, default=3)
-    t.add_argument("--lr", type=float, default=1e-4)
-    t.add_argument("--batch", type=int, default=16)
-    t.add_argument("--warmup", type=float, default=0.06)
-    t.add_argument("--dropout", type=float, default=0.1)
+    fine_tuning_options(t)
     t.add_argument("--max-pieces", type=int, default=256)
-    t.add_argument("--max-batches", type=int, default=0, help="stop each epoch after N batches (timing probes)")
-    t.add_argument("--log-every", type=int, default=50)
     t.add_argument("--checkpoint-every-epoch", action="store_true", help="also write OUT.epN.pt after each epoch")
     t.add_argument("--half", action="store_true", help="store the weights as float16")
-    t.add_argument("--seed", type=int, default=1)
-    t.add_argument("--threads", type=int, default=1)
     t.add_argument("--out", required=True)
     e = sub.add_parser("eval", help="strict F1 through the library's normalizer and segmenter")
     e.add_argument("--bin", help="e5-small-q4.bin (not with --e5-probs)")
@@ -1082,18 +1087,10 @@ def main(argv=None):
     ft = sub.add_parser("fit", help="fine-tune on a pack (e.g. --device cuda), write the other sets' distributions")
     ft.add_argument("--pack", required=True)
     ft.add_argument("--device", default="cpu")
-    ft.add_argument("--epochs", type=int, default=3)
-    ft.add_argument("--lr", type=float, default=1e-4)
-    ft.add_argument("--batch", type=int, default=16)
-    ft.add_argument("--warmup", type=float, default=0.06)
-    ft.add_argument("--dropout", type=float, default=0.1)
+    fine_tuning_options(ft)
     ft.add_argument("--predict-batch", type=int, default=128)
-    ft.add_argument("--max-batches", type=int, default=0, help="stop each epoch after N batches (timing probes)")
     ft.add_argument("--max-minutes", type=float, default=0.0,
                     help="stop after the first epoch that ends past this many minutes of training")
-    ft.add_argument("--log-every", type=int, default=100)
-    ft.add_argument("--seed", type=int, default=1)
-    ft.add_argument("--threads", type=int, default=1)
     ft.add_argument("--out-dir", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "silver" and args.weight < 1 and not args.lstm:
