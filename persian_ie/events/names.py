@@ -52,13 +52,11 @@ _FUNCTION_WORDS = {"وقتی", "که", "را", "از", "به", "با", "در", "
 
 @functools.lru_cache(maxsize=1)
 def _first_names() -> frozenset:
-    names = set()
-    for res in ("gazetteers/first_names.tsv", "gazetteers/foreign_first_names.txt"):
-        try:
-            names.update(normalize(line.split("\t")[0]) for line in read_lines(res))
-        except FileNotFoundError:
-            pass
-    return frozenset(names)
+    """Every first name the entities stage knows (Persian, foreign by hand, mined from the
+    corpora: :class:`~persian_ie.entities.gazetteer.Gazetteer` loads the lists), normalized."""
+    from ..entities.gazetteer import gazetteer  # (here: the events stage needs it only for this check)
+
+    return frozenset(normalize(name) for name in gazetteer().first_names)
 
 
 @functools.lru_cache(maxsize=1)
