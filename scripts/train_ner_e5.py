@@ -154,12 +154,20 @@ class E5File:
             return dequantize_q4(self._bytes[off:off + nbytes], shape[0], int(np.prod(shape[1:])))
         raise ValueError(f"{name}: unknown dtype {dtype}")
 
+    def stored(self, name: str) -> np.ndarray:
+        """A tensor's bytes as the file stores them (float32 or Q4_0 rows), not unpacked."""
+        _, _, off, nbytes = self.dir[name]
+        return np.frombuffer(self._bytes, np.uint8, nbytes, off)
+
+    def word_rows_stored(self) -> np.ndarray:
+        """The word-embedding matrix's Q4_0 rows as stored, (vocabulary, bytes a row)."""
+        return self.stored("emb.word").reshape(self.VOC, (self.H // QK) * (2 + QK // 2))
+
     def word_rows(self, ids: Sequence[int]) -> np.ndarray:
         """Dequantized rows of the word-embedding matrix (the full one is 250 k × 384)."""
-        dtype, n, off, nbytes = self.dir["emb.word"]
-        row = (self.H // QK) * (2 + QK // 2)
-        return np.concatenate([dequantize_q4(self._bytes[off + i * row:off + (i + 1) * row], 1, self.H)
-                               for i in ids]) if len(ids) else np.zeros((0, self.H), np.float32)
+        if not len(ids):
+            return np.zeros((0, self.H), np.float32)
+        return dequantize_q4(self.word_rows_stored()[list(ids)].tobytes(), len(ids), self.H)
 
 
 def write_e5_file(path, cfg: dict, pieces: List[str], scores: List[float], norm: Dict[str, str],
@@ -560,6 +568,15 @@ def cmd_train(args):
     return 0
 
 
+def bf16_autocast(device):
+    """A context factory for bfloat16 autocast on a CUDA ``device``; None elsewhere (float32)."""
+    import torch
+
+    if device is None or device.type != "cuda":
+        return None
+    return lambda: torch.autocast("cuda", dtype=torch.bfloat16)
+
+
 def fine_tune(model, items, labels, table, args, rng, after_epoch=None, device=None, max_minutes=0.0):
     """AdamW with warm-up then linear decay over ``items`` = (global piece ids, first-piece
     positions, label ids) chunks; ``after_epoch(epoch, last)`` is called after each epoch. On a
@@ -571,8 +588,7 @@ def fine_tune(model, items, labels, table, args, rng, after_epoch=None, device=N
     import torch
     import torch.nn.functional as F
 
-    autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if device is not None and device.type == "cuda" \
-        else contextlib.nullcontext
+    autocast = bf16_autocast(device) or contextlib.nullcontext
     decay = [p for n, p in model.named_parameters() if p.dim() > 1 and "word" not in n]
     rest = [p for n, p in model.named_parameters() if not (p.dim() > 1 and "word" not in n)]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": rest, "weight_decay": 0.0}],
@@ -953,19 +969,16 @@ def cmd_pack(args):
         arrays["silver_text"] = np.frombuffer("\n".join(" ".join(s) for s in silver).encode("utf-8"), np.uint8)
         sets.append("silver")
     used = sorted({int(g) for k, v in arrays.items() if k.endswith("_ids") for g in np.unique(v)})
-    dtype, n, off, nbytes = f.dir["emb.word"]
-    row = (f.H // QK) * (2 + QK // 2)
-    whole = np.frombuffer(f._bytes, np.uint8, f.VOC * row, off).reshape(f.VOC, row)
     tensors = {}
-    for i, (name, (dt, n, off, nbytes)) in enumerate(sorted(f.dir.items())):
+    for i, (name, (dt, n, _, _)) in enumerate(sorted(f.dir.items())):
         if name != "emb.word":
-            arrays[f"t{i}"] = np.frombuffer(f._bytes, np.uint8, nbytes, off)
+            arrays[f"t{i}"] = f.stored(name)
             tensors[name] = [dt, n, f"t{i}"]
     cfg = {"H": f.H, "NL": f.NL, "NH": f.NH, "FF": f.FF, "MAXP": f.MAXP, "TVS": f.TVS, "eps": f.eps,
            "labels": labels, "max_pieces": args.max_pieces, "sets": sets, "tensors": tensors,
            "bin": Path(args.bin).name, "train_sentences": len(train), "seed": args.seed}
     np.savez_compressed(args.out, cfg=np.array(json.dumps(cfg)), piece_ids=np.asarray(used, np.int64),
-                        word_q4=whole[used], **arrays)
+                        word_q4=f.word_rows_stored()[used], **arrays)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB): {len(train)} train sentences, "
           f"sets {sets}, {len(used)} pieces, {time.time() - t0:.0f}s", flush=True)
     return 0
@@ -987,7 +1000,7 @@ def cmd_fit(args):
     model = make_encoder(f, len(f.labels), table.ids, args.dropout)
     print(f"{len(items)} training chunks, {len(f.piece_ids)} pieces, on {device}; loaded in "
           f"{time.time() - t0:.0f}s", flush=True)
-    autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if device.type == "cuda" else None
+    autocast = bf16_autocast(device)
     out_dir = Path(args.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
 
